@@ -1,0 +1,68 @@
+// Tokenisation into a columnar table: words (with inner hyphens/apostrophes), numbers, "U.S.", punctuation.
+import { TokenKind, type TokenTable } from "../../../core/annotations.js";
+import type { Document } from "../../../core/document.js";
+import type { Stage } from "../../../core/pipeline.js";
+
+// Order matters: dotted abbreviations before words, possessive 's split off so "Ukraine's" gives
+// the name alone, numbers keep their separators ("12,000", "1.3", "10:30").
+const TOKEN =
+  /(?:\p{Lu}\.){2,}|\d+(?:[.,:]\d+)*(?:\p{L}+)?|['’][sS](?![\p{L}\p{N}])|[\p{L}\p{M}\p{N}]+(?:[-'’.&](?![sS](?![\p{L}\p{N}]))[\p{L}\p{M}\p{N}]+)*|[^\s]/gu;
+
+function kindOf(ch: string): number {
+  if (/\p{L}/u.test(ch)) return TokenKind.Word;
+  if (/\p{N}/u.test(ch)) return TokenKind.Number;
+  if (/\p{P}/u.test(ch)) return TokenKind.Punct;
+  return TokenKind.Symbol;
+}
+
+export function tokenize(text: string, ranges: readonly [number, number][]): TokenTable {
+  let cap = Math.max(16, text.length >> 2);
+  let start = new Int32Array(cap);
+  let end = new Int32Array(cap);
+  let kind = new Uint8Array(cap);
+  let sentence = new Int32Array(cap);
+  let n = 0;
+  const re = new RegExp(TOKEN.source, "gu");
+  ranges.forEach(([from, to], si) => {
+    re.lastIndex = from;
+    for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+      if (n === cap) {
+        cap *= 2;
+        const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
+        start = grow(start, new Int32Array(cap));
+        end = grow(end, new Int32Array(cap));
+        kind = grow(kind, new Uint8Array(cap));
+        sentence = grow(sentence, new Int32Array(cap));
+      }
+      const s = m.index;
+      let e = s + m[0].length;
+      // a word token may not run past its sentence ("thing." at a boundary)
+      if (e > to) e = to;
+      start[n] = s;
+      end[n] = e;
+      const first = m[0][0]!;
+      kind[n] = first === "'" || first === "’" ? (m[0].length > 1 ? TokenKind.Word : TokenKind.Punct) : kindOf(first);
+      sentence[n] = si;
+      n++;
+    }
+  });
+  return { count: n, start: start.slice(0, n), end: end.slice(0, n), kind: kind.slice(0, n), sentence: sentence.slice(0, n) };
+}
+
+export const tokens: Stage = {
+  name: "tokens",
+  kind: "extractor",
+  requires: ["sentence"],
+  provides: ["token"],
+  run(doc: Document) {
+    const sents = doc.get("sentence");
+    const table = tokenize(doc.text, sents.map((s) => s.span));
+    let t = 0;
+    sents.forEach((s, i) => {
+      s.tokenStart = t;
+      while (t < table.count && table.sentence[t] === i) t++;
+      s.tokenEnd = t;
+    });
+    doc.set("token", table);
+  },
+};
