@@ -38,6 +38,12 @@ async function runExtract(args: string[], flags: ExtractFlags, out: NodeJS.Writa
       const articles = await ingest(raw.bytes, { ...meta, origin: raw.origin });
       for (const article of articles) {
         const rec = toRecord(processArticle(article));
+        // Non-English text still gets its record (language recorded), but the user hears about it.
+        const lang = rec.source.language;
+        if (lang && !/^en\b/i.test(lang)) {
+          failures++;
+          err.write(`claimline: ${article.origin}: language "${lang}": extraction rules are English-only\n`);
+        }
         if (flags.format === "text") {
           out.write(`${first ? "" : "\n"}${digest(rec)}\n`);
         } else if (many || articles.length > 1) {

@@ -50,6 +50,8 @@ export interface Entity extends EntityRecord {
   descriptors: string[];
   roles: string[];
   affiliations: string[];
+  /** grammatical gender for pronoun resolution, when a first name or title tells it */
+  gender?: "female" | "male";
 }
 
 export interface Quote extends QuoteRecord {

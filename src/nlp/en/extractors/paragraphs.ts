@@ -10,14 +10,15 @@ const HEADING_MAX = 90;
 /** A short line that does not end like a sentence: a title, crosshead or dateline. */
 export function looksLikeHeading(line: string): boolean {
   const t = line.trim();
-  return t.length > 0 && t.length <= HEADING_MAX && !/[.!?:;,"”’'»)\]…]$/.test(t);
+  // a quotation closed by a comma is an attributed quote missing its period, not a heading
+  return t.length > 0 && t.length <= HEADING_MAX && !/[.!?:;,"”’'»)\]…]$/.test(t) && !/[,!?]["”’']\s/.test(t);
 }
 
 export function splitParagraphs(text: string): Span[] {
   const spans: Span[] = [];
   // Plain text with blank lines is hard-wrapped prose: blocks are paragraphs. Without blank lines,
   // every line is one (the usual shape of scraped news text).
-  const separator = /\n[ \t]*\n/.test(text) ? /\n[ \t]*(?:\n[ \t]*)+/g : /\r?\n/g;
+  const separator = /\n[ \t]*\n/.test(text.trim()) ? /\n[ \t]*(?:\n[ \t]*)+/g : /\r?\n/g;
   let start = 0;
   for (const m of text.matchAll(separator)) {
     spans.push([start, m.index]);
