@@ -1,10 +1,11 @@
 // The claimline command line: each command lives in src/cli/commands/ and registers itself here.
 import { Command, CommanderError } from "commander";
+import { registerEval } from "./commands/eval.js";
 import { registerExtract } from "./commands/extract.js";
 import type { CliIO } from "./io.js";
 
 /** Every command, in the order `claimline --help` lists them. */
-const COMMANDS: ((program: Command, io: CliIO) => void)[] = [registerExtract];
+const COMMANDS: ((program: Command, io: CliIO) => void)[] = [registerExtract, registerEval];
 
 export function buildProgram(out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr) {
   let exit = 0;

@@ -1,0 +1,5 @@
+// Every benchmark `claimline eval` knows, by name.
+import type { Benchmark } from "./benchmark.js";
+import { goldBenchmark } from "./gold-benchmark.js";
+
+export const BENCHMARKS: readonly Benchmark[] = [goldBenchmark];
