@@ -2,10 +2,17 @@
 import { Command, CommanderError } from "commander";
 import { registerEval } from "./commands/eval.js";
 import { registerExtract } from "./commands/extract.js";
+import { registerIngest } from "./commands/ingest.js";
+import { registerFigures } from "./commands/figures.js";
+import { registerQuotes } from "./commands/quotes.js";
+import { registerEntities } from "./commands/entities.js";
+import { registerSources } from "./commands/sources.js";
+import { registerSearch } from "./commands/search.js";
+import { registerExport } from "./commands/export.js";
 import type { CliIO } from "./io.js";
 
 /** Every command, in the order `claimline --help` lists them. */
-const COMMANDS: ((program: Command, io: CliIO) => void)[] = [registerExtract, registerEval];
+const COMMANDS: ((program: Command, io: CliIO) => void)[] = [registerExtract, registerEval, registerIngest, registerFigures, registerQuotes, registerEntities, registerSources, registerSearch, registerExport];
 
 export function buildProgram(out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr) {
   let exit = 0;

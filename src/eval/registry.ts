@@ -1,5 +1,8 @@
 // Every benchmark `claimline eval` knows, by name.
 import type { Benchmark } from "./benchmark.js";
 import { goldBenchmark } from "./gold-benchmark.js";
+import { polnearBenchmark } from "./polnear.js";
+import { recognizersNumbers } from "./recognizers-numbers.js";
+import { tempEval3Benchmark } from "./tempeval3.js";
 
-export const BENCHMARKS: readonly Benchmark[] = [goldBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [goldBenchmark, polnearBenchmark, recognizersNumbers, tempEval3Benchmark];

@@ -11,6 +11,8 @@ export interface IngestedArticle {
   warnings: string[];
   /** where it came from, for messages: a file name, "stdin", "file.jsonl:12", a URL */
   origin: string;
+  /** an id given by the input itself (a JSONL `id` field); callers may prefer it to a derived one */
+  id?: string;
 }
 
 /** Metadata given by the caller (CLI flags); it wins over what the input says. */
@@ -24,6 +26,18 @@ export interface MetadataOverrides {
   byline?: string[];
 }
 
+/** Options of `ingest()`: caller metadata plus hints about where the bytes came from. */
+export interface IngestOptions extends MetadataOverrides {
+  /** a name for messages: the file name, "stdin", a URL */
+  origin?: string;
+  /** charset from a transport header (HTTP Content-Type); wins over in-document declarations */
+  charset?: string;
+  /** the address the bytes were fetched from: the fallback source URL and the base for relative links */
+  pageUrl?: string;
+  /** feeds: fetch the page of items that carry only a link and a summary (network access) */
+  fetchLinks?: boolean;
+}
+
 /** A bad input: one clear line for the user, no stack trace. */
 export class IngestError extends Error {
   constructor(message: string, readonly origin?: string) {
@@ -34,3 +48,16 @@ export class IngestError extends Error {
 
 /** Inputs larger than this are refused with a clear message (bytes). */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+
+/** Keeps only the overrides that are set, so spreading them never erases a value with undefined. */
+export function definedOverrides(options: MetadataOverrides): MetadataOverrides {
+  const out: MetadataOverrides = {};
+  if (options.title !== undefined) out.title = options.title;
+  if (options.subtitle !== undefined) out.subtitle = options.subtitle;
+  if (options.published !== undefined) out.published = options.published;
+  if (options.outlet !== undefined) out.outlet = options.outlet;
+  if (options.url !== undefined) out.url = options.url;
+  if (options.language !== undefined) out.language = options.language;
+  if (options.byline !== undefined) out.byline = options.byline;
+  return out;
+}

@@ -5,12 +5,15 @@ import { entityMentions } from "./extractors/entity-mentions.js";
 import { hedges } from "./extractors/hedges.js";
 import { paragraphs } from "./extractors/paragraphs.js";
 import { quantities } from "./extractors/quantities.js";
-import { quotes } from "./extractors/quotes.js";
+import { directQuotes } from "./extractors/direct-quotes.js";
+import { indirectQuotes } from "./extractors/indirect-quotes.js";
 import { sentences } from "./extractors/sentences.js";
 import { times } from "./extractors/times.js";
 import { tokens } from "./extractors/tokens.js";
 import { claims } from "./refiners/claims.js";
 import { entityResolution } from "./refiners/entity-resolution.js";
+import { quoteAttribution } from "./refiners/quote-attribution.js";
+import { quoteContinuation } from "./refiners/quote-continuation.js";
 
 export const englishStages: readonly Stage[] = [
   // Segmentation first: every later stage works sentence by sentence on the token table.
@@ -26,7 +29,15 @@ export const englishStages: readonly Stage[] = [
   // Dates next: figures take the date their sentence gives, so times precede quantities.
   times,
   // Quotes and their speakers: quantities take their claimant from the quote they sit in.
-  quotes,
+  // Quotation marks first: reported speech must not be sought inside a quotation, and a cue that
+  // attributes a direct quote is not a second, indirect one.
+  directQuotes,
+  // Reported speech next: a quotation embedded in it ("… treated as "a hostile target"") takes its speaker.
+  indirectQuotes,
+  // Unattributed quotations take a speaker from context once every cue-attributed quote is known.
+  quoteContinuation,
+  // Speaker phrases last become entities (after the continuations copied them), one answer per quote.
+  quoteAttribution,
   // Figures with bound, counted thing, claimant and date.
   quantities,
   // Certainty cue words, then claims that combine cues, quotes and figures into a status per statement.

@@ -1,13 +1,8 @@
-// PLACEHOLDER (being written): direct, indirect and mixed quotes with speakers
-import type { Document } from "../../../core/document.js";
+// The quote stages in pipeline order, for callers that want quotes alone (the configuration lists them one by one).
 import type { Stage } from "../../../core/pipeline.js";
+import { quoteAttribution } from "../refiners/quote-attribution.js";
+import { quoteContinuation } from "../refiners/quote-continuation.js";
+import { directQuotes } from "./direct-quotes.js";
+import { indirectQuotes } from "./indirect-quotes.js";
 
-export const quotes: Stage = {
-  name: "quotes",
-  kind: "extractor",
-  requires: ["token", "entity"],
-  provides: ["quote"],
-  run(doc: Document) {
-    doc.set("quote", []);
-  },
-};
+export const quoteStages: readonly Stage[] = [directQuotes, indirectQuotes, quoteContinuation, quoteAttribution];

@@ -1,6 +1,505 @@
-// PLACEHOLDER (being written): dates normalised against publication
+// Time expressions as TIMEX3 values: chrono-node for calendar dates and clock times, own rules for news relatives, seasons, years and durations.
+import * as chrono from "chrono-node";
+import type { Time } from "../../../core/annotations.js";
 import type { Document } from "../../../core/document.js";
 import type { Stage } from "../../../core/pipeline.js";
+import type { Span, TimeType } from "../../../core/record.js";
+import {
+  SEASONS, addDays, addMonths, dayValue, isoWeek, monthValue, pad, parseDay, resolveDayMonth, resolveMonth,
+  resolveSeason, resolveWeekday, tenseNear, type Day, type Direction, type Lean,
+} from "./times-calendar.js";
+
+/** A proposed time expression, in sentence-relative or absolute offsets depending on the caller. */
+export interface TimeFound {
+  span: Span;
+  value: string;
+  type: TimeType;
+  source: string;
+  /** resolved against the publication date (dropped when there is none) */
+  relative: boolean;
+}
+
+// chrono is used only for what it does well (explicit calendar dates, clock times, month names);
+// relative phrases, weekdays and durations follow news conventions better with our own rules, and
+// dropping chrono's other parsers removes its "a week after" / "now" false positives at the source.
+const CHRONO_PARSERS = new Set([
+  "ENYearMonthDayParser", "ISOFormatParser", "SlashDateFormatParser", "ENMonthNameLittleEndianParser",
+  "ENMonthNameMiddleEndianParser", "ENWeekdayParser", "ENTimeExpressionParser", "ENYearMonthNameParser",
+  "ENMonthNameParser",
+]);
+let parser: chrono.Chrono | undefined;
+function chronoParser(): chrono.Chrono {
+  if (!parser) {
+    parser = chrono.en.casual.clone();
+    parser.parsers = parser.parsers.filter((p) => CHRONO_PARSERS.has(p.constructor.name));
+    // our own anchoring decides past or future; chrono must not push dates forward
+    parser.refiners = parser.refiners.filter((r) => r.constructor.name !== "ForwardDateRefiner");
+  }
+  return parser;
+}
+
+// Cheap gate: chrono only runs on sentences holding a capitalised month, a numeric date or a clock time.
+const CHRONO_GATE =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\d{1,4}[/-]\d{1,2}\b|\d[:.]\d\d\s*(?:[ap]\.?m\b|GMT|UTC|ET|EST|EDT|BST|CET)|\d\s*[ap]\.m\.|\d\s*[ap]m\b|\bnoon\b|\bmidnight\b|\b\d{1,2}:\d\d\b/u;
+// Gate for our own rules: any temporal word or a four-digit year.
+const RULE_GATE =
+  /\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|year|month|week|weekend|day|days|decade|century|hours?|minutes?|spring|summer|autumn|fall|winter|quarter|today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)|recent(?:ly)?|currently|future|past|daily|weekly|monthly|annually|yearly|nightly|half|(?:1[89]|20)\d\d)/i;
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  hundred: 100, half: 0.5,
+};
+const UNIT_CODE: Record<string, string> = {
+  minute: "M", hour: "H", day: "D", week: "W", month: "M", quarter: "Q", year: "Y", decade: "DE", century: "CE",
+};
+// decades and centuries are written in years, as TimeBank does ("the past decade" = P10Y)
+const UNIT_YEARS: Record<string, number> = { decade: 10, century: 100 };
+const WEEKDAYS: Record<string, number> = {
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+};
+
+const NUM = String.raw`(?:\d+(?:\.\d+|\s+1/2)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|several|a few|few|many|a couple of|couple of)`;
+const UNIT = String.raw`(minute|hour|day|week|month|year|decade|century)(?:s|ies)?`;
+
+// "two and a half years", "a year and a half", "five-year", "three weeks"
+const DURATION_RE = new RegExp(
+  String.raw`\b(${NUM})(?:\s+(and\s+(?:a\s+)?half))?[\s-]+(?:(?:more|other|long|full)\s+)?${UNIT}(?:\s+(and\s+a\s+half))?\b(-old)?`,
+  "gi",
+);
+// a duration counted back from publication: "three days ago"
+const AGO_AFTER = /^\s+ago\b/i;
+// words before an article-only duration ("for a week") that make it a span of time, not a rate ("$5 a day")
+const ARTICLE_DURATION_LEFT =
+  /\b(?:for|over|than|about|nearly|almost|within|in|after|least|past|last|just|only|barely|first|entire|whole|around|roughly|some|under|up to)\s+$/i;
+
+const REL_UNIT_RE =
+  /\b(?:(earlier|later|late|early|mid)[\s-]+)?(this|last|next|past|coming|previous|following|current)\s+(week|weekend|month|year|quarter|decade|century)\b/gi;
+const DURATION_PAST_RE =
+  /\b(?:the|over the|in the|during the)\s+(?:(past|last|next|coming|previous|following)\s+)(?:(\d+|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|few|several|couple of)\s+)?(hour|day|week|month|quarter|year|decade)s?\b/gi;
+// fiscal quarters: "the third quarter", "fourth-quarter", "the first quarter of 2024", "the latest quarter"
+const QUARTER_RE =
+  /\b(?:(?:the|its|a)\s+)?(?:(?:fiscal|calendar)\s+)?(?:(first|second|third|fourth|latest|current|most recent|previous|last|same)[\s-]+)?quarter\b(?:\s+of\s+((?:19|20)\d\d)\b)?/gi;
+// a bare plural unit after a preposition: "for years", "the first time in decades"
+const BARE_PLURAL_RE = /\b(?:for|in|over|within|after)\s+(days|weeks|months|years|decades)\b/gi;
+const SET_ADVERB_RE = /\b(daily|weekly|monthly|annually|yearly|nightly)\b/gi;
+const WEEKEND_RE = /\b(?:over|during|on|at)\s+the\s+weekend\b/gi;
+const SEASON_RE =
+  /\b(?:(this|last|next|the|this past)\s+)?(spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?((?:1[89]|20)\d\d)\b)?/gi;
+const WEEKDAY_RE =
+  /\b(?:(last|next|this|past|coming|this past)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(s)?(?:\s+(morning|afternoon|evening|night))?\b/g;
+const DAY_WORD_RE = /\b(today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b/gi;
+const YEAR_RE = /(?<![\d,.$£€¥#/:-])\b(?:(mid|early|late)[\s-]+)?((?:1[89]|20)\d\d)(s)?(?!\d|,\d|%|\.\d|[-–]\d)/g;
+const VAGUE_RE = /\b(?:(?:in\s+)?recent\s+(?:days|weeks|months|years)|recently|currently|the\s+(?:near\s+)?future|the\s+past)\b/gi;
+const EVERY_RE = /\b(?:every|each)\s+(day|week|month|year)\b/gi;
+
+// Before a bare year: a preposition or a time word makes it a date ("in 2022", "since 2014").
+const YEAR_LEFT =
+  /(?:\b(?:in|since|by|until|till|before|after|from|of|during|through|to|and|or|between|early|late|mid|the|its|their|his|her|that|this|due|around|circa|year|fiscal|spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|September|October|November|December)|[(,–—-])\s*$/i;
+// After a bare year: a capitalised name ("2016 Olympics") or a dated event noun ("2020 election").
+const YEAR_RIGHT_EVENT =
+  /^\s*(?:\p{Lu}|election|elections|campaign|season|census|budget|summit|games|war|invasion|crisis|vote|referendum|report|survey|protests?|uprising|coup|attack|attacks|earthquake|floods?|championship|tournament|olympics|law|act|agreement|deal|accord|treaty|level|levels|figures?|data|estimate|plan|model|edition|film|novel|album|release)\b/u;
+// A year that is really a count or a score: "2000 troops", "2018-19 season" handled by the regex.
+const YEAR_RIGHT_END = /^\s*(?:$|[.,;:)!?"”’—–]|-|'s\b|’s\b)/;
+
+const YEAR_PHRASE_AFTER = /^,?\s+(last|this|next)\s+year\b/i;
+// "the first half of 2025", "the second half of the year"
+const HALF_RE = /\b(?:the\s+)?(first|second)\s+half\s+of\s+(?:((?:19|20)\d\d)\b|(?:the|this)\s+year\b|(last|next)\s+year\b)/gi;
+const TEMPORAL_PREP = /^(?:on|in|at|during|since|by|until|from|of|for|over)\s+/i;
+
+function durationNumber(word: string): number | undefined {
+  const w = word.toLowerCase().replace(/\s+/g, " ");
+  if (/^\d+\s+1\/2$/.test(w)) return Number(w.split(" ")[0]) + 0.5;
+  if (/^\d/.test(w)) return Number(w);
+  // "twenty-four", "thirty five"
+  const [tens, ones] = w.split(/[\s-]/);
+  if (ones !== undefined && NUMBER_WORDS[tens!] && NUMBER_WORDS[ones]) return NUMBER_WORDS[tens!]! + NUMBER_WORDS[ones]!;
+  if (w === "a hundred") return 100;
+  if (w === "several" || w === "a few" || w === "few" || w === "many" || w === "a couple of" || w === "couple of") return undefined;
+  return NUMBER_WORDS[w];
+}
+
+/** TIMEX3 duration value for n units: fractions of years become months ("P2Y6M"), unknown counts "X". */
+export function durationValue(n: number | undefined, unit: string): string {
+  if (UNIT_YEARS[unit]) return n === undefined ? `PX${UNIT_CODE[unit]}` : `P${Math.round(n * UNIT_YEARS[unit]!)}Y`;
+  const time = unit === "hour" || unit === "minute";
+  const code = UNIT_CODE[unit]!;
+  const pre = time ? "PT" : "P";
+  if (n === undefined) return `${pre}X${code}`;
+  if (!Number.isInteger(n)) {
+    const whole = Math.floor(n);
+    const frac = n - whole;
+    // the usual fractions of news ("two and a half years") expressed in the next smaller unit
+    if (unit === "year") return `P${whole ? `${whole}Y` : ""}${Math.round(frac * 12)}M`;
+    if (unit === "month" && frac === 0.5) return whole ? `P${whole}M15D` : "P15D";
+    if (unit === "day") return `P${whole ? `${whole}D` : ""}T${Math.round(frac * 24)}H`;
+    if (unit === "hour") return `PT${whole ? `${whole}H` : ""}${Math.round(frac * 60)}M`;
+    if (unit === "week") return `P${Math.round(n * 7)}D`;
+    if (unit === "decade") return `P${Math.round(n * 10)}Y`;
+  }
+  return `${pre}${n}${code}`;
+}
+
+/** Value for a calendar date or time from chrono's known components, keeping only the granularity written. */
+// a relative date with no publication date to anchor it: counted for the stage's warning, then dropped
+const UNRESOLVED = { value: "", type: "DATE", relative: true } as const;
+
+function chronoValue(r: chrono.ParsedResult, sentence: string, ref: Day | undefined): { value: string; type: TimeType; relative: boolean } | undefined {
+  const s = r.start;
+  const known = (c: chrono.Component): boolean => s.isCertain(c);
+  let y = known("year") ? s.get("year")! : undefined;
+  const m = known("month") ? s.get("month")! : undefined;
+  const d = known("day") ? s.get("day")! : undefined;
+  const hasTime = known("hour");
+  let relative = false;
+  let date: string | undefined;
+  const dir = (): Lean => tenseNear(sentence, r.index, r.index + r.text.length);
+  if (m !== undefined && d !== undefined) {
+    if (y === undefined) {
+      if (!ref) return UNRESOLVED;
+      y = resolveDayMonth(ref, m, d, dir());
+      relative = true;
+    }
+    date = `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+  } else if (m !== undefined) {
+    if (y === undefined) {
+      if (!ref) return UNRESOLVED;
+      y = resolveMonth(ref, m, dir());
+      relative = true;
+    }
+    date = monthValue(y, m);
+  } else if (known("weekday")) {
+    // a weekday alone is left to our weekday rule, which knows "last" and "next"
+    if (!ref || !hasTime) return undefined;
+    date = dayValue(resolveWeekday(ref, s.get("weekday")!, dir() === "future" ? "future" : "past"));
+    relative = true;
+  } else if (y !== undefined) {
+    date = pad(y, 4);
+  } else if (hasTime) {
+    // a clock time alone happened on the day of publication unless the sentence says otherwise
+    if (!ref) return UNRESOLVED;
+    date = dayValue(ref);
+    relative = true;
+  }
+  if (!date) return undefined;
+  if (hasTime && date.length === 10) {
+    const minute = known("minute") ? s.get("minute")! : 0;
+    return { value: `${date}T${pad(s.get("hour")!)}:${pad(minute)}`, type: "TIME", relative };
+  }
+  return { value: date, type: "DATE", relative };
+}
+
+/** Rejects chrono matches that are not dates in running news text. */
+function chronoPlausible(r: chrono.ParsedResult, sentence: string): boolean {
+  const t = r.text;
+  const s = r.start;
+  // a lower-case month name is a verb or a modal ("may", "march") unless a day or year comes with it
+  const monthWord = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.exec(t);
+  if (monthWord && /^[a-z]/.test(monthWord[0]) && !(s.isCertain("day") && s.isCertain("month"))) return false;
+  // "May" / "March" alone: a month only after a time preposition or before a year ("May said", "March on")
+  if (s.isCertain("month") && !s.isCertain("day") && !s.isCertain("year") && monthWord && /^(?:may|march)$/i.test(monthWord[0])) {
+    const at = r.index + monthWord.index;
+    const before = sentence.slice(Math.max(0, at - 25), at);
+    if (!/\b(?:in|of|since|by|until|till|through|during|early|late|mid|last|next|this|before|after|from|to|between|and)[\s-]+$/i.test(before)) return false;
+  }
+  // clock times need a meridiem, minutes or a clock word: "at 5" is a count more often than a time
+  if (s.isCertain("hour") && !s.isCertain("month") && !s.isCertain("weekday") && !/[:.]\d\d|[ap]\.?m\b|noon|midnight|o'clock/i.test(t)) return false;
+  // "$4.30 a share": a price, not half past four
+  if (s.isCertain("hour") && (/[$£€¥]\s*$/.test(sentence.slice(Math.max(0, r.index - 2), r.index)) || /\d\s*[ap]$/i.test(t.trim()))) return false;
+  // "1.3" and "3.5" are figures
+  if (/^\d+\.\d+$/.test(t.trim())) return false;
+  // a bare "3/4" is a fraction or a score more often than a date
+  if (/^\d+\/\d+$/.test(t.trim()) && !s.isCertain("year")) return false;
+  return true;
+}
+
+function push(out: TimeFound[], start: number, end: number, value: string, type: TimeType, source: string, relative: boolean): void {
+  out.push({ span: [start, end], value, type, source, relative });
+}
+
+/** Time expressions in one sentence; offsets are relative to `sentence`. */
+export function findTimes(sentence: string, ref: Day | undefined): TimeFound[] {
+  const out: TimeFound[] = [];
+  if (CHRONO_GATE.test(sentence)) {
+    for (const r of chronoParser().parse(sentence, ref ? { instant: new Date(Date.UTC(ref.y, ref.m - 1, ref.d, 12)), timezone: 0 } : undefined)) {
+      if (!chronoPlausible(r, sentence)) continue;
+      const v = chronoValue(r, sentence, ref);
+      if (!v) continue;
+      if (!v.value) {
+        push(out, r.index, r.index + r.text.length, "", "DATE", "chrono", true);
+        continue;
+      }
+      let start = r.index;
+      let text = r.text;
+      const lead = TEMPORAL_PREP.exec(text);
+      if (lead) {
+        start += lead[0].length;
+        text = text.slice(lead[0].length);
+      }
+      // chrono may keep a trailing comma or period
+      // (but "Oct." and "p.m." keep their abbreviation point)
+      text = text.replace(/[\s,.;:]+$/, (m) => (/^\.$/.test(m) && /(?:\b[A-Z][a-z]{2,3}|\b[ap]\.m)\.$/i.test(text) ? m : ""));
+      if (/\b[ap]\.m$/i.test(text) && sentence[start + text.length] === ".") text += ".";
+      let end = start + text.length;
+      let value = v.value;
+      // "Oct. 7 last year", "January 5 this year": the year phrase dates the day
+      const yearAfter = v.relative && /^\d{4}-\d{2}(?:-\d{2})?$/.test(value) ? YEAR_PHRASE_AFTER.exec(sentence.slice(end)) : null;
+      if (yearAfter && ref) {
+        const y = ref.y + (yearAfter[1]!.toLowerCase() === "last" ? -1 : yearAfter[1]!.toLowerCase() === "next" ? 1 : 0);
+        value = `${pad(y, 4)}${value.slice(4)}`;
+        end += yearAfter[0].length;
+      }
+      push(out, start, end, value, v.type, "chrono", v.relative);
+    }
+  }
+  if (RULE_GATE.test(sentence)) ownRules(sentence, ref, out);
+  return resolveOverlaps(out);
+}
+
+function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
+  let m: RegExpExecArray | null;
+  // weekdays, seasons and quarters without a tense cue lean to the past: news reports what happened
+  const dir = (a: number, b: number): Direction => (tenseNear(s, a, b) === "future" ? "future" : "past");
+
+  // "this year", "last week", "earlier this month", "next quarter"
+  REL_UNIT_RE.lastIndex = 0;
+  while ((m = REL_UNIT_RE.exec(s))) {
+    if (!ref) {
+      push(out, m.index, m.index + m[0].length, "", "DATE", "rule:relative", true);
+      continue;
+    }
+    const which = m[2]!.toLowerCase();
+    const unit = m[3]!.toLowerCase();
+    // "the past week" is a span of time, not a calendar week
+    if ((which === "past" || which === "coming") && /\bthe\s+$/i.test(s.slice(0, m.index))) {
+      push(out, m.index, m.index + m[0].length, durationValue(1, unit === "weekend" ? "day" : unit), "DURATION", "rule:duration", false);
+      continue;
+    }
+    const shift = which === "last" || which === "past" || which === "previous" ? -1 : which === "next" || which === "coming" || which === "following" ? 1 : 0;
+    let value: string | undefined;
+    if (unit === "year") value = pad(ref.y + shift, 4);
+    else if (unit === "month") value = monthValue(...addMonths(ref.y, ref.m, shift));
+    else if (unit === "week") value = isoWeek(addDays(ref, 7 * shift));
+    else if (unit === "weekend") value = `${isoWeek(addDays(ref, 7 * shift))}-WE`;
+    else if (unit === "quarter") {
+      const q = Math.floor((ref.m - 1) / 3) + shift;
+      const y = ref.y + Math.floor(q / 4);
+      value = `${y}-Q${((q % 4) + 4) % 4 + 1}`;
+    } else if (unit === "decade") value = String(Math.floor(ref.y / 10) + shift).padStart(3, "0");
+    else if (unit === "century") value = String(Math.floor(ref.y / 100) + shift).padStart(2, "0");
+    if (value) push(out, m.index, m.index + m[0].length, value, "DATE", "rule:relative", true);
+  }
+
+  // "the past two years", "over the last few months": durations ending at publication
+  DURATION_PAST_RE.lastIndex = 0;
+  while ((m = DURATION_PAST_RE.exec(s))) {
+    // "the past two years" counts, "the coming years" does not say how many, "the past year" is one
+    const n = m[2] ? durationNumber(m[2]) : /s$/i.test(m[0]) ? undefined : 1;
+    push(out, m.index, m.index + m[0].length, durationValue(n, m[3]!.toLowerCase()), "DURATION", "rule:duration", false);
+  }
+
+  // seasons: "over the summer", "last winter", "spring 2023"
+  SEASON_RE.lastIndex = 0;
+  while ((m = SEASON_RE.exec(s))) {
+    const [, det, name, year] = m;
+    const word = name!;
+    // "the fall of Kabul" is an event, "Arab Spring" a name; seasons are lower case unless a year follows
+    if (/^\p{Lu}/u.test(word) && !year && m.index > 0 && !/^(?:This|Last|Next|The)\b/.test(m[0])) continue;
+    if (word.toLowerCase() === "fall" && !year && (!det || /^\s+of\b/i.test(s.slice(m.index + m[0].length)) || det.toLowerCase() === "the" && !/\b(?:in|over|during|since|until|by|this|last|next|the|through)\s+$/i.test(s.slice(0, m.index)))) continue;
+    if (!det && !year) {
+      // bare "summer": only after a time preposition ("in summer"), not "summer camp"
+      if (!/\b(?:in|over|during|since|until|by|through|before|after)\s+$/i.test(s.slice(0, m.index))) continue;
+    }
+    const [code, startMonth] = SEASONS[word.toLowerCase()]!;
+    if (year) {
+      push(out, m.index, m.index + m[0].length, `${year}-${code}`, "DATE", "rule:season", false);
+      continue;
+    }
+    if (!ref) continue;
+    const mode = !det || /^the$/i.test(det) ? "bare" : /past|last/i.test(det) ? "last" : /next/i.test(det) ? "next" : "this";
+    const y = resolveSeason(ref, startMonth, dir(m.index, m.index + m[0].length), mode);
+    push(out, m.index, m.index + m[0].length, `${y}-${code}`, "DATE", "rule:season", true);
+  }
+
+  // weekdays: "on Thursday", "last Friday", "Sunday night"; plural weekdays recur ("on Mondays")
+  WEEKDAY_RE.lastIndex = 0;
+  while ((m = WEEKDAY_RE.exec(s))) {
+    const [, mod, name, plural, part] = m;
+    const wd = WEEKDAYS[name!.toLowerCase()]!;
+    if (plural) {
+      push(out, m.index, m.index + m[0].length, `XXXX-WXX-${wd === 0 ? 7 : wd}`, "SET", "rule:weekday", false);
+      continue;
+    }
+    if (!ref) {
+      push(out, m.index, m.index + m[0].length, "", "DATE", "rule:weekday", true);
+      continue;
+    }
+    const modifier = mod?.toLowerCase();
+    const d =
+      modifier === "last" || modifier === "past" || modifier === "this past"
+        ? resolveWeekday(ref, wd, "past", true)
+        : modifier === "next" || modifier === "coming"
+          ? resolveWeekday(ref, wd, "future")
+          : // "Wednesday's ruling" names an event already known, so it lies behind us
+            /^['’]s\b/.test(s.slice(m.index + m[0].length))
+            ? resolveWeekday(ref, wd, "past")
+            : resolveWeekday(ref, wd, dir(m.index, m.index + m[0].length));
+    const suffix = part ? `T${({ morning: "MO", afternoon: "AF", evening: "EV", night: "NI" } as Record<string, string>)[part]}` : "";
+    push(out, m.index, m.index + m[0].length, dayValue(d) + suffix, part ? "TIME" : "DATE", "rule:weekday", true);
+  }
+
+  // today, yesterday, tonight, this morning
+  DAY_WORD_RE.lastIndex = 0;
+  while ((m = DAY_WORD_RE.exec(s))) {
+    if (!ref) {
+      push(out, m.index, m.index + m[0].length, "", "DATE", "rule:day", true);
+      continue;
+    }
+    const w = m[1]!.toLowerCase();
+    const d = w === "yesterday" ? addDays(ref, -1) : w === "tomorrow" ? addDays(ref, 1) : ref;
+    const part = w === "tonight" ? "TNI" : w === "this morning" ? "TMO" : w === "this afternoon" ? "TAF" : w === "this evening" ? "TEV" : "";
+    push(out, m.index, m.index + m[0].length, dayValue(d) + part, part ? "TIME" : "DATE", "rule:day", true);
+  }
+
+  // durations and "N units ago"
+  DURATION_RE.lastIndex = 0;
+  while ((m = DURATION_RE.exec(s))) {
+    const [all, numWord, andHalf, unitWord, andAHalf, old] = m;
+    if (old) continue; // "a 5-year-old": an age
+    const unit = unitWord!.toLowerCase();
+    const left = s.slice(0, m.index);
+    const isArticle = /^an?$/i.test(numWord!);
+    let n = durationNumber(numWord!);
+    if (n !== undefined && (andHalf || andAHalf)) n += 0.5;
+    const after = s.slice(m.index + all!.length);
+    if (AGO_AFTER.test(after)) {
+      if (!ref) continue;
+      const end = m.index + all!.length + AGO_AFTER.exec(after)![0].length;
+      const k = n ?? 0;
+      let value: string | undefined;
+      if (n === undefined) value = "PAST_REF";
+      else if (unit === "day" || unit === "hour" || unit === "minute") value = dayValue(addDays(ref, -Math.round(unit === "day" ? k : 0)));
+      else if (unit === "week") value = isoWeek(addDays(ref, -7 * k));
+      else if (unit === "month") value = monthValue(...addMonths(ref.y, ref.m, -Math.round(k)));
+      else if (unit === "year") value = pad(ref.y - Math.round(k), 4);
+      else if (unit === "decade") value = String(Math.floor((ref.y - 10 * k) / 10)).padStart(3, "0");
+      if (value) push(out, m.index, end, value, "DATE", "rule:ago", true);
+      continue;
+    }
+    // "a day" is a rate in "$5 a day" and "twice a week": keep article-only durations after words of extent
+    if (isArticle && !ARTICLE_DURATION_LEFT.test(left) && !/^\s*$/.test(left)) continue;
+    // a bare number before "years" inside a larger figure ("1,000 years") keeps its own reading
+    if (/[\d,.]$/.test(left)) continue;
+    push(out, m.index, m.index + all!.length, durationValue(n, unit), "DURATION", "rule:duration", false);
+  }
+
+  // quarters, dated by the year given or the latest such quarter (financial reports look back)
+  QUARTER_RE.lastIndex = 0;
+  while ((m = QUARTER_RE.exec(s))) {
+    // "the quarter" alone is the period being reported on; "a quarter of the vote" is a share
+    if (!m[1] && !/^the\s/i.test(m[0])) continue;
+    const which = (m[1] ?? "latest").toLowerCase();
+    const ordinal = ["first", "second", "third", "fourth"].indexOf(which) + 1;
+    if (!ref && !m[2]) continue;
+    const curQ = ref ? Math.floor((ref.m - 1) / 3) + 1 : 1;
+    let y = m[2] ? Number(m[2]) : ref!.y;
+    let q: number;
+    if (ordinal) {
+      q = ordinal;
+      // the latest such quarter that has begun, unless the clause looks ahead
+      if (!m[2] && q > curQ && dir(m.index, m.index + m[0].length) === "past") y -= 1;
+    } else if (which === "current") q = curQ;
+    else if (which === "same") continue;
+    else {
+      // "the latest quarter": the last one completed
+      q = curQ - 1;
+      if (q === 0) {
+        q = 4;
+        y -= 1;
+      }
+    }
+    let start = m.index;
+    const det = /^(?:the|its|a)\s+/i.exec(m[0]);
+    if (det && !/^the/i.test(det[0])) start += det[0].length;
+    push(out, start, m.index + m[0].length, `${y}-Q${q}`, "DATE", "rule:quarter", !m[2]);
+  }
+
+  HALF_RE.lastIndex = 0;
+  while ((m = HALF_RE.exec(s))) {
+    if (!m[2] && !ref) continue;
+    const y = m[2] ? Number(m[2]) : ref!.y + (m[3] ? (m[3].toLowerCase() === "last" ? -1 : 1) : 0);
+    push(out, m.index, m.index + m[0].length, `${y}-H${m[1]!.toLowerCase() === "first" ? 1 : 2}`, "DATE", "rule:half", !m[2]);
+  }
+
+  BARE_PLURAL_RE.lastIndex = 0;
+  while ((m = BARE_PLURAL_RE.exec(s))) {
+    const unit = m[1]!.toLowerCase().slice(0, -1);
+    push(out, m.index + m[0].length - m[1]!.length, m.index + m[0].length, durationValue(undefined, unit), "DURATION", "rule:duration", false);
+  }
+
+  SET_ADVERB_RE.lastIndex = 0;
+  while ((m = SET_ADVERB_RE.exec(s))) {
+    const unit = { daily: "day", nightly: "day", weekly: "week", monthly: "month", annually: "year", yearly: "year" }[m[1]!.toLowerCase()]!;
+    push(out, m.index, m.index + m[0].length, durationValue(1, unit), "SET", "rule:set", false);
+  }
+
+  // "over the weekend": the weekend on the side of publication the tense points to
+  WEEKEND_RE.lastIndex = 0;
+  while ((m = WEEKEND_RE.exec(s))) {
+    if (!ref) continue;
+    const d = resolveWeekday(ref, 6, dir(m.index, m.index + m[0].length));
+    const at = m.index + m[0].toLowerCase().indexOf("the");
+    push(out, at, m.index + m[0].length, `${isoWeek(d)}-WE`, "DATE", "rule:weekend", true);
+  }
+
+  // every week, each year
+  EVERY_RE.lastIndex = 0;
+  while ((m = EVERY_RE.exec(s))) push(out, m.index, m.index + m[0].length, durationValue(1, m[1]!.toLowerCase()), "SET", "rule:set", false);
+
+  // vague references: "in recent weeks", "recently", "the future"
+  VAGUE_RE.lastIndex = 0;
+  while ((m = VAGUE_RE.exec(s))) {
+    const t = m[0].toLowerCase();
+    let start = m.index;
+    if (t.startsWith("in ")) start += 3;
+    // "recent weeks": some weeks up to now, a duration of unknown length as TimeBank writes it (PXW)
+    const unit = /recent\s+(day|week|month|year)s/.exec(t)?.[1];
+    if (unit) push(out, start, m.index + m[0].length, durationValue(undefined, unit), "DURATION", "rule:vague", false);
+    else push(out, start, m.index + m[0].length, /future/.test(t) ? "FUTURE_REF" : /currently/.test(t) ? "PRESENT_REF" : "PAST_REF", "DATE", "rule:vague", false);
+  }
+
+  // years: "in 2019", "the 2016 Olympics", "the 1990s", "early 2023"
+  YEAR_RE.lastIndex = 0;
+  while ((m = YEAR_RE.exec(s))) {
+    const [all, , year, decade] = m;
+    const left = s.slice(Math.max(0, m.index - 40), m.index);
+    const right = s.slice(m.index + all!.length, m.index + all!.length + 40);
+    const sure = decade || /^(?:mid|early|late)/i.test(all!) || YEAR_LEFT.test(left) || YEAR_RIGHT_EVENT.test(right) || YEAR_RIGHT_END.test(right);
+    if (!sure) continue;
+    // "than 2000 people": a count, whatever came before
+    if (!decade && !YEAR_LEFT.test(left) && /^\s+\p{Ll}+s\b/u.test(right) && !YEAR_RIGHT_EVENT.test(right)) continue;
+    // a decade is its first three digits ("the 1990s" = 199), as TIMEX3 writes it
+    const value = decade ? year!.slice(0, 3) : year!;
+    push(out, m.index, m.index + all!.length, value, "DATE", "rule:year", false);
+  }
+}
+
+/**
+ * One answer per stretch of text: where expressions overlap, the longer one wins (chrono's
+ * "Thursday, Oct. 24, 2024" over our "Thursday"), and at equal length chrono's calendar reading.
+ */
+function resolveOverlaps(found: TimeFound[]): TimeFound[] {
+  const sorted = found
+    .filter((f) => f.span[1] > f.span[0])
+    .sort((a, b) => b.span[1] - b.span[0] - (a.span[1] - a.span[0]) || (a.source === "chrono" ? -1 : 1) - (b.source === "chrono" ? -1 : 1));
+  const kept: TimeFound[] = [];
+  for (const f of sorted) {
+    if (kept.some((k) => k.span[0] < f.span[1] && f.span[0] < k.span[1])) continue;
+    kept.push(f);
+  }
+  return kept.sort((a, b) => a.span[0] - b.span[0]);
+}
 
 export const times: Stage = {
   name: "times",
@@ -8,6 +507,21 @@ export const times: Stage = {
   requires: ["sentence"],
   provides: ["time"],
   run(doc: Document) {
-    doc.set("time", []);
+    const ref = parseDay(doc.referenceDate);
+    const out: Time[] = [];
+    let unresolved = 0;
+    for (const sent of doc.get("sentence")) {
+      const text = doc.text.slice(sent.span[0], sent.span[1]);
+      for (const f of findTimes(text, ref)) {
+        if (!f.value) {
+          unresolved++;
+          continue;
+        }
+        const span: Span = [sent.span[0] + f.span[0], sent.span[0] + f.span[1]];
+        out.push({ id: doc.nextId("t"), text: doc.text.slice(span[0], span[1]), span, value: f.value, type: f.type, source: f.source });
+      }
+    }
+    if (unresolved) doc.warn("times", `no publication date: ${unresolved} relative time expression(s) left unresolved`);
+    doc.set("time", out);
   },
 };

@@ -1,13 +1,204 @@
-// PLACEHOLDER (being written): mentions clustered into entities with descriptors and affiliations
+// Mentions clustered into entities (names, places, acronyms) with descriptors, roles, affiliations and gender.
+import type { Entity, Mention } from "../../../core/annotations.js";
 import type { Document } from "../../../core/document.js";
 import type { Stage } from "../../../core/pipeline.js";
+import type { EntityType, Span } from "../../../core/record.js";
+import { cityCandidates, gazetteer, type Gazetteer } from "../../../geo/gazetteer.js";
+import { GUESS, SURNAME_GUESS } from "../extractors/entity-mentions.js";
+import { FEMALE_TITLES, MALE_TITLES, ROLE_NOUNS, TITLE_WORDS, nameLexicon } from "../lexicons/entity-lexicon.js";
+import { mentionIndex, mentionsByEnd, readAppositions } from "./entity-resolution-appositions.js";
+
+interface Cluster {
+  key: string;
+  mentions: Mention[];
+  type: EntityType;
+  /** name words, lower-cased, of the longest name (persons) */
+  words: string[];
+  strong: boolean;
+  /** built from a person's full name: whatever joins it is that person */
+  person?: boolean;
+}
+
+const nameWords = (text: string): string[] => text.toLowerCase().split(/\s+/).filter(Boolean);
+
+/** A key that makes alternate names of one place or nationality meet ("U.S." ↔ "United States"). */
+function placeKey(g: Gazetteer, m: Mention): string | undefined {
+  const k = m.text.toLowerCase().replace(/\s+/g, " ");
+  if (m.type === "GPE" || m.type === "LOC") {
+    const cc = g.countryByName.get(k);
+    if (cc) return `country:${cc}`;
+    const city = cityCandidates(g, k);
+    if (city.length && !g.regionByName.has(k)) return `city:${city[0]}`;
+    return `place:${k}`;
+  }
+  if (m.type === "NORP") {
+    const cc = g.demonymByName.get(k);
+    return cc ? `norp:${cc}` : `norp:${k}`;
+  }
+  return undefined;
+}
+
+/** Initials of an organisation's capitalised words ("Democratic Party of Japan" → "DPJ"). */
+function initials(text: string): string {
+  let out = "";
+  for (const w of text.split(/[\s-]+/)) if (w && w[0] !== w[0]!.toLowerCase()) out += w[0];
+  return out;
+}
+
+function isSubsequence(short: string[], long: string[]): boolean {
+  let i = 0;
+  for (const w of long) if (i < short.length && w === short[i]) i++;
+  return i === short.length;
+}
+
+export function resolveEntities(doc: Document): Entity[] {
+  const g = gazetteer();
+  const lex = nameLexicon();
+  const mentions = [...doc.get("mention")].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
+  const clusters: Cluster[] = [];
+  const byKey = new Map<string, Cluster>();
+  const add = (key: string, m: Mention, words: string[] = []): Cluster => {
+    let c = byKey.get(key);
+    if (!c) {
+      c = { key, mentions: [], type: m.type, words, strong: false };
+      byKey.set(key, c);
+      clusters.push(c);
+    }
+    c.mentions.push(m);
+    if (m.source !== GUESS) c.strong = true;
+    if (words.length > c.words.length) c.words = words;
+    byText.set(m.text.toLowerCase(), c);
+    return c;
+  };
+  const byText = new Map<string, Cluster>();
+  // persons with two or more words first, longest first, so partial names find their full form wherever it stands
+  // (a guessed two-word name is a full name too: "Alexey Moskalyov" with no first-name list to confirm it)
+  const persons = mentions.filter((m) => m.type === "PERSON" && nameWords(m.text).length >= 2);
+  persons.sort((a, b) => nameWords(b.text).length - nameWords(a.text).length || (a.source === GUESS ? 1 : 0) - (b.source === GUESS ? 1 : 0) || a.span[0] - b.span[0]);
+  // indexes by name word and by name ending keep matching linear in the number of mentions
+  const personByWord = new Map<string, Cluster[]>();
+  const personBySuffix = new Map<string, Cluster[]>();
+  const addTo = (map: Map<string, Cluster[]>, k: string, c: Cluster): void => {
+    const list = map.get(k);
+    if (!list) map.set(k, [c]);
+    else if (!list.includes(c)) list.push(c);
+  };
+  for (const m of persons) {
+    const w = nameWords(m.text);
+    const home = (personByWord.get(w[0]!) ?? []).find((c) => isSubsequence(w, c.words));
+    if (home) { home.mentions.push(m); byText.set(m.text.toLowerCase(), home); continue; }
+    const c = add(`person:${w.join(" ")}`, m, w);
+    c.person = true;
+    for (const x of w) addTo(personByWord, x, c);
+    for (let i = 1; i < w.length; i++) addTo(personBySuffix, w.slice(i).join(" "), c);
+  }
+  const done = new Set<Mention>(persons);
+  // organisations by initials ("IAEA" ↔ "International Atomic Energy Agency") and by first word (short ↔ long form)
+  const orgByInitials = new Map<string, Cluster>();
+  const orgByAcronym = new Map<string, Cluster>();
+  const orgByFirstWord = new Map<string, Cluster[]>();
+  // typed mentions before guesses, so a guess ("NATO" in a headline) can join what the body typed
+  const ordered = [...mentions.filter((m) => m.source !== GUESS && m.source !== SURNAME_GUESS),
+    ...mentions.filter((m) => m.source === GUESS || m.source === SURNAME_GUESS)];
+  for (const m of ordered) {
+    if (done.has(m)) continue;
+    const w = nameWords(m.text);
+    if (m.source === SURNAME_GUESS) {
+      // "Brown said": only as the surname of a person named in full
+      const home = (personBySuffix.get(w[0]!) ?? []).filter((c) => c.words[c.words.length - 1] === w[0]);
+      if (home.length === 1) home[0]!.mentions.push(m);
+      continue;
+    }
+    const same = m.source === GUESS ? byText.get(m.text.toLowerCase()) : undefined;
+    if (same) { same.mentions.push(m); continue; }
+    // a surname, a first name or a later partial name: "Greene", "Kim", "Minyoung Lee"
+    // (a town's name joins a person only as a surname: "Lincoln" for "Samuel Lincoln", not "Paris" for "Paris Hilton")
+    const town = m.type === "GPE" && m.source !== GUESS;
+    if (m.type === "PERSON" || m.source === GUESS || (town && !g.countryByName.has(w.join(" ")))) {
+      const last = personBySuffix.get(w.join(" ")) ?? [];
+      const any = last.length || town ? last : (personByWord.get(w[0]!) ?? []).filter((c) => isSubsequence(w, c.words));
+      if (any.length === 1) { any[0]!.mentions.push(m); byText.set(m.text.toLowerCase(), any[0]!); continue; }
+    }
+    const pk = placeKey(g, m);
+    if (pk) { add(pk, m); continue; }
+    if (m.type === "ORG") {
+      const text = m.text.replace(/\s+/g, " ");
+      const lower = text.toLowerCase();
+      const bare = text.replace(/\./g, "");
+      const acronym = bare.length >= 2 && bare === bare.toUpperCase() && !bare.includes(" ");
+      // acronym ↔ expansion, and a short form that begins a longer one ("Global Affairs" ↔ "Global Affairs Canada")
+      let home = acronym ? orgByInitials.get(bare) : w.length >= 2 ? orgByAcronym.get(initials(text)) : undefined;
+      if (!home && w.length >= 2) {
+        home = (orgByFirstWord.get(w[0]!) ?? []).find((c) => {
+          const name = c.key.slice(4);
+          return name.startsWith(lower + " ") || lower.startsWith(name + " ");
+        });
+      }
+      if (home) { home.mentions.push(m); byText.set(lower, home); continue; }
+      const c = add(`org:${lower}`, m);
+      if (c.mentions.length === 1) {
+        if (acronym) orgByAcronym.set(bare, c);
+        else if (w.length >= 2) {
+          orgByInitials.set(initials(text), c);
+          addTo(orgByFirstWord, w[0]!, c);
+        }
+      }
+      continue;
+    }
+    add(`${m.type}:${m.text.toLowerCase()}`, m);
+  }
+  // guessed singletons that joined nothing stay only when the article repeats them
+  const kept = clusters.filter((c) => c.strong || c.mentions.length >= 2);
+  const firstAt = (c: Cluster): number => c.mentions.reduce((min, m) => Math.min(min, m.span[0]), Infinity);
+  kept.sort((a, b) => firstAt(a) - firstAt(b));
+  const entities: Entity[] = [];
+  for (const c of kept) {
+    c.mentions.sort((a, b) => a.span[0] - b.span[0]);
+    const id = doc.nextId("e");
+    const votes = new Map<string, number>();
+    for (const m of c.mentions) votes.set(m.type, (votes.get(m.type) ?? 0) + (m.source === GUESS ? 1 : 3));
+    const type = c.person ? "PERSON" : ([...votes].sort((a, b) => b[1] - a[1])[0]![0] as EntityType);
+    const texts = [...new Set(c.mentions.map((m) => m.text.replace(/\s+/g, " ")))];
+    // a country goes by its common name when the article uses it ("Russia", not "Russian Federation")
+    const cc = c.key.startsWith("country:") ? c.key.slice(8) : undefined;
+    const common = cc ? g.countries.get(cc)?.name : undefined;
+    // and a name in capitals ("MINSK" in a dateline) only when the article has no other form
+    const cased = texts.filter((t) => t !== t.toUpperCase());
+    const pool = cased.length ? cased : texts;
+    const name = common && texts.includes(common) ? common : pool.reduce((best, t) => (t.length > best.length ? t : best), pool[0]!);
+    const entity: Entity = {
+      id, type, name, aliases: texts.filter((t) => t !== name), mentions: c.mentions.map((m) => [...m.span] as Span),
+      descriptors: [], roles: [], affiliations: [],
+    };
+    if (type === "PERSON") {
+      const first = name.split(/\s+/)[0]!.toLowerCase();
+      const f = lex.female.has(first);
+      const male = lex.male.has(first);
+      if (f !== male) entity.gender = f ? "female" : "male";
+    }
+    for (const m of c.mentions) m.entity = id;
+    entities.push(entity);
+  }
+  const index = mentionIndex(entities);
+  const byEnd = mentionsByEnd(index);
+  for (const e of entities) if (e.type === "PERSON") readAppositions(doc, e, entities, index, byEnd, (t) => {
+    const k = t.toLowerCase();
+    if (FEMALE_TITLES.has(k)) e.gender = "female";
+    else if (MALE_TITLES.has(k)) e.gender = "male";
+    // a courtesy title says who, not what: it is no role
+    return TITLE_WORDS.has(k) || k === "of" || (t === k && ROLE_NOUNS.has(k));
+  });
+  return entities;
+}
 
 export const entityResolution: Stage = {
   name: "entityResolution",
   kind: "refiner",
-  requires: ["mention"],
+  requires: ["mention", "token"],
   provides: ["entity"],
   run(doc: Document) {
-    doc.set("entity", []);
+    doc.set("entity", resolveEntities(doc));
+    // guesses that joined no entity are dropped, so later stages see only mentions that resolve
+    doc.set("mention", doc.get("mention").filter((m) => m.entity !== undefined));
   },
 };

@@ -1,0 +1,130 @@
+// TempEval-3 (TBAQ-cleaned) scorer for the times stage: TIMEX3 relaxed-span and value F1, last line JSON.
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Document } from "../core/document.js";
+import type { Span } from "../core/record.js";
+import { paragraphs } from "../nlp/en/extractors/paragraphs.js";
+import { sentences } from "../nlp/en/extractors/sentences.js";
+import { times } from "../nlp/en/extractors/times.js";
+import type { Benchmark, BenchmarkResult } from "./benchmark.js";
+
+interface GoldTimex {
+  span: Span;
+  value: string;
+  type: string;
+}
+
+const decode = (s: string): string =>
+  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+
+/** Plain text of the TEXT element with gold TIMEX3 spans, and the document creation time. */
+export function readTml(xml: string): { text: string; dct?: string; timexes: GoldTimex[] } {
+  const dct = /<DCT>\s*<TIMEX3[^>]*\svalue="([^"]+)"/.exec(xml)?.[1];
+  const body = /<TEXT>([\s\S]*?)<\/TEXT>/.exec(xml)?.[1] ?? "";
+  let text = "";
+  const timexes: GoldTimex[] = [];
+  let open: { start: number; value: string; type: string } | undefined;
+  const TAG = /<(\/?)(\w+)([^>]*)>|([^<]+)/g;
+  for (let m = TAG.exec(body); m; m = TAG.exec(body)) {
+    if (m[4] !== undefined) {
+      text += decode(m[4]);
+      continue;
+    }
+    if (m[2] !== "TIMEX3") continue;
+    if (!m[1]) {
+      const attr = (k: string): string => new RegExp(`\\s${k}="([^"]*)"`).exec(m[3]!)?.[1] ?? "";
+      open = { start: text.length, value: attr("value"), type: attr("type") };
+    } else if (open) {
+      timexes.push({ span: [open.start, text.length], value: open.value, type: open.type });
+      open = undefined;
+    }
+  }
+  return { text, dct, timexes };
+}
+
+function tmlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...tmlFiles(p));
+    else if (name.endsWith(".tml")) out.push(p);
+  }
+  return out;
+}
+
+const overlaps = (a: Span, b: Span): boolean => a[0] < b[1] && b[0] < a[1];
+const f1 = (p: number, r: number): number => (p + r ? (2 * p * r) / (p + r) : 0);
+const r3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+export async function scoreTempEval3(dataDir: string, { verbose = false, limit }: { verbose?: boolean; limit?: number } = {}): Promise<BenchmarkResult> {
+  const files = tmlFiles(dataDir).slice(0, limit);
+  let gold = 0;
+  let pred = 0;
+  let spanHits = 0;
+  let valueHits = 0;
+  const lines: string[] = [];
+  const misses = new Map<string, number>();
+  const t0 = performance.now();
+  for (const file of files) {
+    const { text, dct, timexes } = readTml(readFileSync(file, "utf8"));
+    const doc = new Document(text, { published: dct });
+    for (const stage of [paragraphs, sentences, times]) stage.run(doc);
+    const found = doc.get("time");
+    gold += timexes.length;
+    pred += found.length;
+    const used = new Set<number>();
+    for (const g of timexes) {
+      // the first unused prediction overlapping the gold span (TE-3 relaxed matching)
+      const i = found.findIndex((p, k) => !used.has(k) && overlaps(p.span, g.span));
+      if (i < 0) {
+        if (verbose) lines.push(`  miss ${path.basename(file)}: "${text.slice(...g.span)}" ${g.value}`);
+        continue;
+      }
+      used.add(i);
+      spanHits++;
+      if (found[i]!.value === g.value) valueHits++;
+      else {
+        const key = `"${text.slice(...g.span).toLowerCase()}" want ${g.value.replace(/\d/g, "9")} got ${found[i]!.value.replace(/\d/g, "9")}`;
+        misses.set(key, (misses.get(key) ?? 0) + 1);
+        if (verbose) lines.push(`  value ${path.basename(file)}: "${text.slice(...g.span)}" gold ${g.value} got ${found[i]!.value}`);
+      }
+    }
+    if (verbose) {
+      found.forEach((p, k) => {
+        if (!used.has(k)) lines.push(`  extra ${path.basename(file)}: "${p.text}" ${p.value}`);
+      });
+    }
+  }
+  const spanP = pred ? spanHits / pred : 0;
+  const spanR = gold ? spanHits / gold : 0;
+  const valP = pred ? valueHits / pred : 0;
+  const valR = gold ? valueHits / gold : 0;
+  lines.push(`${files.length} documents, ${gold} gold TIMEX3, ${pred} predicted (${Math.round(performance.now() - t0)} ms)`);
+  lines.push(`relaxed span: P ${r3(spanP)} R ${r3(spanR)} F1 ${r3(f1(spanP, spanR))}`);
+  lines.push(`value:        P ${r3(valP)} R ${r3(valR)} F1 ${r3(f1(valP, valR))}  (value accuracy on matched spans ${r3(spanHits ? valueHits / spanHits : 0)})`);
+  const top = [...misses.entries()].sort((a, b) => b[1] - a[1]).slice(0, verbose ? 40 : 10);
+  if (top.length) lines.push("most frequent value errors:", ...top.map(([k, n]) => `  ${n} × ${k}`));
+  return {
+    lines,
+    metrics: {
+      benchmark: "tempeval3", documents: files.length, gold, predicted: pred,
+      spanP: r3(spanP), spanR: r3(spanR), spanF1: r3(f1(spanP, spanR)), valueP: r3(valP), valueR: r3(valR), valueF1: r3(f1(valP, valR)),
+    },
+  };
+}
+
+export const tempEval3Benchmark: Benchmark = {
+  name: "tempeval3",
+  description: "TempEval-3 TBAQ-cleaned: TIMEX3 relaxed-span and value F1 of the times stage",
+  defaultData: "../shared/data/timex/tempeval3/TBAQ-cleaned",
+  run: (dataDir, options) => scoreTempEval3(dataDir, options),
+};
+
+// Run directly: node dist/eval/tempeval3.js [DIR] [--verbose]
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dir = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? tempEval3Benchmark.defaultData;
+  const result = await scoreTempEval3(dir, { verbose: process.argv.includes("--verbose") });
+  for (const l of result.lines) console.log(l);
+  console.log(JSON.stringify(result.metrics));
+}

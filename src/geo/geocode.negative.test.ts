@@ -1,0 +1,52 @@
+// Things that must NOT become places, or must not get a wrong place.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Entity } from "../core/annotations.js";
+import { Document } from "../core/document.js";
+import { entityMentions } from "../nlp/en/extractors/entity-mentions.js";
+import { paragraphs } from "../nlp/en/extractors/paragraphs.js";
+import { sentences } from "../nlp/en/extractors/sentences.js";
+import { tokens } from "../nlp/en/extractors/tokens.js";
+import { entityResolution } from "../nlp/en/refiners/entity-resolution.js";
+import { geocode } from "./geocode.js";
+
+function located(text: string): Entity[] {
+  const doc = new Document(text);
+  for (const s of [paragraphs, sentences, tokens, entityMentions, entityResolution, geocode]) s.run(doc);
+  return doc.get("entity").filter((e) => e.geo !== undefined || e.type === "GPE" || e.type === "LOC");
+}
+
+const cases: [string, string][] = [
+  ["Reading is the best way to learn a language.", "Reading"],
+  ["We bought a turkey for the holiday.", "turkey"],
+  ["May was unusually warm.", "May"],
+  ["Will the talks resume?", "Will"],
+  ["Mobile phones were banned in schools.", "Mobile"],
+  ["Nice work, the coach told his players.", "Nice"],
+  ["Split decisions are common in boxing.", "Split"],
+  ["NATO has ruled out sending troops.", "NATO"],
+  ["Vladimir Putin met the envoy.", "Vladimir"],
+  ["The Union will vote next week.", "Union"],
+  ["Police said the suspect had fled.", "Police"],
+  ["Victoria Nuland arrived on Tuesday.", "Victoria"],
+  ["Jordan Peterson spoke at the event.", "Jordan"],
+];
+
+for (const [text, word] of cases) {
+  test(`no place: "${word}" in "${text}"`, () => {
+    const got = located(text).map((e) => e.name);
+    assert.ok(!got.some((n) => n.toLowerCase() === word.toLowerCase()), `${word} located: ${JSON.stringify(got)}`);
+  });
+}
+
+test("a continent gets no country code", () => {
+  const europe = located("Gas prices in Europe fell.").find((e) => e.name === "Europe");
+  assert.ok(europe);
+  assert.equal(europe.type, "LOC");
+  assert.equal(europe.geo, undefined);
+});
+
+test("a person's surname that is also a town is no place", () => {
+  const got = located("Samuel Lincoln, a historian, said the archive was unique. Lincoln added that more was to come.");
+  assert.ok(!got.some((e) => e.name === "Lincoln"), JSON.stringify(got.map((e) => e.name)));
+});

@@ -1,0 +1,94 @@
+// Decoding: declared and undeclared charsets, byte-order marks, gzip (and gzip bombs), refusals of non-text.
+import assert from "node:assert/strict";
+import { gzipSync } from "node:zlib";
+import { describe, it } from "node:test";
+import iconv from "iconv-lite";
+import { decodeMarkup, normaliseCharset } from "./encoding.js";
+import { ingest, IngestError, MAX_INPUT_BYTES } from "./index.js";
+import { newsPage } from "./test-pages.js";
+
+const QUOTE_PAGE = (charsetTag: string) =>
+  newsPage({
+    head: charsetTag,
+    paragraphs: [
+      "The café owner in Zürich said the “déjà vu” was unmistakable — prices had risen by 12 per cent in a year, the sharpest rise she could remember.",
+      "Her neighbour, who runs a bakery, said he had raised the price of a croissant twice since spring and expected to do so again before the winter was out.",
+      "The city council is to publish its own figures on rents and prices next week, a spokeswoman said, adding that the numbers would be broken down by district.",
+    ],
+  }).replace('<meta charset="utf-8">', "");
+
+function rejectsWith(pattern: RegExp) {
+  return (e: unknown) => {
+    assert.ok(e instanceof IngestError, `expected IngestError, got ${String(e)}`);
+    assert.match(e.message, pattern);
+    return true;
+  };
+}
+
+describe("HTML charsets", () => {
+  it("decodes windows-1252 bytes declared with <meta charset>", async () => {
+    const bytes = iconv.encode(QUOTE_PAGE('<meta charset="windows-1252">'), "windows-1252");
+    const [a] = await ingest(bytes);
+    assert.ok(a?.text.includes("The café owner in Zürich said the “déjà vu” was unmistakable — prices"));
+  });
+
+  it("decodes ISO-8859-1 declared by http-equiv as windows-1252, as browsers do", async () => {
+    const bytes = iconv.encode(QUOTE_PAGE('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'), "windows-1252");
+    const [a] = await ingest(bytes);
+    assert.ok(a?.text.includes("“déjà vu”"));
+  });
+
+  it("decodes Shift_JIS", () => {
+    const html = '<html><head><meta charset="Shift_JIS"></head><body><p>東京の天気は晴れです。</p></body></html>';
+    const decoded = decodeMarkup(iconv.encode(html, "shift_jis"));
+    assert.ok(decoded.text.includes("東京の天気は晴れです。"));
+    assert.equal(decoded.charset, "shift_jis");
+  });
+
+  it("reads an undeclared page that is not UTF-8 as windows-1252, with a warning", async () => {
+    const bytes = iconv.encode(QUOTE_PAGE(""), "windows-1252");
+    const [a] = await ingest(bytes);
+    assert.ok(a?.text.includes("Zürich"));
+    assert.ok(a?.warnings.some((w) => /windows-1252/.test(w)));
+  });
+
+  it("lets the BOM win over a wrong declaration, and the transport charset win over meta", async () => {
+    const page = QUOTE_PAGE('<meta charset="iso-8859-2">');
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(page, "utf8")]);
+    const [a] = await ingest(withBom);
+    assert.ok(a?.text.includes("Zürich"));
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(QUOTE_PAGE(""), "utf16le")]);
+    const [b] = await ingest(utf16);
+    assert.ok(b?.text.includes("“déjà vu”"));
+    const [c] = await ingest(iconv.encode(page, "windows-1252"), { charset: "windows-1252" });
+    assert.ok(c?.text.includes("Zürich"));
+  });
+
+  it("maps charset labels", () => {
+    assert.equal(normaliseCharset("UTF8"), "utf-8");
+    assert.equal(normaliseCharset("latin1"), "windows-1252");
+    assert.equal(normaliseCharset("koi8-r"), "koi8-r");
+    assert.equal(normaliseCharset("no-such-charset"), undefined);
+  });
+});
+
+describe("gzip", () => {
+  it("inflates gzip input", async () => {
+    const [a] = await ingest(gzipSync(Buffer.from(QUOTE_PAGE('<meta charset="utf-8">'))));
+    assert.ok(a?.text.includes("Zürich"));
+    const [b] = await ingest(gzipSync(Buffer.from("Plain text, gzipped.\r\n")));
+    assert.equal(b?.text, "Plain text, gzipped.\r\n");
+  });
+
+  it("refuses a gzip bomb at the size cap, quickly", async () => {
+    const bomb = gzipSync(Buffer.alloc(MAX_INPUT_BYTES + 1024 * 1024, 0x61));
+    assert.ok(bomb.length < 100_000);
+    const t = performance.now();
+    await assert.rejects(ingest(bomb), rejectsWith(/inflates to over the 20 MB limit/));
+    assert.ok(performance.now() - t < 2000);
+  });
+
+  it("refuses corrupt gzip", async () => {
+    await assert.rejects(ingest(Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3])), rejectsWith(/corrupt gzip/));
+  });
+});

@@ -1,0 +1,148 @@
+// Renders an article element as text: one line per block (p, h1–h6, li, blockquote, pre...), with paragraph spans and a source map.
+import type { SourceMapEntry } from "../core/document.js";
+import type { Span } from "../core/record.js";
+import { isBoilerplateLine } from "./boilerplate.js";
+import { ELEMENT_NODE, TEXT_NODE, type DomElement, type DomNode } from "./dom.js";
+
+/** Elements whose boundaries end a line of text. */
+const BLOCK = new Set([
+  "P", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BLOCKQUOTE", "PRE", "DIV", "SECTION", "ARTICLE", "MAIN",
+  "UL", "OL", "DL", "DT", "DD", "TABLE", "THEAD", "TBODY", "TFOOT", "TR", "TD", "TH", "CAPTION", "FIGURE",
+  "HEADER", "FOOTER", "ASIDE", "NAV", "FORM", "ADDRESS", "HR", "BR", "CENTER", "DETAILS", "SUMMARY", "FIELDSET",
+]);
+
+/** Elements whose text is not part of the article: captions, scripts, controls. */
+const SKIP = new Set([
+  "FIGCAPTION", "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "BUTTON", "SELECT", "TEXTAREA",
+  "INPUT", "OBJECT", "EMBED", "CANVAS", "VIDEO", "AUDIO", "MATH", "HEAD", "TITLE", "META", "LINK",
+]);
+
+/** A block with at least this share of its characters inside links is navigation, not prose. */
+const LINK_BLOCK_SHARE = 0.9;
+
+export interface RenderedText {
+  text: string;
+  paragraphs: Span[];
+  sourceMap: SourceMapEntry[];
+}
+
+export interface RenderOptions {
+  /**
+   * drops leading blocks equal to the title, and a leading "By …" line: they live in source. (Not the
+   * subtitle: pages often reuse the first paragraph as their description.)
+   */
+  title?: string;
+  /**
+   * drops blocks whose text is (almost) all link text (menus, "more stories" lists) and short furniture lines
+   * (gallery counters, photo credits, "Advertisement") that Readability let through
+   */
+  dropBoilerplate?: boolean;
+}
+
+/**
+ * Walks the subtree once. Inline text accumulates into the current block; entering or leaving a block
+ * element flushes it, so every block becomes one line with its whitespace collapsed.
+ */
+export function renderBlocks(roots: DomNode | DomNode[], options: RenderOptions = {}): RenderedText {
+  const lines: string[] = [];
+  const origins: string[] = [];
+  let buffer = "";
+  let bufferOrigin = "";
+  let linkChars = 0;
+  let linkDepth = 0;
+  const blockPath: string[] = [];
+
+  const flush = () => {
+    if (!buffer) return;
+    const line = buffer.replace(/\s+/g, " ").trim();
+    const raw = buffer.length;
+    buffer = "";
+    const links = linkChars;
+    linkChars = 0;
+    if (options.dropBoilerplate && ((links > 0 && links >= raw * LINK_BLOCK_SHARE) || isBoilerplateLine(line))) return;
+    if (line) {
+      lines.push(line);
+      origins.push(bufferOrigin);
+    }
+  };
+
+  const visit = (node: DomNode): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE) {
+        const t = child.textContent;
+        if (t) {
+          if (!buffer) bufferOrigin = blockPath.join(">");
+          buffer += t;
+          if (linkDepth) linkChars += t.length;
+        }
+        continue;
+      }
+      if (child.nodeType !== ELEMENT_NODE) continue;
+      const el = child as DomElement;
+      const tag = el.tagName.toUpperCase();
+      if (SKIP.has(tag) || el.hasAttribute("hidden")) continue;
+      if (BLOCK.has(tag)) {
+        flush();
+        const step = tag.toLowerCase() + (el.id ? `#${el.id}` : "");
+        blockPath.push(step);
+        visit(el);
+        flush();
+        blockPath.pop();
+      } else if (tag === "A") {
+        linkDepth++;
+        visit(el);
+        linkDepth--;
+      } else {
+        visit(el);
+      }
+    }
+  };
+
+  if (!Array.isArray(roots)) visit(roots);
+  else {
+    // Several roots (the fallback's paragraphs): each is its own block, named by its tag.
+    for (const root of roots) {
+      if (root.nodeType !== ELEMENT_NODE) continue;
+      blockPath.push((root as DomElement).tagName.toLowerCase());
+      visit(root);
+      flush();
+      blockPath.pop();
+    }
+  }
+  flush();
+
+  dropLeadingMetadata(lines, origins, options);
+
+  const paragraphs: Span[] = [];
+  const sourceMap: SourceMapEntry[] = [];
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const span: Span = [offset, offset + lines[i]!.length];
+    paragraphs.push(span);
+    sourceMap.push({ span, origin: `block ${i}: ${origins[i] || "(root)"}` });
+    offset = span[1] + 1;
+  }
+  return { text: lines.join("\n"), paragraphs, sourceMap };
+}
+
+/** How far into the body the headline, dek and byline may repeat. */
+const LEADING_BLOCKS = 4;
+const BYLINE_LINE = /^(?:by|written by|words by)\s+\p{Lu}[^.!?]{0,70}$/iu;
+
+function dropLeadingMetadata(lines: string[], origins: string[], options: RenderOptions): void {
+  for (let i = 0; i < Math.min(LEADING_BLOCKS, lines.length); ) {
+    const line = lines[i]!;
+    const isMeta =
+      (options.title !== undefined && sameText(line, options.title)) ||
+      BYLINE_LINE.test(line);
+    if (isMeta && lines.length > 1) {
+      lines.splice(i, 1);
+      origins.splice(i, 1);
+    } else i++;
+  }
+}
+
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  return norm(a) === norm(b);
+}

@@ -1,0 +1,162 @@
+// HTML ingest: metadata from JSON-LD, OpenGraph, meta names, <time> and URLs; the body without page chrome.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { ingest } from "./index.js";
+import { ingestHtml } from "./html.js";
+import { stripSiteSuffix } from "./html-metadata.js";
+import { ARTICLE_PARAGRAPHS, JSON_LD_HEAD, newsPage, OPEN_GRAPH_HEAD } from "./test-pages.js";
+
+describe("HTML metadata", () => {
+  it("reads JSON-LD in an @graph, the canonical link, OpenGraph site name and the lang attribute", async () => {
+    const [a] = await ingest(newsPage({ head: JSON_LD_HEAD }), { origin: "page.html" });
+    assert.ok(a);
+    assert.equal(a.source.title, "Reservoirs hit record low as drought deepens");
+    assert.equal(a.source.subtitle, "Households are asked to cut water use by a fifth as the dry autumn continues.");
+    assert.deepEqual(a.source.byline, ["Tomas Ferreira-Lund", "Ines Halvorsen"]);
+    assert.equal(a.source.published, "2023-05-17T08:30:00+01:00");
+    assert.equal(a.source.modified, "2023-05-17T14:05:00+01:00");
+    assert.equal(a.source.outlet, "The Harbour Gazette");
+    assert.equal(a.source.url, "https://gazette.example/news/2023/05/17/reservoirs-record-low");
+    assert.equal(a.source.language, "en-GB");
+    assert.deepEqual(a.warnings, []);
+  });
+
+  it("reads OpenGraph and meta names, strips the site suffix and splits a byline", async () => {
+    const [a] = await ingest(newsPage({ head: OPEN_GRAPH_HEAD, htmlAttrs: "" }));
+    assert.ok(a);
+    assert.equal(a.source.title, "Growers fear dry spring");
+    assert.equal(a.source.subtitle, "Orchards could go without irrigation.");
+    assert.deepEqual(a.source.byline, ["Dana Whitcombe", "Olu Adeyemi"]);
+    assert.equal(a.source.published, "2024-10-25T17:00:00Z");
+    assert.equal(a.source.modified, "2024-10-25T18:30:00Z");
+    assert.equal(a.source.outlet, "Valley Courier");
+    assert.equal(a.source.url, "https://courier.example/growers-fear-dry-spring");
+    assert.equal(a.source.language, "en-US");
+  });
+
+  it("falls back to <title> without its site tail, <time datetime>, an in-page byline and the URL date", async () => {
+    const html = newsPage({
+      htmlAttrs: "",
+      articleHeader: `<h1>Reservoirs hit record low as drought deepens</h1>
+        <p class="byline">By <a rel="author" href="/staff/kim">Kim Sato-Berg</a></p>
+        <time datetime="2024-10-24T06:00:00Z">24 October 2024</time>`,
+    });
+    const [a] = await ingest(html, { pageUrl: "https://gazette.example/2024/10/23/story" });
+    assert.ok(a);
+    assert.equal(a.source.title, "Reservoirs hit record low as drought deepens");
+    assert.deepEqual(a.source.byline, ["Kim Sato-Berg"]);
+    assert.equal(a.source.published, "2024-10-24T06:00:00Z");
+    assert.equal(a.source.url, "https://gazette.example/2024/10/23/story");
+    // The headline lives in source.title, not in the body.
+    assert.ok(!a.text.startsWith("Reservoirs hit record low"));
+  });
+
+  it("takes the date from the URL when the page names none, and meta names such as sailthru.date", async () => {
+    const [a] = await ingest(newsPage({ head: '<link rel="canonical" href="/news/2023/03/09/story">' }), { pageUrl: "https://x.example/p" });
+    assert.equal(a?.source.published, "2023-03-09");
+    assert.equal(a?.source.url, "https://x.example/news/2023/03/09/story");
+    const [b] = await ingest(newsPage({ head: '<meta name="sailthru.date" content="2022-05-01 09:15:00">' }));
+    assert.equal(b?.source.published, "2022-05-01T09:15:00");
+    const [c] = await ingest(newsPage({ head: '<meta name="parsely-pub-date" content="2021-01-02T03:04:05Z">' }));
+    assert.equal(c?.source.published, "2021-01-02T03:04:05Z");
+  });
+
+  it("rejects bylines that are not people", async () => {
+    const head = '<meta property="og:site_name" content="Valley Courier"><meta name="author" content="Valley Courier Staff">';
+    const [a] = await ingest(newsPage({ head }));
+    assert.equal(a?.source.byline, undefined);
+    const [b] = await ingest(newsPage({ head: '<meta name="author" content="https://social.example/@someone">' }));
+    assert.equal(b?.source.byline, undefined);
+  });
+
+  it("reads sloppy JSON-LD and falls back to the page's byline when JSON-LD names only an organisation", async () => {
+    const head = `<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Pier to close",
+      "datePublished": "2024-02-03T10:00:00Z", "author": {"@type": "Organization", "name": "Gazette"}, "keywords": ["a", "b", ],}</script>`;
+    const html = newsPage({ head, articleHeader: '<div class="article-author-name"><a href="/author/x">RUTH ABEBE-OKAFOR</a></div>' });
+    const [a] = await ingest(html);
+    assert.equal(a?.source.title, "Pier to close");
+    assert.equal(a?.source.published, "2024-02-03T10:00:00Z");
+    assert.deepEqual(a?.source.byline, ["Ruth Abebe-Okafor"]);
+  });
+
+  it("lets caller overrides win over page metadata", async () => {
+    const [a] = await ingest(newsPage({ head: JSON_LD_HEAD }), { title: "Given title", published: "2020-01-01", outlet: "Given", url: "https://given.example/" });
+    assert.equal(a?.source.title, "Given title");
+    assert.equal(a?.source.published, "2020-01-01");
+    assert.equal(a?.source.outlet, "Given");
+    assert.equal(a?.source.url, "https://given.example/");
+    assert.deepEqual(a?.source.byline, ["Tomas Ferreira-Lund", "Ines Halvorsen"]);
+  });
+
+  it("never takes the site name for the title", async () => {
+    const head = '<meta property="og:site_name" content="The Harbour Gazette"><meta property="og:title" content="The Harbour Gazette">';
+    const [a] = await ingest(newsPage({ head }));
+    assert.equal(a?.source.title, "Reservoirs hit record low as drought deepens");
+  });
+
+  it("strips site suffixes only when they name the site (meta) or are short (<title>)", () => {
+    assert.equal(stripSiteSuffix("Talks resume - Valley Courier", "Valley Courier", false), "Talks resume");
+    assert.equal(stripSiteSuffix("Oil prices - the week ahead", "Valley Courier", false), "Oil prices - the week ahead");
+    assert.equal(stripSiteSuffix("Reservoirs hit record low | Gazette", undefined, true), "Reservoirs hit record low");
+    assert.equal(stripSiteSuffix("Valley Courier | Growers fear a dry spring", "Valley Courier", false), "Growers fear a dry spring");
+  });
+});
+
+describe("HTML body", () => {
+  it("keeps the article paragraphs, one per line, and drops nav, share bar, captions, related links and footer", async () => {
+    const [a] = await ingest(newsPage({ head: JSON_LD_HEAD }));
+    assert.ok(a);
+    assert.equal(a.text, ARTICLE_PARAGRAPHS.join("\n"));
+    for (const chrome of ["Sport", "Share on", "Photo:", "Related stories", "All rights reserved", "dataLayer"]) {
+      assert.ok(!a.text.includes(chrome), `body should not contain ${chrome}`);
+    }
+  });
+
+  it("gives one paragraph span and one source-map entry per block, matching the text", async () => {
+    const [a] = await ingest(newsPage());
+    assert.ok(a?.paragraphs && a.sourceMap);
+    assert.equal(a.paragraphs.length, ARTICLE_PARAGRAPHS.length);
+    a.paragraphs.forEach((span, i) => assert.equal(a.text.slice(span[0], span[1]), ARTICLE_PARAGRAPHS[i]));
+    assert.equal(a.sourceMap.length, a.paragraphs.length);
+    assert.match(a.sourceMap[0]!.origin, /^block 0: .*p$/);
+  });
+
+  it("collapses whitespace inside blocks and renders lists, headings and quotes as lines", () => {
+    const body = `<p>Water   use\n fell <b>sharply</b>,\tofficials   said.</p>
+      <h2>What households can do</h2><ul><li>Shorter   showers</li><li>Fix leaks</li></ul>
+      <blockquote>“Every drop counts,” the campaign says.</blockquote>`;
+    const html = newsPage({ paragraphs: [...ARTICLE_PARAGRAPHS, body] });
+    const a = ingestHtml(html, {}, "t");
+    assert.ok(a.text.includes("\nWater use fell sharply, officials said.\nWhat households can do\nShorter showers\nFix leaks\n“Every drop counts,” the campaign says."));
+  });
+
+  it("drops furniture Readability lets through: link lists, gallery counters, credits, cross-links, promos", () => {
+    const furniture = [
+      "Advertisement",
+      "Image 1 of 9",
+      "Photo: Lee Marr, AP",
+      "Read more: Council approves new ferry timetable",
+      "The dam at dawn on Monday (Image: GETTY )",
+      "Sign up for our newsletter to get the latest stories in your inbox.",
+      "Nov. 19, 2019 6:55 AM EST",
+      "About the Author",
+    ];
+    const paragraphs = [...ARTICLE_PARAGRAPHS.slice(0, 2), ...furniture, ...ARTICLE_PARAGRAPHS.slice(2)];
+    const html = newsPage({ paragraphs }).replace(
+      '<div class="story-body">',
+      '<div class="story-body"><ul><li><a href="/1">Home</a></li><li><a href="/2">More stories about the drought and the dam</a></li></ul>',
+    );
+    const a = ingestHtml(html, {}, "t");
+    assert.equal(a.text, ARTICLE_PARAGRAPHS.join("\n"));
+  });
+
+  it("falls back to the page's paragraphs when Readability finds no article", () => {
+    const html = `<html><body><nav><p>Home · News · Sport</p></nav>
+      <p>Short notice one: the ferry leaves at nine from pier four.</p><p>Short notice two: tickets at the kiosk.</p>
+      <footer><p>© Example</p></footer></body></html>`;
+    const a = ingestHtml(html, {}, "t");
+    assert.ok(a.text.includes("the ferry leaves at nine"));
+    assert.ok(!a.text.includes("Home"));
+    assert.ok(!a.text.includes("©"));
+  });
+});

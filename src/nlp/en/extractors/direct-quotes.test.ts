@@ -1,0 +1,110 @@
+// Direct quotes: marks of every kind, speaker before and after, cues, dashes, nesting, unbalanced marks.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { brief, runQuotes } from "./quotes.test-helpers.js";
+
+const one = (text: string) => {
+  const qs = runQuotes(text).filter((q) => q.kind !== "indirect");
+  assert.equal(qs.length, 1, `expected one quote in: ${text}\n${qs.map(brief).join("\n")}`);
+  return qs[0]!;
+};
+
+describe("direct quotes", () => {
+  it("speaker after the quotation, cue first: straight marks", () => {
+    const q = one(`"We are not going to raise taxes on working families," said Gov. Maria Lopez, a Democrat.`);
+    assert.equal(q.kind, "direct");
+    assert.equal(q.speaker?.name, "Maria Lopez");
+    assert.equal(q.cue?.text, "said");
+    assert.match(q.text, /^We are not going to raise taxes/);
+  });
+  it("speaker after the quotation, name first: curly marks", () => {
+    const q = one(`“The numbers simply do not add up,” Henderson said on Tuesday.`);
+    assert.equal(q.speaker?.name, "Henderson");
+    assert.equal(q.cue?.text, "said");
+  });
+  it("a pronoun speaker and another cue verb", () => {
+    const q = one(`“I have never seen a storm like this in forty years,” she told reporters outside the shelter.`);
+    assert.equal(q.speaker?.name, "she");
+    assert.equal(q.cue?.text, "told");
+  });
+  it("a description as speaker", () => {
+    const q = one(`"The border will remain open for humanitarian convoys," said the interior minister.`);
+    assert.equal(q.speaker?.name, "the interior minister");
+  });
+  it("guillemets", () => {
+    const q = one(`«Nous ne céderons pas», said the French foreign minister.`);
+    assert.equal(q.text, "Nous ne céderons pas");
+    assert.equal(q.speaker?.name, "the French foreign minister");
+  });
+  it("speaker before, colon-introduced", () => {
+    const q = one(`The company's chief executive, Tom Reyes, wrote in a memo to staff: "This quarter will be difficult for all of us."`);
+    assert.equal(q.speaker?.name, "Tom Reyes");
+    assert.equal(q.cue?.text, "wrote");
+  });
+  it("speaker before, comma-introduced", () => {
+    const q = one(`Senator Patel told the hearing, "Nobody in this room read the full report before voting."`);
+    assert.equal(q.speaker?.name, "Senator Patel");
+    assert.equal(q.cue?.text, "told");
+  });
+  it("a social media post: wrote on X, tweeted, posted", () => {
+    assert.equal(one(`"Our hospitals are at capacity and we need help now," wrote Mayor Ellison on X.`).speaker?.name, "Mayor Ellison");
+    const t = one(`The senator tweeted: "Tonight's vote is a disgrace to this chamber."`);
+    assert.equal(t.cue?.text, "tweeted");
+    assert.equal(t.speaker?.name, "The senator");
+    assert.equal(one(`Kovacs posted on Facebook: "We will rebuild the bakery, brick by brick."`).cue?.text, "posted");
+  });
+  it("a statement from an organisation names the organisation", () => {
+    const q = one(`"The department is reviewing all contracts signed in 2021," said a statement from the Ministry of Health.`);
+    assert.equal(q.speaker?.name, "Ministry of Health");
+  });
+  it("dash attribution", () => {
+    const q = one(`"Freedom is never more than one generation away from extinction." — Ronald Reagan`);
+    assert.equal(q.speaker?.name, "Ronald Reagan");
+  });
+  it("an apposition between speaker and cue", () => {
+    const q = one(`"The model was wrong from the start," Dr. Amara Okafor, an epidemiologist at the university, said.`);
+    assert.equal(q.speaker?.name, "Amara Okafor");
+  });
+  it("a nested quotation gets its own speaker", () => {
+    const qs = runQuotes(`"The ministry keeps promising 'a fair deal for farmers' and nothing changes," said union leader Pavel Dvorak.`);
+    const inner = qs.find((q) => q.text.startsWith("a fair deal"));
+    const outer = qs.find((q) => q.text.startsWith("The ministry"));
+    assert.equal(outer?.speaker?.name, "Pavel Dvorak");
+    assert.equal(inner?.speaker?.name, "The ministry");
+  });
+  it("a quote over several paragraphs: an opening mark on each, one closing mark", () => {
+    const qs = runQuotes(`"We lost the first two games and people wrote us off," said coach Dana Reid.\n\n"Then the young players stepped up.\n\n"Nobody expected this run. Nobody," she added.`);
+    const multi = qs.find((q) => q.text.includes("young players"));
+    assert.ok(multi, qs.map(brief).join("\n"));
+    assert.match(multi!.text, /Nobody expected this run/);
+    assert.equal(multi!.speaker?.name, "Dana Reid");
+  });
+  it("an unclosed quotation ends with its paragraph", () => {
+    const qs = runQuotes(`"We will appeal this ruling, said attorney Mark Chen.\nThe court adjourned until Monday.`);
+    assert.ok(qs.every((q) => !q.text.includes("adjourned")), qs.map(brief).join("\n"));
+  });
+  it("records the cue span", () => {
+    const text = `"Prices will fall by spring," the central bank governor predicted.`;
+    const q = one(text);
+    assert.equal(q.cue?.text, "predicted");
+    assert.equal(text.slice(...q.cue!.span), "predicted");
+    assert.equal(text.slice(...q.speaker!.span!), "the central bank governor");
+  });
+  it("a title before the name", () => {
+    const q = one(`"We expect a decision by Friday," Clinton campaign spokesman Brian Fallon said.`);
+    assert.equal(q.speaker?.name, "Brian Fallon");
+  });
+  it("a party tag in parentheses after the name", () => {
+    const q = one(`"It's a dog whistle," Rep. Gwen Moore (D-Wis.) said.`);
+    assert.equal(q.speaker?.name, "Gwen Moore");
+  });
+  it("inverted: Said X: \"…\"", () => {
+    const q = one(`Said Ellis: "I don't get the sense she's the least bit interested in tax reform."`);
+    assert.equal(q.speaker?.name, "Ellis");
+  });
+  it("doubled apostrophes as quotation marks", () => {
+    const q = one(`''This isn't tax reform,'' said Douglas Kerr, an economist in Boston.`);
+    assert.equal(q.text, "This isn't tax reform");
+    assert.equal(q.speaker?.name, "Douglas Kerr");
+  });
+});

@@ -1,0 +1,158 @@
+// Direct quotes: passages between quotation marks, with the cue and speaker written next to them ("…," said X / X said: "…").
+import type { Quote } from "../../../core/annotations.js";
+import type { Document } from "../../../core/document.js";
+import type { Stage } from "../../../core/pipeline.js";
+import type { Ref, Span } from "../../../core/record.js";
+import { findMarkedQuotes, type MarkedQuote } from "./quote-marks.js";
+import {
+  SPEECH_RATE, THAT_RATE, Tokens, isTitleDot, cueEnd, cueVerb, isQuoteChar, speakerAfter, speakerBefore, trimContent, wordCount,
+  type SpeakerNP,
+} from "./quote-common.js";
+
+interface Attribution {
+  cue?: { text: string; span: Span };
+  speaker: SpeakerNP;
+}
+
+const SOURCE = "direct-quotes";
+const isCue = (tk: Tokens, i: number): boolean => (cueVerb(tk.low(i))?.rate ?? 0) >= THAT_RATE;
+const DASH = /^[—–-]$/;
+
+function cueOf(tk: Tokens, text: string, i: number, hi: number): { text: string; span: Span } {
+  const e = cueEnd(tk, i, hi);
+  const span: Span = [tk.start(i), tk.end(e - 1)];
+  return { text: text.slice(span[0], span[1]), span };
+}
+
+/** '"…," said X' / '"…," X said' / '"…" — X' after the closing mark, within tokens [a, hi). */
+export function attributionAfter(tk: Tokens, text: string, a: number, hi: number): Attribution | undefined {
+  // a quotation handed to its speaker ends with a comma, a stop, "?" or "!" ('"…," said X'); one that
+  // runs on into its sentence ('"unmistakably" suggests …') does not
+  const before = a > 0 ? text.slice(Math.max(0, tk.start(a) - 4), tk.start(a)) : "";
+  const handed = /[,.!?…—–-]\s*['"”’»`]*\s*$/.test(before) || (a < hi && tk.word(a) === ",");
+  if (!handed && !(a < hi && DASH.test(tk.word(a)))) return undefined;
+  while (a < hi && (tk.word(a) === "," || isQuoteChar(tk.word(a)))) a++;
+  if (a >= hi) return undefined;
+  if (DASH.test(tk.word(a))) {
+    const speaker = speakerAfter(tk, text, a + 1, hi);
+    return speaker ? { speaker } : undefined;
+  }
+  // a speech verb right after the quotation; "-ing" forms start a new clause ('"…", relying on …')
+  if (isCue(tk, a) && !/^\p{Lu}/u.test(tk.word(a))) {
+    if ((cueVerb(tk.low(a))?.rate ?? 0) < SPEECH_RATE || /ing$/.test(tk.low(a))) return undefined;
+    const e = cueEnd(tk, a, hi);
+    const speaker = speakerAfter(tk, text, e, hi);
+    if (speaker) return { cue: cueOf(tk, text, a, hi), speaker };
+    return undefined;
+  }
+  let speaker = speakerAfter(tk, text, a, hi);
+  if (!speaker) return undefined;
+  let j = speaker.to;
+  // a short parenthesis after the name: "Rep. Jane Doe (D-Wis.) said"
+  if (j < hi && tk.word(j) === "(") {
+    let k = j + 1;
+    while (k < hi && k - j < 8 && tk.word(k) !== ")") k++;
+    if (k < hi && tk.word(k) === ")") j = k + 1;
+  }
+  // apposition between speaker and cue: "Jane Doe, a senior fellow at X, said"; when the first
+  // phrase is a description and the apposition a name ("the director, Yuki Sato, said"), the name
+  for (let segments = 0; segments < 3 && j < hi && tk.word(j) === ","; segments++) {
+    let k = j + 1;
+    while (k < hi && k - j < 25 && tk.word(k) !== "," && !(tk.word(k) === "." && !isTitleDot(tk, k))) k++;
+    if (!(k < hi && tk.word(k) === ",")) break;
+    if (segments === 0) {
+      const name = speakerAfter(tk, text, j + 1, k);
+      if (name && name.to === k && /^\p{Lu}/u.test(name.name) && !/^\p{Lu}/u.test(speaker.name.split(/\s+/).pop() ?? "") && !speaker.pronoun) speaker = name;
+    }
+    j = k + 1;
+    if (j < hi && isCue(tk, j)) break;
+  }
+  for (let k = j; k < hi && k < j + 3; k++) {
+    if (isCue(tk, k)) return { cue: cueOf(tk, text, k, hi), speaker };
+    if (!/^(?:also|then|later|has|had|have|would|will|once|again|previously|recently|earlier)$/.test(tk.low(k)) && !/ly$/.test(tk.low(k))) break;
+  }
+  return undefined;
+}
+
+/** 'X said: "…"' / 'X told reporters, "…"' / 'X said that "…"' before the opening mark, within tokens [lo, b). */
+export function attributionBefore(tk: Tokens, text: string, lo: number, b: number, strict = true): Attribution | undefined {
+  if (b <= lo) return undefined;
+  const lastWord = tk.low(b - 1);
+  const introduced = lastWord === ":" || lastWord === "," || lastWord === "that" || isCue(tk, b - 1);
+  if (strict && !introduced) return undefined;
+  for (let k = b - 1; k >= lo && k >= b - 14; k--) {
+    if (tk.word(k) === "." || tk.word(k) === ";" || isQuoteChar(tk.word(k))) break;
+    if (!isCue(tk, k)) continue;
+    // inverted, at the start: 'Said Ellis: "…"'
+    const speaker = speakerBefore(tk, text, lo, k) ?? (/^\p{Lu}/u.test(tk.word(k)) ? speakerAfter(tk, text, cueEnd(tk, k, b), b - 1) : undefined);
+    if (speaker) return { cue: cueOf(tk, text, k, b), speaker };
+  }
+  return undefined;
+}
+
+function refOf(np: SpeakerNP): Ref {
+  return { name: np.name, span: np.span };
+}
+
+function makeQuote(doc: Document, q: MarkedQuote, at: Attribution | undefined, paragraph: number): Quote {
+  const span = trimContent(doc.text, q.inner);
+  const quote: Quote = {
+    id: "",
+    kind: "direct",
+    text: doc.slice(span),
+    span,
+    source: SOURCE,
+    marks: q.outer,
+    paragraph,
+  };
+  if (at) {
+    if (at.cue) quote.cue = at.cue;
+    quote.speaker = refOf(at.speaker);
+    quote.confidence = at.speaker.pronoun ? 0.8 : at.cue ? 0.9 : 0.75;
+    quote.attribution = "cue";
+  }
+  return quote;
+}
+
+export function extractDirectQuotes(doc: Document): Quote[] {
+  const paragraphs = doc.get("paragraph");
+  const spans = paragraphs.map((p) => p.span);
+  const marked = findMarkedQuotes(doc.text, spans);
+  const tk = new Tokens(doc);
+  const text = doc.text;
+  const out: Quote[] = [];
+  for (let n = 0; n < marked.length; n++) {
+    const q = marked[n]!;
+    const prevEnd = n > 0 && marked[n - 1]!.lastParagraph === q.firstParagraph ? marked[n - 1]!.outer[1] : spans[q.firstParagraph]![0];
+    const nextStart = n + 1 < marked.length && marked[n + 1]!.firstParagraph === q.lastParagraph ? marked[n + 1]!.outer[0] : spans[q.lastParagraph]![1];
+    const after = attributionAfter(tk, text, tk.at(q.outer[1]), tk.at(nextStart));
+    const at = after ?? attributionBefore(tk, text, tk.at(prevEnd), tk.at(q.outer[0]));
+    const quote = makeQuote(doc, q, at, q.firstParagraph);
+    if (quote.span[1] <= quote.span[0]) continue;
+    out.push(quote);
+    // a quote within the quote, when its own speaker and cue are written inside ("X keeps talking about 'Y'")
+    for (const inner of q.nested) {
+      const lo = tk.at(q.inner[0]);
+      const b = tk.at(inner.outer[0]);
+      const nestedAt = attributionBefore(tk, text, lo, b, false) ?? attributionAfter(tk, text, tk.at(inner.outer[1]), tk.at(q.inner[1]));
+      if (!nestedAt || wordCount(doc.slice(inner.inner)) === 0) continue;
+      const nq = makeQuote(doc, inner, nestedAt, q.firstParagraph);
+      // "I"/"we" inside a quote is the quoted speaker
+      if (nestedAt.speaker.pronoun && /^(?:i|we)$/i.test(nestedAt.speaker.name) && quote.speaker) nq.speaker = { ...quote.speaker };
+      nq.confidence = 0.7;
+      nq.attribution = "nested";
+      out.push(nq);
+    }
+  }
+  return out;
+}
+
+export const directQuotes: Stage = {
+  name: "directQuotes",
+  kind: "extractor",
+  requires: ["paragraph", "token"],
+  provides: ["quote"],
+  run(doc: Document) {
+    doc.set("quote", extractDirectQuotes(doc));
+  },
+};

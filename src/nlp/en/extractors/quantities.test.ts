@@ -1,0 +1,172 @@
+// Tests of the figure stage on news sentences: value, bound, unit, counted thing, claimant, quote and date.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { Quantity } from "../../../core/annotations.js";
+import { figure, figures } from "./quantities.test-helpers.js";
+
+/** Asserts the figure containing `snippet` has the expected fields (only those given). */
+function expectFigure(text: string, snippet: string, want: Partial<Quantity> & { claimantName?: string }, layers?: Parameters<typeof figure>[2]): void {
+  const all = figures(text, layers);
+  const q = all.find((x) => x.text.includes(snippet));
+  const debug = () => JSON.stringify(all.map(({ source: _s, ...x }) => x), null, 1);
+  assert.ok(q, `no figure with "${snippet}" in: ${text}\n${debug()}`);
+  const { claimantName, ...fields } = want;
+  for (const [k, v] of Object.entries(fields)) {
+    assert.deepEqual((q as unknown as Record<string, unknown>)[k], v, `${k} of "${snippet}"\n${debug()}`);
+  }
+  if (claimantName !== undefined) assert.equal(q.claimant?.name, claimantName, `claimant of "${snippet}"\n${debug()}`);
+}
+
+describe("quantities: news sentences", () => {
+  it("a lower bound with a casualty event and a ministry as source", () => {
+    expectFigure("The Gaza Health Ministry said at least 41,000 Palestinians have been killed since the war began.",
+      "41,000", { value: 41000, bound: "lower", counted: "Palestinians killed", claimantName: "Gaza Health Ministry" });
+  });
+
+  it("\"according to\" and a percentage of a population", () => {
+    const s = "According to the United Nations, about 1.9 million people have been displaced, roughly 90 per cent of the population.";
+    expectFigure(s, "1.9 million", { value: 1_900_000, bound: "approx", counted: "people displaced", claimantName: "United Nations" });
+    expectFigure(s, "90 per cent", { value: 90, bound: "approx", unit: "%", counted: "population" });
+  });
+
+  it("money with a currency sign and a suffix", () => {
+    expectFigure("The European Commission proposed a €50bn support package for Ukraine on Wednesday.",
+      "€50bn", { value: 50e9, bound: "exact", unit: "EUR", counted: "support package" });
+    expectFigure("The company said it would spend $4 billion on new plants.", "$4 billion",
+      { value: 4e9, unit: "USD", counted: "new plants", claimantName: "company" });
+  });
+
+  it("a range introduced by \"between\", with the source after the clause", () => {
+    expectFigure("Between 10,000 and 12,000 migrants crossed the Channel in small boats last year, the Home Office said.",
+      "10,000", { low: 10000, high: 12000, bound: "range", claimantName: "Home Office" });
+  });
+
+  it("a dash range and an estimate verb", () => {
+    expectFigure("Officials estimate that 300-400 homes were destroyed in the wildfire.", "300-400",
+      { low: 300, high: 400, bound: "range", counted: "homes destroyed", claimantName: "Officials" });
+  });
+
+  it("a shared scale in a range", () => {
+    expectFigure("The ministry put reconstruction costs at between 10 and 12 million euros.", "between 10 and 12 million",
+      { low: 10e6, high: 12e6, bound: "range", unit: "EUR" });
+  });
+
+  it("a spelled fraction; the counted group is not the claimant", () => {
+    const s = "Nearly two-thirds of voters said the economy was their main concern, a Reuters/Ipsos poll found.";
+    const q = figure(s, "two-thirds");
+    assert.ok(q);
+    assert.equal(q.bound, "approx");
+    assert.ok(Math.abs(q.value! - 2 / 3) < 1e-9);
+    assert.equal(q.counted, "voters");
+    assert.notEqual(q.claimant?.name, "voters");
+  });
+
+  it("vague amounts take ACLED's conservative floor", () => {
+    expectFigure("Police arrested dozens of protesters outside parliament on Saturday.", "dozens",
+      { value: 12, bound: "approx", counted: "protesters" });
+    expectFigure("Tens of thousands of people marched through central London, organisers said.", "Tens of thousands",
+      { value: 10000, bound: "approx", claimantName: "organisers" });
+    expectFigure("Several hundred soldiers were evacuated from the base.", "Several hundred",
+      { value: 300, bound: "approx", counted: "soldiers evacuated" });
+  });
+
+  it("measurement units stay out of the counted thing's unit field", () => {
+    expectFigure("The drought has destroyed some 3 million tonnes of wheat, according to the agriculture ministry.",
+      "3 million", { value: 3e6, bound: "approx", unit: "t", counted: "tonnes of wheat", claimantName: "agriculture ministry" });
+    expectFigure("Troops advanced nearly 40 kilometres in two days, the general told reporters.", "40 kilometres",
+      { value: 40, bound: "approx", unit: "km" });
+  });
+
+  it("upper bounds: \"up to\", \"fewer than\", \"no more than\"", () => {
+    expectFigure("Nissan said it would cut up to 700 contract workers.", "700", { value: 700, bound: "upper", counted: "contract workers", claimantName: "Nissan" });
+    expectFigure("Fewer than a thousand giant pandas still live in the wild, the WWF says.", "thousand",
+      { value: 1000, bound: "upper", counted: "giant pandas", claimantName: "WWF" });
+    expectFigure("The rules allow no more than 20 people at outdoor gatherings.", "20", { value: 20, bound: "upper", counted: "people" });
+  });
+
+  it("a figure in the predicate counts the subject", () => {
+    expectFigure("Inflation fell to 2.4% in September, the Office for National Statistics said.", "2.4%",
+      { value: 2.4, unit: "%", counted: "Inflation", claimantName: "Office for National Statistics" });
+    expectFigure("The death toll from the earthquake has risen to more than 5,000.", "5,000",
+      { value: 5000, bound: "lower", counted: "death toll from the earthquake" });
+  });
+
+  it("post-modifiers: \"or more\", \"-plus\"", () => {
+    expectFigure("Each drone can carry 40 kg or more of explosives.", "40", { value: 40, bound: "lower", unit: "kg" });
+    expectFigure("The rally drew a 10,000-plus crowd.", "10,000", { value: 10000, bound: "lower" });
+    expectFigure("A 300-strong force was sent to the area.", "300-strong", { value: 300, bound: "exact", counted: "force sent" });
+  });
+
+  it("an exact figure under an earlier estimate verb is approximate", () => {
+    expectFigure("Iran is estimated to have a large drone fleet, and with 3,000 launchers it could strike anywhere in the region.",
+      "3,000", { value: 3000, bound: "approx", counted: "launchers" });
+  });
+
+  it("the claimant comes from the quote layer when a quote covers the figure", () => {
+    const text = "\"We lost 300 tanks in a month,\" said the commander.";
+    const span: [number, number] = [1, 29];
+    const quotes = [{ id: "q1", kind: "direct" as const, text: text.slice(1, 29), span, source: "test",
+      speaker: { name: "Oleksandr Syrskyi", entity: "e1", span: [37, 50] as [number, number] } }];
+    const q = figure(text, "300", { quotes });
+    assert.ok(q);
+    assert.equal(q.quote, "q1");
+    assert.equal(q.claimant?.name, "Oleksandr Syrskyi");
+    assert.equal(q.counted, "tanks");
+  });
+
+  it("without a quote layer, a quotation's attribution is found after its closing mark", () => {
+    const text = "\"Eight hundred drones could be launched in a single night. That is our estimate,\" said Kyrylo Budanov, the intelligence chief.";
+    expectFigure(text, "Eight hundred", { value: 800, bound: "exact", counted: "drones", claimantName: "Kyrylo Budanov" });
+  });
+
+  it("the figure takes the date of its sentence from the time layer", () => {
+    const text = "Earlier this year, the agency said it had shipped more than 2 million doses of vaccine.";
+    const times = [{ id: "t1", text: "Earlier this year", span: [0, 17] as [number, number], value: "2024", type: "DATE" as const, source: "test" }];
+    expectFigure(text, "2 million", { value: 2e6, bound: "lower", counted: "doses of vaccine", time: "2024", claimantName: "agency" }, { times });
+  });
+
+  it("the claimant resolves to an entity whose mention it overlaps", () => {
+    const text = "Zelensky said about 31,000 Ukrainian soldiers had been killed.";
+    const entities = [{ id: "e7", type: "PERSON", name: "Volodymyr Zelensky", aliases: ["Zelensky"], mentions: [[0, 8] as [number, number]],
+      descriptors: [], roles: [], affiliations: [] }];
+    const q = figure(text, "31,000", { entities });
+    assert.ok(q);
+    assert.deepEqual(q.claimant, { entity: "e7", name: "Volodymyr Zelensky", span: [0, 8] });
+    assert.equal(q.counted, "Ukrainian soldiers killed");
+  });
+
+  it("a passive estimate has no claimant", () => {
+    const q = figure("About 2,500 civilians are believed to have died in the siege.", "2,500");
+    assert.ok(q);
+    assert.equal(q.claimant, undefined);
+    assert.equal(q.bound, "approx");
+  });
+
+  it("a lone \"one\" counts after a bound word or before a person noun", () => {
+    const s = "At least one person was killed and five more injured, the governor said.";
+    expectFigure(s, "one", { value: 1, bound: "lower", counted: "person killed", claimantName: "governor" });
+    expectFigure(s, "five", { value: 5, counted: "injured" });
+  });
+
+  it("plural nouns spelled like cue verbs and capitalised plurals end the counted phrase", () => {
+    expectFigure("A further 28 African states voted to condemn the invasion.", "28", { value: 28, counted: "African states voted" });
+    expectFigure("The rule applies unless one of the 27 EU Member States objects.", "27", { counted: "EU Member States" });
+  });
+
+  it("a change of a subject: \"prices have skyrocketed by 300%\"", () => {
+    expectFigure("Prices in these countries have skyrocketed by 300% over the last year.", "300%",
+      { value: 300, unit: "%", counted: "Prices in these countries" });
+  });
+
+  it("a nested source inside reported speech wins: \"according to X, who added that ...\"", () => {
+    expectFigure("The claim is false, according to a senior White House official, who added that 7,000 extra troops have arrived.",
+      "7,000", { value: 7000, counted: "extra troops arrived", claimantName: "senior White House official" });
+  });
+
+  it("figures are emitted once each, with ids n1, n2, ...", () => {
+    const all = figures("Between 5 and 6 million people fled, and 300,000 more were trapped, the UN said.");
+    assert.equal(all.length, 2);
+    assert.deepEqual(all.map((q) => q.id), ["n1", "n2"]);
+    assert.deepEqual([all[0]!.low, all[0]!.high], [5e6, 6e6]);
+  });
+});

@@ -1,0 +1,411 @@
+// Shared by the quote stages: cue lexicon lookups, token helpers and the speaker noun-phrase scanners.
+import type { TokenTable } from "../../../core/annotations.js";
+import type { Document } from "../../../core/document.js";
+import type { Span } from "../../../core/record.js";
+import cueLexicon from "../lexicons/cues.json" with { type: "json" };
+
+const VERBS: Record<string, string> = cueLexicon.verbs;
+const RATES: Record<string, number> = cueLexicon.rates;
+const NOUNS: Record<string, string> = cueLexicon.nouns;
+const PHRASES: Record<string, string> = cueLexicon.phrases;
+const FINITE_FORMS = new Set(cueLexicon.finite.split(" "));
+
+/** Lemma and cue rate (share of occurrences that are cues in PolNeAR train) of a verb form. */
+export function cueVerb(word: string): { lemma: string; rate: number } | undefined {
+  const lemma = VERBS[word.toLowerCase()];
+  return lemma === undefined ? undefined : { lemma, rate: RATES[lemma] ?? 0 };
+}
+/** A finite verb form (says, wants, had): ends a bridge between a cue and its "that". */
+export const isFiniteForm = (word: string): boolean => FINITE_FORMS.has(word);
+export const isCueNoun = (word: string): boolean => NOUNS[word.toLowerCase()] !== undefined;
+export const isCuePhrase = (words: string): boolean => PHRASES[words.toLowerCase()] !== undefined;
+
+/** A verb right after a quotation hands it to a speaker only when it is this often a cue ('"…," said X', not '"…", relying on'). */
+export const SPEECH_RATE = 0.2;
+/** A cue without "that" needs this rate; with "that" (or a quotation) a lower one suffices. */
+export const LOOSE_RATE = 0.2;
+export const THAT_RATE = 0.08;
+
+export const PRONOUNS = new Set(["he", "she", "they", "we", "i", "it", "you", "who"]);
+const DETERMINERS = new Set(
+  "the a an this that these those its his her their our my your some many most several other both all each no any another".split(" "),
+);
+// Words that end a subject noun phrase when scanning backwards: clause words, prepositions, verbs.
+const NP_STOP = new Set(
+  ("and or but nor yet so if when while as after before since because although though unless until whether than " +
+    "that which who whom whose where why how what whatever there here " +
+    "is are was were be been being am has have had do does did will would can could may might must shall should " +
+    "not never no in on at by with to into onto from about over under during through against among between " +
+    "without within upon across toward towards like per via up down out off " +
+    "also then just even still only").split(" "),
+);
+// Connectors allowed inside a speaker phrase when a capitalised name follows ("a spokesman for the Pentagon").
+const NP_LINK = new Set(["of", "for", "from", "at", "with", "by"]);
+// Between a subject and its cue: auxiliaries, negation-free adverbs, "keeps (talking)".
+const PRE_CUE = new Set(
+  ("has have had is are was were be been will would could can may might must should shall did does do also then " +
+    "later again further first once previously recently repeatedly publicly privately reportedly earlier already " +
+    "now often always even still just keeps kept keep continues continued continue").split(" "),
+);
+const NEGATION = new Set(["not", "never", "n't", "no", "hardly"]);
+// Head nouns of a communication act: "a statement from X" is X speaking.
+const ACT_NOUNS = new Set(
+  "statement statements release report reports post posts message letter tweet note memo email spokesperson spokesman spokeswoman spokespeople representative"
+    .split(" "),
+);
+
+const TIME_NOUN = /^(?:week|weekend|month|year|day|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|time|decade|century)s?$/;
+export const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
+
+const NEEDS_LOWER = /[^a-z0-9'.,;:!?"()\-]/;
+
+/** Token view of one document, with lower-cased word texts computed lazily. */
+export class Tokens {
+  readonly t: TokenTable;
+  private readonly text: string;
+  private readonly lower: (string | undefined)[];
+  constructor(doc: Document) {
+    this.t = doc.get("token");
+    this.text = doc.text;
+    this.lower = new Array(this.t.count);
+  }
+  get count(): number {
+    return this.t.count;
+  }
+  word(i: number): string {
+    return this.text.slice(this.t.start[i], this.t.end[i]);
+  }
+  /** lower-cased word, allocating only when the word has capitals or a curly apostrophe (most have neither) */
+  low(i: number): string {
+    let v = this.lower[i];
+    if (v === undefined) {
+      const w = this.word(i);
+      v = NEEDS_LOWER.test(w) ? w.toLowerCase().replace(/’/g, "'") : w;
+      this.lower[i] = v;
+    }
+    return v;
+  }
+  isWord(i: number): boolean {
+    return this.t.kind[i] === 1;
+  }
+  start(i: number): number {
+    return this.t.start[i]!;
+  }
+  end(i: number): number {
+    return this.t.end[i]!;
+  }
+  isPunct(i: number): boolean {
+    return this.t.kind[i] === 3 || this.t.kind[i] === 4;
+  }
+  /** First token starting at or after `pos` (binary search). */
+  at(pos: number): number {
+    let lo = 0;
+    let hi = this.t.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.t.start[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+export interface SpeakerNP {
+  /** token range [from, to) */
+  from: number;
+  to: number;
+  /** the whole mention as written ("a statement from X", "Gov. Jane Doe (D-Wis.)"): the Ref's span */
+  span: Span;
+  /** the name to report when no entity is linked ("a statement from X" → X, "Gov. Jane Doe" → Jane Doe) */
+  name: string;
+  nameSpan: Span;
+  pronoun: boolean;
+}
+
+function makeNP(tk: Tokens, text: string, from: number, to: number): SpeakerNP | undefined {
+  if (to <= from) return undefined;
+  // a speaker needs a word that is neither a determiner nor a link word
+  let content = false;
+  for (let i = from; i < to; i++) {
+    const w = tk.low(i);
+    if (!tk.isPunct(i) && !DETERMINERS.has(w) && !NP_LINK.has(w) && w !== "'s") content = true;
+  }
+  if (!content) return undefined;
+  // "this week", "last year": a time, not a source; "Don't", "please": an imperative
+  let timeOnly = true;
+  for (let i = from; i < to; i++) {
+    const w = tk.low(i);
+    if (/n't$/.test(w) || w === "please") return undefined;
+    if (!DETERMINERS.has(w) && !TIME_NOUN.test(w) && !/^(?:last|next|this|early|late|earlier)$/.test(w)) timeOnly = false;
+  }
+  if (timeOnly) return undefined;
+  const span: Span = [tk.start(from), tk.end(to - 1)];
+  let nameFrom = from;
+  // "a statement from X", "a spokesman for X": the organisation named is the speaker
+  for (let i = from; i < to - 1; i++) {
+    if ((ACT_NOUNS.has(tk.low(i)) || isCueNoun(tk.low(i))) && NP_LINK.has(tk.low(i + 1)) && i + 2 < to) {
+      nameFrom = i + 2;
+      break;
+    }
+  }
+  if (nameFrom > from && nameFrom < to - 1 && DETERMINERS.has(tk.low(nameFrom))) nameFrom++;
+  // "union leader Pavel Dvorak" is Pavel Dvorak: a name after a lower-case description
+  if (nameFrom === from && isCapitalised(tk.word(to - 1))) {
+    let k = to - 1;
+    while (k > from && (isCapitalised(tk.word(k - 1)) || isTitleDot(tk, k - 1) || tk.low(k - 1) === "-")) k--;
+    let lowerBefore = false;
+    for (let i = from; i < k; i++) if (tk.t.kind[i] === 1 && !isCapitalised(tk.word(i)) && !DETERMINERS.has(tk.low(i)) && !NP_LINK.has(tk.low(i))) lowerBefore = true;
+    if (lowerBefore && !NP_LINK.has(tk.low(k - 1)) && tk.low(k - 1) !== "'s") nameFrom = k;
+  }
+  // "Gov. Maria Lopez" is Maria Lopez: an abbreviated title is no part of the name
+  while (nameFrom + 2 < to && isTitleDot(tk, nameFrom + 1)) nameFrom += 2;
+  const nameSpan: Span = [tk.start(nameFrom), tk.end(to - 1)];
+  const name = text.slice(nameSpan[0], nameSpan[1]);
+  return { from, to, span, name, nameSpan, pronoun: to - from === 1 && PRONOUNS.has(tk.low(from)) };
+}
+
+/**
+ * The speaker phrase ending just before token `cue` (skipping auxiliaries and adverbs), within
+ * tokens [lo, cue). Handles apposition: "Jane Doe, a senior fellow at X, says" → "Jane Doe".
+ */
+export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number): SpeakerNP | undefined {
+  let j = cue - 1;
+  while (j >= lo && (PRE_CUE.has(tk.low(j)) || (/ly$/.test(tk.low(j)) && !isCapitalised(tk.word(j)) && tk.low(j).length > 4))) {
+    if (NEGATION.has(tk.low(j))) return undefined;
+    j--;
+  }
+  if (j >= lo && NEGATION.has(tk.low(j))) return undefined;
+  if (j < lo) return undefined;
+  // a short parenthesis after the name: "Rep. Jane Doe (D-Wis.) said" (it belongs to the mention)
+  if (tk.word(j) === ")") {
+    let k = j - 1;
+    while (k >= lo && j - k < 8 && tk.word(k) !== "(") k--;
+    if (k >= lo && tk.word(k) === "(" && k > lo) {
+      const np = scanBack(tk, text, lo, k);
+      if (np) np.span = [np.span[0], tk.end(j)];
+      return np;
+    }
+  }
+  if (tk.word(j) === "," ) {
+    // apposition: ", <descriptor>," right before the cue; the name sits before the first comma
+    let commas = 0;
+    let right = j;
+    for (let k = j - 1; k >= lo && k >= j - 60; k--) {
+      if (tk.word(k) === ",") {
+        commas++;
+        // "The chief executive, Tom Reyes, wrote": the name is between the commas
+        if (commas === 1) {
+          const between = scanBack(tk, text, k + 1, right);
+          if (between && between.from === k + 1 && allCapitalised(tk, between.from, between.to)) return between;
+        }
+        // the name opens the clause: at the start, or after a quotation, a colon or a conjunction
+        const np = scanBack(tk, text, lo, k);
+        const opens = np && (np.from === lo || /^(?:["“”'’:;(]|and|but)$/.test(tk.low(np.from - 1)) || isQuoteChar(tk.word(np.from - 1)));
+        if (np && opens && (np.pronoun || isCapitalised(tk.word(np.to - 1)))) return np;
+        if (commas >= 5) return undefined;
+        right = k;
+        continue;
+      }
+      if (tk.word(k) === "." && !isTitleDot(tk, k)) break;
+      if (tk.word(k) === ";" || /^["“”]$/.test(tk.word(k))) break;
+    }
+    return undefined;
+  }
+  return scanBack(tk, text, lo, j + 1);
+}
+
+function allCapitalised(tk: Tokens, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isCapitalised(tk.word(i)) && tk.word(i) !== "." && tk.low(i) !== "-") return false;
+  return true;
+}
+
+function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP | undefined {
+  const last = end - 1;
+  if (last < lo) return undefined;
+  // "X, who said …": the relative pronoun is the mention, X whom it names
+  if (tk.low(last) === "who" && last - 1 > lo && tk.word(last - 1) === ",") {
+    let antecedent = scanBack(tk, text, lo, last - 1);
+    // "Carl Benson, a contractor, who said": the name before the description
+    if (antecedent && DETERMINERS.has(tk.low(antecedent.from)) && antecedent.from - 1 > lo && tk.word(antecedent.from - 1) === ",") {
+      const name = scanBack(tk, text, lo, antecedent.from - 1);
+      if (name && isCapitalised(tk.word(name.to - 1))) antecedent = name;
+    }
+    const who = makeNP(tk, text, last, end);
+    if (antecedent && who && !antecedent.pronoun && tk.low(antecedent.from) !== "who") {
+      return { ...who, name: antecedent.name, nameSpan: antecedent.nameSpan, pronoun: false };
+    }
+    return undefined;
+  }
+  if (PRONOUNS.has(tk.low(last)) && tk.low(last) !== "who") return makeNP(tk, text, last, end);
+  // a participle is no speaker ("video has surfaced, showing …")
+  if (!isCapitalised(tk.word(last)) && /[a-z](?:ed|ing)$/.test(tk.low(last))) return undefined;
+  let j = last;
+  let from = end;
+  while (j >= lo && end - j <= 10) {
+    const w = tk.word(j);
+    const l = tk.low(j);
+    if (l === "'s" || l === "'") {
+      from = j;
+      j--;
+      continue;
+    }
+    if (tk.isPunct(j) && w !== "-" && !isTitleDot(tk, j)) break;
+    if (DETERMINERS.has(l)) {
+      if (from < end) from = j;
+      break;
+    }
+    if (NP_LINK.has(l)) {
+      // "the head of the agency": keep going only when a noun phrase precedes the link word
+      if (from < end && j > lo && !tk.isPunct(j - 1) && !NP_STOP.has(tk.low(j - 1)) && !(/ed$/.test(tk.low(j - 1)) && FINITE_FORMS.has(tk.low(j - 1)))) {
+        j--;
+        continue;
+      }
+      break;
+    }
+    if (NP_STOP.has(l) || PRONOUNS.has(l)) break;
+    if (!isCapitalised(w) && tk.t.kind[j] === 1) {
+      // a cue or another verb form ends the phrase ("…officials warned investors said")
+      const cv = cueVerb(l);
+      if (cv && cv.rate >= 0.3 && !/s$/.test(l)) break;
+      if (/(?:ed|ing)$/.test(l) && (l.length > 5 || FINITE_FORMS.has(l)) && j < last) break;
+    }
+    from = j;
+    j--;
+  }
+  // never start on a link word
+  while (from < end && NP_LINK.has(tk.low(from))) from++;
+  return makeNP(tk, text, from, end);
+}
+
+/** Lower-case words from j up to a capitalised name within three tokens, with nothing clause-like between. */
+function titleBeforeName(tk: Tokens, j: number, hi: number): boolean {
+  for (let k = j; k < hi && k < j + 3; k++) {
+    const w = tk.word(k);
+    if (isCapitalised(w)) return k > j;
+    if (!tk.isWord(k) || NP_STOP.has(tk.low(k)) || DETERMINERS.has(tk.low(k)) || NP_LINK.has(tk.low(k)) || (cueVerb(tk.low(k))?.rate ?? 0) >= 0.3) return false;
+  }
+  return false;
+}
+
+/** The speaker phrase starting at token `i` and ending before `hi` ("said the French foreign minister, …"). */
+export function speakerAfter(tk: Tokens, text: string, i: number, hi: number): SpeakerNP | undefined {
+  if (i >= hi) return undefined;
+  // "…" suggests that …: a clause, not a speaker
+  if (/^(?:that|this|these|those|if|whether|how|what|why|when)$/.test(tk.low(i))) return undefined;
+  if (PRONOUNS.has(tk.low(i)) && tk.low(i) !== "who") return makeNP(tk, text, i, i + 1);
+  let j = i;
+  if (DETERMINERS.has(tk.low(j))) j++;
+  while (j < hi && j - i < 10) {
+    const w = tk.word(j);
+    const l = tk.low(j);
+    if (l === "'s") {
+      j++;
+      continue;
+    }
+    if (tk.isPunct(j) && w !== "-" && !isTitleDot(tk, j)) break;
+    if (NP_LINK.has(l)) {
+      // link only into a name or a determiner + name ("a statement from the Foreign Ministry")
+      const n1 = j + 1 < hi ? tk.word(j + 1) : "";
+      const n2 = j + 2 < hi ? tk.word(j + 2) : "";
+      if (j > i && (isCapitalised(n1) || (DETERMINERS.has(n1.toLowerCase()) && isCapitalised(n2)))) {
+        j += DETERMINERS.has(n1.toLowerCase()) ? 2 : 1;
+        continue;
+      }
+      break;
+    }
+    if (NP_STOP.has(l) || DETERMINERS.has(l) || PRONOUNS.has(l)) break;
+    if (!isCapitalised(w)) {
+      const cv = cueVerb(l);
+      if (cv && cv.rate >= 0.3 && j > i) break;
+      // "the company released …": a past or present verb form after the head noun ends the phrase
+      if (j > i && /(?:ed|s)$/.test(l) && FINITE_FORMS.has(l) && !DETERMINERS.has(tk.low(j - 1)) && tk.isWord(j - 1)) break;
+      // lower-case words belong to a description only before its head ("the French foreign minister"):
+      // after a capitalised name they start something else ("Smith told …"), unless they are a
+      // title before another name ("Clinton campaign spokesman Brian Fallon")
+      if (j > i && isCapitalised(tk.word(j - 1)) && !DETERMINERS.has(tk.low(i)) && tk.t.kind[j] === 1 && !titleBeforeName(tk, j, hi)) break;
+    }
+    j++;
+  }
+  return makeNP(tk, text, i, j);
+}
+
+const CUE_PARTICLES = new Set(["about", "out", "up"]);
+// Abbreviated titles: their full stop stays inside a name ("Gov. Maria Lopez").
+const TITLE_ABBR = /^(?:mr|mrs|ms|dr|gov|sen|rep|gen|lt|col|maj|capt|sgt|adm|prof|rev|pres|supt|insp|det|hon|fr|st|jr|sr)$/;
+export const isTitleDot = (tk: Tokens, i: number): boolean =>
+  tk.word(i) === "." && i > 0 && (TITLE_ABBR.test(tk.low(i - 1)) || /^\p{Lu}$/u.test(tk.word(i - 1)));
+
+/** The cue phrase at token i: the verb alone, or with its particle when the lexicon has the pair. */
+export function cueEnd(tk: Tokens, i: number, hi: number): number {
+  // only particles that change the verb's meaning join the cue ("pointed out"), not places ("wrote on X")
+  if (i + 1 < hi && CUE_PARTICLES.has(tk.low(i + 1)) && isCuePhrase(`${tk.low(i)} ${tk.low(i + 1)}`)) return i + 2;
+  if (tk.low(i) === "according" && i + 1 < hi && tk.low(i + 1) === "to") return i + 2;
+  return i + 1;
+}
+
+// Finite-verb markers: a reported clause has one of these early on ("… may be …", "… had shipped …").
+const FINITE = new Set(
+  ("is are was were be been has have had do does did will would can could may might must shall should 're 've 'll 'd " +
+    "isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't wouldn't can't couldn't").split(" "),
+);
+
+const SUBORDINATORS = new Set("if when whether because while although though unless once as since after before".split(" "));
+
+// after these a verb form is a participle or a noun ("of failed tests", "to want")
+const AFTER_NO_VERB = new Set("to 's of in on at for with by from into about than as".split(" "));
+const COORDINATORS = new Set(["and", "but", "or", "yet", "nor"]);
+
+/**
+ * True when tokens [i, hi) look like a clause: a finite verb within the first 20 tokens and before
+ * a coordinated second clause ("rejected the offer, and the response isn't …" is an object, then
+ * another clause), unless a subordinate clause opens it ("if troops engage …, they would …").
+ */
+export function looksLikeClause(tk: Tokens, i: number, hi: number): boolean {
+  const subordinate = i < hi && SUBORDINATORS.has(tk.low(i));
+  for (let k = i; k < hi && k < i + 20; k++) {
+    const l = tk.low(k);
+    if (!subordinate && (l === ";" || (l === "," && k + 1 < hi && (COORDINATORS.has(tk.low(k + 1)) || /ing$/.test(tk.low(k + 1)))))) return false;
+    // a verb only inside a relative clause or after a colon belongs to the object, not to a clause
+    if (k > i && !subordinate && /^(?::|—|–)$/.test(l)) return false;
+    // a finite verb form after the subject ("parents still want …"), not after a determiner or "to"
+    if (k > i && FINITE_FORMS.has(l) && !isCapitalised(tk.word(k)) && !DETERMINERS.has(tk.low(k - 1)) && !AFTER_NO_VERB.has(tk.low(k - 1))) return true;
+    if (FINITE.has(l)) return true;
+    // "'s" is a verb after a pronoun ("he's facing"), a possessive after a noun ("the country's")
+    if (l === "'s" && k > i && /^(?:he|she|it|that|there|what|who|here)$/.test(tk.low(k - 1))) return true;
+  }
+  return false;
+}
+
+// Words that cannot open a reported clause: prepositions, particles ("lay down"), reflexives ("find themselves").
+const CLAUSE_BAD_START = new Set(
+  ("in on at for about with during from into by to of over under against among through as than despite " +
+    "down out off away back themselves himself herself itself myself ourselves yourself").split(" "),
+);
+export const badContentStart = (w: string): boolean => CLAUSE_BAD_START.has(w);
+export const isNegation = (w: string): boolean => NEGATION.has(w);
+
+/** Quotation-mark characters (scorers trim them; the stages exclude them from spans). */
+export const QUOTE_CHAR = /["“”„«»‘’‚'‹›]/;
+export const isQuoteChar = (w: string): boolean => w.length === 1 && QUOTE_CHAR.test(w);
+
+/** Shrinks a span past spaces, quotation marks and edge punctuation (",", ":") but keeps "." "?" "!". */
+export function trimContent(text: string, s: Span): Span {
+  let [a, b] = s;
+  while (a < b && /[\s"“”„«»‘’‚'‹›,:;—–-]/.test(text[a]!)) a++;
+  while (b > a && /[\s"“”„«»‘’‚'‹›,:;—–-]/.test(text[b - 1]!)) b--;
+  return [a, b];
+}
+
+export const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
+
+// Working fields the quote stages share; quote-attribution (the last of them) removes them again.
+declare module "../../../core/annotations.js" {
+  interface Quote {
+    /** the quotation with its marks (direct quotes) */
+    marks?: Span;
+    /** paragraph index the quote starts in */
+    paragraph?: number;
+    /** how the speaker was found: next to a cue, or carried over from a neighbouring quote */
+    attribution?: "cue" | "inherited" | "embedded" | "nested";
+  }
+}

@@ -1,0 +1,57 @@
+// Inputs that must not produce a quote (chrono-node's negative cases): titles, measures, apostrophes, non-cue "said".
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { brief, runQuotes } from "./quotes.test-helpers.js";
+
+const NONE: [string, string][] = [
+  ["a film title in quotes", `The festival opened with "The Long Winter," a Norwegian drama about a fishing village.`],
+  ["a song title", `The band closed the night with "Midnight Train" and left the stage at 11.`],
+  ["inches and feet", `The suspect is described as 5'11" tall with a scar on his left cheek.`],
+  ["a screen size", `The new tablet has a 12.9" display and weighs 682 grams.`],
+  ["apostrophes and possessives", `The players' union rejected the league's offer, and the owners' response isn't expected until June.`],
+  ["so-called", `The so-called Twitter files were released in December.`],
+  ["the aforesaid", `The said property was sold to the city in 1998 for a nominal fee.`],
+  ["a nickname", `Carlos "Chapo" Mendez was extradited last week.`],
+  ["a scare-quoted word", `Residents of the "new town" still lack a bus service.`],
+  ["a report as a document, with no clause", `The committee published its report on the collapse on Friday.`],
+  ["a verb that is not a cue", `The company said goodbye to its founder at a ceremony in Oslo.`],
+  ["a negated cue", `Officials never said when the road would reopen.`],
+  ["a quoted term in a definition", `The term "gerrymandering" dates from 1812.`],
+  ["a stray closing mark", `The session ended at noon” and the deputies left.`],
+];
+
+describe("quotes: negative cases", () => {
+  for (const [label, text] of NONE) {
+    it(label, () => {
+      const qs = runQuotes(text);
+      assert.equal(qs.length, 0, `${text}\n${qs.map(brief).join("\n")}`);
+    });
+  }
+});
+
+describe("quotes: hostile input", () => {
+  it("survives a 100k-character sentence full of unbalanced marks, quickly", () => {
+    const unit = `He said "the plan “will 'work and said that officials believe `;
+    const text = unit.repeat(Math.ceil(100_000 / unit.length)).slice(0, 100_000);
+    const t0 = performance.now();
+    runQuotes(text);
+    const ms = performance.now() - t0;
+    assert.ok(ms < 2000, `took ${ms.toFixed(0)} ms`);
+  });
+  it("survives thousands of short paragraphs of lone quotation marks", () => {
+    const text = Array.from({ length: 5000 }, (_, i) => (i % 2 ? `"` : `“ said he`)).join("\n\n");
+    const t0 = performance.now();
+    runQuotes(text);
+    assert.ok(performance.now() - t0 < 2000);
+  });
+  it("thousands of unattributed quotations in one paragraph stay linear", () => {
+    const text = `"Nobody knows what happens next in this town." `.repeat(4000);
+    const t0 = performance.now();
+    runQuotes(text);
+    assert.ok(performance.now() - t0 < 3000);
+  });
+  it("a quote that never closes stops at its paragraph", () => {
+    const qs = runQuotes(`"We are ready, said the captain.\n\nThe ship left at dawn.\n\nIt reached port two days later.`);
+    assert.ok(qs.every((q) => !q.text.includes("ship left")), qs.map(brief).join("\n"));
+  });
+});

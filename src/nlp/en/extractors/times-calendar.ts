@@ -1,0 +1,177 @@
+// Calendar arithmetic and news-convention anchoring for TIMEX3 values (weeks, seasons, tense-directed lookup).
+
+/** A calendar day in UTC; all arithmetic is done on whole days so time zones never shift a date. */
+export interface Day {
+  y: number;
+  m: number; // 1-12
+  d: number;
+}
+
+export const pad = (n: number, w = 2): string => String(n).padStart(w, "0");
+
+export function parseDay(iso: string | undefined): Day | undefined {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
+  return m ? { y: +m[1]!, m: +m[2]!, d: +m[3]! } : undefined;
+}
+
+const toUTC = (x: Day): Date => new Date(Date.UTC(x.y, x.m - 1, x.d));
+const fromUTC = (t: Date): Day => ({ y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() });
+
+export const dayValue = (x: Day): string => `${pad(x.y, 4)}-${pad(x.m)}-${pad(x.d)}`;
+export const monthValue = (y: number, m: number): string => `${pad(y, 4)}-${pad(m)}`;
+
+export function addDays(x: Day, n: number): Day {
+  const t = toUTC(x);
+  t.setUTCDate(t.getUTCDate() + n);
+  return fromUTC(t);
+}
+
+export function addMonths(y: number, m: number, n: number): [number, number] {
+  const k = y * 12 + (m - 1) + n;
+  return [Math.floor(k / 12), (k % 12) + 1];
+}
+
+/** 0 = Sunday … 6 = Saturday (chrono's and JavaScript's numbering). */
+export const weekdayOf = (x: Day): number => toUTC(x).getUTCDay();
+
+/** ISO 8601 week value, e.g. "2024-W43": weeks start on Monday, week 1 holds the first Thursday. */
+export function isoWeek(x: Day): string {
+  const t = toUTC(x);
+  const dow = (t.getUTCDay() + 6) % 7; // Monday = 0
+  t.setUTCDate(t.getUTCDate() - dow + 3); // Thursday of this week decides the year
+  const year = t.getUTCFullYear();
+  const dayOfYear = Math.round((t.getTime() - Date.UTC(year, 0, 1)) / 86400000);
+  const week = Math.floor(dayOfYear / 7) + 1;
+  return `${year}-W${pad(week)}`;
+}
+
+export type Direction = "past" | "future";
+/** A direction, or "nearest" when the sentence has no tense cue to go by. */
+export type Lean = Direction | "nearest";
+
+/**
+ * The weekday `wd` nearest the reference in `dir`. News reports the past, so a bare weekday is the
+ * most recent one at or before publication (the same day counts: "on Saturday" in a Saturday paper
+ * is today); in a future-tense clause it is the next one after publication.
+ */
+export function resolveWeekday(ref: Day, wd: number, dir: Direction, strict = false): Day {
+  const cur = weekdayOf(ref);
+  if (dir === "past") {
+    let back = (cur - wd + 7) % 7;
+    if (back === 0 && strict) back = 7;
+    return addDays(ref, -back);
+  }
+  let fwd = (wd - cur + 7) % 7;
+  if (fwd === 0) fwd = 7;
+  return addDays(ref, fwd);
+}
+
+/** A bare month: the most recent such month at or before publication, or the next one for the future. */
+export function resolveMonth(ref: Day, month: number, dir: Lean, strict = false): number {
+  const pastYear = month < ref.m || (month === ref.m && !strict) ? ref.y : ref.y - 1;
+  const futureYear = month > ref.m || (month === ref.m && !strict) ? ref.y : ref.y + 1;
+  const pastGap = (ref.y - pastYear) * 12 + ref.m - month;
+  const futureGap = (futureYear - ref.y) * 12 + month - ref.m;
+  if (dir === "past") return pastYear;
+  if (dir === "future") return futureYear;
+  // no tense to go by: the nearer one, the past on a tie (news reports what happened)
+  return futureGap < pastGap ? futureYear : pastYear;
+}
+
+/** Days from `a` to `b`. */
+const daysBetween = (a: Day, b: Day): number => Math.round((toUTC(b).getTime() - toUTC(a).getTime()) / 86400000);
+
+// News rarely names a day or month without a year when it lies more than about half a year away:
+// past that distance the other side of publication is the likelier reading, whatever the tense.
+const HALF_YEAR = 183;
+
+/** Day and month without a year: the side of publication the tense points to, unless that is over half a year off. */
+export function resolveDayMonth(ref: Day, month: number, day: number, dir: Lean): number {
+  const before = month < ref.m || (month === ref.m && day <= ref.d);
+  const pastYear = before ? ref.y : ref.y - 1;
+  const futureYear = before && !(month === ref.m && day === ref.d) ? ref.y + 1 : ref.y;
+  const pastGap = daysBetween({ y: pastYear, m: month, d: day }, ref);
+  const futureGap = daysBetween(ref, { y: futureYear, m: month, d: day });
+  if (dir === "past") return pastGap > HALF_YEAR && futureGap < HALF_YEAR ? futureYear : pastYear;
+  if (dir === "future") return futureGap > HALF_YEAR && pastGap < HALF_YEAR ? pastYear : futureYear;
+  return futureGap < pastGap ? futureYear : pastYear;
+}
+
+/** TIMEX3 season codes and the month each season starts in (northern-hemisphere meteorological seasons). */
+export const SEASONS: Record<string, [string, number]> = {
+  spring: ["SP", 3], summer: ["SU", 6], autumn: ["FA", 9], fall: ["FA", 9], winter: ["WI", 12],
+};
+
+/** Year a season belongs to; winter is named by the year its December falls in. */
+export function resolveSeason(ref: Day, start: number, dir: Direction, mode: "bare" | "this" | "last" | "next"): number {
+  // the season in progress at publication (or the last one that started)
+  const started = start <= ref.m;
+  // winter runs into the next year: in January a "this winter" is the one that began last December
+  const inProgressYear = start === 12 && ref.m <= 2 ? ref.y - 1 : ref.y;
+  const current = start === 12 ? (ref.m === 12 || ref.m <= 2) : ref.m >= start && ref.m < start + 3;
+  const lastStartedYear = start === 12 ? (ref.m === 12 ? ref.y : ref.y - 1) : started ? ref.y : ref.y - 1;
+  switch (mode) {
+    case "this":
+      return current ? inProgressYear : dir === "past" ? lastStartedYear : lastStartedYear + 1;
+    case "last":
+      // the last completed one
+      return current ? (start === 12 ? inProgressYear - 1 : ref.y - 1) : lastStartedYear;
+    case "next":
+      return current ? inProgressYear + 1 : lastStartedYear + 1;
+    default:
+      return dir === "past" || current ? (current ? inProgressYear : lastStartedYear) : lastStartedYear + 1;
+  }
+}
+
+// Tense cues around a time expression (scheduling verbs in the present, "the summit opens on
+// Monday", point forward as news uses them). The nearest cue wins: in "said on Thursday it will…" the
+// date belongs to "said"; in "will meet on Thursday to discuss the proposed deal" to "will".
+const FUTURE_CUE = /\b(?:will|shall|won't|wo n't|'ll|going to|due to|set to|scheduled(?: to| for)?|expected to|plans? to|planning to|intends? to|upcoming|next|is to|are to|expected|scheduled|planned|slated|due|must|should|would|could|may|might|as soon as|until|opens|begins|starts|resumes|convenes|kicks off|takes place|expires)\b/gi;
+const PAST_CUE = /\b(?:said|says|told|was|were|had|did|has been|have been|ago|last|earlier|\p{Ll}{2,}ed)\b/giu;
+const NOT_PAST_ED = /^(?:need|speed|feed|seed|proceed|exceed|succeed|indeed|bed|red|shed|breed|bleed|expected|scheduled|planned|slated)$/i;
+
+interface TenseCue {
+  start: number;
+  end: number;
+  dir: Direction;
+}
+// Cues of the last sentence looked at: a sentence usually holds several time expressions.
+let memoText = "";
+let memoCues: TenseCue[] = [];
+
+function tenseCues(sentence: string): TenseCue[] {
+  if (sentence === memoText) return memoCues;
+  const cues: TenseCue[] = [];
+  for (const [re, dir] of [[PAST_CUE, "past"], [FUTURE_CUE, "future"]] as const) {
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      if (dir === "past" && m[0].length > 3 && m[0].endsWith("ed")) {
+        if (NOT_PAST_ED.test(m[0])) continue;
+        // a passive participle takes its tense from the auxiliary ("will be unveiled")
+        if (/\b(?:be|been|being)\s+$/i.test(sentence.slice(Math.max(0, m.index - 7), m.index))) continue;
+      }
+      cues.push({ start: m.index, end: m.index + m[0].length, dir });
+    }
+  }
+  memoText = sentence;
+  memoCues = cues;
+  return cues;
+}
+
+/** The direction of the closest tense cue to `[start, end)` in `sentence`, "nearest" when there is none. */
+export function tenseNear(sentence: string, start: number, end: number): Lean {
+  let best = Infinity;
+  let dir: Lean = "nearest";
+  for (const c of tenseCues(sentence)) {
+    const dist = c.end <= start ? start - c.end : c.start >= end ? c.start - end : 0;
+    // inside the expression itself ("next week") the expression decides on its own
+    if (dist === 0) continue;
+    // a cue before the expression binds a bit more tightly than one after it; past wins ties
+    const w = c.end <= start ? dist : dist * 1.5;
+    if (w < best || (w === best && c.dir === "past")) {
+      best = w;
+      dir = c.dir;
+    }
+  }
+  return dir;
+}

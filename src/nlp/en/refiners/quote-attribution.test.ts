@@ -1,0 +1,82 @@
+// Speaker resolution: mention overlap, pronouns by gender, surnames, descriptions; one answer per quote; ids.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { brief, runQuotes, type HandEntity } from "../extractors/quotes.test-helpers.js";
+
+const PEOPLE: HandEntity[] = [
+  { name: "Angela Brandt", aliases: ["Brandt"], gender: "female" },
+  { name: "Tomas Novak", aliases: ["Novak"], gender: "male", descriptors: ["finance minister"] },
+  { name: "World Health Organization", type: "ORG", aliases: ["WHO"] },
+  { name: "Germany", type: "GPE" },
+];
+const find = (text: string, start: string, entities = PEOPLE) => {
+  const qs = runQuotes(text, entities);
+  const q = qs.find((x) => x.text.startsWith(start));
+  assert.ok(q, `no quote starting "${start}" in:\n${qs.map(brief).join("\n")}`);
+  return q!;
+};
+
+describe("quote attribution", () => {
+  it("a full name overlapping a mention links to its entity", () => {
+    const q = find(`"We will not sign this treaty," said Angela Brandt.`, "We will not sign");
+    assert.equal(q.speaker?.entity, "e1");
+    assert.equal(q.speaker?.name, "Angela Brandt");
+  });
+  it("a surname links to the entity whose aliases contain it", () => {
+    const text = `Angela Brandt arrived late.\n"The vote is a formality," Brandt said.`;
+    const q = find(text, "The vote is");
+    assert.equal(q.speaker?.entity, "e1");
+    assert.equal(text.slice(...q.speaker!.span!), "Brandt");
+  });
+  it("a pronoun takes the last person of its gender", () => {
+    const text = `Angela Brandt met Tomas Novak in Berlin on Monday.\n"The talks went well," she said.`;
+    const q = find(text, "The talks went well");
+    assert.equal(q.speaker?.name, "Angela Brandt");
+    assert.equal(text.slice(...q.speaker!.span!), "she");
+  });
+  it("a pronoun skips people named inside quotations", () => {
+    const text = `"We expect nothing from Novak," Brandt said.\n"He has had two years," she added.`;
+    assert.equal(find(text, "He has had").speaker?.name, "Angela Brandt");
+  });
+  it("he and she in turn", () => {
+    const text = `Tomas Novak and Angela Brandt spoke after the summit.\n"It was productive," he said. "The next round is in May," she said.`;
+    assert.equal(find(text, "It was productive").speaker?.name, "Tomas Novak");
+    assert.equal(find(text, "The next round").speaker?.name, "Angela Brandt");
+  });
+  it("a description resolves to the entity it describes", () => {
+    const text = `Tomas Novak presented the budget on Tuesday.\n"There will be no new taxes," said the finance minister.`;
+    assert.equal(find(text, "There will be no").speaker?.entity, "e2");
+  });
+  it("an organisation as speaker", () => {
+    const q = find(`"The outbreak is under control," said a statement from the World Health Organization.`, "The outbreak");
+    assert.equal(q.speaker?.entity, "e3");
+  });
+  it("a possessive group is not the country", () => {
+    const q = find(`Germany's defence ministry said the tanks would be delivered in spring.`, "the tanks");
+    assert.equal(q.speaker?.entity, undefined);
+    assert.equal(q.speaker?.name, "Germany's defence ministry");
+  });
+  it("without entity layers, a pronoun takes the last named speaker", () => {
+    const text = `"We ran out of beds on Sunday," said nurse Clara Oyelaran.\n"Patients are sleeping in corridors," she told the BBC.`;
+    assert.equal(find(text, "Patients are sleeping", []).speaker?.name, "Clara Oyelaran");
+  });
+  it("without entity layers, a surname takes the full name said before", () => {
+    const text = `Pedro Alves, a fisherman, says the catch has halved since 2019.\n"The sea is empty," Alves said.`;
+    assert.equal(find(text, "The sea is empty", []).speaker?.name, "Pedro Alves");
+  });
+  it("ids run in text order, with a confidence on every quote", () => {
+    const qs = runQuotes(`"First," said Ann Lee. The mayor said the bridge would close in June. "Third," said Bo Chen.`);
+    assert.deepEqual(qs.map((q) => q.id), qs.map((_, i) => `q${i + 1}`));
+    assert.ok(qs.every((q) => typeof q.confidence === "number" && q.confidence > 0 && q.confidence <= 1));
+    for (let i = 1; i < qs.length; i++) assert.ok(qs[i]!.span[0] >= qs[i - 1]!.span[0]);
+  });
+  it("one answer per item: no two quotes over the same words with different speakers", () => {
+    const qs = runQuotes(`"We won," Brandt said, Novak said.\n"Nobody expected it," said Brandt.`, PEOPLE);
+    const seen = new Map<string, string | undefined>();
+    for (const q of qs) {
+      const key = `${q.span[0]}:${q.span[1]}`;
+      assert.ok(!seen.has(key), `duplicate quote over ${q.text}`);
+      seen.set(key, q.speaker?.name);
+    }
+  });
+});
