@@ -514,7 +514,7 @@ function subjectBefore(text: string, atoms: readonly Atom[], end: number, lo: nu
   return [atoms[first]!.start, atoms[last]!.end];
 }
 
-/** A source's noun phrase starting at atom `from`, read rightwards: "according to the Defence Ministry", "said Alina Frolova". */
+/** A source's noun phrase starting at atom `from`, read rightwards: "according to the Defence Ministry", "said Maria Novak". */
 function subjectAfter(text: string, atoms: readonly Atom[], from: number, hi: number, namesOnly: boolean): Span | undefined {
   let k = from;
   while (k < hi && LEFT_TRIM.has(atoms[k]!.w)) k++;

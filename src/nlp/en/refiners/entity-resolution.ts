@@ -111,7 +111,7 @@ export function resolveEntities(doc: Document): Entity[] {
     }
     const same = m.source === GUESS ? byText.get(m.text.toLowerCase()) : undefined;
     if (same) { same.mentions.push(m); continue; }
-    // a surname, a first name or a later partial name: "Greene", "Kim", "Minyoung Lee"
+    // a surname, a first name or a later partial name: "Novak", "Maria", "Ruiz Novak"
     // (a town's name joins a person only as a surname: "Lincoln" for "Samuel Lincoln", not "Paris" for "Paris Hilton")
     const town = m.type === "GPE" && m.source !== GUESS;
     if (m.type === "PERSON" || m.source === GUESS || (town && !g.countryByName.has(w.join(" ")))) {
