@@ -4,6 +4,7 @@ import type { Document } from "../../../core/document.js";
 import type { Stage } from "../../../core/pipeline.js";
 import { attributionBefore } from "../extractors/direct-quotes.js";
 import { Tokens, wordCount } from "../extractors/quote-common.js";
+import { firstEndingAfter } from "../../../core/span.js";
 
 const SOURCE = "quote-continuation";
 /** Quotes this short, with no speaker of their own, are scare quotes or titles unless reported speech surrounds them. */
@@ -134,16 +135,8 @@ export function continueQuotes(doc: Document): Quote[] {
   return out;
 }
 
-function sentenceIndex(sentences: readonly { span: [number, number] }[], pos: number): number {
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid]!.span[1] <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/** Index of the sentence holding `pos` (the core's binary search over spans). */
+const sentenceIndex = (sentences: readonly { span: [number, number] }[], pos: number): number => firstEndingAfter(sentences, pos);
 
 export const quoteContinuation: Stage = {
   name: "quoteContinuation",
