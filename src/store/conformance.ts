@@ -237,6 +237,25 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Store
       assert.equal((await store.articles({ limit: 1 })).length, 1);
     }));
 
+    test("every listing pages with limit and offset over the same order", () => withStore(async (store) => {
+      await store.put(zelenskyRecord());
+      await store.put(otherOutletRecord());
+      assert.deepEqual((await store.articles({ limit: 1, offset: 1 })).map((a) => a.id), ["art-other"]);
+      assert.deepEqual((await store.articles({ offset: 1 })).map((a) => a.id), ["art-other"]);
+      assert.deepEqual((await store.articles({ offset: 5 })), []);
+      const quotes = await store.quotes();
+      assert.deepEqual(await store.quotes({ limit: 2, offset: 1 }), quotes.slice(1, 3));
+      const entities = await store.entities();
+      assert.deepEqual(await store.entities({ offset: 1, limit: 1 }), entities.slice(1, 2));
+      const quantities = await store.quantities();
+      assert.deepEqual(await store.quantities({ offset: 1 }), quantities.slice(1));
+      const claims = await store.claims();
+      assert.deepEqual(await store.claims({ offset: 1 }), claims.slice(1));
+      const hits = await store.search("Zelensky", { limit: 10 });
+      assert.ok(hits.length >= 2);
+      assert.deepEqual(await store.search("Zelensky", { limit: 1, offset: 1 }), hits.slice(1, 2));
+    }));
+
     test("quotes filter by speaker across spelling variants, outlet, date, kind and words", () => withStore(async (store) => {
       await store.put(zelenskyRecord());
       await store.put(otherOutletRecord());

@@ -54,19 +54,23 @@ export interface DateRange {
   to?: string;
 }
 
-export interface ArticleFilter extends DateRange {
-  outlet?: string;
+/** Paging: at most `limit` rows, after skipping `offset` rows of the same ordered result. */
+export interface Page {
   limit?: number;
+  offset?: number;
 }
 
-export interface QuoteFilter extends DateRange {
+export interface ArticleFilter extends DateRange, Page {
+  outlet?: string;
+}
+
+export interface QuoteFilter extends DateRange, Page {
   /** matches the speaker's name, folded (case, accents, transliteration variants), as a substring */
   speaker?: string;
   outlet?: string;
   kind?: QuoteKind;
   /** full-text match on the quote's words */
   text?: string;
-  limit?: number;
 }
 
 export interface QuoteRow {
@@ -89,13 +93,12 @@ export interface QuoteRow {
   url?: string;
 }
 
-export interface QuantityFilter extends DateRange {
+export interface QuantityFilter extends DateRange, Page {
   /** substring of the counted thing (case-insensitive); the fuzzy grouping lives in src/track */
   counted?: string;
   claimant?: string;
   /** only figures that say what they count */
   withCounted?: boolean;
-  limit?: number;
 }
 
 export interface QuantityRow {
@@ -119,11 +122,10 @@ export interface QuantityRow {
   url?: string;
 }
 
-export interface EntityFilter {
+export interface EntityFilter extends Page {
   type?: string;
   /** folded substring of the name or an alias */
   name?: string;
-  limit?: number;
 }
 
 /** One entity as one article names it; cross-article resolution (src/track) groups these. */
@@ -210,11 +212,11 @@ export interface Store {
   quotes(filter?: QuoteFilter): Promise<QuoteRow[]>;
   quantities(filter?: QuantityFilter): Promise<QuantityRow[]>;
   entities(filter?: EntityFilter): Promise<EntityRow[]>;
-  claims(filter?: DateRange & { limit?: number; withClaimant?: boolean }): Promise<ClaimRow[]>;
+  claims(filter?: DateRange & Page & { withClaimant?: boolean }): Promise<ClaimRow[]>;
   /** Quote counts per speaker name (optionally per outlet); resolution of name variants is src/track's job. */
   sourceCounts(options?: { byOutlet?: boolean }): Promise<SourceCount[]>;
   /** Full-text search over titles, bodies and quotes (FTS5 query syntax on SQLite; plain words always work). */
-  search(query: string, options?: { limit?: number }): Promise<SearchHit[]>;
+  search(query: string, options?: Page): Promise<SearchHit[]>;
   /** Every current record, in storage order, for exports. */
   records(): AsyncIterable<ArticleRecord>;
   close(): Promise<void>;

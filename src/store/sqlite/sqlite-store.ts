@@ -5,7 +5,7 @@ import type { ArticleRecord, EntityRecord, QuoteKind } from "../../core/record.j
 import { foldName } from "../fold.js";
 import { articleKey, canonicalUrl, contentHash } from "../identity.js";
 import type {
-  ArticleFilter, ArticleVersion, ClaimRow, DateRange, EntityFilter, EntityRow, PutOptions, PutResult, QuantityFilter,
+  ArticleFilter, ArticleVersion, ClaimRow, DateRange, EntityFilter, EntityRow, Page, PutOptions, PutResult, QuantityFilter,
   QuantityRow, QuoteFilter, QuoteRow, SearchHit, SourceCount, Store, StoreStats, StoredArticle,
 } from "../store.js";
 import { migrate } from "./migrations.js";
@@ -44,10 +44,12 @@ function dateClause(column: string, range: DateRange, where: string[], params: u
   }
 }
 
-function limitClause(limit: number | undefined, params: unknown[]): string {
-  if (limit === undefined) return "";
-  params.push(Math.max(0, Math.floor(limit)));
-  return " LIMIT ?";
+function limitClause(page: Page, params: unknown[]): string {
+  const offset = Math.max(0, Math.floor(page.offset ?? 0));
+  if (page.limit === undefined && !offset) return "";
+  // SQLite needs a LIMIT before an OFFSET; -1 means no limit.
+  params.push(page.limit === undefined ? -1 : Math.max(0, Math.floor(page.limit)), offset);
+  return " LIMIT ? OFFSET ?";
 }
 
 /** Plain words as FTS5 string tokens, for queries that are not valid FTS5 syntax ("Zelensky's", "U.S."). */
@@ -312,7 +314,7 @@ export class SqliteStore implements Store {
     const sql = `SELECT a.*, (SELECT count(*) FROM quotes q WHERE q.article_seq = a.seq) AS n_quotes,
       (SELECT count(*) FROM quantities q WHERE q.article_seq = a.seq) AS n_quantities,
       (SELECT count(*) FROM entities e WHERE e.article_seq = a.seq) AS n_entities
-      FROM articles a ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY a.published, a.seq${limitClause(filter.limit, params)}`;
+      FROM articles a ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY a.published, a.seq${limitClause(filter, params)}`;
     return (this.db.prepare(sql).all(...params) as Row[]).map((r) =>
       compact({
         id: r.id as string, key: r.key as string, url: str(r.url), outlet: str(r.outlet), title: str(r.title), published: str(r.published),
@@ -346,7 +348,7 @@ export class SqliteStore implements Store {
         e.type AS e_type, e.roles AS e_roles, e.affiliations AS e_affiliations, e.country AS e_country
       FROM quotes q JOIN articles a ON a.seq = q.article_seq
       LEFT JOIN entities e ON e.article_seq = q.article_seq AND e.entity_id = q.speaker_entity
-      ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY a.published, a.seq, q.seq${limitClause(filter.limit, params)}`;
+      ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY a.published, a.seq, q.seq${limitClause(filter, params)}`;
     return (this.db.prepare(sql).all(...params) as Row[]).map((r) =>
       compact({
         articleId: r.article_id as string, quoteId: r.quote_id as string, kind: r.kind as QuoteKind, text: r.text as string,
@@ -372,7 +374,7 @@ export class SqliteStore implements Store {
     dateClause("coalesce(q.time, a.published)", filter, where, params);
     const sql = `SELECT q.*, a.id AS article_id, a.outlet, a.published, a.title, a.url
       FROM quantities q JOIN articles a ON a.seq = q.article_seq
-      ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY a.published, a.seq, q.rowid${limitClause(filter.limit, params)}`;
+      ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY a.published, a.seq, q.rowid${limitClause(filter, params)}`;
     return (this.db.prepare(sql).all(...params) as Row[]).map((r) =>
       compact({
         articleId: r.article_id as string, quantityId: r.quantity_id as string, text: r.text as string, value: num(r.value),
@@ -396,7 +398,7 @@ export class SqliteStore implements Store {
       params.push(folded, `%${filter.name.replace(/[%_\\]/g, "\\$&")}%`);
     }
     const sql = `SELECT e.*, a.id AS article_id, a.published, a.outlet FROM entities e JOIN articles a ON a.seq = e.article_seq
-      ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY a.published, a.seq, e.rowid${limitClause(filter.limit, params)}`;
+      ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY a.published, a.seq, e.rowid${limitClause(filter, params)}`;
     return (this.db.prepare(sql).all(...params) as Row[]).map((r) =>
       compact({
         articleId: r.article_id as string, entityId: r.entity_id as string, type: r.type as string, name: r.name as string,
@@ -406,13 +408,13 @@ export class SqliteStore implements Store {
     );
   }
 
-  async claims(filter: DateRange & { limit?: number; withClaimant?: boolean } = {}): Promise<ClaimRow[]> {
+  async claims(filter: DateRange & Page & { withClaimant?: boolean } = {}): Promise<ClaimRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.withClaimant) where.push("c.claimant IS NOT NULL");
     dateClause("a.published", filter, where, params);
     const sql = `SELECT c.*, a.id AS article_id, a.published, a.outlet, a.url, a.title FROM claims c JOIN articles a ON a.seq = c.article_seq
-      ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY a.published, a.seq, c.rowid${limitClause(filter.limit, params)}`;
+      ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY a.published, a.seq, c.rowid${limitClause(filter, params)}`;
     return (this.db.prepare(sql).all(...params) as Row[]).map((r) =>
       compact({
         articleId: r.article_id as string, claimId: r.claim_id as string, text: r.text as string, status: r.status as ClaimRow["status"],
@@ -437,15 +439,19 @@ export class SqliteStore implements Store {
     );
   }
 
-  async search(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
-    const limit = options.limit ?? 20;
+  async search(query: string, options: Page = {}): Promise<SearchHit[]> {
+    const offset = Math.max(0, Math.floor(options.offset ?? 0));
+    // Article and quote hits are ranked together, so each side is asked for enough rows to fill the page.
+    const limit = Math.max(0, Math.floor(options.limit ?? 20));
+    let hits: SearchHit[];
     try {
-      return this.searchFts(query, limit);
+      hits = this.searchFts(query, limit + offset);
     } catch (e) {
       // Not FTS5 syntax ("U.S.", "Zelensky's"): search the words themselves.
-      if ((e as { code?: string }).code === "SQLITE_ERROR") return this.searchFts(quoteWords(query), limit);
-      throw e;
+      if ((e as { code?: string }).code !== "SQLITE_ERROR") throw e;
+      hits = this.searchFts(quoteWords(query), limit + offset);
     }
+    return hits.slice(offset, offset + limit);
   }
 
   private searchFts(match: string, limit: number): SearchHit[] {
