@@ -3,3 +3,4 @@ export type * from "./store.js";
 export { articleKey, canonicalUrl, contentHash, contentKey, normaliseContent } from "./identity.js";
 export { foldName } from "./fold.js";
 export { openSqliteStore, SqliteStore, type SqliteStoreOptions } from "./sqlite/sqlite-store.js";
+export { openStore, isServerUrl, NoStoreError, type OpenStoreOptions } from "./open.js";
