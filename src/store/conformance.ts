@@ -237,6 +237,13 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Store
       assert.equal((await store.articles({ limit: 1 })).length, 1);
     }));
 
+    test("a quote text filter or search made of no words matches nothing and does not throw", () => withStore(async (store) => {
+      await store.put(zelenskyRecord());
+      assert.deepEqual(await store.quotes({ text: '"' }), []);
+      assert.deepEqual(await store.quotes({ text: "  " }), []);
+      assert.deepEqual(await store.search('""'), []);
+    }));
+
     test("every listing pages with limit and offset over the same order", () => withStore(async (store) => {
       await store.put(zelenskyRecord());
       await store.put(otherOutletRecord());

@@ -86,5 +86,21 @@ test("claimants resolve through a resolver; pronoun claimants are unattributed",
   const rows = [q("civilians killed", 5, "exact", "Zelenskyy", "2022-03-01"), q("civilians killed", 9, "exact", "we", "2022-03-01")];
   const [series] = buildSeries(rows, { resolveClaimant: (name) => (name === "Zelenskyy" ? "Volodymyr Zelensky" : undefined) });
   assert.deepEqual(series!.points.map((p: FigurePoint) => p.claimant ?? null), ["Volodymyr Zelensky", null]);
-  assert.deepEqual(findDisagreements(series!.points), []);
+  assert.deepEqual(findDisagreements(series!.points), { listed: [], count: 0 });
+});
+
+test("a big series counts every disagreement but lists only the first ones", () => {
+  const rows: QuantityRow[] = [];
+  for (let i = 0; i < 60; i++) rows.push(q("Russian soldiers killed", Math.round(1000 * 1.1 ** i), "exact", `Source ${i}`, "2023-02-06"));
+  const [series] = buildSeries(rows, { maxDisagreements: 10 });
+  assert.equal(series!.disagreements.length, 10);
+  // 60 exact figures 10% apart (beyond the ±2% an exact figure allows): every pair is incompatible.
+  assert.equal(series!.disagreementCount, (60 * 59) / 2);
+  assert.equal(buildSeries(rows)[0]!.disagreements.length, 100);
+});
+
+test("units, currencies and magnitudes alone are not a counted thing", () => {
+  for (const counted of ["dollars", "DLRS", "kilometres", "times", "billion", "per cent", "tons"]) assert.equal(countedKey(counted), "", counted);
+  assert.deepEqual(buildSeries([q("dollars", 5, "exact", "X", "2024-01-01"), q("dollars", 9, "exact", "Y", "2024-01-01")]), []);
+  assert.equal(countedKey("dollars in humanitarian aid"), "aid dollar humanitarian");
 });

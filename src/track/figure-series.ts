@@ -76,8 +76,24 @@ function isCountryTerm(term: string): boolean {
 /** Words that say what happened to those counted: troops are not troops killed. */
 const OUTCOME_TERMS = new Set(["killed", "wounded", "casualty", "captured", "missing", "evacuated", "displaced"]);
 
+/**
+ * Units, currencies and magnitudes: a "counted thing" made only of these ("dollars", "kilometers", "times",
+ * "billion") says how something is measured, not what, so its figures form no series (every sum of money would
+ * otherwise be one series, and every pair of sums a disagreement).
+ */
+const MEASURE_ONLY = new Set([
+  "dollar", "dlr", "usd", "euro", "eur", "pound", "sterling", "yen", "yuan", "renminbi", "rouble", "ruble", "hryvnia", "hryvnya",
+  "rupee", "franc", "zloty", "lira", "won", "peso", "real", "rand", "krona", "krone", "shekel", "dinar", "riyal", "dirham", "cent",
+  "percent", "pct", "per", "cent", "point", "percentage", "time", "fold",
+  "kilometer", "kilometre", "km", "mile", "meter", "metre", "foot", "feet", "yard", "inch", "hectare", "acre", "square",
+  "ton", "tonne", "kilogram", "kg", "gram", "barrel", "liter", "litre", "gallon", "bpd",
+  "year", "month", "week", "day", "hour", "minute", "second", "decade", "century",
+  "hundred", "thousand", "million", "mln", "billion", "bln", "trillion", "dozen", "lakh", "crore",
+]);
+
 export function countedKey(counted: string): string {
-  return countedTerms(counted).join(" ");
+  const terms = countedTerms(counted);
+  return terms.every((t) => MEASURE_ONLY.has(t)) ? "" : terms.join(" ");
 }
 
 export interface FigurePoint {
@@ -126,7 +142,10 @@ export interface FigureSeries {
   head: string[];
   points: FigurePoint[];
   claimants: ClaimantSummary[];
+  /** the first `maxDisagreements` disagreements, in time order */
   disagreements: Disagreement[];
+  /** how many disagreements there are in all (more than listed when the cap cut the list) */
+  disagreementCount: number;
 }
 
 export interface SeriesOptions {
@@ -138,6 +157,8 @@ export interface SeriesOptions {
   exactTolerance?: number;
   /** days by which two figures' times may miss each other and still count as the same time */
   windowDays?: number;
+  /** at most this many disagreements are listed per series (default 100); all are counted */
+  maxDisagreements?: number;
 }
 
 /** Claimants that are words, not sources: a figure "claimed" by them is unattributed. */
@@ -206,25 +227,35 @@ function describe(p: FigurePoint): string {
   return `${p.claimant ?? "?"}: ${p.text}${p.date ? ` (${p.date})` : ""}`;
 }
 
-/** Flags pairs of figures from different claimants, for overlapping times, whose allowed values cannot both be true. */
-export function findDisagreements(points: FigurePoint[], options: SeriesOptions = {}): Disagreement[] {
+/**
+ * Flags pairs of figures from different claimants, for overlapping times, whose allowed values cannot both be true.
+ * Points are swept in time order so only pairs within the window are compared (a big series is not quadratic),
+ * and the list stops at `maxDisagreements` while the count goes on.
+ */
+export function findDisagreements(points: FigurePoint[], options: SeriesOptions = {}): { listed: Disagreement[]; count: number } {
   const window = (options.windowDays ?? 3) * DAY;
-  const out: Disagreement[] = [];
+  const max = options.maxDisagreements ?? 100;
+  const listed: Disagreement[] = [];
+  let count = 0;
   const usable = points
     .map((p) => ({ p, t: pointTime(p), v: valueInterval(p, options) }))
-    .filter((x): x is { p: FigurePoint; t: [number, number]; v: [number, number] } => Boolean(x.p.claimant && x.t && x.v));
+    .filter((x): x is { p: FigurePoint; t: [number, number]; v: [number, number] } => Boolean(x.p.claimant && x.t && x.v))
+    .sort((a, b) => a.t[0] - b.t[0]);
   for (let i = 0; i < usable.length; i++) {
+    const a = usable[i]!;
     for (let j = i + 1; j < usable.length; j++) {
-      const a = usable[i]!;
       const b = usable[j]!;
+      // Sorted by start: once b starts after a's end plus the window, no later point overlaps a either.
+      if (b.t[0] - window > a.t[1]) break;
       if (a.p.claimant === b.p.claimant) continue;
-      if (a.t[0] - window > b.t[1] || b.t[0] - window > a.t[1]) continue;
+      if (a.t[0] - window > b.t[1]) continue;
       if (a.v[1] < b.v[0] || b.v[1] < a.v[0]) {
-        out.push({ a: a.p, b: b.p, reason: `${describe(a.p)} vs ${describe(b.p)}: no value satisfies both` });
+        count++;
+        if (listed.length < max) listed.push({ a: a.p, b: b.p, reason: `${describe(a.p)} vs ${describe(b.p)}: no value satisfies both` });
       }
     }
   }
-  return out;
+  return { listed, count };
 }
 
 /** The numbers a figure states: its value, or both ends of a range. */
@@ -262,7 +293,8 @@ export function buildSeries(rows: QuantityRow[], options: SeriesOptions = {}): F
       return { claimant, figures: ps.length, latest: ps[ps.length - 1]!, min: Math.min(...values), max: Math.max(...values) };
     }).sort((a, b) => b.figures - a.figures || (a.claimant < b.claimant ? -1 : 1));
     const label = [...g.wordings].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]![0];
-    series.push({ key, label, terms: key.split(" "), head: headTerms(label), points, claimants, disagreements: findDisagreements(points, options) });
+    const { listed, count } = findDisagreements(points, options);
+    series.push({ key, label, terms: key.split(" "), head: headTerms(label), points, claimants, disagreements: listed, disagreementCount: count });
   }
   return series.sort((a, b) => b.points.length - a.points.length || (a.key < b.key ? -1 : 1));
 }

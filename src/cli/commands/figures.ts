@@ -43,7 +43,8 @@ function printSeries(io: CliIO, s: FigureSeries): void {
       s.claimants.map((c) => [c.claimant, c.figures, figure(c.latest), c.latest.date, c.min === c.max ? c.min.toLocaleString("en-US") : `${c.min.toLocaleString("en-US")}–${c.max.toLocaleString("en-US")}`])).join("\n")}\n`);
   }
   if (s.disagreements.length) {
-    io.out.write(`\ndisagreements (${s.disagreements.length}):\n`);
+    const more = s.disagreementCount > s.disagreements.length ? `, the first ${s.disagreements.length} listed` : "";
+    io.out.write(`\ndisagreements (${s.disagreementCount}${more}):\n`);
     for (const d of s.disagreements) io.out.write(`  ! ${d.reason}\n`);
   }
 }
@@ -80,7 +81,7 @@ export function registerFigures(program: Command, io: CliIO): void {
         writeRows(io, "csv", POINT_COLUMNS, series.flatMap((s) => s.points.map((p) => pointRow(s, p))));
       } else if (!counted?.trim()) {
         writeRows(io, "table", ["series", "figures", "claimants", "first", "last", "disagreements"],
-          series.map((s) => [s.label, s.points.length, s.claimants.length, s.points[0]?.date, s.points.at(-1)?.date, s.disagreements.length]));
+          series.map((s) => [s.label, s.points.length, s.claimants.length, s.points[0]?.date, s.points.at(-1)?.date, s.disagreementCount]));
       } else {
         for (const s of series) printSeries(io, s);
       }

@@ -340,8 +340,11 @@ export class SqliteStore implements Store {
       params.push(filter.kind);
     }
     if (filter.text) {
+      const words = quoteWords(filter.text);
+      // Text with no words (only quotation marks or spaces) can match no quote.
+      if (!words) return [];
       where.push("q.seq IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)");
-      params.push(`body : (${quoteWords(filter.text)})`);
+      params.push(`body : (${words})`);
     }
     dateClause("a.published", filter, where, params);
     const sql = `SELECT q.*, a.id AS article_id, a.outlet, a.published, a.title, a.url,
