@@ -1,4 +1,4 @@
-// Kills `claimline ingest` with SIGKILL mid-way and shows the re-run ends with every article stored exactly once.
+// Kills `claimline ingest` with SIGKILL mid-way (twice) and shows integrity holds and the re-run stores every article exactly once.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -66,6 +66,27 @@ function ingestAndKill(dir: string, db: string, afterReported: number): Promise<
   });
 }
 
+/** Right after a kill, as a restart would find it: integrity holds, every reported article is stored, none twice. */
+function assertConsistentAfterKill(db: string, reported: string[]): Set<string> {
+  // Opened read-write, as the next run opens it: SQLite recovers the WAL the killed process left behind.
+  const check = new Database(db);
+  try {
+    assert.equal(check.pragma("integrity_check", { simple: true }), "ok");
+    assert.deepEqual(check.pragma("foreign_key_check"), []);
+    const storedOrigins = new Set(check.prepare("SELECT origin FROM articles").pluck().all() as string[]);
+    assert.equal(check.prepare("SELECT count(*) FROM articles").pluck().get(), storedOrigins.size, "an article stored twice");
+    assert.equal(check.prepare("SELECT count(*) FROM article_fts").pluck().get(), storedOrigins.size, "search index out of step with the articles");
+    for (const line of reported) {
+      const [status, origin] = line.split("\t");
+      assert.ok(status === "inserted" || status === "unchanged", line);
+      assert.ok(storedOrigins.has(origin!), `reported but not stored: ${origin}`);
+    }
+    return storedOrigins;
+  } finally {
+    check.close();
+  }
+}
+
 test("an ingest killed with SIGKILL loses nothing it reported, and a re-run stores every article exactly once", async () => {
   assert.ok(existsSync(path.join(root, "dist", "cli", "commands", "ingest.js")), "build first: npx tsc -p . (npm test does)");
   const dir = corpus();
@@ -74,17 +95,16 @@ test("an ingest killed with SIGKILL loses nothing it reported, and a re-run stor
   const killed = await ingestAndKill(dir, db, 10);
   assert.equal(killed.signal, "SIGKILL", "the first run must have been killed mid-way");
   assert.ok(killed.reported.length >= 10 && killed.reported.length < ARTICLES, `reported ${killed.reported.length}`);
+  assert.ok(killed.reported.every((l) => l.startsWith("inserted\t")));
+  const afterFirst = assertConsistentAfterKill(db, killed.reported);
+  assert.ok(afterFirst.size < ARTICLES);
 
-  // Everything reported before the kill is in the store, whole.
-  const check = new Database(db, { readonly: true });
-  const storedOrigins = new Set(check.prepare("SELECT origin FROM articles").pluck().all() as string[]);
-  check.close();
-  for (const line of killed.reported) {
-    const [status, origin] = line.split("\t");
-    assert.equal(status, "inserted", line);
-    assert.ok(storedOrigins.has(origin!), `reported but not stored: ${origin}`);
-  }
-  assert.ok(storedOrigins.size < ARTICLES);
+  // Killed again while resuming: the second run skips what is stored, then dies mid-way too.
+  const again = await ingestAndKill(dir, db, afterFirst.size + 15);
+  assert.equal(again.signal, "SIGKILL", "the second run must have been killed mid-way");
+  const storedOrigins = assertConsistentAfterKill(db, again.reported);
+  for (const origin of afterFirst) assert.ok(storedOrigins.has(origin), `lost by the second kill: ${origin}`);
+  assert.ok(storedOrigins.size > afterFirst.size && storedOrigins.size < ARTICLES, `stored ${storedOrigins.size}`);
 
   const rerun = spawnSync(process.execPath, [bin, "ingest", dir, "--db", db, "--published-from-filename", "--verbose"], { encoding: "utf8" });
   assert.equal(rerun.status, 0, rerun.stderr);

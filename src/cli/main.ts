@@ -9,10 +9,13 @@ import { registerEntities } from "./commands/entities.js";
 import { registerSources } from "./commands/sources.js";
 import { registerSearch } from "./commands/search.js";
 import { registerExport } from "./commands/export.js";
+import { registerServe } from "./commands/serve.js";
+import { registerWorker } from "./commands/worker.js";
+import { registerStatus } from "./commands/status.js";
 import type { CliIO } from "./io.js";
 
 /** Every command, in the order `claimline --help` lists them. */
-const COMMANDS: ((program: Command, io: CliIO) => void)[] = [registerExtract, registerEval, registerIngest, registerFigures, registerQuotes, registerEntities, registerSources, registerSearch, registerExport];
+const COMMANDS: ((program: Command, io: CliIO) => void)[] = [registerExtract, registerEval, registerIngest, registerFigures, registerQuotes, registerEntities, registerSources, registerSearch, registerExport, registerServe, registerWorker, registerStatus];
 
 export function buildProgram(out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr) {
   let exit = 0;

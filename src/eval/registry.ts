@@ -4,5 +4,7 @@ import { goldBenchmark } from "./gold-benchmark.js";
 import { polnearBenchmark } from "./polnear.js";
 import { recognizersNumbers } from "./recognizers-numbers.js";
 import { tempEval3Benchmark } from "./tempeval3.js";
+import { nerBenchmark } from "./ner.js";
+import { zyteBenchmark } from "./zyte.js";
 
-export const BENCHMARKS: readonly Benchmark[] = [goldBenchmark, polnearBenchmark, recognizersNumbers, tempEval3Benchmark];
+export const BENCHMARKS: readonly Benchmark[] = [goldBenchmark, polnearBenchmark, recognizersNumbers, tempEval3Benchmark, nerBenchmark, zyteBenchmark];

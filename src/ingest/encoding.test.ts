@@ -92,3 +92,23 @@ describe("gzip", () => {
     await assert.rejects(ingest(Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3])), rejectsWith(/corrupt gzip/));
   });
 });
+
+describe("lying charsets", () => {
+  it("ignores a declaration that cannot describe the ASCII markup declaring it (UTF-32, UTF-7, UCS-2), with a warning", async () => {
+    for (const label of ["UTF-32", "utf-7", "ucs-2", "utf-32be"]) {
+      const page = newsPage().replace('<meta charset="utf-8">', `<meta charset="${label}">`);
+      const decoded = decodeMarkup(Buffer.from(page));
+      assert.equal(decoded.charset, "utf-8", label);
+      assert.ok(decoded.warnings.some((w) => w.includes(`"${label}" contradicts`)), label);
+      // Found by fuzzing: decoding as UTF-32 once turned the page into noise that crashed the HTML reader.
+      const [a] = await ingest(Buffer.from(page));
+      assert.ok(a?.text.length, label);
+    }
+  });
+
+  it("a UTF-16 declaration in an ASCII page is read as UTF-8 silently, as browsers do", () => {
+    const decoded = decodeMarkup(Buffer.from(newsPage().replace('<meta charset="utf-8">', '<meta charset="utf-16">')));
+    assert.equal(decoded.charset, "utf-8");
+    assert.deepEqual(decoded.warnings, []);
+  });
+});

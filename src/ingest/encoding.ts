@@ -94,7 +94,12 @@ export function decodeMarkup(bytes: Uint8Array, transportCharset?: string): Deco
       warnings.push("invalid UTF-8 in a page declared as UTF-8: bad bytes replaced");
       return { text: new TextDecoder("utf-8").decode(bytes), charset, warnings };
     }
-    if (charset.startsWith("utf-16")) continue;
+    // The declaration was read as ASCII, so the bytes are ASCII-compatible: a charset that would decode "<html>" to
+    // something else (UTF-16, UTF-32, UTF-7) is a lie, as browsers also conclude.
+    if (!asciiCompatible(charset)) {
+      if (!charset.startsWith("utf-16")) warnings.push(`charset "${label}" contradicts the ASCII markup that declares it: ignored`);
+      continue;
+    }
     return { text: decodeWith(bytes, charset), charset, warnings };
   }
   const strict = tryUtf8(bytes);
@@ -128,6 +133,23 @@ export function rejectBinary(bytes: Uint8Array, origin: string): void {
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
   }
   if (n > 0 && control / n > 0.05) throw new IngestError("binary data (control characters), not text or HTML", origin);
+}
+
+const ASCII_PROBE = '<meta charset="x"> +-/~\\AZaz09';
+const asciiCompatibility = new Map<string, boolean>();
+
+/** Whether a charset decodes ASCII bytes to the same ASCII text. */
+function asciiCompatible(charset: string): boolean {
+  let ok = asciiCompatibility.get(charset);
+  if (ok === undefined) {
+    try {
+      ok = decodeWith(Buffer.from(ASCII_PROBE, "latin1"), charset) === ASCII_PROBE;
+    } catch {
+      ok = false;
+    }
+    asciiCompatibility.set(charset, ok);
+  }
+  return ok;
 }
 
 function tryUtf8(bytes: Uint8Array): string | undefined {

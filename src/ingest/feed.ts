@@ -79,7 +79,7 @@ async function itemArticle(item: FeedItem, info: FeedInfo, options: FeedOptions,
   let fetchError: string | undefined;
   if (item.url && options.fetchLinks) {
     try {
-      const page = await fetchUrl(item.url);
+      const page = await fetchUrl(item.url, options.fetch);
       const decoded = decodeMarkup(page.bytes, page.charset);
       const article = ingestHtml(decoded.text, { ...itemOptions, pageUrl: page.url }, origin, { warnings: decoded.warnings });
       // The feed's item metadata fills what the page does not say.

@@ -1,8 +1,8 @@
 // Reads an article page's metadata (JSON-LD, OpenGraph, meta names, <time>, canonical link) before Readability mutates the DOM.
 import type { SourceInfo } from "../core/record.js";
 import { parseBylines } from "./byline.js";
-import { dateFromUrl, normaliseDate } from "./dates.js";
-import type { DomDocument } from "./dom.js";
+import { dateFromUrl, dayDistance, normaliseDate, textDate } from "./dates.js";
+import type { DomDocument, DomElement } from "./dom.js";
 import { BYLINE_KINDS, collectSignals, type PageSignals } from "./html-signals.js";
 
 type Json = Record<string, unknown>;
@@ -43,11 +43,22 @@ export function readMetadata(doc: DomDocument, pageUrl?: string, signals: PageSi
   let title: string | undefined = titleFromMeta && stripSiteSuffix(titleFromMeta, outlet, false);
   if (isSiteName(title)) title = titleTag && stripSiteSuffix(titleTag, outlet, true);
   if (isSiteName(title)) title = titleFromPage;
+  // The headline readers see wins over a social-media title (og:title is often rewritten for sharing).
+  const headline = shownHeadline(signals.headings, [title, titleTag && stripSiteSuffix(titleTag, outlet, true)], isSiteName);
+  if (headline) title = headline;
 
   const subtitle = clean(stringOf(ld?.description) ?? get("og:description", "description", "twitter:description", "dc.description"));
 
   let published = normaliseDate(stringOf(ld?.datePublished)) ?? firstDate(get, PUBLISHED_META) ?? anyPublishedMeta(meta) ?? timeElementDate(signals);
-  published ??= dateFromUrl(url) ?? dateFromUrl(pageUrl);
+  const urlDay = dateFromUrl(url) ?? dateFromUrl(pageUrl);
+  published ??= urlDay;
+  // Dates in <time> and publication-named elements first, then the address's day (a local day), then the rest.
+  const shown = [
+    ...signals.dateTexts.filter((d) => d.strong).map((d) => d.text),
+    ...(urlDay ? [urlDay] : []),
+    ...signals.dateTexts.filter((d) => !d.strong).map((d) => d.text),
+  ];
+  published = shownDay(published, shown);
   const modified = normaliseDate(stringOf(ld?.dateModified)) ?? firstDate(get, MODIFIED_META);
 
   const byline = readByline(signals, ld, meta, outlet);
@@ -84,7 +95,39 @@ function readByline(signals: PageSignals, ld: Json | undefined, meta: Map<string
     names = parseBylines([t], outlet);
     if (names.length) return names;
   }
+  // A dateline that starts with "By" ("By A, B on Monday, November 18th, 2019") names the authors too.
+  for (const { text } of signals.dateTexts) {
+    if (!/^by\s/i.test(text)) continue;
+    names = parseBylines([text], outlet);
+    if (names.length) return names;
+  }
   return [];
+}
+
+/** Words of at least three letters, lowercased: what two phrasings of one headline share. */
+function headlineWords(s: string): string[] {
+  return (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 3);
+}
+
+/**
+ * The first <h1> outside the chrome that reads as this page's headline: three words or more, not the site's
+ * name, no more than twice as long as the metadata title, and sharing at least half its words with it or with
+ * <title> (a site's logo heading or a section name shares none).
+ */
+function shownHeadline(headings: DomElement[], titles: Array<string | undefined>, isSiteName: (t: string | undefined) => boolean): string | undefined {
+  const known = titles.filter((t): t is string => !!t);
+  if (!known.length) return undefined;
+  for (const h of headings) {
+    const text = clean(h.textContent);
+    if (!text || isSiteName(text) || text.split(" ").length < 3 || text.length > 2 * known[0]!.length + 20) continue;
+    const words = headlineWords(text);
+    if (!words.length) continue;
+    for (const t of known) {
+      const other = new Set(headlineWords(t));
+      if (words.filter((w) => other.has(w)).length / words.length >= 0.5) return text;
+    }
+  }
+  return undefined;
 }
 
 /** meta name/property/itemprop/http-equiv → content, first occurrence, keys lowercased. */
@@ -166,6 +209,29 @@ function anyPublishedMeta(meta: Map<string, string>): string | undefined {
     if (d) return d;
   }
   return undefined;
+}
+
+/**
+ * The day the page shows its readers, when the metadata's timestamp falls on a neighbouring day: metadata often
+ * gives the instant in UTC (or a wrong offset) while the page, its URL and its readers use the local calendar
+ * day. Only a shown date within a day of the metadata's replaces it (a sidebar's dates are further off), and
+ * then as a bare day: the local time is not known. With no metadata date, the first shown date is used.
+ */
+function shownDay(published: string | undefined, texts: string[]): string | undefined {
+  const year = published ? +published.slice(0, 4) : undefined;
+  for (const raw of texts) {
+    // "Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM": read after "posted"/"published", skip bare updates.
+    const posted = /\b(?:posted|published|publicado|publié)\b/i.exec(raw);
+    const text = posted ? raw.slice(posted.index) : raw;
+    if (!posted && /^\W*(?:last\s+)?(?:updated|modified)\b/i.test(text)) continue;
+    const day = textDate(text, year);
+    if (!day) continue;
+    if (!published) return day;
+    const distance = dayDistance(published, day);
+    if (distance === 0) return published;
+    if (Math.abs(distance) === 1) return day;
+  }
+  return published;
 }
 
 /** <time pubdate> or the first <time datetime> inside the article, else anywhere. */

@@ -23,7 +23,21 @@ export interface PageSignals {
   bylines: Map<BylineKind, DomElement>;
   /** outermost <nav>, <aside> and <footer> elements: page chrome, removed before Readability */
   chrome: DomElement[];
+  /**
+   * text of the first short <time> and date-, byline- or meta-named elements outside the chrome, in page order;
+   * `strong` when the element is a <time> or named for publication ("publish", "posted", "byline", "dateline")
+   */
+  dateTexts: Array<{ text: string; strong: boolean }>;
+  /** the first <h1> elements outside the chrome, in page order */
+  headings: DomElement[];
 }
+
+/** Class names of the elements that show the publication date to readers. */
+const DATE_CLASS = /date|time|posted|publish|byline|meta/i;
+const PUBLICATION_CLASS = /publish|posted|byline|dateline|pubdate/i;
+const MAX_DATE_TEXTS = 15;
+const MAX_DATE_TEXT = 160;
+const MAX_HEADINGS = 5;
 
 const ITEMPROPS = new Set(["datePublished", "dateModified"]);
 
@@ -32,7 +46,7 @@ const ITEMPROPS = new Set(["datePublished", "dateModified"]);
  * one walk that looks at each element once costs about as much as a single call.
  */
 export function collectSignals(doc: DomDocument): PageSignals {
-  const s: PageSignals = { metas: [], jsonLd: [], itemprops: new Map(), bylines: new Map(), chrome: [] };
+  const s: PageSignals = { metas: [], jsonLd: [], itemprops: new Map(), bylines: new Map(), chrome: [], dateTexts: [], headings: [] };
   const setByline = (kind: BylineKind, el: DomElement) => {
     if (!s.bylines.has(kind)) s.bylines.set(kind, el);
   };
@@ -58,6 +72,7 @@ export function collectSignals(doc: DomDocument): PageSignals {
           continue;
         case "h1":
           s.firstH1 ??= el;
+          if (!inChrome && s.headings.length < MAX_HEADINGS) s.headings.push(el);
           break;
         case "time": {
           const dt = el.getAttribute("datetime");
@@ -92,6 +107,12 @@ export function collectSignals(doc: DomDocument): PageSignals {
       }
       let bylineClass = inBylineClass;
       const cls = el.getAttribute("class");
+      if (!inChrome && s.dateTexts.length < MAX_DATE_TEXTS && (tag === "time" || (cls && DATE_CLASS.test(cls)))) {
+        const raw = el.textContent ?? "";
+        // Indentation inflates the raw text; a container of whole paragraphs is not a date line.
+        const t = raw.length <= MAX_DATE_TEXT * 8 ? raw.replace(/\s+/g, " ").trim() : "";
+        if (t && t.length <= MAX_DATE_TEXT && /\d/.test(t)) s.dateTexts.push({ text: t, strong: tag === "time" || PUBLICATION_CLASS.test(cls ?? "") });
+      }
       if (cls) {
         if (cls.includes("author-name") || cls.includes("author__name")) setByline("class-author-name", el);
         if (cls.includes("byline")) {

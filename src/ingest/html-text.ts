@@ -17,6 +17,14 @@ const SKIP = new Set([
   "INPUT", "OBJECT", "EMBED", "CANVAS", "VIDEO", "AUDIO", "MATH", "HEAD", "TITLE", "META", "LINK",
 ]);
 
+/**
+ * Class or id names of captions, photo credits, bylines and datelines: the page's metadata and picture
+ * furniture, not article prose (the Zyte references leave them out). Only short elements are judged by name.
+ */
+const FURNITURE_NAME = /caption|photo-?credit|image-?credit|byline|author|dateline|writtenby|timestamp|publish-?date/i;
+/** Elements named like furniture with more text than this are containers, not a caption or a byline. */
+const FURNITURE_MAX = 600;
+
 /** A block with at least this share of its characters inside links is navigation, not prose. */
 const LINK_BLOCK_SHARE = 0.9;
 
@@ -32,11 +40,17 @@ export interface RenderOptions {
    * subtitle: pages often reuse the first paragraph as their description.)
    */
   title?: string;
+  /** author names from the metadata: a leading line that only names them is a byline, not prose */
+  byline?: string[];
+  /** the page's own address: a line that is only this is a share widget */
+  url?: string;
   /**
    * drops blocks whose text is (almost) all link text (menus, "more stories" lists) and short furniture lines
    * (gallery counters, photo credits, "Advertisement") that Readability let through
    */
   dropBoilerplate?: boolean;
+  /** elements to leave out with their subtrees (what the extractor judged not to be article text) */
+  skip?: ReadonlySet<DomElement>;
 }
 
 /**
@@ -59,7 +73,7 @@ export function renderBlocks(roots: DomNode | DomNode[], options: RenderOptions 
     buffer = "";
     const links = linkChars;
     linkChars = 0;
-    if (options.dropBoilerplate && ((links > 0 && links >= raw * LINK_BLOCK_SHARE) || isBoilerplateLine(line))) return;
+    if (options.dropBoilerplate && ((links > 0 && links >= raw * LINK_BLOCK_SHARE) || isBoilerplateLine(line) || isOwnAddress(line, options.url))) return;
     if (line) {
       lines.push(line);
       origins.push(bufferOrigin);
@@ -80,7 +94,8 @@ export function renderBlocks(roots: DomNode | DomNode[], options: RenderOptions 
       if (child.nodeType !== ELEMENT_NODE) continue;
       const el = child as DomElement;
       const tag = el.tagName.toUpperCase();
-      if (SKIP.has(tag) || el.hasAttribute("hidden")) continue;
+      if (SKIP.has(tag) || el.hasAttribute("hidden") || options.skip?.has(el)) continue;
+      if (options.dropBoilerplate && isFurniture(el)) continue;
       if (BLOCK.has(tag)) {
         flush();
         const step = tag.toLowerCase() + (el.id ? `#${el.id}` : "");
@@ -125,6 +140,21 @@ export function renderBlocks(roots: DomNode | DomNode[], options: RenderOptions 
   return { text: lines.join("\n"), paragraphs, sourceMap };
 }
 
+/** A line that is only the page's own address (printed by share widgets). */
+function isOwnAddress(line: string, url: string | undefined): boolean {
+  if (!url || !/^https?:\/\/\S+$/.test(line)) return false;
+  const key = (u: string) => u.replace(/^https?:\/\/(?:www\.)?/, "").replace(/[?#].*$/, "").replace(/\/$/, "");
+  return key(line) === key(url);
+}
+
+/** A caption, byline or dateline by its class or id name (short elements only). */
+export function isFurniture(el: DomElement): boolean {
+  const cls = el.className;
+  const names = `${typeof cls === "string" ? cls : ""} ${el.id}`;
+  if (names.length < 4 || !FURNITURE_NAME.test(names)) return false;
+  return (el.textContent ?? "").length <= FURNITURE_MAX;
+}
+
 /** How far into the body the headline, dek and byline may repeat. */
 const LEADING_BLOCKS = 4;
 const BYLINE_LINE = /^(?:by|written by|words by)\s+\p{Lu}[^.!?]{0,70}$/iu;
@@ -134,12 +164,31 @@ function dropLeadingMetadata(lines: string[], origins: string[], options: Render
     const line = lines[i]!;
     const isMeta =
       (options.title !== undefined && sameText(line, options.title)) ||
-      BYLINE_LINE.test(line);
+      BYLINE_LINE.test(line) ||
+      (options.byline !== undefined && namesOnly(line, options.byline));
     if (isMeta && lines.length > 1) {
       lines.splice(i, 1);
       origins.splice(i, 1);
     } else i++;
   }
+}
+
+/** A line made of the byline's names, joiners and an agency or role tail ("Jane Doe, AP Auto Writer"). */
+function namesOnly(line: string, names: string[]): boolean {
+  if (!names.length || line.length > 120) return false;
+  let rest = ` ${line.toLowerCase()} `;
+  let found = false;
+  for (const n of names) {
+    const k = n.toLowerCase();
+    if (rest.includes(k)) {
+      rest = rest.replace(k, " ");
+      found = true;
+    }
+  }
+  if (!found) return false;
+  // What is left may be "and", "by", commas and a short affiliation, never a sentence.
+  const words = rest.replace(/\b(?:by|and|with)\b/g, " ").match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length <= 4 && !/[.!?]["”]?\s*$/.test(line.trim());
 }
 
 function sameText(a: string, b: string): boolean {

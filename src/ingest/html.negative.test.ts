@@ -2,6 +2,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ingest, IngestError } from "./index.js";
+import { NoArticleError } from "./html.js";
+import { ARTICLE_PARAGRAPHS, EMPTY_SHELL, indexPage, newsPage, paywallPage } from "./test-pages.js";
 
 const NO_ARTICLE: Record<string, string> = {
   "an empty body": "<!DOCTYPE html><html><head><title>Nothing</title></head><body></body></html>",
@@ -24,4 +26,38 @@ describe("HTML without an article", () => {
       });
     });
   }
+});
+
+describe("pages that are not articles", () => {
+  const refuses = async (html: string, reason: string, words: RegExp) =>
+    assert.rejects(ingest(html, { origin: "page.html" }), (e: unknown) => {
+      assert.ok(e instanceof NoArticleError, `expected NoArticleError, got ${String(e)}`);
+      assert.ok(e instanceof IngestError, "the CLI reports IngestErrors per input");
+      assert.equal(e.reason, reason);
+      assert.match(e.message, /^no article/);
+      assert.match(e.message, words);
+      assert.equal(e.origin, "page.html");
+      return true;
+    });
+
+  it("refuses a section front of story cards instead of passing its summaries off as a body", () =>
+    refuses(indexPage(), "index", /index of links/));
+
+  it("refuses a paywall's teaser", () => refuses(paywallPage(), "paywall", /paywall/));
+
+  it("refuses a client-rendered shell", () => refuses(EMPTY_SHELL, "empty", /no article text found/));
+
+  it("still reads an article that ends with a box of related links", async () => {
+    const related = `<div class="more"><h3><a href="/a">Ferry timetable approved</a></h3><h3><a href="/b">Harbour wall damaged</a></h3>
+      <h3><a href="/c">Library reopens</a></h3><h3><a href="/d">Record mackerel catch</a></h3></div>`;
+    const [a] = await ingest(newsPage({ afterArticle: related }), { origin: "page.html" });
+    assert.ok(a);
+    assert.ok(a.text.startsWith(ARTICLE_PARAGRAPHS[0]!));
+  });
+
+  it("still reads a short article on a site that sells subscriptions elsewhere", async () => {
+    const html = newsPage({ beforeArticle: '<div class="promo-bar">Already a subscriber? Log in</div>', paragraphs: ARTICLE_PARAGRAPHS.slice(0, 2) });
+    const [a] = await ingest(html, { origin: "page.html" });
+    assert.equal(a?.text, ARTICLE_PARAGRAPHS.slice(0, 2).join("\n"));
+  });
 });

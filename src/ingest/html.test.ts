@@ -160,3 +160,50 @@ describe("HTML body", () => {
     assert.ok(!a.text.includes("©"));
   });
 });
+
+describe("HTML metadata as the page shows it", () => {
+  it("prefers the visible headline to a rewritten social title, but not a logo heading", async () => {
+    const head = `<meta property="og:title" content="Drought: what the reservoir numbers mean for you">`;
+    const [a] = await ingest(newsPage({ head, articleHeader: "<h1>Reservoirs hit record low as drought deepens</h1>" }));
+    assert.equal(a?.source.title, "Reservoirs hit record low as drought deepens");
+    const [b] = await ingest(newsPage({ head: '<meta property="og:title" content="Growers fear a dry spring">', beforeArticle: "<h1>The Harbour Gazette</h1>" }));
+    assert.equal(b?.source.title, "Growers fear a dry spring");
+  });
+
+  it("takes the local day the page shows when the metadata's UTC instant falls on the next day", async () => {
+    const head = '<meta property="article:published_time" content="2024-10-25T02:30:00Z">';
+    const [a] = await ingest(newsPage({ head, articleHeader: '<p class="dateline">Posted Oct 24, 2024, 10:30 p.m. EDT</p>' }));
+    assert.equal(a?.source.published, "2024-10-24");
+    // A date further off (a sidebar's, the site's "today") does not move it.
+    const [b] = await ingest(newsPage({ head, articleHeader: '<div class="site-date">Monday, October 28, 2024</div>' }));
+    assert.equal(b?.source.published, "2024-10-25T02:30:00Z");
+  });
+
+  it("reads the authors from a 'By … on <date>' line when nothing else names them", async () => {
+    const [a] = await ingest(newsPage({ articleHeader: '<p class="article__meta">By Kim Sato-Berg , Olu Adeyemi on Monday, October 21st, 2024 at 9:15 a.m.</p>' }));
+    assert.deepEqual(a?.source.byline, ["Kim Sato-Berg", "Olu Adeyemi"]);
+    assert.equal(a?.source.published, "2024-10-21");
+  });
+
+  it("drops the byline, dateline and caption lines that repeat the metadata in the body", async () => {
+    const head = `<meta name="author" content="Kim Sato-Berg">`;
+    const header = `<p class="ap-byline">Kim Sato-Berg, Gazette Water Writer</p><p class="caption-full">The north reservoir in September, seen from the dam.</p>`;
+    const [a] = await ingest(newsPage({ head, articleHeader: header, paragraphs: ["Updated Oct 24, 2024, 9:41 AM", ...ARTICLE_PARAGRAPHS] }));
+    assert.equal(a?.text, ARTICLE_PARAGRAPHS.join("\n"));
+  });
+});
+
+describe("attribute dropping before parsing", () => {
+  it("drops data-*, srcset, sizes and event handlers, keeps what metadata and text read", async () => {
+    const { dropBulkyAttributes } = await import("./html.js");
+    const html = `<img src="a.jpg" srcset="a.jpg 1x, b.jpg 2x" sizes="100vw" data-props='{"a":"b"}' alt="x"><time datetime="2024-10-24" data-t="1">24 Oct</time><p onclick="go()" class="c" itemprop="articleBody">Text</p>`;
+    assert.equal(dropBulkyAttributes(html), `<img src="a.jpg" alt="x"><time datetime="2024-10-24">24 Oct</time><p class="c" itemprop="articleBody">Text</p>`);
+  });
+
+  it("leaves a value whose closing quote never comes, and keeps scanning for the other quote", async () => {
+    const { dropBulkyAttributes } = await import("./html.js");
+    const open = `<p data-a="${"x".repeat(10_000)}`;
+    assert.equal(dropBulkyAttributes(open), open);
+    assert.equal(dropBulkyAttributes(`${open} data-b='y'>`), `${open}>`);
+  });
+});

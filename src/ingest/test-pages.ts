@@ -81,3 +81,49 @@ export const OPEN_GRAPH_HEAD = `
   <meta property="article:published_time" content="2024-10-25T17:00:00Z">
   <meta property="article:modified_time" content="2024-10-25T18:30:00Z">
   <meta name="author" content="By Dana Whitcombe and Olu Adeyemi, Staff Writers">`;
+
+/** A section front: story cards, each a linked headline and a one-line summary (invented stories). */
+export function indexPage(): string {
+  const stories = [
+    ["Council approves new ferry timetable", "Crossings will run every forty minutes from March."],
+    ["Storm damages harbour wall", "Repairs are expected to take most of the winter."],
+    ["Library reopens after two-year refit", "The reading room now has space for two hundred people."],
+    ["Fishing fleet lands record mackerel catch", "Prices at the quayside market fell by a third."],
+    ["School choir wins regional contest", "The choir will sing at the national final in May."],
+    ["Bus drivers vote on new pay offer", "The result of the ballot is due next week."],
+  ];
+  const cards = stories
+    .map(([h, p], i) => `<article class="card"><h3><a href="/news/story-${i}">${h}</a></h3><p>${p}</p></article>`)
+    .join("\n      ");
+  return `<!DOCTYPE html><html lang="en"><head><title>Local news | The Harbour Gazette</title>
+  <meta property="og:type" content="website"></head>
+<body>
+  <header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav></header>
+  <main class="section-front">
+    <h1>Local news</h1>
+    <div class="story-list">
+      ${cards}
+    </div>
+  </main>
+  <footer><p>© 2024 The Harbour Gazette</p></footer>
+</body></html>`;
+}
+
+/** A paywalled story: the headline, a two-sentence teaser and the subscription prompt (invented). */
+export function paywallPage(): string {
+  return `<!DOCTYPE html><html lang="en"><head><title>Reservoirs hit record low | The Harbour Gazette</title></head>
+<body>
+  <header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+  <article>
+    <h1>Reservoirs hit record low as drought deepens</h1>
+    <p>${ARTICLE_PARAGRAPHS[0]}</p>
+    <div class="subscription-prompt"><p>Subscribe now to continue reading this story and get unlimited access.</p>
+    <a href="/subscribe">See offers</a></div>
+  </article>
+  <footer><p>© 2024 The Harbour Gazette</p></footer>
+</body></html>`;
+}
+
+/** A client-rendered page: an empty mount point and a notice for browsers without JavaScript. */
+export const EMPTY_SHELL = `<!DOCTYPE html><html><head><title>Gazette</title><script src="/app.js"></script></head>
+<body><noscript>You need to enable JavaScript to run this app.</noscript><div id="root"></div></body></html>`;

@@ -36,6 +36,8 @@ export interface IngestOptions extends MetadataOverrides {
   pageUrl?: string;
   /** feeds: fetch the page of items that carry only a link and a summary (network access) */
   fetchLinks?: boolean;
+  /** how feed item links are fetched (SSRF guard, limits); ingestUrl passes its own policy on */
+  fetch?: import("./fetch.js").FetchOptions;
 }
 
 /** A bad input: one clear line for the user, no stack trace. */

@@ -25,13 +25,18 @@ import type { SourceGroup, SourceGrouping } from "../track/source-stats.js";
  *   GET  /api/entities/:id                 EntityDetail (`person:volodymyr-zelensky`-style id of ResolvedEntity)
  *   GET  /api/sources                      ?by=speaker|outlet|role|nationality&outlet&from&to&limit&offset → Page<SourceGroup>
  *   GET  /api/search                       ?q&limit&offset → Page<SearchHit>
- *   GET  /api/places                       ?article=<id> | ?q=<search words> → PlacesResponse
+ *   GET  /api/places                       ?article=<id> | ?q=<search words>&limit → PlacesResponse (limit: articles looked at, default 50)
  *   GET  /  and any non-/api path          the built web UI (index.html for client-side routes)
  *
  * Paging: `limit` defaults to 50 and may not exceed 500; `offset` defaults to 0. A bad parameter (not a number,
  * an unknown enum value, a malformed date, an unknown parameter name) is a 400; an unknown id a 404; a body over
  * the limit (default 5 MB) a 413; a write in read-only mode or without the configured token a 403/401.
+ * Also: 405 (with Allow) for a wrong method, 415 for a body that is not application/json, 422 for a body
+ * with no extractable article (or a URL the server may not or cannot fetch), 421 for a Host that is not
+ * a loopback name while the server listens on loopback, 503 when too many extractions run at once.
+ * An empty parameter value (`?speaker=`) is no filter.
  * Dates are `YYYY-MM-DD` (a longer ISO string is accepted and cut to its day).
+ * The server is `claimline serve` (src/server/server.ts); docs/api.md has an example of every route.
  */
 
 export const API_PREFIX = "/api";

@@ -4,3 +4,4 @@ export { articleKey, canonicalUrl, contentHash, contentKey, normaliseContent } f
 export { foldName } from "./fold.js";
 export { openSqliteStore, SqliteStore, type SqliteStoreOptions } from "./sqlite/sqlite-store.js";
 export { openStore, isServerUrl, NoStoreError, type OpenStoreOptions } from "./open.js";
+export { openPgStore, PgStore, type PgStoreOptions } from "./postgres/pg-store.js";

@@ -1,4 +1,4 @@
-// Opens the store a `--db` value names: a SQLite file path (the embedded default) or, later, a server URL.
+// Opens the store a `--db` value names: a SQLite file path (the embedded default) or a postgres:// server URL.
 import { existsSync } from "node:fs";
 import type { Store } from "./store.js";
 import { openSqliteStore } from "./sqlite/sqlite-store.js";
@@ -17,7 +17,12 @@ export function isServerUrl(db: string): boolean {
 export class NoStoreError extends Error {}
 
 export async function openStore(db: string, options: OpenStoreOptions = {}): Promise<Store> {
-  if (isServerUrl(db)) throw new NoStoreError(`a PostgreSQL store is not available in this build (${db.replace(/\/\/[^@/]*@/, "//…@")})`);
+  if (isServerUrl(db)) {
+    // Loaded on demand: SQLite-only users never load pg. A server store is shared, so `readonly` and
+    // `mustExist` are the server's business (grants, an existing schema); opening migrates as a writer would.
+    const { openPgStore } = await import("./postgres/pg-store.js");
+    return openPgStore(db);
+  }
   if (options.mustExist && db !== ":memory:" && !existsSync(db)) throw new NoStoreError(`no store at ${db} (run \`claimline ingest\` first, or give --db)`);
   return openSqliteStore(db, { readonly: options.readonly });
 }

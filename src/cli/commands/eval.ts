@@ -11,7 +11,9 @@ export function registerEval(program: Command, io: CliIO): void {
     .option("--data <dir>", "the benchmark's data folder (defaults to its usual place)")
     .option("--limit <n>", "only the first N items", (v) => Number.parseInt(v, 10))
     .option("--verbose", "list the misses", false)
-    .action(async (name: string, flags: { data?: string; limit?: number; verbose: boolean }) => {
+    .option("--conll <file>", "a CoNLL-format file to score (ner; the same as --data)")
+    .action(async (name: string, flags: { data?: string; conll?: string; limit?: number; verbose: boolean }) => {
+      if (flags.conll) flags.data = flags.conll;
       const bench = BENCHMARKS.find((b) => b.name === name);
       if (!bench) {
         io.err.write(`claimline: unknown benchmark "${name}" (known: ${BENCHMARKS.map((b) => `${b.name} — ${b.description}`).join("; ")})\n`);

@@ -1,8 +1,13 @@
 // `claimline extract`: prints the claim record of each input (DESIGN.md §2 describes the contract).
-import { Option, type Command } from "commander";
+import { once } from "node:events";
+import { stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { setFlagsFromString } from "node:v8";
+import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
+import { InvalidArgumentError, Option, type Command } from "commander";
 import { toRecord } from "../../core/to-record.js";
 import { processArticle } from "../../index.js";
-import { ingest, IngestError } from "../../ingest/index.js";
+import { ingest, ingestUrl, IngestError, type IngestedArticle, type MetadataOverrides } from "../../ingest/index.js";
 import { digest } from "../digest.js";
 import { expandArgument, readInput } from "../inputs.js";
 import type { CliIO } from "../io.js";
@@ -14,7 +19,42 @@ interface ExtractFlags {
   published?: string;
   outlet?: string;
   url?: string;
+  jobs?: number;
 }
+
+/** What one worker (or the main thread) needs to turn an input into output text. */
+interface ExtractSettings {
+  meta: MetadataOverrides;
+  format: "json" | "jsonl" | "text";
+  /** several inputs (or jsonl): one compact line per record */
+  many: boolean;
+}
+
+/** The output of one input: formatted records and messages, in input order. */
+interface InputResult {
+  records: string[];
+  errors: string[];
+  failures: number;
+}
+
+/**
+ * Input bytes per worker thread before a pool pays off. A worker costs about a third of a CPU-second
+ * to start (module load, lexicons, its own JIT warm-up); a few MB of news text is several CPU-seconds
+ * of extraction, so below this size one thread finishes sooner and spends less CPU overall.
+ */
+const BYTES_PER_WORKER = 4 * 1024 * 1024;
+/**
+ * V8's default budget sends a function to the optimising compiler after a few hundred calls. Over a few
+ * hundred articles the optimiser's compile time (background threads, but CPU all the same) costs more than
+ * the optimised code saves: about a third of the CLI's CPU over the 447 war-news texts. A budget ~8× the
+ * default optimises only the functions that stay hot, which over 100 k articles are the same ones
+ * (docs/performance.md has the measurements).
+ */
+const JIT_FLAGS = "--interrupt-budget=1048576";
+/** Heap limits of a pool worker: its live data stays near 30 MB; the caps keep idle garbage from growing RSS. */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
+/** Inputs handed out ahead of the one being written: bounds memory while keeping every worker busy. */
+const AHEAD_PER_WORKER = 2;
 
 export function normaliseDate(value: string): string {
   const d = new Date(value);
@@ -22,61 +62,206 @@ export function normaliseDate(value: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : Number.isNaN(d.getTime()) ? value : d.toISOString();
 }
 
+const isUrl = (p: string): boolean => /^https?:\/\//i.test(p);
+
+/** Reads, ingests and extracts one input (a file, "-" or an http(s) URL). Never throws: failures become messages. */
+async function extractInput(p: string, settings: ExtractSettings): Promise<InputResult> {
+  const result: InputResult = { records: [], errors: [], failures: 0 };
+  try {
+    let articles: IngestedArticle[];
+    if (isUrl(p)) {
+      articles = await ingestUrl(p, { ...settings.meta, origin: p });
+    } else {
+      const raw = await readInput(p);
+      articles = await ingest(raw.bytes, { ...settings.meta, origin: raw.origin });
+    }
+    for (const article of articles) {
+      const doc = processArticle(article);
+      // An id the input gives (a JSONL `id`) names the record; a derived hash is only the fallback.
+      if (article.id) doc.id = article.id;
+      const rec = toRecord(doc);
+      // Non-English text still gets its record (language recorded), but the user hears about it.
+      const lang = rec.source.language;
+      if (lang && !/^en\b/i.test(lang)) {
+        result.failures++;
+        result.errors.push(`claimline: ${article.origin}: language "${lang}": extraction rules are English-only\n`);
+      }
+      if (settings.format === "text") result.records.push(digest(rec));
+      else if (settings.many || articles.length > 1) result.records.push(JSON.stringify(rec));
+      else result.records.push(JSON.stringify(rec, null, 2));
+    }
+  } catch (e) {
+    result.failures++;
+    const origin = e instanceof IngestError && e.origin ? e.origin : p;
+    const msg = e instanceof Error ? e.message : String(e);
+    result.errors.push(`claimline: ${origin}: ${msg.split("\n")[0]}\n`);
+  }
+  return result;
+}
+
+/** Writes in input order, waiting for the stream to drain so a slow reader keeps memory flat. */
+class OrderedWriter {
+  failures = 0;
+  private first = true;
+  constructor(private readonly io: CliIO, private readonly format: ExtractSettings["format"]) {}
+
+  async write(r: InputResult): Promise<void> {
+    this.failures += r.failures;
+    for (const e of r.errors) this.io.err.write(e);
+    for (const s of r.records) {
+      const line = this.format === "text" ? `${this.first ? "" : "\n"}${s}\n` : `${s}\n`;
+      this.first = false;
+      if (!this.io.out.write(line)) await once(this.io.out, "drain");
+    }
+  }
+}
+
+/**
+ * Total bytes of the file inputs, counted up to `enough` (no need to stat 100 k files to know the pool is
+ * worth it); undefined when an input's size is unknown until read (stdin, URLs).
+ */
+async function totalBytes(paths: string[], enough: number): Promise<number | undefined> {
+  if (paths.some((p) => p === "-" || isUrl(p))) return undefined;
+  let total = 0;
+  for (const p of paths) {
+    total += (await stat(p).catch(() => undefined))?.size ?? 0;
+    if (total >= enough) break;
+  }
+  return total;
+}
+
+/** Worker threads to use: the flag, else one per BYTES_PER_WORKER of input up to the core count. */
+async function workerCount(paths: string[], jobs: number | undefined): Promise<number> {
+  if (paths.length < 2 || paths.includes("-")) return 1; // stdin is the main thread's to read
+  const cores = availableParallelism();
+  if (jobs !== undefined) return Math.max(1, Math.min(jobs, paths.length));
+  const bytes = await totalBytes(paths, cores * BYTES_PER_WORKER);
+  if (bytes === undefined) return 1;
+  return Math.max(1, Math.min(cores, Math.floor(bytes / BYTES_PER_WORKER), paths.length));
+}
+
+/**
+ * Hands inputs to a pool of worker threads and writes their results in input order. A worker that dies
+ * (its heap cap reached on an outsized input) is replaced, and the input it held is redone on this thread.
+ */
+async function runPool(paths: string[], settings: ExtractSettings, jobs: number, writer: OrderedWriter): Promise<void> {
+  const results = new Map<number, InputResult>();
+  const idle: Worker[] = [];
+  const holding = new Map<Worker, number>();
+  const workers = new Set<Worker>();
+  const redo: number[] = [];
+  let wake: (() => void) | undefined;
+  let closing = false;
+  const spawnWorker = (): void => {
+    const w = new Worker(new URL(import.meta.url), { workerData: { claimlineExtract: settings }, resourceLimits: WORKER_LIMITS });
+    let worked = false;
+    w.on("message", (m: { index: number; result: InputResult }) => {
+      worked = true;
+      results.set(m.index, m.result);
+      holding.delete(w);
+      idle.push(w);
+      wake?.();
+    });
+    w.on("error", () => { /* handled on exit */ });
+    w.on("exit", () => {
+      workers.delete(w);
+      if (closing) return;
+      const held = holding.get(w);
+      holding.delete(w);
+      if (held !== undefined) redo.push(held);
+      const i = idle.indexOf(w);
+      if (i >= 0) idle.splice(i, 1);
+      // a worker that never finished an input (it cannot start) is not replaced: this thread does the rest
+      if (worked) spawnWorker();
+      wake?.();
+    });
+    workers.add(w);
+    idle.push(w);
+  };
+  for (let i = 0; i < jobs; i++) spawnWorker();
+  const window = jobs * AHEAD_PER_WORKER;
+  let sent = 0;
+  let written = 0;
+  try {
+    while (written < paths.length) {
+      for (let job = redo.shift(); job !== undefined; job = redo.shift()) results.set(job, await extractInput(paths[job]!, settings));
+      if (!workers.size && sent < paths.length && !results.has(written)) {
+        results.set(sent, await extractInput(paths[sent]!, settings));
+        sent++;
+      }
+      while (idle.length && sent < paths.length && sent - written < window) {
+        const w = idle.pop()!;
+        holding.set(w, sent);
+        w.postMessage({ index: sent, path: paths[sent] });
+        sent++;
+      }
+      const r = results.get(written);
+      if (r) {
+        results.delete(written);
+        await writer.write(r);
+        written++;
+        continue;
+      }
+      await new Promise<void>((resolve) => { wake = resolve; });
+      wake = undefined;
+    }
+  } finally {
+    closing = true;
+    await Promise.all([...workers].map((w) => w.terminate()));
+  }
+}
+
 async function runExtract(args: string[], flags: ExtractFlags, io: CliIO): Promise<number> {
-  const { out, err } = io;
+  // Tier-up budget: see JIT_FLAGS. Set before the first article, so every stage's functions get it.
+  setFlagsFromString(JIT_FLAGS);
   const inputs = args.length ? args : ["-"];
   const paths = (await Promise.all(inputs.map(expandArgument))).flat();
-  const meta = {
+  const meta: MetadataOverrides = {
     title: flags.title, subtitle: flags.subtitle, outlet: flags.outlet, url: flags.url,
     published: flags.published ? normaliseDate(flags.published) : undefined,
   };
   for (const k of Object.keys(meta) as (keyof typeof meta)[]) if (meta[k] === undefined) delete meta[k];
-  const many = paths.length > 1 || flags.format === "jsonl";
-  let failures = 0;
-  let first = true;
-  for (const p of paths) {
-    try {
-      const raw = await readInput(p);
-      const articles = await ingest(raw.bytes, { ...meta, origin: raw.origin });
-      for (const article of articles) {
-        const rec = toRecord(processArticle(article));
-        // Non-English text still gets its record (language recorded), but the user hears about it.
-        const lang = rec.source.language;
-        if (lang && !/^en\b/i.test(lang)) {
-          failures++;
-          err.write(`claimline: ${article.origin}: language "${lang}": extraction rules are English-only\n`);
-        }
-        if (flags.format === "text") {
-          out.write(`${first ? "" : "\n"}${digest(rec)}\n`);
-        } else if (many || articles.length > 1) {
-          out.write(`${JSON.stringify(rec)}\n`);
-        } else {
-          out.write(`${JSON.stringify(rec, null, 2)}\n`);
-        }
-        first = false;
-      }
-    } catch (e) {
-      failures++;
-      const origin = e instanceof IngestError && e.origin ? e.origin : p;
-      const msg = e instanceof Error ? e.message : String(e);
-      err.write(`claimline: ${origin}: ${msg.split("\n")[0]}\n`);
-    }
+  const format = flags.format ?? "json";
+  const settings: ExtractSettings = { meta, format, many: paths.length > 1 || format === "jsonl" };
+  const writer = new OrderedWriter(io, format);
+  const jobs = await workerCount(paths, flags.jobs);
+  if (jobs > 1) {
+    await runPool(paths, settings, jobs, writer);
+  } else {
+    // One input at a time, each written before the next is read: memory stays flat however many there are.
+    for (const p of paths) await writer.write(await extractInput(p, settings));
   }
-  return failures ? 1 : 0;
+  return writer.failures ? 1 : 0;
+}
+
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("a whole number ≥ 1");
+  return n;
 }
 
 export function registerExtract(program: Command, io: CliIO): void {
   program
     .command("extract")
-    .description("print the claim record of each article (plain text, HTML, feed or JSONL; '-' for stdin)")
-    .argument("[inputs...]", "files, directories or '-'")
+    .description("print the claim record of each article (plain text, HTML, feed or JSONL; '-' for stdin; http(s) URLs)")
+    .argument("[inputs...]", "files, directories, http(s) URLs or '-'")
     .addOption(new Option("--format <format>", "output format").choices(["json", "jsonl", "text"]).default("json"))
     .option("--title <title>", "article title")
     .option("--subtitle <subtitle>", "article subtitle (dek)")
     .option("--published <date>", "publication date (ISO 8601): the anchor for relative dates")
     .option("--outlet <name>", "outlet name")
     .option("--url <url>", "article URL")
+    .option("--jobs <n>", "worker threads over many inputs (default: one per 4 MB of input, up to the cores)", parseJobs)
     .action(async (inputs: string[], flags: ExtractFlags) => {
       io.setExit(await runExtract(inputs, flags, io));
     });
+}
+
+// A pool worker: this same module, started by runPool with its settings; extracts inputs on request.
+if (!isMainThread && parentPort && (workerData as { claimlineExtract?: ExtractSettings } | null)?.claimlineExtract) {
+  const settings = (workerData as { claimlineExtract: ExtractSettings }).claimlineExtract;
+  const port = parentPort;
+  port.on("message", (job: { index: number; path: string }) => {
+    void extractInput(job.path, settings).then((result) => port.postMessage({ index: job.index, result }));
+  });
 }

@@ -49,34 +49,49 @@ export function metadataFromFileName(file: string): { published?: string; countr
   return { published: `${y}-${mo}-${d}`, country };
 }
 
+/** Reads and ingests one input (no extraction yet): the articles it holds, with the task's metadata applied. */
+export async function readArticles(task: ExtractTask): Promise<IngestedArticle[]> {
+  let articles: IngestedArticle[];
+  if (/^https?:\/\//i.test(task.input)) {
+    // A page or a feed on the web: fetched, then told apart by content like a file.
+    articles = await ingestUrl(task.input, { ...task.overrides, origin: task.input });
+  } else {
+    const raw = task.bytes ? { origin: task.input === "-" ? "stdin" : task.input, bytes: task.bytes } : await readInput(task.input);
+    articles = await ingest(raw.bytes, { ...task.overrides, origin: raw.origin });
+  }
+  for (const article of articles) if (task.fallbackOutlet && !article.source.outlet) article.source.outlet = task.fallbackOutlet;
+  return articles;
+}
+
+/** Runs the extraction pipeline on one ingested article: what both `ingest` and the queue's workers call. */
+export async function extractArticle(article: IngestedArticle): Promise<ArticleRecord> {
+  const extract = await loadPipeline();
+  return extract(article);
+}
+
+/** One line for an error: the input it came from and the first line of its message. */
+export function describeError(e: unknown, fallbackOrigin: string): string {
+  const origin = e instanceof IngestError && e.origin ? e.origin : fallbackOrigin;
+  const message = e instanceof Error ? e.message.split("\n")[0]! : String(e);
+  return `${origin}: ${message}`;
+}
+
 /**
  * Reads, ingests and extracts one input. Articles whose key and content the store already holds
  * (`known`) are skipped before the costly extraction, which is what makes a re-run cheap.
  */
 export async function extractTask(task: ExtractTask, known: ReadonlySet<string>): Promise<ExtractResult> {
   try {
-    let articles: IngestedArticle[];
-    if (/^https?:\/\//i.test(task.input)) {
-      // A page or a feed on the web: fetched, then told apart by content like a file.
-      articles = await ingestUrl(task.input, { ...task.overrides, origin: task.input });
-    } else {
-      const raw = task.bytes ? { origin: task.input === "-" ? "stdin" : task.input, bytes: task.bytes } : await readInput(task.input);
-      articles = await ingest(raw.bytes, { ...task.overrides, origin: raw.origin });
-    }
     const items: ExtractedItem[] = [];
-    for (const article of articles) {
-      if (task.fallbackOutlet && !article.source.outlet) article.source.outlet = task.fallbackOutlet;
+    for (const article of await readArticles(task)) {
       if (known.has(contentKey(article.source, article.text))) {
         items.push({ kind: "skipped", origin: article.origin });
         continue;
       }
-      const extract = await loadPipeline();
-      items.push({ kind: "record", origin: article.origin, record: extract(article) });
+      items.push({ kind: "record", origin: article.origin, record: await extractArticle(article) });
     }
     return { index: task.index, input: task.input, items };
   } catch (e) {
-    const origin = e instanceof IngestError && e.origin ? e.origin : task.input;
-    const message = e instanceof Error ? e.message.split("\n")[0]! : String(e);
-    return { index: task.index, input: task.input, items: [], error: `${origin}: ${message}` };
+    return { index: task.index, input: task.input, items: [], error: describeError(e, task.input) };
   }
 }

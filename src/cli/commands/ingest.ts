@@ -1,4 +1,4 @@
-// `claimline ingest`: extracts articles (in parallel worker threads) and stores each once, one transaction per article.
+// `claimline ingest`: extracts articles (in parallel worker threads) and stores each once, or with postgres:// queues them for workers.
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -6,9 +6,11 @@ import { Worker } from "node:worker_threads";
 import type { Command } from "commander";
 import type { PutStatus } from "../../store/store.js";
 import { openSqliteStore } from "../../store/sqlite/sqlite-store.js";
+import { contentKey } from "../../store/identity.js";
+import { isServerUrl } from "../../store/open.js";
 import { expandArgument, readInput } from "../inputs.js";
 import type { CliIO } from "../io.js";
-import { extractTask, metadataFromFileName, type ExtractResult, type ExtractTask } from "./ingest-extract.js";
+import { describeError, extractTask, metadataFromFileName, readArticles, type ExtractResult, type ExtractTask } from "./ingest-extract.js";
 import { ProgressBar } from "./progress-bar.js";
 import { DEFAULT_STORE } from "./query-common.js";
 import { normaliseDate } from "./extract.js";
@@ -109,7 +111,72 @@ async function runUnordered(tasks: ExtractTask[], jobs: number, known: Set<strin
   }
 }
 
+/** Articles per enqueue statement: large enough to amortise the round trip, small enough to keep memory flat. */
+const ENQUEUE_BATCH = 500;
+
+/**
+ * The scale-out path (`--db postgres://…`): reads and ingests the inputs here, skips articles the store already
+ * holds, and queues one extraction job per article, keyed by its content key so re-enqueueing adds nothing;
+ * `claimline worker` processes run the extraction on any number of machines.
+ */
+async function runEnqueue(inputs: string[], flags: IngestFlags, io: CliIO): Promise<number> {
+  const started = Date.now();
+  const tasks = await buildTasks(inputs.length ? inputs : ["-"], flags);
+  // Loaded on demand: the SQLite path never loads pg.
+  const [{ openQueue }, { openPgStore }, { redactUrl }] = await Promise.all([
+    import("../../queue/queue.js"), import("../../store/postgres/pg-store.js"), import("../../store/postgres/connect.js"),
+  ]);
+  const queue = await openQueue(flags.db, { max: 1 });
+  const counts = { articles: 0, enqueued: 0, requeued: 0, existing: 0, stored: 0, errors: 0 };
+  try {
+    const store = await openPgStore(flags.db, { max: 1 });
+    try {
+      let batch: { key: string; article: Awaited<ReturnType<typeof readArticles>>[number] }[] = [];
+      const flush = async () => {
+        // Already stored with this content: nothing to extract (unless --force asks for a re-extraction).
+        const held = flags.force ? new Set<string>() : await store.hasContentKeys(batch.map((b) => b.key));
+        const fresh = batch.filter((b) => !held.has(b.key));
+        counts.stored += batch.length - fresh.length;
+        const r = await queue.enqueue(fresh, { force: flags.force });
+        counts.enqueued += r.enqueued;
+        counts.requeued += r.requeued;
+        counts.existing += r.existing;
+        batch = [];
+      };
+      for (const task of tasks) {
+        let articles: Awaited<ReturnType<typeof readArticles>>;
+        try {
+          articles = await readArticles(task);
+        } catch (e) {
+          counts.errors++;
+          io.err.write(`claimline: ${describeError(e, task.input)}\n`);
+          continue;
+        }
+        for (const article of articles) {
+          counts.articles++;
+          batch.push({ key: contentKey(article.source, article.text), article });
+          if (flags.verbose) io.out.write(`read\t${article.origin}\n`);
+        }
+        if (batch.length >= ENQUEUE_BATCH) await flush();
+      }
+      await flush();
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await queue.close();
+  }
+  const seconds = (Date.now() - started) / 1000;
+  io.err.write(
+    `enqueued ${tasks.length} input${tasks.length === 1 ? "" : "s"}, ${counts.articles} articles in ${seconds.toFixed(1)} s: ` +
+      `${counts.enqueued} new jobs, ${counts.requeued} queued again, ${counts.existing} already queued or done, ${counts.stored} already stored, ` +
+      `${counts.errors} error${counts.errors === 1 ? "" : "s"} -> ${redactUrl(flags.db)} (run \`claimline worker --db …\` to extract them)\n`,
+  );
+  return counts.errors ? 1 : 0;
+}
+
 async function runIngest(inputs: string[], flags: IngestFlags, io: CliIO): Promise<number> {
+  if (isServerUrl(flags.db)) return runEnqueue(inputs, flags, io);
   const started = Date.now();
   const tasks = await buildTasks(inputs.length ? inputs : ["-"], flags);
   const store = openSqliteStore(flags.db);
@@ -158,12 +225,12 @@ export function registerIngest(program: Command, io: CliIO): void {
     .command("ingest")
     .description("extract articles and store each once (files, directories, JSONL, feeds or '-'); re-running changes nothing")
     .argument("[inputs...]", "files, directories, http(s) URLs of pages or feeds, or '-'")
-    .option("--db <path>", "the store (SQLite file)", DEFAULT_STORE)
+    .option("--db <path>", "the store: a SQLite file, or postgres://… to queue the articles for `claimline worker`", DEFAULT_STORE)
     .option("--published-from-filename", "take the publication date from a YYYYMMDD file-name prefix (and a _CC_ source country as the outlet of last resort)")
     .option("--jobs <n>", "extraction threads (default: one per core for 16 inputs or more)")
     .option("--outlet <name>", "outlet name for every input")
     .option("--published <date>", "publication date for every input")
-    .option("--force", "re-extract inputs the store already holds (after the pipeline improved)")
+    .option("--force", "re-extract inputs the store already holds (after the pipeline improved); with postgres://, queue done and dead jobs again")
     .option("--verbose", "print one line per stored article: status and origin")
     .action(async (inputs: string[], flags: IngestFlags) => {
       io.setExit(await runIngest(inputs, flags, io));

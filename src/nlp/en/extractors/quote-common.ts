@@ -4,21 +4,25 @@ import type { Document } from "../../../core/document.js";
 import type { Span } from "../../../core/record.js";
 import cueLexicon from "../lexicons/cues.json" with { type: "json" };
 
-const VERBS: Record<string, string> = cueLexicon.verbs;
 const RATES: Record<string, number> = cueLexicon.rates;
-const NOUNS: Record<string, string> = cueLexicon.nouns;
-const PHRASES: Record<string, string> = cueLexicon.phrases;
+export interface CueVerb { readonly lemma: string; readonly rate: number }
+// Maps built once: a lookup is one string hash (an object keyed by arbitrary words would also answer
+// "constructor"), and each verb form's answer is a shared frozen object, not one allocation per call.
+const VERBS = new Map<string, CueVerb>(
+  Object.entries(cueLexicon.verbs as Record<string, string>).map(([form, lemma]) => [form, Object.freeze({ lemma, rate: RATES[lemma] ?? 0 })]),
+);
+const NOUNS = new Set(Object.keys(cueLexicon.nouns));
+const PHRASES = new Set(Object.keys(cueLexicon.phrases));
 const FINITE_FORMS = new Set(cueLexicon.finite.split(" "));
 
 /** Lemma and cue rate (share of occurrences that are cues in PolNeAR train) of a verb form. */
-export function cueVerb(word: string): { lemma: string; rate: number } | undefined {
-  const lemma = VERBS[word.toLowerCase()];
-  return lemma === undefined ? undefined : { lemma, rate: RATES[lemma] ?? 0 };
+export function cueVerb(word: string): CueVerb | undefined {
+  return VERBS.get(word) ?? VERBS.get(word.toLowerCase());
 }
 /** A finite verb form (says, wants, had): ends a bridge between a cue and its "that". */
 export const isFiniteForm = (word: string): boolean => FINITE_FORMS.has(word);
-export const isCueNoun = (word: string): boolean => NOUNS[word.toLowerCase()] !== undefined;
-export const isCuePhrase = (words: string): boolean => PHRASES[words.toLowerCase()] !== undefined;
+export const isCueNoun = (word: string): boolean => NOUNS.has(word.toLowerCase());
+export const isCuePhrase = (words: string): boolean => PHRASES.has(words.toLowerCase());
 
 /** A verb right after a quotation hands it to a speaker only when it is this often a cue ('"…," said X', not '"…", relying on'). */
 export const SPEECH_RATE = 0.2;

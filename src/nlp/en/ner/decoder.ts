@@ -1,0 +1,137 @@
+// First-order Viterbi over BILOU tags: emission scores from hashed feature weights plus a learned transition matrix.
+import { allowed, NUM_TAGS } from "./labels.js";
+import { domainBucket, type FeatureBuffer } from "./features.js";
+
+const L = NUM_TAGS;
+/** ALLOWED[(a + 1) * L + b]: tag b may follow a (row 0 is the sentence start). */
+const ALLOWED = new Uint8Array((L + 1) * L);
+const END_OK = new Uint8Array(L);
+for (let a = -1; a < L; a++) for (let b = 0; b < L; b++) ALLOWED[(a + 1) * L + b] = allowed(a, b) ? 1 : 0;
+for (let a = 0; a < L; a++) END_OK[a] = allowed(a, -1) ? 1 : 0;
+/** PRED[y] lists the tags that may precede y (I-X and L-X only follow B-X or I-X): ~6 instead of 17 to try. */
+const PRED: Int32Array[] = [];
+for (let y = 0; y < L; y++) {
+  const p: number[] = [];
+  for (let a = 0; a < L; a++) if (ALLOWED[(a + 1) * L + y]) p.push(a);
+  PRED.push(Int32Array.from(p));
+}
+
+/**
+ * Emission scores em[i * L + y] of every token: the sum of its feature rows in `w` (row-major, L per bucket),
+ * plus the history buckets in `hist` (two per token, -1 for none). With a domain `salt` (training only), each
+ * bucket's domain copy (`domainBucket`) is added too: the shared + per-domain weights of feature augmentation.
+ */
+export function emissions(buf: FeatureBuffer, hist: Int32Array | undefined, w: Float32Array, em: Float32Array, salt = 0, mask = 0): void {
+  const { feats, off, n } = buf;
+  em.fill(0, 0, n * L);
+  const add = (o: number, b: number): void => {
+    const r = b * L;
+    for (let y = 0; y < L; y++) em[o + y]! += w[r + y]!;
+    if (salt) {
+      const r2 = domainBucket(b, salt, mask) * L;
+      for (let y = 0; y < L; y++) em[o + y]! += w[r2 + y]!;
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    const o = i * L;
+    const end = off[i + 1]!;
+    if (!salt) {
+      // the run-time path: one row per feature, no closure call
+      for (let k = off[i]!; k < end; k++) {
+        const r = feats[k]! * L;
+        for (let y = 0; y < L; y++) em[o + y]! += w[r + y]!;
+      }
+    } else for (let k = off[i]!; k < end; k++) add(o, feats[k]!);
+    if (hist) {
+      for (let k = 0; k < 2; k++) {
+        const b = hist[2 * i + k]!;
+        if (b >= 0) add(o, b);
+      }
+    }
+  }
+}
+
+/**
+ * Emission scores from compact weights: `rowOf[bucket]` is the bucket's row in `q` (int16, L per row) or -1.
+ * Sums stay integers until one multiplication by `scale` per score.
+ */
+export function emissionsCompact(
+  buf: FeatureBuffer, hist: Int32Array | undefined, rowOf: Int32Array, q: Int16Array, scale: number, em: Float32Array,
+): void {
+  const { feats, off, n } = buf;
+  const acc = new Int32Array(L);
+  for (let i = 0; i < n; i++) {
+    acc.fill(0);
+    const end = off[i + 1]!;
+    for (let k = off[i]!; k < end; k++) {
+      const row = rowOf[feats[k]!]!;
+      if (row < 0) continue;
+      const r = row * L;
+      for (let y = 0; y < L; y++) acc[y]! += q[r + y]!;
+    }
+    if (hist) {
+      for (let k = 0; k < 2; k++) {
+        const b = hist[2 * i + k]!;
+        const row = b < 0 ? -1 : rowOf[b]!;
+        if (row < 0) continue;
+        const r = row * L;
+        for (let y = 0; y < L; y++) acc[y]! += q[r + y]!;
+      }
+    }
+    const o = i * L;
+    for (let y = 0; y < L; y++) em[o + y] = acc[y]! * scale;
+  }
+}
+
+/** Scratch arrays for `viterbi`, grown as needed. */
+export class ViterbiScratch {
+  score = new Float32Array(64 * L);
+  back = new Uint8Array(64 * L);
+  ensure(n: number): void {
+    if (this.score.length < n * L) {
+      this.score = new Float32Array(2 * n * L);
+      this.back = new Uint8Array(2 * n * L);
+    }
+  }
+}
+
+/**
+ * Best valid BILOU sequence for n tokens. `trans[(a + 1) * L + b]` scores b after a (row 0: after the start);
+ * `trans[(L + 1) * L + a]` scores a before the end. Writes tags to `out`.
+ */
+export function viterbi(em: Float32Array, n: number, trans: Float32Array, s: ViterbiScratch, out: Uint8Array): void {
+  if (n === 0) return;
+  s.ensure(n);
+  const { score, back } = s;
+  for (let y = 0; y < L; y++) score[y] = ALLOWED[y] ? em[y]! + trans[y]! : -Infinity;
+  for (let i = 1; i < n; i++) {
+    const p = (i - 1) * L;
+    const o = i * L;
+    for (let y = 0; y < L; y++) {
+      let best = -Infinity;
+      let arg = 0;
+      const pred = PRED[y]!;
+      for (let k = 0; k < pred.length; k++) {
+        const a = pred[k]!;
+        const v = score[p + a]! + trans[(a + 1) * L + y]!;
+        if (v > best) { best = v; arg = a; }
+      }
+      score[o + y] = best + em[o + y]!;
+      back[o + y] = arg;
+    }
+  }
+  const last = (n - 1) * L;
+  const endRow = (L + 1) * L;
+  let best = -Infinity;
+  let arg = 0;
+  for (let y = 0; y < L; y++) {
+    if (!END_OK[y]) continue;
+    const v = score[last + y]! + trans[endRow + y]!;
+    if (v > best) { best = v; arg = y; }
+  }
+  out[n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * L + out[i]!]!;
+}
+
+/** Size of the transition table: (start + L rows) * L, plus one end row. */
+export const TRANS_SIZE = (L + 2) * L;

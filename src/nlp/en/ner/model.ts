@@ -1,0 +1,342 @@
+// The NER model: weights + resources, document tagging, claimline type refinement, binary (de)serialisation, lazy load.
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { gunzipSync, gzipSync } from "node:zlib";
+import type { TokenTable } from "../../../core/annotations.js";
+import { emissions, emissionsCompact, TRANS_SIZE, viterbi, ViterbiScratch } from "./decoder.js";
+import { DocContext, FeatureBuffer, FeatureExtractor, GAZ_KINDS, type NerResources } from "./features.js";
+import { CONLL_TYPES, NUM_TAGS, tagsToSpans, type ConllType, type NerSpan, type NerType } from "./labels.js";
+
+const L = NUM_TAGS;
+const MAGIC = 0x314e4c43; // "CLN1"
+
+export interface NerModelInfo {
+  /** free-form provenance (data, command, scores), written by the training script */
+  about: string;
+  [k: string]: unknown;
+}
+
+/**
+ * Weights of one profile: dense row-major floats (L per hashed bucket) while training, or the compact int16 rows
+ * a model file loads into (memory per feature lookup, not arithmetic, bounds tagging speed).
+ */
+export interface CompactWeights { rowOf: Int32Array; q: Int16Array; scale: number }
+export type Weights = Float32Array | CompactWeights;
+
+/** A mention over a claimline token table: token indices [start, end) and character offsets `span`. */
+export interface NerMention {
+  start: number;
+  end: number;
+  span: [number, number];
+  text: string;
+  type: NerType;
+  conll: ConllType;
+}
+
+const KIND = Object.fromEntries(GAZ_KINDS.map((k, i) => [k, 1 << i])) as Record<(typeof GAZ_KINDS)[number], number>;
+
+export class NerModel {
+  readonly extractor: FeatureExtractor;
+  /** the last decoded sentence's features (training reads them to update the weights) */
+  readonly buf = new FeatureBuffer();
+  hist = new Int32Array(128);
+  /** whether `hist` holds history features for the last sentence */
+  histUsed = false;
+  private em = new Float32Array(64 * L);
+  private tags = new Uint8Array(64);
+  private readonly vs = new ViterbiScratch();
+
+  /** other weight profiles by name (e.g. tuned for CoNLL's 1996 Reuters text), built on first use */
+  private readonly profiles = new Map<string, Weights | (() => Weights)>();
+
+  constructor(
+    readonly bits: number,
+    /** the default profile's weights: dense floats from training, compact int16 rows from a model file */
+    readonly weights: Weights,
+    readonly trans: Float32Array,
+    readonly res: NerResources,
+    readonly info: NerModelInfo = { about: "" },
+    profiles: Iterable<[string, Weights | (() => Weights)]> = [],
+  ) {
+    this.extractor = new FeatureExtractor(bits, res);
+    for (const [k, v] of profiles) this.profiles.set(k, v);
+  }
+
+  /** Names of the extra weight profiles (the default one is `info.profile`). */
+  profileNames(): string[] {
+    return [...this.profiles.keys()];
+  }
+
+  /** The weights of a profile: the default when the name is missing or unknown to this model. */
+  profileWeights(name?: string): Weights {
+    const p = name === undefined ? undefined : this.profiles.get(name);
+    if (p === undefined) return this.weights;
+    if (typeof p === "function") {
+      const w = p();
+      this.profiles.set(name!, w);
+      return w;
+    }
+    return p;
+  }
+
+  /**
+   * Decode one sentence of a document into BILOU tags (training passes its own weights, and a domain `salt` to add
+   * the per-domain feature copies).
+   */
+  decode(words: readonly string[], doc: DocContext | undefined, w: Weights = this.weights, trans = this.trans, salt = 0): Uint8Array {
+    const n = words.length;
+    if (this.em.length < n * L) {
+      this.em = new Float32Array(2 * n * L);
+      this.hist = new Int32Array(4 * n);
+      this.tags = new Uint8Array(2 * n);
+    }
+    this.extractor.extract(words, doc, this.buf);
+    this.histUsed = !!doc && doc.history.size > 0;
+    if (this.histUsed) for (let i = 0; i < n; i++) this.extractor.historyFeatures(words, i, doc!, this.hist, 2 * i);
+    const hist = this.histUsed ? this.hist : undefined;
+    if (w instanceof Float32Array) emissions(this.buf, hist, w, this.em, salt, this.extractor.mask);
+    else emissionsCompact(this.buf, hist, w.rowOf, w.q, w.scale, this.em);
+    viterbi(this.em, n, trans, this.vs, this.tags);
+    return this.tags.subarray(0, n);
+  }
+
+  /**
+   * Tag the sentences of one document (words per sentence); spans are token indices within each sentence.
+   * `profile` picks a weight profile (`profileNames()`); the default suits present-day news.
+   */
+  tagDocument(sentences: readonly (readonly string[])[], profile?: string): NerSpan[][] {
+    const doc = new DocContext(sentences);
+    const w = this.profileWeights(profile);
+    return sentences.map((words) => {
+      if (!words.length) return [];
+      const spans = tagsToSpans(this.decode(words, doc, w));
+      doc.remember(words, spans);
+      return spans.map((s) => this.typed(words, s));
+    });
+  }
+
+  /** Tag one sentence on its own (no document context). */
+  tag(words: readonly string[], profile?: string): NerSpan[] {
+    return this.tagDocument([words], profile)[0]!;
+  }
+
+  /**
+   * Tag a claimline document's token table sentence by sentence, as one document. Each mention carries global token
+   * indices and character offsets; a hyphenated pair of places inside a name ("South Africa-Zimbabwe") comes back as
+   * two mentions over the same tokens, split at the hyphen.
+   */
+  tagTokens(
+    text: string, tokens: TokenTable, sentences: readonly { tokenStart: number; tokenEnd: number }[], profile?: string,
+  ): NerMention[] {
+    const words = sentences.map((s) => {
+      const out: string[] = new Array(s.tokenEnd - s.tokenStart);
+      for (let t = s.tokenStart; t < s.tokenEnd; t++) out[t - s.tokenStart] = text.slice(tokens.start[t]!, tokens.end[t]!);
+      return out;
+    });
+    const tagged = this.tagDocument(words, profile);
+    const out: NerMention[] = [];
+    tagged.forEach((spans, k) => {
+      const base = sentences[k]!.tokenStart;
+      for (const s of spans) {
+        const start = s.start + base;
+        const end = s.end + base;
+        const from = tokens.start[start]!;
+        const to = tokens.end[end - 1]!;
+        const split = this.splitPlaces(text, from, to);
+        if (split) for (const [a, b, type] of split) out.push({ start, end, span: [a, b], text: text.slice(a, b), type, conll: "LOC" });
+        else out.push({ start, end, span: [from, to], text: text.slice(from, to), type: s.type, conll: s.conll });
+      }
+    });
+    return out;
+  }
+
+  /** The claimline type of a place name the gazetteer knows, or undefined. */
+  placeType(name: string): "GPE" | "LOC" | undefined {
+    const kinds = this.res.gaz.get(name.toLowerCase().replace(/\s+/g, " ")) ?? 0;
+    if (kinds & (KIND.country | KIND.state | KIND.city)) return "GPE";
+    if (kinds & KIND.region) return "LOC";
+    return undefined;
+  }
+
+  /** "South Africa-Zimbabwe" -> [South Africa] [Zimbabwe] when both sides of a hyphen are known places; else undefined. */
+  private splitPlaces(text: string, from: number, to: number): [number, number, NerType][] | undefined {
+    for (let h = text.indexOf("-", from); h > from && h < to; h = text.indexOf("-", h + 1)) {
+      const left = this.placeType(text.slice(from, h));
+      const right = this.placeType(text.slice(h + 1, to));
+      if (left && right) return [[from, h, left], [h + 1, to, right]];
+    }
+    return undefined;
+  }
+
+  /**
+   * claimline's type for a CoNLL-typed span: PER -> PERSON, ORG -> ORG; LOC -> GPE when the gazetteer knows it as a
+   * country, state or city, else LOC; MISC -> NORP when it is (or ends in) a demonym, else MISC.
+   */
+  private typed(words: readonly string[], s: { start: number; end: number; t: number }): NerSpan {
+    const conll = CONLL_TYPES[s.t]!;
+    let type: NerType;
+    if (conll === "PER") type = "PERSON";
+    else if (conll === "ORG") type = "ORG";
+    else {
+      const phrase = words.slice(s.start, s.end).join(" ").toLowerCase();
+      const kinds = this.res.gaz.get(phrase) ?? 0;
+      if (conll === "LOC") type = kinds & (KIND.country | KIND.state | KIND.city | KIND.town) ? "GPE" : "LOC";
+      else {
+        const lastKinds = this.res.gaz.get(words[s.end - 1]!.toLowerCase()) ?? 0;
+        type = (kinds | lastKinds) & (KIND.demonym | KIND.norp) ? "NORP" : "MISC";
+      }
+    }
+    return { start: s.start, end: s.end, type, conll };
+  }
+
+  /**
+   * Serialise: gzip of [magic, header length, header JSON, then per profile (the default first) row-id deltas (u32)
+   * and int16 weights of the rows that are not all zero, each part padded to 4 bytes].
+   */
+  serialize(): Buffer {
+    const names = this.profileNames();
+    const D = 1 << this.bits;
+    const tables = [this.weights, ...names.map((n) => this.profileWeights(n))].map((w) => dense(w, D));
+    const parts: Buffer[] = [];
+    const meta = tables.map((w) => {
+      const { rows, scale, bytes } = quantise(w, 1 << this.bits);
+      parts.push(...bytes);
+      return { rows, scale };
+    });
+    // grouped by value ("value<TAB>key<TAB>key…" lines): loading then sets map entries without parsing a number each
+    const grouped = (m: Map<string, number>): string => {
+      const by = new Map<number, string[]>();
+      for (const [k, v] of m) {
+        let g = by.get(v);
+        if (!g) by.set(v, (g = []));
+        g.push(k);
+      }
+      return [...by].map(([v, ks]) => `${v.toString(36)}\t${ks.join("\t")}`).join("\n");
+    };
+    const header = JSON.stringify({
+      bits: this.bits, tags: L, tables: meta, profiles: names, trans: Array.from(this.trans), gazMax: this.res.gazMax,
+      gaz: grouped(this.res.gaz), clusters: grouped(this.res.clusters), info: this.info,
+    });
+    const h = Buffer.from(header, "utf8");
+    const head = Buffer.alloc(8);
+    head.writeUInt32LE(MAGIC, 0);
+    head.writeUInt32LE(h.length, 4);
+    return gzipSync(Buffer.concat([head, h, Buffer.alloc(pad4(8 + h.length)), ...parts]), { level: 9 });
+  }
+
+  static deserialize(gz: Buffer): NerModel {
+    const raw = gunzipSync(gz);
+    if (raw.readUInt32LE(0) !== MAGIC) throw new Error("not a claimline NER model file");
+    const hl = raw.readUInt32LE(4);
+    const header = JSON.parse(raw.toString("utf8", 8, 8 + hl)) as {
+      bits: number; tags: number; tables: { rows: number; scale: number }[]; profiles: string[]; trans: number[];
+      gazMax: number; gaz: string; clusters: string; info: NerModelInfo;
+    };
+    if (header.tags !== L) throw new Error(`NER model has ${header.tags} tags, code expects ${L}`);
+    let o = 8 + hl;
+    o += pad4(o);
+    // copy into an aligned buffer: the gunzip result may not sit at a 4-byte offset of its ArrayBuffer
+    const ab = raw.buffer.slice(raw.byteOffset + o, raw.byteOffset + raw.length);
+    let at = 0;
+    const readers = header.tables.map(({ rows, scale }) => {
+      const deltas = new Uint32Array(ab, at, rows);
+      at += rows * 4;
+      const q = new Int16Array(ab, at, rows * L);
+      at += rows * L * 2;
+      at += pad4(at);
+      return (): CompactWeights => compact(deltas, q, scale, 1 << header.bits);
+    });
+    const gaz = new Map<string, number>();
+    const gazStarts = new Set<string>();
+    const clusters = new Map<string, number>();
+    ungroup(header.gaz, gaz);
+    ungroup(header.clusters, clusters);
+    for (const p of gaz.keys()) {
+      const sp = p.indexOf(" ");
+      if (sp > 0) gazStarts.add(p.slice(0, sp));
+    }
+    const trans = Float32Array.from(header.trans);
+    if (trans.length !== TRANS_SIZE) throw new Error("NER model transition table has the wrong size");
+    return new NerModel(
+      header.bits, readers[0]!(), trans, { gaz, gazStarts, gazMax: header.gazMax, clusters }, header.info,
+      header.profiles.map((name, k) => [name, readers[k + 1]!]),
+    );
+  }
+}
+
+const pad4 = (n: number): number => (4 - (n % 4)) % 4;
+
+/** int16 with one scale per table; only rows with a non-zero weight are kept, their ids as deltas (they compress). */
+function quantise(w: Float32Array, D: number): { rows: number; scale: number; bytes: Buffer[] } {
+  let maxAbs = 0;
+  for (let i = 0; i < w.length; i++) maxAbs = Math.max(maxAbs, Math.abs(w[i]!));
+  const scale = maxAbs / 32767 || 1;
+  const rows: number[] = [];
+  for (let r = 0; r < D; r++) {
+    for (let y = 0; y < L; y++) {
+      if (Math.round(w[r * L + y]! / scale) !== 0) { rows.push(r); break; }
+    }
+  }
+  const q = new Int16Array(rows.length * L);
+  rows.forEach((r, k) => {
+    for (let y = 0; y < L; y++) q[k * L + y] = Math.round(w[r * L + y]! / scale);
+  });
+  const deltas = new Uint32Array(rows.length);
+  rows.forEach((r, k) => (deltas[k] = k ? r - rows[k - 1]! : r));
+  const qb = Buffer.from(q.buffer);
+  return { rows: rows.length, scale, bytes: [Buffer.from(deltas.buffer), qb, Buffer.alloc(pad4(qb.length))] };
+}
+
+/** Run-time form of a weight file: bucket -> row (-1 for an all-zero row) and the int16 rows, 5x less memory. */
+function compact(deltas: Uint32Array, q: Int16Array, scale: number, D: number): CompactWeights {
+  const rowOf = new Int32Array(D).fill(-1);
+  let r = 0;
+  for (let k = 0; k < deltas.length; k++) {
+    r = k ? r + deltas[k]! : deltas[k]!;
+    rowOf[r] = k;
+  }
+  return { rowOf, q, scale };
+}
+
+/** Dense float weights of either form (for serialising, tests and inspection). */
+export function dense(w: Weights, D: number): Float32Array {
+  if (w instanceof Float32Array) return w;
+  const out = new Float32Array(D * L);
+  for (let b = 0; b < D; b++) {
+    const k = w.rowOf[b]!;
+    if (k < 0) continue;
+    for (let y = 0; y < L; y++) out[b * L + y] = w.q[k * L + y]! * w.scale;
+  }
+  return out;
+}
+
+/** Read "value<TAB>key<TAB>key…" lines into `into`. */
+function ungroup(text: string, into: Map<string, number>): void {
+  for (const line of text.split("\n")) {
+    const parts = line.split("\t");
+    const v = parseInt(parts[0]!, 36);
+    for (let i = 1; i < parts.length; i++) into.set(parts[i]!, v);
+  }
+}
+
+// src/nlp/en/ner and dist/nlp/en/ner both sit four levels below the project root.
+export const MODEL_PATH = fileURLToPath(new URL("../../../../src/nlp/en/ner/model/ner-model.bin.gz", import.meta.url));
+
+let cached: NerModel | undefined;
+let loadMs = 0;
+
+/** The shipped model, read once on first use (throws if the model file has not been trained yet). */
+export function loadNerModel(path = MODEL_PATH): NerModel {
+  if (cached && path === MODEL_PATH) return cached;
+  const t0 = performance.now();
+  if (!existsSync(path)) throw new Error(`NER model file missing: ${path} (run npm run train:ner)`);
+  const m = NerModel.deserialize(readFileSync(path));
+  if (path === MODEL_PATH) {
+    cached = m;
+    loadMs = performance.now() - t0;
+  }
+  return m;
+}
+
+/** Milliseconds the first `loadNerModel()` took (0 before it ran). */
+export const nerModelLoadMs = (): number => loadMs;
