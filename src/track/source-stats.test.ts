@@ -14,7 +14,7 @@ const quotes: QuoteRow[] = [
   quote("Volodymyr Zelenskyy", "direct", "Kyiv Post", { speakerRoles: ["President"], speakerAffiliations: ["Ukraine"], speakerType: "PERSON" }),
   quote("Zelensky", "indirect", "BBC", { speakerRoles: ["Ukrainian President"] }),
   quote("John Kirby", "direct", "BBC", { speakerRoles: ["Pentagon spokesperson"], speakerAffiliations: ["Pentagon"] }),
-  quote("Alina Frolova", "mixed", "BBC", { speakerRoles: ["former deputy minister of defence"], speakerAffiliations: ["Ukraine"] }),
+  quote("Olena Kovalenko", "mixed", "BBC", { speakerRoles: ["former deputy minister of defence"], speakerAffiliations: ["Ukraine"] }),
   quote("Kremlin", "indirect", "Kyiv Post", { speakerType: "ORG" }),
   quote(undefined, "direct", "BBC"),
   quote("it", "indirect", "BBC"),
