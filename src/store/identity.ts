@@ -1,6 +1,7 @@
 // Article identity for the store: canonical URLs and a hash of the normalised content, so re-ingesting changes nothing.
 import { createHash } from "node:crypto";
-import type { SourceInfo } from "../core/record.js";
+import type { ArticleRecord, SourceInfo } from "../core/record.js";
+import { foldName } from "./fold.js";
 
 /** Query parameters that track the reader, not the article: dropped so one article has one URL. */
 const TRACKING_PARAMETER = /^(utm_[a-z]+|fbclid|gclid|dclid|mc_cid|mc_eid|ocid|cmpid|ref|ref_src|smid|at_medium|at_campaign|CMP|__twitter_impression)$/i;
@@ -55,4 +56,25 @@ export function articleKey(source: Pick<SourceInfo, "url" | "title">, text: stri
 /** The string `Store.contentKeys()` holds for an article: key and content hash. */
 export function contentKey(source: Pick<SourceInfo, "url" | "title">, text: string): string {
   return `${articleKey(source, text)}\t${contentHash(source, text)}`;
+}
+
+/** The entity a speaker or claimant names: the given id, else the entity whose name or alias folds the same. */
+export function resolveRef(ref: { entity?: string; name: string } | undefined, byFold: Map<string, string>): string | undefined {
+  if (!ref) return undefined;
+  return ref.entity ?? byFold.get(foldName(ref.name));
+}
+
+/** A hash of what extraction produced, leaving out what differs between copies of one article (record id, URL form). */
+export function extractionHash(record: ArticleRecord): string {
+  const { id: _id, source, ...rest } = record;
+  const { url: _url, ...sourceRest } = source;
+  return createHash("sha256").update(JSON.stringify({ ...rest, source: sourceRest })).digest("hex").slice(0, 32);
+}
+
+/** Whether a stored record and a new one have the very same text and source metadata (so only extraction differs). */
+export function sameTextAndSource(storedJson: string, record: ArticleRecord): boolean {
+  const stored = JSON.parse(storedJson) as ArticleRecord;
+  const { url: _a, ...storedSource } = stored.source;
+  const { url: _b, ...newSource } = record.source;
+  return stored.text === record.text && JSON.stringify(storedSource) === JSON.stringify(newSource);
 }

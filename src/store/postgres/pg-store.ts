@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 import type { ArticleRecord, EntityRecord, QuoteKind } from "../../core/record.js";
 import { foldName } from "../fold.js";
-import { articleKey, canonicalUrl, contentHash } from "../identity.js";
+import { extractionHash, resolveRef, sameTextAndSource, articleKey, canonicalUrl, contentHash } from "../identity.js";
 import type {
   ArticleFilter, ArticleVersion, ClaimRow, DateRange, EntityFilter, EntityRow, Page, PutOptions, PutResult, QuantityFilter,
   QuantityRow, QuoteFilter, QuoteRow, SearchHit, SourceCount, Store, StoreStats, StoredArticle,
@@ -73,26 +73,6 @@ function ftsFold(text: string): string {
   return text.normalize("NFKD").replace(/\p{M}+/gu, "");
 }
 
-/** The entity a speaker or claimant names: the given id, else the entity whose name or alias folds the same. */
-function resolveRef(ref: { entity?: string; name: string } | undefined, byFold: Map<string, string>): string | undefined {
-  if (!ref) return undefined;
-  return ref.entity ?? byFold.get(foldName(ref.name));
-}
-
-/** A hash of what extraction produced, leaving out what differs between copies of one article (record id, URL form). */
-function extractionHash(record: ArticleRecord): string {
-  const { id: _id, source, ...rest } = record;
-  const { url: _url, ...sourceRest } = source;
-  return createHash("sha256").update(JSON.stringify({ ...rest, source: sourceRest })).digest("hex").slice(0, 32);
-}
-
-/** Whether a stored record and a new one have the very same text and source metadata (so only extraction differs). */
-function sameTextAndSource(storedJson: string, record: ArticleRecord): boolean {
-  const stored = JSON.parse(storedJson) as ArticleRecord;
-  const { url: _a, ...storedSource } = stored.source;
-  const { url: _b, ...newSource } = record.source;
-  return stored.text === record.text && JSON.stringify(storedSource) === JSON.stringify(newSource);
-}
 
 /** A 64-bit advisory-lock number for a string (first 8 bytes of its SHA-256, signed, as PostgreSQL's bigint wants). */
 function lockNumber(s: string): bigint {
