@@ -2,11 +2,12 @@
 // Memory benchmark: `claimline extract` over a synthetic corpus of many articles (default 100 000) made from
 // the shared war-news texts, written as JSONL shards; reports peak RSS and RSS sampled along the run (flat?).
 // Usage: node bench/memory.mjs [--articles N] [--per-shard N] [--jobs N] [--texts DIR] (or npm run bench -- --memory)
+// CLAIMLINE_DIST=DIR measures a build compiled elsewhere, as bench/run.mjs does.
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
@@ -41,7 +42,14 @@ console.log(`memory bench: ${n} articles, ${words} words in ${shards} JSONL shar
 
 const useTime = existsSync("/usr/bin/time");
 const timeFile = `${dir}.time`;
-const cmd = [process.execPath, path.join(root, "bin", "claimline.js"), "extract", "--format", "jsonl", ...(jobs ? ["--jobs", jobs] : []), dir];
+// bin/claimline.js runs ../dist; a private build (CLAIMLINE_DIST) gets a launcher of the same two lines
+let bin = path.join(root, "bin", "claimline.js");
+if (process.env.CLAIMLINE_DIST) {
+  bin = `${dir}.launcher.mjs`;
+  const mainUrl = pathToFileURL(path.join(path.resolve(process.env.CLAIMLINE_DIST), "cli", "main.js")).href;
+  writeFileSync(bin, `import { main } from ${JSON.stringify(mainUrl)};\nmain(process.argv).then((code) => { process.exitCode = code; });\n`);
+}
+const cmd = [process.execPath, bin, "extract", "--format", "jsonl", ...(jobs ? ["--jobs", jobs] : []), dir];
 const child = useTime ? spawn("/usr/bin/time", ["-f", "%U %S %M %e", "-o", timeFile, ...cmd], { stdio: ["ignore", "pipe", "inherit"] })
   : spawn(cmd[0], cmd.slice(1), { stdio: ["ignore", "pipe", "inherit"] });
 // count records (lines) without decoding: the output runs to gigabytes
@@ -76,6 +84,7 @@ if (useTime) {
 } else peakRssMB = Math.max(...samples.map((x) => x.rssMB));
 rmSync(dir, { recursive: true, force: true });
 rmSync(timeFile, { force: true });
+if (process.env.CLAIMLINE_DIST) rmSync(bin, { force: true });
 
 // RSS at each tenth of the run: flat means no growth with the number of articles.
 const tenths = [];
@@ -86,11 +95,15 @@ for (let i = 1; i <= 10; i++) {
 }
 const result = {
   date: new Date().toISOString(), machine: `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}`, node: process.version,
-  command: `npm run bench -- --memory${argv.length ? ` ${argv.join(" ")}` : ""}`,
+  command: process.env.CLAIMLINE_DIST
+    ? `CLAIMLINE_DIST=${path.resolve(process.env.CLAIMLINE_DIST)} node bench/memory.mjs${argv.length ? ` ${argv.join(" ")}` : ""}`
+    : `npm run bench -- --memory${argv.length ? ` ${argv.join(" ")}` : ""}`,
   articles: n, words, records, exit: code, wallSec: +wall.toFixed(1), cpuSec: cpuSec && +cpuSec.toFixed(1),
   wordsPerCpuSec: cpuSec ? Math.round(words / cpuSec) : undefined, peakRssMB, rssByTenthMB: tenths,
 };
 console.log(`${records} records from ${n} articles; exit ${code}; ${result.wallSec} s wall, ${result.cpuSec} CPU-s; peak RSS ${peakRssMB} MB; RSS by tenth of the run: ${tenths.join(" ")} MB`);
 mkdirSync(path.join(root, "bench", "results"), { recursive: true });
+// a dated copy too, so a short run (--articles 10000) does not hide the last full one
 writeFileSync(path.join(root, "bench", "results", "memory-latest.json"), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(path.join(root, "bench", "results", `memory-${n}-${result.date.slice(0, 16).replace(/[:T]/g, "-")}.json`), `${JSON.stringify(result, null, 2)}\n`);
 console.log(JSON.stringify(result));

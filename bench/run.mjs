@@ -2,15 +2,19 @@
 // Throughput benchmark: the whole CLI over the war-news texts and the Zyte HTML pages (../shared/data), a
 // per-stage breakdown in-process, and the same corpus through wink-nlp, compromise and Readability + linkedom.
 // Usage: npm run bench [-- --runs N --no-compare --texts DIR --html DIR] ; npm run bench -- --memory [--articles N]
+// CLAIMLINE_DIST=DIR measures a build compiled elsewhere (`tsc --outDir DIR`; DIR/../src must hold the data files).
 // Writes bench/results/latest.json (and a dated copy) and prints a last line of JSON.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { setFlagsFromString } from "node:v8";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/** The compiled code measured: the project's dist/, or a private build (CLAIMLINE_DIST) so a bench need not rewrite dist/. */
+const dist = process.env.CLAIMLINE_DIST ? path.resolve(process.env.CLAIMLINE_DIST) : path.join(root, "dist");
+const distModule = (rel) => pathToFileURL(path.join(dist, rel)).href;
 const argv = process.argv.slice(2);
 const arg = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
 const flag = (name) => argv.includes(name);
@@ -50,9 +54,15 @@ function cliRun(files) {
   const tmp = mkdtempSync(path.join(tmpdir(), "claimline-bench-"));
   const out = [];
   try {
+    // bin/claimline.js runs ../dist; a private build gets a launcher of the same two lines
+    let bin = path.join(root, "bin", "claimline.js");
+    if (dist !== path.join(root, "dist")) {
+      bin = path.join(tmp, "claimline.mjs");
+      writeFileSync(bin, `import { main } from ${JSON.stringify(distModule("cli/main.js"))};\nmain(process.argv).then((code) => { process.exitCode = code; });\n`);
+    }
     for (let i = 0; i < runs; i++) {
       const timeFile = path.join(tmp, "time");
-      const r = spawnSync(TIME, ["-f", "%U %S %M %e", "-o", timeFile, process.execPath, path.join(root, "bin", "claimline.js"), "extract", "--format", "jsonl", ...files],
+      const r = spawnSync(TIME, ["-f", "%U %S %M %e", "-o", timeFile, process.execPath, bin, "extract", "--format", "jsonl", ...files],
         { stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 30 });
       const [user, sys, rssKB, wall] = readFileSync(timeFile, "utf8").trim().split("\n").pop().split(" ").map(Number);
       out.push({ cpuSec: user + sys, user, sys, wallSec: wall, peakRssMB: Math.round(rssKB / 1024), records: r.stdout.toString().split("\n").filter(Boolean).length, exit: r.status });
@@ -73,7 +83,9 @@ const result = {
   date: new Date().toISOString(),
   machine: `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GB`,
   node: process.version,
-  command: `npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}`,
+  command: process.env.CLAIMLINE_DIST
+    ? `CLAIMLINE_DIST=${dist} node bench/run.mjs${argv.length ? ` ${argv.join(" ")}` : ""}`
+    : `npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}`,
   note: "CPU-seconds (user + sys) rather than wall time: the machine is shared, so wall time depends on the neighbours",
 };
 
@@ -90,11 +102,11 @@ if (textFiles) {
 // ---- 2. In-process: per-article latency and the per-stage breakdown (one process, after start-up),
 // under the same V8 tier-up budget `claimline extract` sets (src/cli/commands/extract.ts, JIT_FLAGS).
 setFlagsFromString("--interrupt-budget=1048576");
-const { englishPipeline } = await import("../dist/nlp/en/configuration.js");
-const { processArticle } = await import("../dist/index.js");
-const { ingest } = await import("../dist/ingest/index.js");
-const { toRecord } = await import("../dist/core/to-record.js");
-const { Document } = await import("../dist/core/document.js");
+const { englishPipeline } = await import(distModule("nlp/en/configuration.js"));
+const { processArticle } = await import(distModule("index.js"));
+const { ingest } = await import(distModule("ingest/index.js"));
+const { toRecord } = await import(distModule("core/to-record.js"));
+const { Document } = await import(distModule("core/document.js"));
 
 if (textFiles) {
   const pipeline = englishPipeline();

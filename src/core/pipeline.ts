@@ -1,4 +1,4 @@
-// Stages and the pipeline that runs them in order, checking once that each stage's inputs are provided.
+// Stages and the pipeline that runs them in order: inputs checked once, faults contained, a time budget stages can check.
 import { emptyTokenTable, type LayerName } from "./annotations.js";
 import type { Document } from "./document.js";
 
@@ -9,16 +9,80 @@ export interface Stage {
   requires: readonly LayerName[];
   provides: readonly LayerName[];
   run(doc: Document): void;
+  /**
+   * Called instead of `run` when the time budget skips this stage, or after `run` when the budget stopped a
+   * refiner mid-way: it must leave the layers the stage provides valid, cheaply (a refiner that gives ids to
+   * what earlier stages found can give them here without its costly work). Without it those layers are set
+   * empty, since a refiner's input layer is not valid output before the refiner has run.
+   */
+  whenSkipped?(doc: Document): void;
 }
 
 export class PipelineError extends Error {}
+
+/**
+ * Thrown by `checkDeadline` when the document's time budget is spent inside a stage. Pipeline.run catches it:
+ * the stage stops where it is (an extractor keeps the layers it set; a refiner's are settled as if skipped) and
+ * the rest are skipped.
+ * Stages must let it through: a `catch` that swallows every error should rethrow this one.
+ */
+export class BudgetExceeded extends Error {
+  constructor(readonly budgetMs: number, readonly spentMs: number) {
+    super(`time budget of ${Math.round(budgetMs)} ms exceeded (${Math.round(spentMs)} ms spent)`);
+    this.name = "BudgetExceeded";
+  }
+}
+
+interface Deadline {
+  start: number;
+  at: number;
+  budget: number;
+  now: () => number;
+}
+
+/** The absolute deadline of each document while Pipeline.run works on it (a WeakMap: nothing on the Document type). */
+const deadlines = new WeakMap<Document, Deadline>();
+
+/**
+ * True when the document's time budget is spent. Costly loops in stages call this (or `checkDeadline`) every so
+ * often — per sentence, per mention, or every few hundred inner iterations — so one pathological stage can be
+ * stopped, not only the stages after it. Cheap (one clock read); false outside Pipeline.run.
+ */
+export function stageDeadlineExceeded(doc: Document): boolean {
+  const d = deadlines.get(doc);
+  return d !== undefined && d.now() > d.at;
+}
+
+/**
+ * A check for tight inner loops: the returned function reads the clock on every `every`-th call only, and
+ * throws BudgetExceeded like `checkDeadline`. A no-op outside Pipeline.run.
+ */
+export function deadlineCheck(doc: Document, every = 256): () => void {
+  const d = deadlines.get(doc);
+  if (d === undefined) return () => {};
+  let calls = 0;
+  return () => {
+    if (++calls % every !== 0) return;
+    const t = d.now();
+    if (t > d.at) throw new BudgetExceeded(d.budget, t - d.start);
+  };
+}
+
+/** Throws BudgetExceeded when the document's time budget is spent (see `stageDeadlineExceeded`). */
+export function checkDeadline(doc: Document): void {
+  const d = deadlines.get(doc);
+  if (d === undefined) return;
+  const t = d.now();
+  if (t > d.at) throw new BudgetExceeded(d.budget, t - d.start);
+}
 
 /** Options of one run. */
 export interface RunOptions {
   /**
    * Time budget for the whole document, in ms (default: `defaultBudgetMs(text length)`; Infinity for none).
-   * Checked between stages: once spent, the remaining stages are skipped with a warning, so one pathological
-   * document cannot hold a batch for minutes. A single stage is not interrupted mid-way.
+   * Checked between stages, and inside stages whose loops call `checkDeadline`: once spent, the running stage
+   * stops early and the remaining stages are skipped with a warning, so one pathological document cannot hold
+   * a batch for minutes. A stage that does not check is only stopped when it returns.
    */
   budgetMs?: number;
   /** the clock (tests inject one) */
@@ -59,29 +123,65 @@ export class Pipeline {
     const now = options.now ?? (() => performance.now());
     const budget = options.budgetMs ?? defaultBudgetMs(doc.text.length);
     const start = now();
-    for (let i = 0; i < this.stages.length; i++) {
-      const stage = this.stages[i]!;
-      const t0 = now();
-      if (t0 - start > budget) {
-        const skipped = this.stages.slice(i);
-        doc.warn(
-          "pipeline",
-          `time budget of ${Math.round(budget)} ms exceeded (${Math.round(t0 - start)} ms spent, last stage "${this.stages[i - 1]?.name}"): ` +
-            `skipped ${skipped.map((s) => s.name).join(", ")}; their layers are empty`,
-        );
-        for (const s of skipped) fillMissing(doc, s);
-        break;
+    const outer = deadlines.get(doc);
+    deadlines.set(doc, { start, at: start + budget, budget, now });
+    try {
+      for (let i = 0; i < this.stages.length; i++) {
+        const stage = this.stages[i]!;
+        const t0 = now();
+        if (t0 - start > budget) {
+          this.skip(doc, i, `time budget of ${Math.round(budget)} ms exceeded (${Math.round(t0 - start)} ms spent, last stage "${this.stages[i - 1]?.name}")`);
+          break;
+        }
+        let stopped = false;
+        try {
+          stage.run(doc);
+        } catch (err) {
+          if (err instanceof BudgetExceeded) stopped = true;
+          else doc.warn(stage.name, `stage failed: ${err instanceof Error ? err.message : String(err)}`);
+          fillMissing(doc, stage);
+        }
+        doc.timings[stage.name] = (doc.timings[stage.name] ?? 0) + now() - t0;
+        if (stopped) {
+          // An extractor's partial output is still true (each annotation it set is whole), so it is kept; a
+          // refiner stopped half-way may have left its layer half-refined, so it is treated as skipped.
+          if (stage.kind === "refiner") settleSkipped(doc, stage);
+          this.skip(doc, i + 1, `time budget of ${Math.round(budget)} ms exceeded (${Math.round(now() - start)} ms spent, stage "${stage.name}" stopped early, its layers may be partial)`);
+          break;
+        }
       }
-      try {
-        stage.run(doc);
-      } catch (err) {
-        doc.warn(stage.name, `stage failed: ${err instanceof Error ? err.message : String(err)}`);
-        fillMissing(doc, stage);
-      }
-      doc.timings[stage.name] = (doc.timings[stage.name] ?? 0) + now() - t0;
+    } finally {
+      if (outer) deadlines.set(doc, outer);
+      else deadlines.delete(doc);
     }
     return doc;
   }
+
+  /** Skips the stages from `from` on with one warning; their layers are set empty. */
+  private skip(doc: Document, from: number, why: string): void {
+    const skipped = this.stages.slice(from);
+    const list = skipped.length ? `${skipped.map((s) => s.name).join(", ")}; their layers are empty` : "no further stage";
+    doc.warn("pipeline", `${why}: skipped ${list}`);
+    for (const s of skipped) settleSkipped(doc, s);
+  }
+}
+
+/**
+ * Leaves the layers of a stage that did not (fully) run valid: its `whenSkipped` hook when it has one (and it
+ * works), else every layer it provides is set empty — also one an earlier stage set, which is this stage's
+ * unfinished input (quotes before attribution have no ids).
+ */
+function settleSkipped(doc: Document, stage: Stage): void {
+  if (stage.whenSkipped) {
+    try {
+      stage.whenSkipped(doc);
+      fillMissing(doc, stage);
+      return;
+    } catch (err) {
+      doc.warn(stage.name, `stage failed: whenSkipped: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  for (const p of stage.provides) doc.set(p, (p === "token" ? emptyTokenTable() : []) as never);
 }
 
 /** Sets the layers a stage should have provided to empty, so later readers see "nothing found", not a crash. */

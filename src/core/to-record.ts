@@ -5,19 +5,23 @@ import {
   type TimeRecord,
 } from "./record.js";
 
-/** Drops undefined fields and empty optional lists so records stay small and stable. */
-function compact<T extends object>(o: T): T {
+/**
+ * Copies an object without its undefined fields and without the working field `skip` (a stage's `source` tag), in
+ * one pass: records stay small and stable, and no intermediate copy is made per quote, figure, time or claim.
+ */
+function compact<T extends object>(o: object, skip?: string): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) {
-    if (v === undefined) continue;
-    out[k] = v;
+  for (const k in o) {
+    if (k === skip) continue;
+    const v = (o as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = v;
   }
   return out as T;
 }
 
 export function toRecord(doc: Document): ArticleRecord {
   const entities: EntityRecord[] = doc.maybe("entity").map((e) =>
-    compact({
+    compact<EntityRecord>({
       id: e.id, type: e.type, name: e.name, aliases: e.aliases, mentions: e.mentions,
       descriptors: e.descriptors?.length ? e.descriptors : undefined,
       roles: e.roles?.length ? e.roles : undefined,
@@ -25,10 +29,10 @@ export function toRecord(doc: Document): ArticleRecord {
       geo: e.geo,
     }),
   );
-  const quotes: QuoteRecord[] = doc.maybe("quote").map(({ source: _s, ...q }) => compact(q));
-  const quantities: QuantityRecord[] = doc.maybe("quantity").map(({ source: _s, ...q }) => compact(q));
-  const times: TimeRecord[] = doc.maybe("time").map(({ source: _s, ...t }) => compact(t));
-  const claims: ClaimRecord[] = doc.maybe("claim").map(({ source: _s, ...c }) => compact(c));
+  const quotes: QuoteRecord[] = doc.maybe("quote").map((q) => compact(q, "source"));
+  const quantities: QuantityRecord[] = doc.maybe("quantity").map((q) => compact(q, "source"));
+  const times: TimeRecord[] = doc.maybe("time").map((t) => compact(t, "source"));
+  const claims: ClaimRecord[] = doc.maybe("claim").map((c) => compact(c, "source"));
   const record: ArticleRecord = {
     schema: RECORD_SCHEMA,
     id: doc.id,

@@ -42,3 +42,15 @@ test("worldwide-newswire TSV: one document per file, gold types in claimline's n
   assert.equal(docs[0]!.length, 2);
   assert.deepEqual(gold[0]![1], [{ start: 1, end: 2, type: "NORP" }, { start: 4, end: 5, type: "GPE/LOC" }]);
 });
+
+test("a folder of plain-text articles measures the nerMentions stage in the pipeline", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "ner-texts-"));
+  writeFileSync(path.join(dir, "a.txt"), "Kuleba met Sikorski in Warsaw on Monday, officials said.\n");
+  writeFileSync(path.join(dir, "b.txt"), "the talks went on for hours and nobody said anything at all.\n");
+  const r = await evalNer(dir);
+  assert.equal(r.metrics.benchmark, "ner-pipeline");
+  assert.equal(r.metrics.documents, 2);
+  assert.ok((r.metrics.tokens as number) > 20);
+  assert.ok((r.metrics.nerMentions as number) >= 1, "the model adds a name the rules miss");
+  assert.ok((r.metrics.tokensPerCpuSecond as number) > 0);
+});

@@ -33,4 +33,37 @@ describe("polnear scorer", () => {
     assert.equal(text.slice(...a!.content![0]!), "that the bridge would reopen in June");
     assert.equal(text.slice(...a!.cue![0]!), "has also said");
   });
+  it("widens a source to its parenthesis and apposition, with the comma before the cue", () => {
+    const text = "Rep. Jane Doe (D-Wis.), a senior member of the committee, said the bill would pass.";
+    const [a] = toAttributions(text, runQuotes(text));
+    assert.equal(text.slice(...a!.source![0]!), "Rep. Jane Doe (D-Wis.), a senior member of the committee,");
+  });
+  it("widens a source after its cue to the end of the sentence, without the full stop", () => {
+    const text = "The bill will pass, said Jane Doe, a senior member of the committee.";
+    const [a] = toAttributions(text, runQuotes(text));
+    assert.equal(text.slice(...a!.source![0]!), "Jane Doe, a senior member of the committee");
+  });
+  it("leaves an aside out of the source (', speaking to reporters,')", () => {
+    const text = "Jane Doe, speaking to reporters, said the bill would pass.";
+    const [a] = toAttributions(text, runQuotes(text));
+    assert.equal(text.slice(...a!.source![0]!), "Jane Doe");
+  });
+  it("splits a medial attribution's content around its source and cue", () => {
+    const text = "The new museum, the director said, will open to the public in May.";
+    const [a] = toAttributions(text, runQuotes(text));
+    assert.deepEqual(a!.content!.map((s) => text.slice(...s)), ["The new museum", "will open to the public in May"]);
+  });
+  it("cuts a content over paragraphs into one fragment per line, as brat stores it", () => {
+    const text = `"We will win this fight.\n\n"And we will win the next one," the mayor said.`;
+    const atts = toAttributions(text, runQuotes(text));
+    const frags = atts.flatMap((a) => a.content ?? []);
+    assert.ok(frags.length >= 2 && frags.every((s) => !text.slice(...s).includes("\n")), JSON.stringify(frags.map((s) => text.slice(...s))));
+  });
+  it("reports a quotation that opens mid-sentence, attributed after it, from the sentence's start", () => {
+    const text = `Not paying taxes "makes me smart," the candidate said.`;
+    const doc = runQuotes(text);
+    const [a] = toAttributions(text, doc, [[0, text.length]]);
+    assert.equal(text.slice(...a!.content![0]!), `Not paying taxes "makes me smart,"`);
+  });
 });
+

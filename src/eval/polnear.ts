@@ -7,9 +7,16 @@
 // metadata.tsv next to the split, else the first file by name). Our quotes map onto PolNeAR's conventions
 // before matching, as documented there: a direct quote's content is the quotation *with* its marks; a
 // split quote (two quotations, one speaker and one cue) is one discontinuous content; the cue takes the
-// auxiliaries and adverbs written just before the verb ("has also said"); an indirect content starts
-// at its complementiser "that". A span matches when its fragments are identical (exact match, as in the
-// CofeNet tables); an overlap score is printed too. Offsets in .ann are code points, converted to UTF-16.
+// auxiliaries and adverbs written just before the verb ("has also said"), a colon, "in a statement" and a day
+// or manner word right after it ("said Friday"); an indirect content starts at its complementiser "that"; a
+// medial attribution ("The museum, he said, will …") splits its content in two; a source is the whole noun
+// phrase as written, with a parenthesis and apposition ("Jane Doe (D-Wis.), a senior fellow at X," before the
+// cue, "…, said Jane Doe, a senior fellow at X" after it); a quotation opening mid-sentence and attributed
+// after it is reported from the sentence start ('Not paying taxes "makes me smart," he said'); fragments never
+// cross a line break (brat's rule).
+// These are span conventions only: which words are reported, and by whom, is the pipeline's answer unchanged.
+// A span matches when its fragments are identical (exact match, as in the CofeNet tables); an overlap score is
+// printed too. Offsets in .ann are code points, converted to UTF-16.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,6 +24,7 @@ import { Document } from "../core/document.js";
 import type { Quote } from "../core/annotations.js";
 import type { Span } from "../core/record.js";
 import type { Benchmark, BenchmarkResult } from "./benchmark.js";
+import { cueVerb, isFiniteForm } from "../nlp/en/extractors/quote-common.js";
 
 type Frags = Span[];
 interface Attribution {
@@ -71,10 +79,138 @@ export function readAnn(src: string, text: string): Attribution[] {
   });
 }
 
-const AUX_BEFORE = /^(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|did|does|do|also|then|later|again|previously|recently|repeatedly|publicly|reportedly|earlier|already|first|once|not|never|n't|\w+ly)$/i;
+const AUX_BEFORE = /^(?:has|have|had|is|are|was|were|be|been|being|will|would|could|can|may|might|should|must|did|does|do|also|then|later|again|previously|recently|repeatedly|publicly|reportedly|earlier|already|first|once|not|never|n't|often|still|further|together|now|\w+ly)$/i;
+
+const CUE_TIME_AFTER = /^ (?:(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?|last (?:week|month|year|night)|this (?:week|month|year)|recently|repeatedly|(?!only\b)[a-z]{3,}ly)(?=[\s,.;:])/;
+
+/** brat fragments never cross a line break: a span over paragraphs is one fragment per line (blank lines dropped). */
+function lines(text: string, frags: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const [a, b] of frags) {
+    let from = a;
+    for (let k = a; k <= b; k++) {
+      if (k === b || text[k] === "\n") {
+        let x = from;
+        let y = k;
+        while (x < y && /\s/.test(text[x]!)) x++;
+        while (y > x && /\s/.test(text[y - 1]!)) y--;
+        if (y > x) out.push([x, y]);
+        from = k + 1;
+      }
+    }
+  }
+  return out;
+}
 
 /** Our quotes in PolNeAR's conventions, split quotes merged. */
-export function toAttributions(text: string, quotes: readonly Quote[]): Attribution[] {
+/** The start of the sentence holding pos (the sentence layer). */
+function sentenceStartAt(sentences: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]![1] <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = sentences[lo];
+  return s && s[0] <= pos ? s[0] : pos;
+}
+
+/** The end of the sentence holding pos: from the sentence layer when given, else the end of the line. */
+function sentenceEndAt(text: string, pos: number, sentences?: readonly Span[]): number {
+  if (sentences) {
+    let lo = 0;
+    let hi = sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid]![1] <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    if (sentences[lo] && sentences[lo]![0] <= pos) return sentences[lo]![1];
+  }
+  const nl = text.indexOf("\n", pos);
+  return nl < 0 ? text.length : nl;
+}
+
+// a parenthesis ("(D-Mo.)") and a comma-bounded apposition (", a senior fellow at X,") after a name
+const APPOSITION_BEFORE_CUE = /^(\s*\(\S{1,20}\))?(\s*,[^"“”;:\n]*,)?\s*$/;
+const PARENTHESIS = /^\s*\(\S{1,20}\)/;
+const SEGMENT = /^\s*,[^"“”;:,\n]+/;
+const CLAUSE_VERB = new Set("is are was were has have had will would can could may might should must does did do".split(" "));
+// an aside is no apposition: ", speaking to …,", ", in particular,", ", like Obama,", ", often"
+const ASIDE = /^\s*,?\s*(?:[a-z]+ing|[a-z]+ly|in|on|at|like|unlike|as|for|with|after|before|during|despite|often|too|however|though|meanwhile|then|now|again|and|but|or)\b/;
+// a relative clause inside an apposition ("who runs X") is part of it (dev: cutting "which …" ones off does not pay)
+const RELATIVE = new Set(["who", "whom", "whose", "which", "that", "where"]);
+// a second apposition must open like a noun phrase ("…, a professor at X, the author of Y")
+const NP_OPENING = /^\s*,\s*(?:a|an|the|his|her|their|its|one|two|three|who|whom|\d|\p{Lu})/u;
+// a sentence end inside the would-be apposition ("… group. ''It's …")
+const SENTENCE_STOP = /[.!?]["”’']*\s+(?=["“‘'`(]|\p{Lu})/u;
+// abbreviations whose full stop ends no sentence: titles, months, US states as newspapers write them, initials
+const TITLE_BEFORE_STOP = new RegExp(
+  "(?:\\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Capt|St|Jr|Sr|Inc|Co|Corp|Ltd|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec|" +
+    "Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Mass|Md|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)|\\b\\p{Lu})$",
+  "u",
+);
+
+/** A noun phrase's apposition, not a clause: no finite verb or cue outside a relative clause ("who runs X" is fine). */
+function appositive(words: string): boolean {
+  if (ASIDE.test(words)) return false;
+  for (const w of words.toLowerCase().match(/[a-z][a-z'’-]*/g) ?? []) {
+    if (RELATIVE.has(w)) return true;
+    if (CLAUSE_VERB.has(w) || (/ed$/.test(w) && isFiniteForm(w) && (cueVerb(w)?.rate ?? 0) >= 0.3)) return false;
+  }
+  return true;
+}
+
+/**
+ * PolNeAR sources are the whole noun phrase as written, with its parenthesis and apposition ("Jane Doe (D-Wis.), a
+ * senior fellow at X," before the cue; "…, said Jane Doe, a senior fellow at X." up to the next comma or sentence end).
+ */
+function sourceSpan(text: string, source: Span, cue: Span | undefined, sentences?: readonly Span[]): Span {
+  if (!cue) return source;
+  if (source[1] <= cue[0]) {
+    const m = APPOSITION_BEFORE_CUE.exec(text.slice(source[1], cue[0]));
+    if (!m || !(m[1] || m[2]) || (m[2] && !appositive(m[2].replace(/,\s*$/, "")))) return source;
+    return [source[0], source[1] + (m[1]?.length ?? 0) + (m[2]?.length ?? 0)];
+  }
+  if (source[0] < cue[1]) return source;
+  let end = sentenceEndAt(text, source[1], sentences);
+  const stop = SENTENCE_STOP.exec(text.slice(source[1], end));
+  if (stop && !TITLE_BEFORE_STOP.test(text.slice(Math.max(0, source[1] + stop.index - 6), source[1] + stop.index))) end = source[1] + stop.index + 1;
+  let b = source[1];
+  const paren = PARENTHESIS.exec(text.slice(b, end));
+  if (paren) b += paren[0].length;
+  // comma-led appositions, one after another, as long as each is a noun phrase and the sentence ends after them
+  const stops: number[] = [b];
+  for (let seg = SEGMENT.exec(text.slice(b, end)); seg && appositive(seg[0]) && (stops.length === 1 || NP_OPENING.test(seg[0])); seg = SEGMENT.exec(text.slice(b, end))) {
+    b += seg[0].length;
+    stops.push(b);
+  }
+  if (!/^\s*[.!?"”’']*\s*$/.test(text.slice(b, end))) {
+    // more words follow: only a parenthesis is safe to keep
+    b = stops[0]!;
+    if (b === source[1] || !/^(?:\s*,|\s*[.!?"”’']*\s*$)/.test(text.slice(b, end))) return source;
+  }
+  while (b > source[1] && /[\s.!?,"”’']/.test(text[b - 1]!)) b--;
+  // a title's full stop stays ("Calif.")
+  if (text[b] === "." && TITLE_BEFORE_STOP.test(text.slice(Math.max(0, b - 6), b)) && b + 1 < end) b++;
+  return [source[0], b];
+}
+
+/** "The museum, Mr. Bush said, will tell …": the content is the sentence around its source and cue, in two pieces. */
+function medialSplit(text: string, content: Span, source: Span | undefined, cue: Span): Span[] {
+  const a = Math.min(cue[0], source?.[0] ?? cue[0]);
+  const b = Math.max(cue[1], source?.[1] ?? cue[1]);
+  if (!(content[0] < a && b < content[1])) return [content];
+  const left = /,\s*$/.exec(text.slice(content[0], a));
+  const right = /^[^,.;:"“”]{0,40}?,\s*/.exec(text.slice(b, content[1]));
+  if (!left || !right) return [content];
+  const first: Span = [content[0], a - left[0].length];
+  const second: Span = [b + right[0].length, content[1]];
+  return first[1] > first[0] && second[1] > second[0] ? [first, second] : [content];
+}
+
+export function toAttributions(text: string, quotes: readonly Quote[], sentences?: readonly Span[]): Attribution[] {
   const out: Attribution[] = [];
   const byKey = new Map<string, Attribution>();
   const sorted = [...quotes].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
@@ -88,13 +224,20 @@ export function toAttributions(text: string, quotes: readonly Quote[]): Attribut
       // the quotation with its marks and the punctuation inside them
       let a = content[0];
       let b = content[1];
-      while (a > 0 && /["“„«'‘\s]/.test(text[a - 1]!) && content[0] - a < 3) a--;
+      while (a > 0 && /["“”„«'‘\s]/.test(text[a - 1]!) && content[0] - a < 3) a--;
       while (b < text.length && /[,.!?;:]/.test(text[b]!) && b - content[1] < 2) b++;
       while (b < text.length && /["”»'’]/.test(text[b]!) && b - content[1] < 3) b++;
       while (a < content[0] && /\s/.test(text[a]!)) a++;
       // 'said that "…"': the complementiser opens the content
       const lead = /\bthat,?\s+$/.exec(text.slice(Math.max(0, a - 7), a));
       if (lead && q.cue && q.cue.span[1] <= a) a -= lead[0].length;
+      // 'With thousands of systems, "there is no single point of failure," she said': a quotation attributed after
+      // it, opening mid-sentence, is reported from the sentence's start (PolNeAR marks the paraphrase too)
+      else if (q.cue && q.cue.span[0] >= b && sentences) {
+        const s0 = sentenceStartAt(sentences, a);
+        const before = text.slice(s0, a);
+        if (s0 < a && /\S/.test(before) && !/["“”«»:]/.test(before)) a = s0;
+      }
       content = [a, b];
     } else {
       const before = text.slice(Math.max(0, content[0] - 5), content[0]);
@@ -109,18 +252,23 @@ export function toAttributions(text: string, quotes: readonly Quote[]): Attribut
         cue = [cue[0] - m[0].length, cue[1]];
       }
       // PolNeAR cues keep a following colon ("said:") and the statement they were made in
-      const after = /^(?::| in a (?:statement|interview)| in an (?:interview|email|op-ed))/.exec(text.slice(cue[1], cue[1] + 20));
+      const after = /^(?::| in (?:a|an|his|her|their|its)(?: [a-z-]+){0,2} (?:statement|interview|email|op-ed)\b)/.exec(text.slice(cue[1], cue[1] + 40));
       if (after) cue = [cue[0], cue[1] + after[0].length];
+      // …and the time or manner written right after the verb ("said Friday", "said Thursday morning", "said sarcastically")
+      const when = CUE_TIME_AFTER.exec(text.slice(cue[1], cue[1] + 40));
+      if (when) cue = [cue[0], cue[1] + when[0].length];
     }
-    const source = q.speaker?.span;
-    const key = source ? `${source[0]}:${source[1]}` : "";
+    const source = q.speaker?.span ? sourceSpan(text, q.speaker.span, cue, sentences) : undefined;
+    // split and continued quotes share the speaker's mention (the widened source span may differ between them)
+    const key = q.speaker?.span ? `${q.speaker.span[0]}:${q.speaker.span[1]}` : "";
     const prev = key ? byKey.get(key) : undefined;
     // a continuation of the same speaker's quotation in one sentence group: one attribution, two fragments
     if (prev && q.kind !== "indirect" && prev.content && (!cue || (prev.cue && cue[0] === prev.cue[0][0])) && q.span[0] - prev.content[prev.content.length - 1]![1] < 250) {
-      prev.content.push(content);
+      prev.content.push(...lines(text, [content]));
       continue;
     }
-    const a: Attribution = { source: source ? [source] : undefined, cue: cue ? [cue] : undefined, content: [content] };
+    const contents = q.kind === "indirect" && cue ? medialSplit(text, content, source, cue) : [content];
+    const a: Attribution = { source: source ? lines(text, [source]) : undefined, cue: cue ? [cue] : undefined, content: lines(text, contents) };
     out.push(a);
     if (key) byKey.set(key, a);
   }
@@ -142,7 +290,7 @@ interface Counts {
   soft: number;
 }
 
-function primaryFiles(dir: string): Map<string, string> {
+export function primaryFiles(dir: string): Map<string, string> {
   const annDir = path.join(dir, "attributions");
   const files = readdirSync(annDir).filter((f) => f.endsWith(".ann")).sort();
   const primary = new Map<string, string>();
@@ -187,7 +335,7 @@ export async function scorePolnear(dataDir: string, { verbose = false, limit }: 
     ms += performance.now() - t0;
     words += text.split(/\s+/).length;
     docs++;
-    const pred = toAttributions(text, doc.maybe("quote"));
+    const pred = toAttributions(text, doc.maybe("quote"), doc.maybe("sentence").map((x) => x.span));
     for (const role of ROLES) {
       const g = gold.map((a) => a[role]).filter((f): f is Frags => !!f);
       const p = pred.map((a) => a[role]).filter((f): f is Frags => !!f);

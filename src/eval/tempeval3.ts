@@ -1,4 +1,4 @@
-// TempEval-3 (TBAQ-cleaned) scorer for the times stage: TIMEX3 relaxed-span and value F1, last line JSON.
+// TempEval-3 (TBAQ-cleaned) scorer for the times stage: TIMEX3 strict and relaxed span F1 and value F1, last line JSON.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,6 +62,7 @@ export async function scoreTempEval3(dataDir: string, { verbose = false, limit }
   let gold = 0;
   let pred = 0;
   let spanHits = 0;
+  let strictHits = 0;
   let valueHits = 0;
   const lines: string[] = [];
   const misses = new Map<string, number>();
@@ -83,6 +84,10 @@ export async function scoreTempEval3(dataDir: string, { verbose = false, limit }
       }
       used.add(i);
       spanHits++;
+      // strict: the same characters exactly (TE-3 compares token boundaries; a trailing full stop is trimmed)
+      const p = found[i]!.span;
+      const trimmedEnd = text[p[1] - 1] === "." && g.span[1] === p[1] - 1 ? p[1] - 1 : p[1];
+      if (p[0] === g.span[0] && trimmedEnd === g.span[1]) strictHits++;
       if (found[i]!.value === g.value) valueHits++;
       else {
         const key = `"${text.slice(...g.span).toLowerCase()}" want ${g.value.replace(/\d/g, "9")} got ${found[i]!.value.replace(/\d/g, "9")}`;
@@ -101,6 +106,9 @@ export async function scoreTempEval3(dataDir: string, { verbose = false, limit }
   const valP = pred ? valueHits / pred : 0;
   const valR = gold ? valueHits / gold : 0;
   lines.push(`${files.length} documents, ${gold} gold TIMEX3, ${pred} predicted (${Math.round(performance.now() - t0)} ms)`);
+  const strictP = pred ? strictHits / pred : 0;
+  const strictR = gold ? strictHits / gold : 0;
+  lines.push(`strict span:  P ${r3(strictP)} R ${r3(strictR)} F1 ${r3(f1(strictP, strictR))}`);
   lines.push(`relaxed span: P ${r3(spanP)} R ${r3(spanR)} F1 ${r3(f1(spanP, spanR))}`);
   lines.push(`value:        P ${r3(valP)} R ${r3(valR)} F1 ${r3(f1(valP, valR))}  (value accuracy on matched spans ${r3(spanHits ? valueHits / spanHits : 0)})`);
   const top = [...misses.entries()].sort((a, b) => b[1] - a[1]).slice(0, verbose ? 40 : 10);
@@ -109,14 +117,14 @@ export async function scoreTempEval3(dataDir: string, { verbose = false, limit }
     lines,
     metrics: {
       benchmark: "tempeval3", documents: files.length, gold, predicted: pred,
-      spanP: r3(spanP), spanR: r3(spanR), spanF1: r3(f1(spanP, spanR)), valueP: r3(valP), valueR: r3(valR), valueF1: r3(f1(valP, valR)),
+      strictF1: r3(f1(strictP, strictR)), spanP: r3(spanP), spanR: r3(spanR), spanF1: r3(f1(spanP, spanR)), valueP: r3(valP), valueR: r3(valR), valueF1: r3(f1(valP, valR)),
     },
   };
 }
 
 export const tempEval3Benchmark: Benchmark = {
   name: "tempeval3",
-  description: "TempEval-3 TBAQ-cleaned: TIMEX3 relaxed-span and value F1 of the times stage",
+  description: "TempEval-3 TBAQ-cleaned: TIMEX3 strict and relaxed span F1 and value F1 of the times stage",
   defaultData: "../shared/data/timex/tempeval3/TBAQ-cleaned",
   run: (dataDir, options) => scoreTempEval3(dataDir, options),
 };

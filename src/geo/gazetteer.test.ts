@@ -1,7 +1,7 @@
 // The gazetteer: loads once, quickly, and knows alternate names.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { cityCandidates, cityCountry, gazetteer, placeKind } from "./gazetteer.js";
+import { cityCandidates, cityCountry, gazetteer, placeKind, towns } from "./gazetteer.js";
 
 test("loads once and fast", () => {
   const g = gazetteer();
@@ -35,4 +35,22 @@ test("typed columns line up", () => {
   assert.equal(cityCountry(g, i!), "JP");
   assert.ok(Math.abs(g.cities.lat[i!]! - 35.69) < 0.2);
   assert.ok(g.cities.pop[i!]! > 5_000_000);
+});
+
+test("a name written without its diacritics finds the city", () => {
+  const g = gazetteer();
+  const [i] = cityCandidates(g, "sao paulo");
+  assert.equal(cityCountry(g, i!), "BR");
+  assert.ok(g.cities.pop[i!]! > 5_000_000);
+});
+
+test("the towns file is read on demand and lines up like the cities", () => {
+  const g = gazetteer();
+  const t = towns(g);
+  assert.ok(t && t.cols.name.length === g.townCount && g.townCount > 50_000);
+  const i = t.first.get(t.cols.name[0]!)!;
+  assert.equal(i, 0);
+  assert.equal(cityCountry(g, 0, t.cols).length, 2);
+  assert.ok(t.cols.pop[0]! < 5000 && Math.abs(t.cols.lat[0]!) <= 90);
+  assert.equal(towns(g), t);
 });

@@ -2,11 +2,19 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-export interface Country { cc: string; name: string; lat: number; lon: number }
+export interface Country {
+  cc: string; name: string; lat: number; lon: number;
+  /** GeoNames id, when the build had a package that lists it */
+  geonameId?: number;
+}
 export interface Region {
-  name: string; type: "LOC" | "GPE"; lat: number; lon: number; cc: string;
+  name: string; type: "LOC" | "GPE"; lat: number; lon: number;
+  /** ISO alpha-2 of the one country it lies in; "" for continents, seas and regions across borders */
+  cc: string;
   /** the GeoNames first-order admin code of a US state ("TX"), to prefer its cities */
   admin?: string;
+  /** GeoNames id (continents; admin regions when the build had a package that lists them) */
+  geonameId?: number;
 }
 export interface CityColumns {
   /** lower-cased names, one per city, most populous first */
@@ -26,6 +34,15 @@ export interface Gazetteer {
   demonymByName: Map<string, string>;
   countries: Map<string, Country>;
   regionByName: Map<string, Region>;
+  /** lower-cased alternate names and adjectives of regions ("european" → Europe), for resolving given toponyms */
+  regionAliases: Map<string, Region>;
+  /**
+   * first-order administrative regions of every country by lower-cased name, for resolving given toponyms only
+   * (kept out of `kinds`: "Centre" or "Western" must not make a word a place for recognition)
+   */
+  admin1ByName: Map<string, Region[]>;
+  /** the same for region names a town of the country also has: reached only with "State", "Province" … after them */
+  admin1Shadowed: Map<string, Region[]>;
   /** lower-cased city name → its most populous city; `nextCity` chains the others (read with `cityCandidates`) */
   firstCity: Map<string, number>;
   nextCity: Int32Array;
@@ -38,15 +55,27 @@ export interface Gazetteer {
   kinds: Map<string, PlaceKind>;
   /** most words in any name */
   maxWords: number;
+  /** how many rows towns.bin has (read by `towns`) */
+  townCount: number;
   loadMs: number;
 }
 
+/** Places under the cities' threshold (small towns, seats of unknown population), in the same columns and chain. */
+export interface Towns { cols: CityColumns; first: Map<string, number>; next: Int32Array }
+
 interface GazetteerFile {
-  countries: [string, string, number, number][];
+  countries: [string, string, number, number, number?][];
   countryNames: Record<string, string>;
   demonyms: Record<string, string>;
-  regions: [string, "LOC" | "GPE", number, number, string, string?][];
-  cities: { count: number };
+  regions: [string, "LOC" | "GPE", number, number, string, string?, number?][];
+  /** alternate names of regions ("European" → "Europe"): lower-case alias → region name */
+  regionAliases?: Record<string, string>;
+  /** first-order administrative regions of every country [name, lat, lon, cc, GeoNames id], when the build had them */
+  admin1?: [string, number, number, string, number][];
+  admin1Keys?: Record<string, number[]>;
+  /** names of first-order regions that are also names of a town in the same country ("Oaxaca") */
+  admin1Shadowed?: Record<string, number[]>;
+  cities: { count: number; towns?: number };
   cityAliases: Record<string, number[]>;
   multiWordStarts: string[];
   maxWords: number;
@@ -58,12 +87,12 @@ const DATA = fileURLToPath(new URL("gazetteer.json", DIR));
 
 let loaded: Gazetteer | undefined;
 
-/** The city columns: numbers from cities.bin as typed arrays, names and country codes from cities.txt. */
-function readCities(n: number): CityColumns {
-  const buf = readFileSync(fileURLToPath(new URL("cities.bin", DIR)));
+/** The city columns: numbers from <base>.bin as typed arrays, names and country codes from <base>.txt. */
+function readCities(n: number, base = "cities"): CityColumns {
+  const buf = readFileSync(fileURLToPath(new URL(`${base}.bin`, DIR)));
   // copy into a fresh, aligned buffer: a Buffer may sit at any offset of a shared pool
   const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
-  const text = readFileSync(fileURLToPath(new URL("cities.txt", DIR)), "utf8");
+  const text = readFileSync(fileURLToPath(new URL(`${base}.txt`, DIR)), "utf8");
   const lines = text.split("\n");
   const admin = lines.pop()!;
   const cc = lines.pop()!;
@@ -74,26 +103,56 @@ function readCities(n: number): CityColumns {
   };
 }
 
+/** One map entry per name and a typed-array chain for namesakes: no small array per city to allocate at load. */
+function chain(names: string[]): [Map<string, number>, Int32Array] {
+  const first = new Map<string, number>();
+  const next = new Int32Array(names.length);
+  for (let i = names.length - 1; i >= 0; i--) {
+    const k = names[i]!;
+    next[i] = first.get(k) ?? -1;
+    first.set(k, i);
+  }
+  return [first, next];
+}
+
+let loadedTowns: Towns | null | undefined;
+
+/** The towns file, read on first use only: the geocoder turns to it for a name no city, region or country has. */
+export function towns(g: Gazetteer): Towns | null {
+  if (loadedTowns !== undefined) return loadedTowns;
+  if (!g.townCount) return (loadedTowns = null);
+  const cols = readCities(g.townCount, "towns");
+  const [first, next] = chain(cols.name);
+  return (loadedTowns = { cols, first, next });
+}
+
 export function gazetteer(): Gazetteer {
   if (loaded) return loaded;
   const t0 = performance.now();
   const raw = JSON.parse(readFileSync(DATA, "utf8")) as GazetteerFile;
   const countries = new Map<string, Country>();
-  for (const [cc, name, lat, lon] of raw.countries) countries.set(cc, { cc, name, lat, lon });
+  for (const [cc, name, lat, lon, id] of raw.countries) countries.set(cc, id ? { cc, name, lat, lon, geonameId: id } : { cc, name, lat, lon });
   const regionByName = new Map<string, Region>();
-  for (const [name, type, lat, lon, cc, admin] of raw.regions) {
-    regionByName.set(name.toLowerCase(), admin ? { name, type, lat, lon, cc, admin } : { name, type, lat, lon, cc });
+  for (const [name, type, lat, lon, cc, admin, id] of raw.regions) {
+    const r: Region = { name, type, lat, lon, cc };
+    if (admin) r.admin = admin;
+    if (id) r.geonameId = id;
+    regionByName.set(name.toLowerCase(), r);
   }
+  // alternate names point at the same region object (kept out of `kinds`: "European" is a demonym there)
+  const regionAliases = new Map<string, Region>();
+  for (const [alias, name] of Object.entries(raw.regionAliases ?? {})) {
+    const r = regionByName.get(name.toLowerCase());
+    if (r) regionAliases.set(alias, r);
+  }
+  const admin1 = (raw.admin1 ?? []).map(([name, lat, lon, cc, geonameId]): Region => ({ name, type: "GPE", lat, lon, cc, geonameId }));
+  const admin1ByName = new Map<string, Region[]>();
+  for (const [k, list] of Object.entries(raw.admin1Keys ?? {})) admin1ByName.set(k, list.map((i) => admin1[i]!));
+  const admin1Shadowed = new Map<string, Region[]>();
+  for (const [k, list] of Object.entries(raw.admin1Shadowed ?? {})) admin1Shadowed.set(k, list.map((i) => admin1[i]!));
   const columns = readCities(raw.cities.count);
   const names = columns.name;
-  // one map entry per name and a typed-array chain for namesakes: no small array per city to allocate at load
-  const firstCity = new Map<string, number>();
-  const nextCity = new Int32Array(names.length);
-  for (let i = names.length - 1; i >= 0; i--) {
-    const k = names[i]!;
-    nextCity[i] = firstCity.get(k) ?? -1;
-    firstCity.set(k, i);
-  }
+  const [firstCity, nextCity] = chain(names);
   const cityAliases = new Map(Object.entries(raw.cityAliases));
   const countryByName = new Map(Object.entries(raw.countryNames));
   const demonymByName = new Map(Object.entries(raw.demonyms));
@@ -104,8 +163,8 @@ export function gazetteer(): Gazetteer {
   for (const k of regionByName.keys()) kinds.set(k, "region");
   for (const k of countryByName.keys()) kinds.set(k, "country");
   loaded = {
-    kinds, countryByName, demonymByName, countries, regionByName, firstCity, nextCity, cityAliases, cities: columns,
-    multiWordStarts: new Set(raw.multiWordStarts), maxWords: raw.maxWords, loadMs: 0,
+    kinds, countryByName, demonymByName, countries, regionByName, regionAliases, admin1ByName, admin1Shadowed, firstCity, nextCity, cityAliases, cities: columns,
+    multiWordStarts: new Set(raw.multiWordStarts), maxWords: raw.maxWords, townCount: raw.cities.towns ?? 0, loadMs: 0,
   };
   loaded.loadMs = performance.now() - t0;
   return loaded;
@@ -130,12 +189,12 @@ export function cityCandidates(g: Gazetteer, key: string): number[] {
   return out;
 }
 
-export function cityCountry(g: Gazetteer, i: number): string {
-  return g.cities.cc.slice(i * 2, i * 2 + 2).trim();
+export function cityCountry(g: Gazetteer, i: number, cols: CityColumns = g.cities): string {
+  return cols.cc.slice(i * 2, i * 2 + 2).trim();
 }
 
-export function cityAdmin(g: Gazetteer, i: number): string {
-  return g.cities.admin.slice(i * 3, i * 3 + 3).trim();
+export function cityAdmin(g: Gazetteer, i: number, cols: CityColumns = g.cities): string {
+  return cols.admin.slice(i * 3, i * 3 + 3).trim();
 }
 
 /** Population of the most populous city with this lower-cased name (0 when none). */

@@ -8,7 +8,7 @@ import { paragraphs } from "../nlp/en/extractors/paragraphs.js";
 import { sentences } from "../nlp/en/extractors/sentences.js";
 import { tokens } from "../nlp/en/extractors/tokens.js";
 import { entityResolution } from "../nlp/en/refiners/entity-resolution.js";
-import { geocode } from "./geocode.js";
+import { geocode, placeCandidates } from "./geocode.js";
 
 function located(text: string): Entity[] {
   const doc = new Document(text);
@@ -49,4 +49,25 @@ test("a continent gets no country code", () => {
 test("a person's surname that is also a town is no place", () => {
   const got = located("Samuel Lincoln, a historian, said the archive was unique. Lincoln added that more was to come.");
   assert.ok(!got.some((e) => e.name === "Lincoln"), JSON.stringify(got.map((e) => e.name)));
+});
+
+test("a small town inside a longer name is no evidence", () => {
+  assert.deepEqual(placeCandidates("Barclays Center"), []);
+});
+test("a compass word alone is no place", () => {
+  assert.deepEqual(placeCandidates("Western").filter((c) => c.kind !== "city"), []);
+});
+test("a region named by an English word is reached only with its descriptor", () => {
+  // "Eastern Ghouta" is not Ghana's Eastern Region, "Convention Centre" not Cameroon's Centre
+  assert.ok(!placeCandidates("Eastern Ghouta").some((c) => c.country === "GH"));
+  assert.ok(!placeCandidates("Convention Centre").some((c) => c.country === "CM"));
+  assert.equal(placeCandidates("Eastern Region")[0]?.kind, "region");
+});
+test("a saint is no town", () => {
+  assert.ok(!located("St. Peter is said to be buried there.").some((e) => e.name === "St. Peter"));
+});
+test("a county is not a town of its name somewhere else", () => {
+  // the gazetteer has no counties: nothing beats a namesake in another state
+  assert.deepEqual(placeCandidates("Morris County"), []);
+  assert.equal(placeCandidates("Los Angeles County")[0]?.name, "los angeles");
 });

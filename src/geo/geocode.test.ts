@@ -8,7 +8,7 @@ import { paragraphs } from "../nlp/en/extractors/paragraphs.js";
 import { sentences } from "../nlp/en/extractors/sentences.js";
 import { tokens } from "../nlp/en/extractors/tokens.js";
 import { entityResolution } from "../nlp/en/refiners/entity-resolution.js";
-import { geocode } from "./geocode.js";
+import { geocode, placeCandidates, resolvePlaces, type PlaceMention } from "./geocode.js";
 
 function places(text: string): Entity[] {
   const doc = new Document(text);
@@ -50,3 +50,80 @@ test("a city has a GeoNames id", () => {
 });
 test("a US city in the state the article names", () =>
   near("A shooting at a school in Parkland shocked Florida. Parkland is a quiet suburb.", "Parkland", "US", 26.31, -80.24));
+
+// the resolver behind the stage: a name plus the article's other places → ranked candidates
+const mentionsOf = (text: string, names: string[]): PlaceMention[] =>
+  names.map((n) => {
+    const spans: [number, number][] = [];
+    for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) spans.push([i, i + n.length]);
+    return { names: [n], spans };
+  });
+
+test("a continent and the union on it have the continent's GeoNames id", () => {
+  for (const n of ["Europe", "EU", "European"]) {
+    const [c] = placeCandidates(n);
+    assert.equal(c?.kind, "continent", n);
+    assert.equal(c?.geonameId, 6255148, n);
+  }
+});
+test("a state abbreviation as newspapers write it", () => {
+  const [c] = placeCandidates("Calif.");
+  assert.equal(c?.kind, "region");
+  assert.equal(c?.country, "US");
+});
+test("a place inside a longer name", () => {
+  const [c] = placeCandidates("Dubai World Cup");
+  assert.equal(c?.country, "AE");
+  assert.equal(c?.kind, "city");
+});
+test("a nation of the United Kingdom is a region of GB, not the whole country", () => {
+  const [c] = placeCandidates("Wales");
+  assert.equal(c?.kind, "region");
+  assert.equal(c?.country, "GB");
+});
+test("Georgia is the US state in an article about Atlanta and the United States", () => {
+  const text = "Voters in Atlanta lined up early. Georgia is a swing state, and the United States is watching.";
+  const got = resolvePlaces(text, mentionsOf(text, ["Atlanta", "Georgia", "United States"]));
+  assert.equal(got[1]?.kind, "region");
+  assert.equal(got[1]?.country, "US");
+});
+test("Georgia is the country next to Russia and Armenia", () => {
+  const text = "Russia and Armenia sent envoys. Georgia said it would not attend.";
+  const got = resolvePlaces(text, mentionsOf(text, ["Russia", "Armenia", "Georgia"]));
+  assert.equal(got[2]?.kind, "country");
+  assert.equal(got[2]?.country, "GE");
+});
+test("a namesake town near the article's other places wins over a bigger one far away", () => {
+  const text = "The team drove from London to Cambridge. Later they visited Oxford and Norwich in England.";
+  const got = resolvePlaces(text, mentionsOf(text, ["London", "Cambridge", "Oxford", "Norwich", "England"]));
+  assert.deepEqual(got.slice(0, 4).map((c) => c?.country), ["GB", "GB", "GB", "GB"]);
+});
+test("a state named like its big city is the city (GeoWebNews' reading of a bare \"New York\")", () => {
+  const [c] = placeCandidates("New York");
+  assert.equal(c?.kind, "city");
+  assert.equal(c?.geonameId, 5128581);
+});
+test("\"City\" after a name picks the city over the province", () => {
+  const [c] = placeCandidates("Quebec City");
+  assert.equal(c?.kind, "city");
+  assert.equal(c?.country, "CA");
+});
+test("a city-sized namesake abroad beats a small country's first-order region", () => {
+  const [c] = placeCandidates("Boa Vista");
+  assert.equal(c?.kind, "city");
+  assert.equal(c?.country, "BR");
+});
+test("a former union is placed on its successor state", () => {
+  const [c] = placeCandidates("Soviet Union");
+  assert.equal(c?.kind, "country");
+  assert.equal(c?.country, "RU");
+});
+test("a name as news writes it: no leading ‘ayn, no Arabic article, no \"-on-Sea\"", () => {
+  assert.equal(placeCandidates("Afrin")[0]?.country, "SY");
+  assert.equal(placeCandidates("Clacton")[0]?.country, "GB");
+});
+test("a namesake forty times bigger outweighs the article's state", () => {
+  const text = "Dallas beat Houston in Texas. Portland lost to San Antonio.";
+  const got = resolvePlaces(text, mentionsOf(text, ["Dallas", "Houston", "Texas", "Portland", "San Antonio"]));
+  assert.equal(got[3]?.geonameId, 5746545);
+});

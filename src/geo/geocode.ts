@@ -1,29 +1,277 @@
-// Places geocoded from the gazetteer: countries, regions, then cities ranked by population and context.
+// Places geocoded from the gazetteer: a name and its article's other places → ranked candidates; the pipeline stage.
 import type { Entity } from "../core/annotations.js";
 import type { Document } from "../core/document.js";
 import type { Stage } from "../core/pipeline.js";
 import type { Geo, Span } from "../core/record.js";
-import { cityAdmin, cityCandidates, cityCountry, gazetteer, type Gazetteer } from "./gazetteer.js";
+import { cityAdmin, cityCandidates, cityCountry, gazetteer, towns, type CityColumns, type Gazetteer, type Region } from "./gazetteer.js";
 
-interface PlaceContext {
-  /** countries named anywhere in the article */
-  inDocument: Set<string>;
-  /** countries named in each sentence (by sentence index) */
-  bySentence: Map<number, Set<string>>;
-  /** country named right after a mention: "Kazan, Russia" */
-  after: Map<number, string>;
-  /** US states named in the article (admin codes), and right after a mention ("Paris, Texas") */
-  states: Set<string>;
-  stateAfter: Map<number, string>;
-  sentences: Span[];
+export type PlaceCandidateKind = "country" | "region" | "continent" | "city";
+
+export interface PlaceCandidate {
+  kind: PlaceCandidateKind;
+  name: string;
+  lat: number;
+  lon: number;
+  /** ISO alpha-2; "" for continents, seas and regions across borders */
+  country: string;
+  geonameId?: number;
+  /** row in the gazetteer's city columns (not set for a town from the towns file) */
+  city?: number;
+  /** people living there (cities and towns) */
+  population?: number;
+  score: number;
 }
 
-function sentenceOf(ctx: PlaceContext, pos: number): number {
+/** One place named in an article: its names (canonical first), where it is written, and whether only its context counts. */
+export interface PlaceMention {
+  names: string[];
+  spans: Span[];
+  /** a nationality ("Syrian"): tells the article's countries, is not itself placed */
+  contextOnly?: boolean;
+}
+
+/** What the rest of the article says about one mention's whereabouts. */
+export interface PlaceHints {
+  /** countries named or resolved elsewhere in the article → how many other mentions name them */
+  countries?: Map<string, number>;
+  /** countries named in the same sentence */
+  near?: Set<string>;
+  /** the country named right after the mention ("Kazan, Russia") */
+  pinnedCountry?: string;
+  /** US states named in the article (admin codes), and the one right after the mention ("Paris, Texas") */
+  states?: Set<string>;
+  pinnedState?: string;
+  /** places of the article already placed without doubt: a namesake near them is the likelier one */
+  anchors?: { lat: number; lon: number }[];
+  /** centres of the other countries the article names: a country among its neighbours is the likelier reading */
+  countryPoints?: { lat: number; lon: number }[];
+}
+
+// Why these weights: a country, continent or first-order region is what a bare name means far more often than a
+// namesake town (Georgia, Quebec), unless the article says otherwise; a city's own evidence is its size (log
+// population, capital status) and the article's countries, states and nearby places.
+const COUNTRY_BASE = 10;
+const REGION_BASE = 9.5;
+const CONTINENT_BASE = 12;
+
+/** The name as the gazetteer keys it: lower case, straight apostrophes, no article, no possessive. */
+export function placeKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^the /, "")
+    .replace(/'s?$/, "");
+}
+
+// a descriptor after the name that the gazetteer does not carry ("Idlib province", "Kent County")
+const SUFFIX = / (?:city|province|state|region|county|district|governorate|oblast|prefecture|municipality|area|island|islands)$/;
+
+function keysOf(name: string): string[] {
+  const k = placeKey(name);
+  const out = [k];
+  const bare = k.replace(SUFFIX, "");
+  if (bare !== k && bare) out.push(bare);
+  return out;
+}
+
+// the descriptors that name a first-order region ("Oaxaca State", "Idlib province")
+const ADMIN_SUFFIX = / (?:state|province|region|governorate|oblast|prefecture)$/;
+
+const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }): number => {
+  const r = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
+};
+export { km as distanceKm };
+
+const countryBonus = (n: number | undefined): number => (n ? 1.5 + 0.5 * Math.min(3, Math.log2(n)) : 0);
+
+function regionCandidate(r: Region, hints: PlaceHints): PlaceCandidate {
+  const kind: PlaceCandidateKind = r.cc ? "region" : "continent";
+  let score = r.cc ? REGION_BASE : CONTINENT_BASE;
+  if (r.cc) {
+    // "California, United States": the country after the name pins a region as much as a city
+    if (hints.pinnedCountry === r.cc) score += 6;
+    if (hints.countries?.get(r.cc)) score += 1.5;
+    if (hints.near?.has(r.cc)) score += 1;
+    if (r.admin && hints.states?.has(r.admin)) score += 1;
+  }
+  const c: PlaceCandidate = { kind, name: r.name, lat: r.lat, lon: r.lon, country: r.cc, score };
+  if (r.geonameId) c.geonameId = r.geonameId;
+  return c;
+}
+
+function cityScore(g: Gazetteer, i: number, hints: PlaceHints, c: CityColumns = g.cities): number {
+  const cc = cityCountry(g, i, c);
+  // 1.5 × log population, centred on 100,000 people: a namesake ten times bigger outweighs a state or a nearby place
+  // named in the article ("Portland" in a Texas sports roundup is Oregon's), while a town of 100,000 scores as before
+  let score = 1.5 * Math.log10(c.pop[i]! + 10) - 2.5 + (c.capital[i] === 2 ? 1.5 : c.capital[i] === 1 ? 0.5 : 0);
+  if (hints.pinnedCountry === cc) score += 6;
+  if (hints.near?.has(cc)) score += 2;
+  score += countryBonus(hints.countries?.get(cc));
+  if (cc === "US" && (hints.states?.size || hints.pinnedState)) {
+    const st = cityAdmin(g, i, c);
+    if (hints.pinnedState === st) score += 6;
+    else if (hints.states?.has(st)) score += 1.5;
+  }
+  if (hints.anchors?.length) {
+    const here = { lat: c.lat[i]!, lon: c.lon[i]! };
+    let d = Infinity;
+    for (const a of hints.anchors) d = Math.min(d, km(a, here));
+    score += d < 50 ? 2 : d < 150 ? 1.5 : d < 400 ? 0.75 : 0;
+  }
+  return score;
+}
+
+// words naming a kind of building or site, around the name of the town it is in ("Donington Park", "Colchester General
+// Hospital"); not natural features, which carry names of their own ("Pearl Harbor", "Thames Valley", "Lake Victoria")
+const FEATURE_WORDS = new Set([
+  "airport", "international", "regional", "general", "memorial", "church", "cathedral", "hospital", "medical",
+  "center", "centre", "stadium", "park", "station", "prison", "jail", "court", "square", "castle", "palace", "hall",
+]);
+
+/**
+ * Every place a name can be, best first: countries (by name or nationality adjective), continents and regions, and
+ * every city so named, scored with what the article says (`hints`).
+ */
+export function placeCandidates(name: string, hints: PlaceHints = {}): PlaceCandidate[] {
+  const whole = candidatesOf(name, hints);
+  if (whole.length) return whole;
+  // a place inside a longer name: "South Florida", "Nazi Germany", "Dubai World Cup", "Mexican Senate". Longest
+  // part first; a part that is only a small town is no evidence ("Barclays Center" is not Center, Texas)
+  const words = name.split(/[\s/]+/).filter(Boolean);
+  for (let len = words.length - 1; len >= 1; len--) {
+    for (let i = 0; i + len <= words.length; i++) {
+      if (!/^\p{Lu}/u.test(words[i]!)) continue;
+      const part = candidatesOf(words.slice(i, i + len).join(" "), hints);
+      const top = part[0];
+      // a name's first word is often its place ("Colchester Hospital"); one later word is often a plain word
+      // ("Paddock Hill Bend", "… Metro"), so there only a big city counts, unless every other word is a kind of
+      // building or site ("Manassas Regional Airport"): then the town is where it is
+      const rest = [...words.slice(0, i), ...words.slice(i + len)].map((w) => w.toLowerCase().replace(/['’]s$/, ""));
+      const feature = rest.some((w) => FEATURE_WORDS.has(w)) && rest.every((w) => FEATURE_WORDS.has(w) || w === "of" || w === "the");
+      if (!top || (top.kind === "city" && !feature && (top.population ?? 0) < (len === 1 && i > 0 ? 200_000 : 50_000))) continue;
+      for (const c of part) c.score -= 1;
+      return part;
+    }
+  }
+  return [];
+}
+
+function candidatesOf(name: string, hints: PlaceHints): PlaceCandidate[] {
+  const g = gazetteer();
+  const out: PlaceCandidate[] = [];
+  const seen = new Set<string>();
+  const add = (c: PlaceCandidate): void => {
+    const key = c.city !== undefined ? `c${c.city}` : `${c.kind}:${c.geonameId ?? c.name}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(c);
+  };
+  const county = / county$/.test(placeKey(name));
+  const inStates = (st: string): boolean => hints.pinnedState === st || !!hints.states?.has(st);
+  for (const key of keysOf(name)) {
+    const cc = g.countryByName.get(key) ?? g.demonymByName.get(key);
+    if (cc) {
+      const country = g.countries.get(cc);
+      if (country) {
+        // the article's other mentions of this country; a nationality adjective is weaker than the name
+        let score = COUNTRY_BASE + (g.countryByName.has(key) ? 0 : -1) + (hints.countries?.get(cc) ? 3 : 0);
+        if (hints.countryPoints?.some((p) => km(p, country) < 1200)) score += 1.5;
+        const cand: PlaceCandidate = { kind: "country", name: country.name, lat: country.lat, lon: country.lon, country: cc, score };
+        if (country.geonameId) cand.geonameId = country.geonameId;
+        add(cand);
+      }
+    }
+    const region = g.regionByName.get(key) ?? g.regionAliases.get(key);
+    if (region) {
+      const r = regionCandidate(region, hints);
+      // a name of both a country and a region inside it ("England"): the region is the more exact reading
+      const country = out.find((c) => c.kind === "country" && c.country === region.cc);
+      if (country) r.score = Math.max(r.score, country.score + 0.5);
+      add(r);
+    }
+    const admin1: PlaceCandidate[] = [];
+    for (const a of g.admin1ByName.get(key) ?? []) {
+      const r = regionCandidate(a, hints);
+      r.score -= 1;
+      admin1.push(r);
+      add(r);
+    }
+    if (key !== placeKey(name) && ADMIN_SUFFIX.test(placeKey(name))) {
+      // "Oaxaca State": the state, over the town it is named after
+      for (const a of [...(g.admin1Shadowed.get(key) ?? []), ...(g.admin1ByName.get(key) ?? [])]) {
+        const r = regionCandidate(a, hints);
+        r.score += 2;
+        add(r);
+      }
+    }
+    for (const i of cityCandidates(g, key)) {
+      add({
+        kind: "city", name: g.cities.name[i]!, lat: g.cities.lat[i]!, lon: g.cities.lon[i]!, country: cityCountry(g, i),
+        geonameId: g.cities.id[i]!, city: i, population: g.cities.pop[i]!, score: cityScore(g, i, hints),
+      });
+    }
+    // a first-order region of one country named like a big city or a seat of another ("Boa Vista"): news
+    // names the city far more often
+    if (admin1.length && out.some((c) => c.kind === "city" && ((c.population ?? 0) >= 100_000 || g.cities.capital[c.city!]) && !admin1.some((r) => r.country === c.country))) {
+      for (const r of admin1) r.score -= 3;
+    }
+    // "Morris County": the gazetteer has no counties, and a town of the county's name is seldom in it (Morris, Illinois
+    // for New Jersey's) unless it lies in a state the article names, or is a big US city ("Los Angeles County")
+    if (county && key !== placeKey(name)) {
+      // a first-order region elsewhere may be a county ("Kiambu County", Kenya); a US state never is ("Ohio County")
+      const keep = out.filter((c) => (c.kind === "region" && c.country !== "US") ||
+        (c.city !== undefined && (inStates(cityAdmin(g, c.city)) || (c.country === "US" && (c.population ?? 0) >= 500_000))));
+      out.length = 0;
+      out.push(...keep);
+    }
+    // "Quebec City", "Suffolk City": the descriptor says which of the namesakes is meant
+    if (key !== placeKey(name) && / city$/.test(placeKey(name)) && out.some((c) => c.kind === "city")) {
+      for (const c of out) if (c.kind !== "city") c.score -= 5;
+    }
+    if (out.length) break;
+  }
+  if (out.length) return out.sort((a, b) => b.score - a.score);
+  // no city, region or country of that name: the small towns (read from disk the first time one is needed)
+  const t = towns(g);
+  for (const key of t ? keysOf(name) : []) {
+    for (let i = t!.first.get(key) ?? -1; i >= 0; i = t!.next[i]!) {
+      const c = t!.cols;
+      // "Morris County": a small town of that name only in a state the article names or near its other places
+      if (county && key !== placeKey(name) && !(cityCountry(g, i, c) === "US" &&
+        (inStates(cityAdmin(g, i, c)) || hints.anchors?.some((a) => km(a, { lat: c.lat[i]!, lon: c.lon[i]! }) < 150)))) continue;
+      add({
+        kind: "city", name: c.name[i]!, lat: c.lat[i]!, lon: c.lon[i]!, country: cityCountry(g, i, c), geonameId: c.id[i]!,
+        population: c.pop[i]!, score: cityScore(g, i, hints, c),
+      });
+    }
+    if (out.length) break;
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** Sentence spans when the caller has none: a rough split on end punctuation is enough to group names. */
+function roughSentences(text: string): Span[] {
+  const out: Span[] = [];
+  const re = /[.!?]["”’)]?\s+(?=["“‘(]?[A-Z0-9])|\n+/g;
+  let start = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push([start, m.index + m[0].length]);
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) out.push([start, text.length]);
+  return out;
+}
+
+function sentenceIndex(sentences: Span[], pos: number): number {
   let lo = 0;
-  let hi = ctx.sentences.length - 1;
+  let hi = sentences.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const s = ctx.sentences[mid]!;
+    const s = sentences[mid]!;
     if (pos < s[0]) hi = mid - 1;
     else if (pos >= s[1]) lo = mid + 1;
     else return mid;
@@ -31,109 +279,143 @@ function sentenceOf(ctx: PlaceContext, pos: number): number {
   return -1;
 }
 
-function countryOf(g: Gazetteer, e: Entity): string | undefined {
-  for (const n of [e.name, ...e.aliases]) {
-    const cc = g.countryByName.get(n.toLowerCase());
-    if (cc) return cc;
+/** The country (and US state) a mention names outright, with no ranking: a country, a nationality, a one-country region. */
+function statedCountry(g: Gazetteer, m: PlaceMention): { cc?: string; state?: string } {
+  for (const n of m.names) {
+    for (const key of keysOf(n)) {
+      const cc = g.countryByName.get(key) ?? g.demonymByName.get(key);
+      if (cc) return { cc };
+      const r = g.regionByName.get(key);
+      if (r?.cc) return { cc: r.cc, state: r.admin };
+    }
   }
-  return undefined;
+  return {};
 }
 
-function buildContext(doc: Document, g: Gazetteer, entities: Entity[]): PlaceContext {
-  const ctx: PlaceContext = {
-    inDocument: new Set(), bySentence: new Map(), after: new Map(), states: new Set(), stateAfter: new Map(),
-    sentences: doc.maybe("sentence").map((s) => s.span),
-  };
-  const countryAt: [number, number, string][] = [];
-  const stateAt = new Map<number, string>();
-  for (const e of entities) {
-    // a country, a nationality, or a region inside one country ("Paris, Texas")
-    const region = e.type === "GPE" || e.type === "LOC" ? g.regionByName.get(e.name.toLowerCase()) : undefined;
-    const cc = e.type === "GPE" ? countryOf(g, e) ?? region?.cc : e.type === "NORP" ? g.demonymByName.get(e.name.toLowerCase()) : region?.cc;
-    if (region?.admin) {
-      ctx.states.add(region.admin);
-      for (const [s] of e.mentions) stateAt.set(s, region.admin);
+/**
+ * Places every mention of an article (undefined where the gazetteer has no such place), using the article's other
+ * places: countries and states it names (more for those named in the same sentence or right after: "Kazan, Russia"),
+ * then, in a second pass, the countries and positions of the places resolved without doubt in the first.
+ */
+export function resolvePlaces(text: string, mentions: readonly PlaceMention[], sentences?: Span[]): (PlaceCandidate | undefined)[] {
+  const g = gazetteer();
+  const sents = sentences?.length ? sentences : roughSentences(text);
+  const stated = mentions.map((m) => statedCountry(g, m));
+  // country → the mentions naming it; a mention's own name does not count as support for itself
+  const byCountry = new Map<string, Set<number>>();
+  const states = new Set<string>();
+  const bySentence = new Map<number, Set<string>>();
+  const startsAt = new Map<number, number>();
+  mentions.forEach((m, k) => {
+    for (const [s] of m.spans) startsAt.set(s, k);
+    const { cc, state } = stated[k]!;
+    if (state) states.add(state);
+    if (!cc) return;
+    if (!byCountry.has(cc)) byCountry.set(cc, new Set());
+    byCountry.get(cc)!.add(k);
+    for (const [s] of m.spans) {
+      const si = sentenceIndex(sents, s);
+      if (!bySentence.has(si)) bySentence.set(si, new Set());
+      bySentence.get(si)!.add(cc);
     }
-    if (!cc) continue;
-    ctx.inDocument.add(cc);
-    for (const [s, end] of e.mentions) {
-      const si = sentenceOf(ctx, s);
-      if (!ctx.bySentence.has(si)) ctx.bySentence.set(si, new Set());
-      ctx.bySentence.get(si)!.add(cc);
-      if (e.type === "GPE" || e.type === "LOC") countryAt.push([s, end, cc]);
-    }
-  }
-  for (const e of entities) {
-    for (const [, end] of e.mentions) {
-      const m = /^,\s*/.exec(doc.text.slice(end, end + 3));
-      if (!m) continue;
-      const hit = countryAt.find(([s]) => s === end + m[0].length);
-      if (hit) ctx.after.set(end, hit[2]);
-      const state = stateAt.get(end + m[0].length);
-      if (state) ctx.stateAfter.set(end, state);
-    }
-  }
-  return ctx;
-}
-
-/** The best city for an entity's names: population, capital status, and the countries around it. */
-function bestCity(g: Gazetteer, e: Entity, ctx: PlaceContext): number | undefined {
-  const c = g.cities;
-  let best: number | undefined;
-  let bestScore = -Infinity;
-  const near = new Set<string>();
-  let pinned: string | undefined;
-  let pinnedState: string | undefined;
-  for (const [s, end] of e.mentions) {
-    for (const cc of ctx.bySentence.get(sentenceOf(ctx, s)) ?? []) near.add(cc);
-    pinned ??= ctx.after.get(end);
-    pinnedState ??= ctx.stateAfter.get(end);
-  }
-  for (const n of [e.name, ...e.aliases]) {
-    for (const i of cityCandidates(g, n.toLowerCase())) {
-      const cc = cityCountry(g, i);
-      let score = Math.log10(c.pop[i]! + 10) + (c.capital[i] === 2 ? 1.5 : c.capital[i] === 1 ? 0.5 : 0);
-      if (pinned === cc) score += 6;
-      if (near.has(cc)) score += 2;
-      if (ctx.inDocument.has(cc)) score += 1;
-      if (cc === "US" && ctx.states.size) {
-        const st = cityAdmin(g, i);
-        if (pinnedState === st) score += 6;
-        else if (ctx.states.has(st)) score += 1.5;
+  });
+  const hintsFor = (k: number, extra?: Map<string, Set<number>>, anchors?: { lat: number; lon: number }[]): PlaceHints => {
+    const m = mentions[k]!;
+    const countries = new Map<string, number>();
+    for (const src of extra ? [byCountry, extra] : [byCountry]) {
+      for (const [cc, who] of src) {
+        const n = who.size - (who.has(k) ? 1 : 0);
+        if (n > 0) countries.set(cc, (countries.get(cc) ?? 0) + n);
       }
-      if (score > bestScore) { bestScore = score; best = i; }
     }
-  }
-  return best;
+    const near = new Set<string>();
+    let pinnedCountry: string | undefined;
+    let pinnedState: string | undefined;
+    for (const [s, e] of m.spans) {
+      for (const cc of bySentence.get(sentenceIndex(sents, s)) ?? []) if (cc !== stated[k]!.cc) near.add(cc);
+      const after = /^,\s*/.exec(text.slice(e, e + 4));
+      const next = after ? startsAt.get(e + after[0].length) : undefined;
+      if (next !== undefined && next !== k) {
+        pinnedCountry ??= stated[next]!.cc;
+        pinnedState ??= stated[next]!.state;
+      }
+    }
+    const ownCc = stated[k]!.cc;
+    const countryPoints: { lat: number; lon: number }[] = [];
+    for (const cc of byCountry.keys()) {
+      const c = cc !== ownCc ? g.countries.get(cc) : undefined;
+      if (c) countryPoints.push(c);
+    }
+    const ownState = stated[k]!.state;
+    const otherStates = ownState ? new Set([...states].filter((s) => s !== ownState)) : states;
+    return { countries, near, pinnedCountry, pinnedState, states: otherStates, anchors, countryPoints };
+  };
+  const best = (k: number, hints: PlaceHints): PlaceCandidate[] => {
+    let all: PlaceCandidate[] = [];
+    // the canonical name first: an alias merged in by entity resolution ("Britain" ~ "England") only backs it up
+    mentions[k]!.names.forEach((n, j) => {
+      const cands = placeCandidates(n, hints);
+      if (j > 0) for (const c of cands) c.score -= 1;
+      all = all.concat(cands);
+    });
+    return all.sort((a, b) => b.score - a.score);
+  };
+  // pass 1: the article's stated countries and states
+  const first = mentions.map((m, k) => (m.contextOnly ? [] : best(k, hintsFor(k))));
+  // pass 2: cities placed without doubt lend their country and position to the others
+  const resolvedCountry = new Map<string, Set<number>>();
+  const anchorsOf: { lat: number; lon: number; k: number }[] = [];
+  first.forEach((cands, k) => {
+    const top = cands[0];
+    if (!top || top.kind !== "city") return;
+    const sure = cands.length === 1 || top.score - cands[1]!.score >= 1.5 || cands[1]!.country === top.country;
+    if (!sure) return;
+    if (!resolvedCountry.has(top.country)) resolvedCountry.set(top.country, new Set());
+    resolvedCountry.get(top.country)!.add(k);
+    anchorsOf.push({ lat: top.lat, lon: top.lon, k });
+  });
+  return mentions.map((m, k) => {
+    const cands = first[k]!;
+    if (m.contextOnly || !cands.length) return undefined;
+    // only a name with namesakes in other places is worth a second look
+    if (cands.length === 1 || (cands[0]!.kind !== "city" && cands[1]?.kind !== "city")) return cands[0];
+    const anchors = anchorsOf.filter((a) => a.k !== k);
+    return best(k, hintsFor(k, resolvedCountry, anchors))[0];
+  });
 }
 
 // float32 storage: round away the binary noise ("55.788700103759766")
 const round = (x: number): number => Math.round(x * 1e4) / 1e4;
 
+/** A candidate as a record's `geo`; continents and seas get none: no single country code fits them. */
+export function toGeo(c: PlaceCandidate): Geo | undefined {
+  if (!c.country) return undefined;
+  const geo: Geo = { lat: round(c.lat), lon: round(c.lon), country: c.country };
+  if (c.geonameId) geo.geonameId = c.geonameId;
+  return geo;
+}
+
 export function geocodeEntities(doc: Document): void {
   const entities = doc.maybe("entity");
   if (!entities.some((e) => e.type === "GPE" || e.type === "LOC")) return;
-  const g = gazetteer();
-  const ctx = buildContext(doc, g, entities);
+  const places: Entity[] = [];
+  const mentions: PlaceMention[] = [];
   for (const e of entities) {
-    if (e.type !== "GPE" && e.type !== "LOC") continue;
-    const cc = countryOf(g, e);
-    if (cc) {
-      const country = g.countries.get(cc);
-      if (country) e.geo = { lat: country.lat, lon: country.lon, country: cc };
-      continue;
-    }
-    const region = [e.name, ...e.aliases].map((n) => g.regionByName.get(n.toLowerCase())).find(Boolean);
-    if (region) {
-      // a continent or sea belongs to no one country: it gets no geo rather than a wrong country code
-      if (region.cc) e.geo = { lat: region.lat, lon: region.lon, country: region.cc };
-      continue;
-    }
-    const i = bestCity(g, e, ctx);
-    if (i === undefined) continue;
-    const geo: Geo = { lat: round(g.cities.lat[i]!), lon: round(g.cities.lon[i]!), country: cityCountry(g, i), geonameId: g.cities.id[i]! };
-    e.geo = geo;
+    const place = e.type === "GPE" || e.type === "LOC";
+    if (!place && e.type !== "NORP") continue;
+    if (place) places.push(e);
+    mentions.push({ names: [e.name, ...e.aliases], spans: e.mentions, contextOnly: !place });
   }
+  const sentences = doc.maybe("sentence").map((s) => s.span);
+  const resolved = resolvePlaces(doc.text, mentions, sentences);
+  let p = 0;
+  mentions.forEach((m, k) => {
+    if (m.contextOnly) return;
+    const e = places[p++]!;
+    const c = resolved[k];
+    const geo = c ? toGeo(c) : undefined;
+    if (geo) e.geo = geo;
+  });
 }
 
 export const geocode: Stage = {

@@ -47,7 +47,8 @@ export function isDatelineLine(line: string): boolean {
   // A sentence that mentions a date ends like one ("It rose on May 5."); stamps end in a time or a zone.
   // Tweets quoted in the article end with "— Name (@handle) November 18, 2019": a handle is never a stamp.
   if (line.length > 100 || line.includes("@") || !HAS_DATE.test(line) || !STAMP_WORD.test(line)) return false;
-  if (/(?:\p{L}{2,}|\d)[.!?]["”’]?$/u.test(line)) return false;
+  // Two letters before the mark, not `\p{L}{2,}`: the same test, but a run of letters is not rescanned from each one.
+  if (/(?:\p{L}{2}|\d)[.!?]["”’]?$/u.test(line)) return false;
   let other = 0;
   for (const w of line.match(/[\p{L}]+(?:\.[\p{L}])?/gu) ?? []) {
     if (!DATE_WORD.test(w) && !ZONE.test(w) && ++other > 2) return false;

@@ -2,7 +2,9 @@
 
 const ROLE_WORDS = /\b(?:staff|writers?|reporters?|correspondents?|editors?|editorial|contributors?|contributing|columnist|team|desk|newsroom|bureau|news|press|agency|agencies|wire|service|admin|administrator|guest|author|journalist|photographer|senior|chief|political|special|associate|business|sports?|international|media|online|digital|magazine|network|tv|radio|group|inc|ltd|llc|daily|weekly|times|post|herald|tribune|gazette|journal|channel|online|opinion|blog)\b/i;
 const GLUED_DATE = /(\p{Ll})(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Updated|Published|Posted)\b.*$/u;
-const DATE_TAIL = /\s+(?:on|at|posted|published|updated)?\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?\s+\d.*$|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d).*$/;
+// `(?<!\s)` in front of each `\s+`: a match may only start where a run of spaces starts; without it every space of
+// a long run was a new start, rescanning the run (and `\s+…?\s*` split it every way: hung over 10 s on 20,000 spaces).
+const DATE_TAIL = /(?<!\s)\s+(?:(?:on|at|posted|published|updated)\s*)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?\s+\d.*$|(?<!\s)\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d).*$/;
 const NOT_A_NAME = /[@\d<>{}=|/\\#]|https?:|www\./i;
 
 /** Splits and cleans one or more author strings into person names, dropping roles, handles and outlet names. */
@@ -26,19 +28,22 @@ function key(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}]+/gu, "");
 }
 
+/** Longer author fields are page text read as a byline; cut there, so no regex below sees an unbounded string. */
+const MAX_BYLINE = 400;
+
 function splitByline(value: string): string[] {
-  let v = value.replace(/\s+/g, " ").trim();
+  let v = value.slice(0, MAX_BYLINE * 4).replace(/\s+/g, " ").trim().slice(0, MAX_BYLINE);
   // "By Jane Doe | Reuters", "Jane Doe - Staff Writer": the tail after a bar is an affiliation.
   v = v.replace(/\s[|–—]\s.*$/, "");
   v = v.replace(/^(?:(?:written|posted|reported|story|text|words|photos?)\s+)?by[:\s]+/i, "");
-  v = v.replace(/\s+(?:in|for)\s+[A-Z][\w ]+$/, "");
+  v = v.replace(/(?<!\s)\s+(?:in|for)\s+[A-Z][\w ]+$/, "");
   // Text read from a page can glue the byline to the date that follows it ("Jane DoeMonday, …").
   v = v.replace(GLUED_DATE, "$1");
   // "Jane Doe on Monday, November 18th, 2019 at 11:08 a.m.": the date is no name.
   v = v.replace(DATE_TAIL, "");
   return v
-    .split(/\s*(?:,|;|&|\band\b|\bwith\b|\/|(?<=\p{Ll}{2})\.\s+)\s*/iu)
-    .map((s) => s.replace(/^by\s+/i, "").replace(/^[\s"'“”.:-]+|[\s"'“”.:-]+$/g, "").replace(/\s+(?:-|–|—)\s+.*$/, ""))
+    .split(/(?<!\s)\s*(?:,|;|&|\band\b|\bwith\b|\/|(?<=\p{Ll}{2})\.\s+)\s*/iu)
+    .map((s) => s.replace(/^by\s+/i, "").replace(/^[\s"'“”.:-]+|(?<![\s"'“”.:-])[\s"'“”.:-]+$/g, "").replace(/(?<!\s)\s+(?:-|–|—)\s+.*$/, ""))
     .filter(Boolean);
 }
 

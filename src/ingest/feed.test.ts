@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import iconv from "iconv-lite";
 import { ingest, IngestError } from "./index.js";
-import { ingestFeed } from "./feed.js";
+import { capPersonFields, ingestFeed, MAX_PERSON_FIELD } from "./feed.js";
 import { ARTICLE_PARAGRAPHS } from "./test-pages.js";
 
 const CONTENT_HTML = ARTICLE_PARAGRAPHS.map((p) => `<p>${p}</p>`).join("");
@@ -151,4 +151,41 @@ describe("unsafe and broken feeds", () => {
     await assert.rejects(ingest(`<rss version="2.0"><channel><title>Empty</title></channel></rss>`), (e: unknown) => e instanceof IngestError && /no items/.test(e.message));
     await assert.rejects(ingest(`<rss version="2.0"><channel><title>T</title><item><title>x</title></item></channel></rss>`), (e: unknown) => e instanceof IngestError && /no item of the feed has text/.test(e.message));
   });
+
+  it("reads person fields full of unbalanced brackets in bounded time (found by fuzzing: 100,000 '(' took 13 s)", async () => {
+    const item = (author: string) =>
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><managingEditor>${author}</managingEditor>` +
+      `<item><title>x</title><author>${author}</author><description>Officials said it.</description></item>` +
+      `<item><title>y</title><author><![CDATA[${author}]]></author><description>Officials said more.</description></item></channel></rss>`;
+    for (const unit of ["(", "[", "&lt;", "(a"]) {
+      const cpu = process.cpuUsage();
+      const articles = await ingest(item(unit.repeat(100_000)));
+      const u = process.cpuUsage(cpu);
+      assert.equal(articles.length, 2, unit);
+      assert.ok((u.user + u.system) / 1000 < 3000, `${JSON.stringify(unit)}: ${((u.user + u.system) / 1000).toFixed(0)} ms`);
+    }
+  });
+
+  it("cuts only over-long person fields, never inside an entity, and leaves the rest of the feed as it was", () => {
+    const short = `<rss><channel><author>jane@x.org (Jane Doe)</author><title>(((</title></channel></rss>`;
+    assert.equal(capPersonFields(short), short);
+    const long = `<rss><channel><webMaster a="1">${"&lt;".repeat(200)}</webMaster><title>${"(".repeat(500)}</title></channel></rss>`;
+    const capped = capPersonFields(long);
+    const body = /<webMaster a="1">([^<]*)<\/webMaster>/.exec(capped)![1]!;
+    assert.ok(body.length <= MAX_PERSON_FIELD && body.length > MAX_PERSON_FIELD - 12, `${body.length}`);
+    assert.match(body, /^(?:&lt;)+$/);
+    assert.ok(capped.endsWith(`<title>${"(".repeat(500)}</title></channel></rss>`));
+    // An unclosed field is left as it is: the XML parser keeps no text from it.
+    const unclosed = `<rss><channel><author>${"(".repeat(1000)}`;
+    assert.equal(capPersonFields(unclosed), unclosed);
+  });
+
+  it("a feed of 200,000 empty items gives its one article with 20 warnings and a count (spreading them overflowed the stack)", async () => {
+    const feed = `<rss version="2.0"><channel><title>T</title><item><title>a</title><description>Officials said it.</description></item>${"<item><title>x</title></item>".repeat(200_000)}</channel></rss>`;
+    const [a, ...rest] = await ingest(feed);
+    assert.equal(rest.length, 0);
+    assert.ok(a!.warnings.includes("… and 199980 more like these"), a!.warnings.join("\n").slice(0, 500));
+    assert.ok(a!.warnings.length <= 22);
+  });
 });
+

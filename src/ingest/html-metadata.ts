@@ -83,7 +83,8 @@ export function readMetadata(doc: DomDocument, pageUrl?: string, signals: PageSi
  * wins (JSON-LD often names only the organisation).
  */
 function readByline(signals: PageSignals, ld: Json | undefined, meta: Map<string, string>, outlet: string | undefined): string[] {
-  const fromLd = arrayOf(ld?.author).map(nameOf).filter((n): n is string => !!n);
+  // the first few authors: a list of 300,000 is no byline
+  const fromLd = arrayOf(ld?.author).slice(0, 50).map(nameOf).filter((n): n is string => !!n);
   let names = parseBylines(fromLd, outlet);
   if (names.length) return names;
   const fromMeta = AUTHOR_META.map((n) => meta.get(n)).filter((v): v is string => !!v && !/^https?:/i.test(v));
@@ -151,6 +152,10 @@ function readMetaTags(signals: PageSignals): Map<string, string> {
   return map;
 }
 
+/** Most JSON-LD values looked at per script, and the deepest a value is followed (`[[["2024-05-01"]]]`). */
+const MAX_LD_NODES = 5000;
+const MAX_LD_DEPTH = 16;
+
 /** The JSON-LD object describing the article (flattening @graph and arrays); undefined if none. */
 export function readJsonLd(scripts: string[]): Json | undefined {
   let fallback: Json | undefined;
@@ -160,15 +165,20 @@ export function readJsonLd(scripts: string[]): Json | undefined {
     const data = parseLenient(raw);
     if (data === undefined) continue;
     const stack: unknown[] = [data];
-    while (stack.length) {
+    // A loop, not `push(...array)` (300,000 elements overflowed the stack), over at most MAX_LD_NODES values:
+    // the article object sits near the top of real JSON-LD, which has a few dozen nodes.
+    const pushAll = (items: unknown[]) => {
+      for (let i = 0; i < items.length && stack.length < MAX_LD_NODES; i++) stack.push(items[i]);
+    };
+    for (let visited = 0; stack.length && visited < MAX_LD_NODES; visited++) {
       const item = stack.pop();
       if (Array.isArray(item)) {
-        stack.push(...item);
+        pushAll(item);
         continue;
       }
       if (!item || typeof item !== "object") continue;
       const obj = item as Json;
-      if (Array.isArray(obj["@graph"])) stack.push(...(obj["@graph"] as unknown[]));
+      if (Array.isArray(obj["@graph"])) pushAll(obj["@graph"] as unknown[]);
       const types = arrayOf(obj["@type"]).map(String).join(" ");
       if (!ARTICLE_TYPE.test(types)) continue;
       if (/Article|BlogPosting|Report|Posting/.test(types) && (obj.headline || obj.datePublished)) return obj;
@@ -311,22 +321,27 @@ function arrayOf(v: unknown): unknown[] {
   return v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
 }
 
+// Loops with a depth limit, not recursion: 50,000 nested arrays around a date overflowed the stack (fuzzing).
 function stringOf(v: unknown): string | undefined {
-  if (typeof v === "string") return v;
-  if (Array.isArray(v)) return stringOf(v[0]);
-  if (v && typeof v === "object") {
-    const o = v as Json;
-    return stringOf(o["@value"] ?? o["@id"] ?? o.url);
+  for (let depth = 0; depth < MAX_LD_DEPTH; depth++) {
+    if (typeof v === "string") return v;
+    if (Array.isArray(v)) v = v[0];
+    else if (v && typeof v === "object") {
+      const o = v as Json;
+      v = o["@value"] ?? o["@id"] ?? o.url;
+    } else return undefined;
   }
   return undefined;
 }
 
 function nameOf(v: unknown): string | undefined {
-  if (typeof v === "string") return /^https?:/i.test(v) ? undefined : v;
-  if (Array.isArray(v)) return nameOf(v[0]);
-  if (v && typeof v === "object") {
-    const n = (v as Json).name;
-    return typeof n === "string" ? n : undefined;
+  for (let depth = 0; depth < MAX_LD_DEPTH; depth++) {
+    if (typeof v === "string") return /^https?:/i.test(v) ? undefined : v;
+    if (Array.isArray(v)) v = v[0];
+    else if (v && typeof v === "object") {
+      const n = (v as Json).name;
+      return typeof n === "string" ? n : undefined;
+    } else return undefined;
   }
   return undefined;
 }

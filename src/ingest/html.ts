@@ -1,5 +1,6 @@
 // HTML page → article: metadata first, then our one-walk extractor's content (Readability when it is unsure), one line per block.
-import { Readability } from "@mozilla/readability";
+import { createRequire } from "node:module";
+import type { Readability as ReadabilityClass } from "@mozilla/readability";
 import { extractArticle, STRICT } from "./html-extract.js";
 import { readMetadata } from "./html-metadata.js";
 import { collectSignals } from "./html-signals.js";
@@ -7,6 +8,13 @@ import { isFurniture, renderBlocks, type RenderedText, type RenderOptions } from
 import { parseDocument, parseFragment, type DomDocument, type DomElement } from "./dom.js";
 import { finishArticle } from "./finish.js";
 import { IngestError, type IngestedArticle, type IngestOptions } from "./types.js";
+
+/** Readability, loaded on the first page our extractor is unsure of: a run over text or JSONL never needs it. */
+let readability: typeof ReadabilityClass | undefined;
+function Readability(): typeof ReadabilityClass {
+  readability ??= (createRequire(import.meta.url)("@mozilla/readability") as { Readability: typeof ReadabilityClass }).Readability;
+  return readability;
+}
 
 /** Containers of page chrome: their paragraphs are not the article in the fallback path. */
 const CHROME = /(?:^|[\s_-])(?:nav|navbar|menu|footer|header|sidebar|share|social|cookie|consent|newsletter|subscribe|related|promo|comments?|breadcrumbs?|banner|advert|ad)(?:$|[\s_-])/i;
@@ -75,14 +83,24 @@ function ingestHtmlPage(html: string, options: IngestOptions, origin: string, ex
 
 /** Element nesting depth, walked without recursion; stops counting past `limit`. */
 function nestingDepth(root: DomElement, limit: number): number {
+  // depth-first by first child and next sibling: `children` would build a list per element
   let max = 0;
-  const stack: [DomElement, number][] = [[root, 1]];
-  while (stack.length) {
-    const [el, d] = stack.pop()!;
-    if (d > max) max = d;
+  let depth = 1;
+  let el: DomElement | null = root;
+  while (el) {
+    if (depth > max) max = depth;
     if (max > limit) return max;
-    const kids = el.children;
-    for (let i = 0; i < kids.length; i++) stack.push([kids[i]!, d + 1]);
+    const first: DomElement | null = el.firstElementChild;
+    if (first) {
+      el = first;
+      depth++;
+      continue;
+    }
+    while (el && el !== root && !el.nextElementSibling) {
+      el = el.parentElement;
+      depth--;
+    }
+    el = el && el !== root ? el.nextElementSibling : null;
   }
   return max;
 }
@@ -215,7 +233,7 @@ function articleText(doc: DomDocument, hints: PageHints): Found {
   let content: DomElement | null | undefined;
   try {
     // The serializer hands back the element itself, so the article is walked once and never re-serialised.
-    const reader = new Readability<DomElement>(doc as never, {
+    const reader = new (Readability())<DomElement>(doc as never, {
       serializer: (el) => el as unknown as DomElement,
       disableJSONLD: true,
       // Class names say what a block is (a caption, a byline): the renderer reads them after Readability.
@@ -238,9 +256,7 @@ function articleText(doc: DomDocument, hints: PageHints): Found {
 function dropFurniture(root: DomElement): void {
   const found: DomElement[] = [];
   const visit = (el: DomElement): void => {
-    const kids = el.children;
-    for (let i = 0; i < kids.length; i++) {
-      const c = kids[i]!;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
       if (isFurniture(c)) found.push(c);
       else visit(c);
     }
@@ -298,9 +314,7 @@ function notAnArticle({ rendered: { text }, roots, skip }: Found, body: DomEleme
 function indexItems(roots: DomElement[], skip?: ReadonlySet<DomElement>): number {
   let n = 0;
   const visit = (el: DomElement, inHeading: boolean): void => {
-    const kids = el.children;
-    for (let i = 0; i < kids.length; i++) {
-      const c = kids[i]!;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
       if (skip?.has(c)) continue;
       const tag = c.localName;
       if (tag === "article") n++;

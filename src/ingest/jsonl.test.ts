@@ -75,4 +75,15 @@ describe("JSONL", () => {
     const [a] = await ingest(JSON.stringify({ text: "The mayor said the budget was balanced.", title: "Record title" }), { title: "Flag title" });
     assert.equal(a?.source.title, "Flag title");
   });
+
+  it("200,000 bad lines give 20 warnings and a count, not a stack overflow (found by probing the warning list)", async () => {
+    const good = JSON.stringify({ text: "Officials said on Tuesday that 1,200 people had been evacuated.", authors: Array.from({ length: 100_000 }, () => "Jane Doe") });
+    const [a, ...rest] = await ingest(`${good}\n${"{bad\n".repeat(200_000)}`);
+    assert.equal(rest.length, 0);
+    assert.equal(a!.warnings.length, 21);
+    assert.match(a!.warnings[0]!, /^line 2: /);
+    assert.equal(a!.warnings[20], "… and 199980 more like these");
+    assert.deepEqual(a!.source.byline, ["Jane Doe"]);
+  });
 });
+

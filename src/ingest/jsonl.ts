@@ -51,7 +51,8 @@ function collect(records: { value: unknown; where: string; suffix: string; error
   if (!out.length) {
     throw new IngestError(records.length ? `no usable article in the JSON (${problems[0]})` : "empty input: no JSON records", origin);
   }
-  out[0]!.warnings.unshift(...problems);
+  // The first few, then a count: 200,000 bad lines made as many warnings, and spreading them overflowed the stack.
+  out[0]!.warnings.unshift(...summariseProblems(problems));
   return out;
 }
 
@@ -96,7 +97,8 @@ function recordMetadata(v: Json): SourceInfo {
   if (subtitle) info.subtitle = subtitle;
   const authors: string[] = [];
   for (const field of [v.byline, v.authors, v.author]) {
-    for (const a of Array.isArray(field) ? field : field === undefined ? [] : [field]) {
+    // the first few: a list of 300,000 is no byline
+    for (const a of Array.isArray(field) ? field.slice(0, 50) : field === undefined ? [] : [field]) {
       const n = nameOf(a);
       if (n) authors.push(n);
     }
@@ -120,6 +122,14 @@ function tryParse(s: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Warnings about skipped records or items kept per input: the first MAX_LISTED, then how many more. */
+export const MAX_LISTED = 20;
+
+export function summariseProblems(problems: string[]): string[] {
+  if (problems.length <= MAX_LISTED) return problems;
+  return [...problems.slice(0, MAX_LISTED), `… and ${problems.length - MAX_LISTED} more like these`];
 }
 
 function isObject(v: unknown): v is Json {

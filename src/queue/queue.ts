@@ -1,5 +1,7 @@
 // The extraction job queue over PostgreSQL: enqueue by content key, claim with SKIP LOCKED under a lease, retry with backoff, keep dead jobs.
 import type pg from "pg";
+
+type Queryable = Pick<pg.PoolClient, "query">;
 import type { IngestedArticle } from "../ingest/types.js";
 import { openPgPool, type PgConnectOptions } from "../store/postgres/connect.js";
 import { migrateQueue } from "./schema.js";
@@ -133,38 +135,83 @@ export class JobQueue {
   }
 
   /**
-   * Takes one job for `worker` under a lease of `leaseMs`: with `reclaim`, first a running job whose lease ran
-   * out (its worker died mid-job, so it is retried), then the oldest waiting one. SKIP LOCKED lets many workers
-   * claim at once without waiting on each other or taking the same job. Callers reclaim now and then, not on
-   * every claim, so a claim is normally one indexed statement.
+   * Takes one job for `worker` under a lease of `leaseMs` (see `claimBatch`).
    */
   async claim(worker: string, leaseMs: number, options: { reclaim?: boolean } = {}): Promise<Job | undefined> {
+    return (await this.claimBatch(worker, leaseMs, 1, options))[0];
+  }
+
+  /**
+   * Takes up to `limit` jobs for `worker` in one statement, under a lease of `leaseMs`: with `reclaim`, first running
+   * jobs whose lease ran out (their worker died mid-job, so they are retried), then the oldest waiting ones. SKIP
+   * LOCKED lets many workers claim at once without waiting on each other or taking the same job. Callers reclaim
+   * now and then, not on every claim, so a claim is normally one indexed statement for a whole batch.
+   */
+  async claimBatch(worker: string, leaseMs: number, limit: number, options: { reclaim?: boolean } = {}): Promise<Job[]> {
     const sources = [
-      ...(options.reclaim ? [{ where: "state = 'running' AND locked_until < now()", order: "locked_until" }] : []),
-      { where: "state = 'queued' AND run_at <= now()", order: "run_at, id" },
+      ...(options.reclaim ? [{ name: "claimline_reclaim", where: "state = 'running' AND locked_until < now()", order: "locked_until" }] : []),
+      { name: "claimline_claim", where: "state = 'queued' AND run_at <= now()", order: "run_at, id" },
     ];
-    for (const { where, order } of sources) {
-      const row = (await this.pool.query(
-        `UPDATE claimline_jobs SET state = 'running', locked_by = $1, locked_until = now() + $2 * interval '1 millisecond',
-           attempts = attempts + 1, started_at = now()
-         WHERE id = (SELECT id FROM claimline_jobs WHERE ${where} ORDER BY ${order} LIMIT 1 FOR UPDATE SKIP LOCKED)
-         RETURNING id, key, origin, payload, attempts, max_attempts`,
-        [worker, leaseMs],
-      )).rows[0] as Record<string, unknown> | undefined;
-      if (row) {
-        return {
-          id: row.id as string, key: row.key as string, origin: row.origin as string, payload: JSON.parse(row.payload as string) as JobPayload,
+    const jobs: Job[] = [];
+    for (const { name, where, order } of sources) {
+      if (jobs.length >= limit) break;
+      const rows = (await this.pool.query({
+        name,
+        text: `UPDATE claimline_jobs SET state = 'running', locked_by = $1, locked_until = now() + $2 * interval '1 millisecond',
+                 attempts = attempts + 1, started_at = now()
+               WHERE id IN (SELECT id FROM claimline_jobs WHERE ${where} ORDER BY ${order} LIMIT $3 FOR UPDATE SKIP LOCKED)
+               RETURNING id, key, origin, payload, attempts, max_attempts`,
+        values: [worker, leaseMs, limit - jobs.length],
+      })).rows as Record<string, unknown>[];
+      // RETURNING has no order: jobs are worked in queue order (ids grow with enqueueing).
+      rows.sort((a, b) => Number(a.id) - Number(b.id));
+      for (const row of rows) {
+        jobs.push({
+          id: String(row.id), key: row.key as string, origin: row.origin as string, payload: JSON.parse(row.payload as string) as JobPayload,
           attempt: row.attempts as number, maxAttempts: row.max_attempts as number,
-        };
+        });
       }
     }
-    return undefined;
+    return jobs;
+  }
+
+  /**
+   * Which of `jobs` `worker` still holds, locking their rows until the transaction of `c` ends: a worker writes the
+   * records of these only, and no other worker can reclaim them meanwhile (a reclaim skips locked rows).
+   */
+  static async holding(c: Queryable, worker: string, jobs: readonly Job[]): Promise<Set<string>> {
+    if (!jobs.length) return new Set();
+    const rows = (await c.query({
+      name: "claimline_holding",
+      text: "SELECT id FROM claimline_jobs WHERE id = ANY($1::bigint[]) AND locked_by = $2 AND state = 'running' ORDER BY id FOR UPDATE",
+      values: [jobs.map((j) => j.id), worker],
+    })).rows as { id: string }[];
+    return new Set(rows.map((r) => String(r.id)));
+  }
+
+  /**
+   * Marks jobs done with what the store said, in the transaction of `c`: a worker completes its jobs in the
+   * transaction that stores their records, so rows and completions commit (or are lost) together.
+   * Returns the ids marked (only the lease holder's jobs are).
+   */
+  static async completeIn(c: Queryable, worker: string, done: readonly { job: Job; result: string }[]): Promise<Set<string>> {
+    if (!done.length) return new Set();
+    const rows = (await c.query({
+      name: "claimline_complete_batch",
+      text: `UPDATE claimline_jobs j SET state = 'done', result = u.r, payload = NULL, locked_by = NULL, locked_until = NULL, last_error = NULL,
+               finished_at = now()
+             FROM unnest($1::bigint[], $2::text[]) AS u(id, r) WHERE j.id = u.id AND j.locked_by = $3 AND j.state = 'running' RETURNING j.id`,
+      values: [done.map((d) => d.job.id), done.map((d) => d.result), worker],
+    })).rows as { id: string }[];
+    return new Set(rows.map((r) => String(r.id)));
   }
 
   /** Extends the leases of every job `worker` holds: a live worker keeps its jobs however long extraction takes. */
   async heartbeat(worker: string, leaseMs: number): Promise<number> {
     const res = await this.pool.query(
-      "UPDATE claimline_jobs SET locked_until = now() + $2 * interval '1 millisecond' WHERE state = 'running' AND locked_by = $1",
+      // Rows locked in id order, as a worker's write transaction locks its jobs: the two never wait on each other in a cycle.
+      `UPDATE claimline_jobs SET locked_until = now() + $2 * interval '1 millisecond'
+       WHERE id IN (SELECT id FROM claimline_jobs WHERE state = 'running' AND locked_by = $1 ORDER BY id FOR UPDATE)`,
       [worker, leaseMs],
     );
     return res.rowCount ?? 0;

@@ -15,6 +15,8 @@ export interface Outcome {
   ms: number;
   /** the pipeline's time budget fired on some article */
   overBudget: boolean;
+  /** the stage that took longest over all articles, with its ms (wall clock) */
+  slowestStage?: { name: string; ms: number };
 }
 
 /** A broken contract: anything but records that validate or an IngestError. The fuzzers report these as crashes. */
@@ -38,11 +40,13 @@ export async function runInput(input: string | Uint8Array, options: { budgetMs?:
   if (!articles.length) throw new ContractViolation("ingest returned no article and no error");
   const warnings: string[] = [];
   let overBudget = false;
+  let slowestStage: Outcome["slowestStage"];
   for (const article of articles) {
     if (typeof article.text !== "string" || !article.text.trim()) throw new ContractViolation(`article with empty text from ${article.origin}`);
     let record;
     try {
       const doc = processArticle(article, options.budgetMs);
+      for (const [name, ms] of Object.entries(doc.timings)) if (!slowestStage || ms > slowestStage.ms) slowestStage = { name, ms };
       record = toRecord(doc);
     } catch (e) {
       throw new ContractViolation(`pipeline threw ${describe(e)}`);
@@ -56,7 +60,7 @@ export async function runInput(input: string | Uint8Array, options: { budgetMs?:
       if (/: stage failed: /.test(w)) throw new ContractViolation(`stage crashed: ${w.slice(0, 300)}`);
     }
   }
-  return { kind: "records", records: articles.length, warnings, ms: performance.now() - t0, overBudget };
+  return { kind: "records", records: articles.length, warnings, ms: performance.now() - t0, overBudget, ...(slowestStage ? { slowestStage } : {}) };
 }
 
 /** What src/index.ts's processArticle does, with the time budget as a parameter. */

@@ -2,9 +2,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import fc from "fast-check";
 import { preview, runInput } from "./check.js";
-import { anyHostileInput, type LabelledInput } from "./hostile.js";
+import { fuzzInputAt, type LabelledInput } from "./hostile.js";
 
 interface Settings {
   seed: number;
@@ -13,22 +12,20 @@ interface Settings {
   maxRepeat: number;
   /** a worker that gives no answer for this long is hung: the input is recorded as a crash */
   hangMs: number;
+  /** heap limit of the worker, in MB */
+  heapMb: number;
   profileRegex: boolean;
   out: string;
 }
 
-const BATCH = 50;
-
-/** The i-th input of a run: batches of BATCH inputs, each batch sampled with seed + batch number, so any input can be regenerated. */
+/** The i-th input of a run (see `fuzzInputAt`). */
 function inputAt(settings: Settings, index: number): LabelledInput {
-  const batch = Math.floor(index / BATCH);
-  const items = fc.sample(anyHostileInput(settings.maxRepeat), { numRuns: BATCH, seed: settings.seed + batch });
-  return items[index % BATCH]!;
+  return fuzzInputAt(settings, index);
 }
 
 type FromWorker =
   | { type: "start"; index: number }
-  | { type: "done"; index: number; generator: string; kind: string; ms: number; overBudget: boolean; length: number; preview: string }
+  | { type: "done"; index: number; generator: string; kind: string; ms: number; cpuMs: number; stage?: string; overBudget: boolean; length: number; preview: string }
   | { type: "crash"; index: number; generator: string; message: string; preview: string }
   | { type: "regex"; stats: RegexStat[] };
 
@@ -72,8 +69,13 @@ async function workerMain(settings: Settings, from: number, to: number): Promise
     const { generator, input } = inputAt(settings, index);
     port.postMessage({ type: "start", index } satisfies FromWorker);
     try {
+      // CPU time of the process: the main thread only watches, so this is the worker's, and unlike wall time it
+      // does not grow when other work shares the machine.
+      const cpu = process.cpuUsage();
       const o = await runInput(input);
-      port.postMessage({ type: "done", index, generator, kind: o.kind, ms: o.ms, overBudget: o.overBudget, length: input.length, preview: preview(input, 100) } satisfies FromWorker);
+      const used = process.cpuUsage(cpu);
+      const stage = o.slowestStage ? `${o.slowestStage.name} ${Math.round(o.slowestStage.ms)} ms` : undefined;
+      port.postMessage({ type: "done", index, generator, kind: o.kind, ms: o.ms, cpuMs: (used.user + used.system) / 1000, ...(stage ? { stage } : {}), overBudget: o.overBudget, length: input.length, preview: preview(input, 100) } satisfies FromWorker);
     } catch (e) {
       port.postMessage({ type: "crash", index, generator, message: (e as Error).message, preview: preview(input, 200) } satisfies FromWorker);
     }
@@ -96,6 +98,7 @@ async function main(): Promise<void> {
     runs: Number(flag("runs", "1000000")),
     maxRepeat: Number(flag("max-repeat", "20000")),
     hangMs: Number(flag("hang-ms", "120000")),
+    heapMb: Number(flag("heap-mb", "1536")),
     profileRegex: !args.includes("--no-regex-profile"),
     out: flag("out", path.join(process.cwd(), "fuzz-report")),
   };
@@ -104,7 +107,7 @@ async function main(): Promise<void> {
   const deadline = started + settings.seconds * 1000;
   const counts = { tried: 0, records: 0, refused: 0, crashes: 0, hangs: 0, overBudget: 0 };
   const byGenerator: Record<string, number> = {};
-  const slowest: { ms: number; index: number; generator: string; length: number; preview: string }[] = [];
+  const slowest: { cpuMs: number; ms: number; index: number; generator: string; stage?: string; length: number; preview: string }[] = [];
   const crashes: { index: number; generator: string; message: string; preview: string }[] = [];
   let regex: RegexStat[] = [];
   let next = 0;
@@ -115,7 +118,8 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => {
       // Loader hooks do not reach worker threads on Node 20: the worker registers tsx itself, then loads this file.
       const boot = `import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-      const worker = new Worker(boot, { eval: true, workerData: { settings, from, to } });
+      // A heap limit per worker: an input that needs more is a crash (saved), not a machine out of memory.
+      const worker = new Worker(boot, { eval: true, workerData: { settings, from, to }, resourceLimits: { maxOldGenerationSizeMb: settings.heapMb } });
       let workerStarted = false;
       let current = from;
       let lastBeat = performance.now();
@@ -161,8 +165,8 @@ async function main(): Promise<void> {
             if (m.kind === "records") counts.records++;
             else counts.refused++;
             if (m.overBudget) counts.overBudget++;
-            slowest.push({ ms: m.ms, index: m.index, generator: m.generator, length: m.length, preview: m.preview });
-            slowest.sort((a, b) => b.ms - a.ms);
+            slowest.push({ cpuMs: Math.round(m.cpuMs), ms: Math.round(m.ms), index: m.index, generator: m.generator, ...(m.stage ? { stage: m.stage } : {}), length: m.length, preview: m.preview });
+            slowest.sort((a, b) => b.cpuMs - a.cpuMs);
             slowest.length = Math.min(slowest.length, 5);
           }
           if (counts.tried % 500 === 0) process.stderr.write(`fuzz: ${counts.tried} inputs, ${counts.crashes} crashes, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
@@ -174,8 +178,13 @@ async function main(): Promise<void> {
           console.error(`fuzz: worker failed to start: ${e.message}`);
           process.exit(2);
         }
+        // The input that was running killed the worker (out of memory, most likely): save it like a crash.
         counts.crashes++;
-        crashes.push({ index: current, generator: "?", message: `worker died: ${e.message}`, preview: "" });
+        counts.tried++;
+        const { generator, input } = inputAt(settings, current);
+        const file = path.join(settings.out, `crash-${current}.bin`);
+        writeFileSync(file, input);
+        crashes.push({ index: current, generator, message: `worker died: ${e.message} (saved to ${file})`, preview: preview(input, 200) });
         next = current + 1;
         finish();
       });

@@ -93,8 +93,11 @@ function scanWorker(regexes: FoundRegex[], from: number, large: number): void {
 }
 
 /** Scans every regex; a (regex, unit) pair that gives no answer within hangMs is reported as catastrophic. */
-export async function scanRegexes(dirs: string[], options: { large?: number; hangMs?: number; log?: (s: string) => void } = {}): Promise<{ scanned: number; findings: RegexFinding[] }> {
-  const regexes = collectRegexes(dirs);
+export async function scanRegexes(
+  dirs: string[],
+  options: { large?: number; hangMs?: number; log?: (s: string) => void; only?: (file: string) => boolean } = {},
+): Promise<{ scanned: number; findings: RegexFinding[] }> {
+  const regexes = collectRegexes(dirs).filter((r) => !options.only || options.only(r.file));
   const large = options.large ?? 20_000;
   const hangMs = options.hangMs ?? 10_000;
   const findings: RegexFinding[] = [];

@@ -1,14 +1,11 @@
 // `claimline extract`: prints the claim record of each input (DESIGN.md §2 describes the contract).
 import { once } from "node:events";
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { toRecord } from "../../core/to-record.js";
-import { processArticle } from "../../index.js";
-import { ingest, ingestUrl, IngestError, type IngestedArticle, type MetadataOverrides } from "../../ingest/index.js";
-import { digest } from "../digest.js";
+import { IngestError, type IngestedArticle, type MetadataOverrides } from "../../ingest/types.js";
 import { expandArgument, readInput } from "../inputs.js";
 import type { CliIO } from "../io.js";
 
@@ -50,11 +47,13 @@ const BYTES_PER_WORKER = 4 * 1024 * 1024;
  * default optimises only the functions that stay hot, which over 100 k articles are the same ones
  * (docs/performance.md has the measurements).
  */
-const JIT_FLAGS = "--interrupt-budget=1048576";
+export const JIT_FLAGS = "--interrupt-budget=1048576";
 /** Heap limits of a pool worker: its live data stays near 30 MB; the caps keep idle garbage from growing RSS. */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
 /** Inputs handed out ahead of the one being written: bounds memory while keeping every worker busy. */
 const AHEAD_PER_WORKER = 2;
+/** Inputs a worker holds at once: one, so a worker's heap holds one input's articles (see WORKER_LIMITS). */
+const HELD_PER_WORKER = 1;
 
 export function normaliseDate(value: string): string {
   const d = new Date(value);
@@ -64,10 +63,28 @@ export function normaliseDate(value: string): string {
 
 const isUrl = (p: string): boolean => /^https?:\/\//i.test(p);
 
+/**
+ * The pipeline, ingest and record modules, imported on the first input: the main thread of a worker pool never
+ * extracts (unless a worker dies), so it does not pay for loading them; `claimline --help` does not either.
+ */
+let engine: Promise<{
+  processArticle: typeof import("../../index.js").processArticle;
+  ingest: typeof import("../../ingest/index.js").ingest;
+  ingestUrl: typeof import("../../ingest/index.js").ingestUrl;
+  toRecord: typeof import("../../core/to-record.js").toRecord;
+  digest: typeof import("../digest.js").digest;
+}> | undefined;
+function loadEngine(): NonNullable<typeof engine> {
+  engine ??= Promise.all([import("../../index.js"), import("../../ingest/index.js"), import("../../core/to-record.js"), import("../digest.js")])
+    .then(([lib, ing, rec, dig]) => ({ processArticle: lib.processArticle, ingest: ing.ingest, ingestUrl: ing.ingestUrl, toRecord: rec.toRecord, digest: dig.digest }));
+  return engine;
+}
+
 /** Reads, ingests and extracts one input (a file, "-" or an http(s) URL). Never throws: failures become messages. */
 async function extractInput(p: string, settings: ExtractSettings): Promise<InputResult> {
   const result: InputResult = { records: [], errors: [], failures: 0 };
   try {
+    const { processArticle, ingest, ingestUrl, toRecord, digest } = await loadEngine();
     let articles: IngestedArticle[];
     if (isUrl(p)) {
       articles = await ingestUrl(p, { ...settings.meta, origin: p });
@@ -124,7 +141,11 @@ async function totalBytes(paths: string[], enough: number): Promise<number | und
   if (paths.some((p) => p === "-" || isUrl(p))) return undefined;
   let total = 0;
   for (const p of paths) {
-    total += (await stat(p).catch(() => undefined))?.size ?? 0;
+    try {
+      total += statSync(p, { throwIfNoEntry: false })?.size ?? 0;
+    } catch {
+      // unreadable: its error comes when it is read
+    }
     if (total >= enough) break;
   }
   return total;
@@ -141,14 +162,15 @@ async function workerCount(paths: string[], jobs: number | undefined): Promise<n
 }
 
 /**
- * Hands inputs to a pool of worker threads and writes their results in input order. A worker that dies
- * (its heap cap reached on an outsized input) is replaced, and the input it held is redone on this thread.
+ * Hands inputs to a pool of worker threads and writes their results in input order. This thread only
+ * coordinates: tried as one of the extracting threads, its uncapped heap grew RSS by over 100 MB on a
+ * 10,000-article run, where a worker's heap is capped (WORKER_LIMITS). A worker that dies (its heap cap
+ * reached on an outsized input) is replaced, and the inputs it held are redone on this thread.
  */
 async function runPool(paths: string[], settings: ExtractSettings, jobs: number, writer: OrderedWriter): Promise<void> {
   const results = new Map<number, InputResult>();
-  const idle: Worker[] = [];
-  const holding = new Map<Worker, number>();
-  const workers = new Set<Worker>();
+  /** the inputs posted to each live worker and not answered yet */
+  const held = new Map<Worker, number[]>();
   const redo: number[] = [];
   let wake: (() => void) | undefined;
   let closing = false;
@@ -158,25 +180,22 @@ async function runPool(paths: string[], settings: ExtractSettings, jobs: number,
     w.on("message", (m: { index: number; result: InputResult }) => {
       worked = true;
       results.set(m.index, m.result);
-      holding.delete(w);
-      idle.push(w);
+      const h = held.get(w);
+      const at = h ? h.indexOf(m.index) : -1;
+      if (at >= 0) h!.splice(at, 1);
       wake?.();
     });
     w.on("error", () => { /* handled on exit */ });
     w.on("exit", () => {
-      workers.delete(w);
+      const h = held.get(w);
+      held.delete(w);
       if (closing) return;
-      const held = holding.get(w);
-      holding.delete(w);
-      if (held !== undefined) redo.push(held);
-      const i = idle.indexOf(w);
-      if (i >= 0) idle.splice(i, 1);
+      if (h) redo.push(...h);
       // a worker that never finished an input (it cannot start) is not replaced: this thread does the rest
       if (worked) spawnWorker();
       wake?.();
     });
-    workers.add(w);
-    idle.push(w);
+    held.set(w, []);
   };
   for (let i = 0; i < jobs; i++) spawnWorker();
   const window = jobs * AHEAD_PER_WORKER;
@@ -185,15 +204,12 @@ async function runPool(paths: string[], settings: ExtractSettings, jobs: number,
   try {
     while (written < paths.length) {
       for (let job = redo.shift(); job !== undefined; job = redo.shift()) results.set(job, await extractInput(paths[job]!, settings));
-      if (!workers.size && sent < paths.length && !results.has(written)) {
-        results.set(sent, await extractInput(paths[sent]!, settings));
-        sent++;
-      }
-      while (idle.length && sent < paths.length && sent - written < window) {
-        const w = idle.pop()!;
-        holding.set(w, sent);
-        w.postMessage({ index: sent, path: paths[sent] });
-        sent++;
+      for (const [w, h] of held) {
+        while (h.length < HELD_PER_WORKER && sent < paths.length && sent - written < window) {
+          h.push(sent);
+          w.postMessage({ index: sent, path: paths[sent] });
+          sent++;
+        }
       }
       const r = results.get(written);
       if (r) {
@@ -202,12 +218,18 @@ async function runPool(paths: string[], settings: ExtractSettings, jobs: number,
         written++;
         continue;
       }
+      // No worker left (none could start): this thread does the rest.
+      if (!held.size && sent < paths.length) {
+        const index = sent++;
+        results.set(index, await extractInput(paths[index]!, settings));
+        continue;
+      }
       await new Promise<void>((resolve) => { wake = resolve; });
       wake = undefined;
     }
   } finally {
     closing = true;
-    await Promise.all([...workers].map((w) => w.terminate()));
+    await Promise.all([...held.keys()].map((w) => w.terminate()));
   }
 }
 

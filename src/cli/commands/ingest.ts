@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { Command } from "commander";
 import type { PutStatus } from "../../store/store.js";
@@ -13,7 +14,7 @@ import type { CliIO } from "../io.js";
 import { describeError, extractTask, metadataFromFileName, readArticles, type ExtractResult, type ExtractTask } from "./ingest-extract.js";
 import { ProgressBar } from "./progress-bar.js";
 import { DEFAULT_STORE } from "./query-common.js";
-import { normaliseDate } from "./extract.js";
+import { JIT_FLAGS, normaliseDate } from "./extract.js";
 
 interface IngestFlags {
   db: string;
@@ -177,6 +178,8 @@ async function runEnqueue(inputs: string[], flags: IngestFlags, io: CliIO): Prom
 
 async function runIngest(inputs: string[], flags: IngestFlags, io: CliIO): Promise<number> {
   if (isServerUrl(flags.db)) return runEnqueue(inputs, flags, io);
+  // The tier-up budget `claimline extract` uses (JIT_FLAGS): process-wide, so the extraction threads get it too.
+  setFlagsFromString(JIT_FLAGS);
   const started = Date.now();
   const tasks = await buildTasks(inputs.length ? inputs : ["-"], flags);
   const store = openSqliteStore(flags.db);

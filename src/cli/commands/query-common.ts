@@ -1,8 +1,7 @@
 // What the store-reading commands share: the --db and --format options, opening a store, and table/JSON/CSV output.
-import { existsSync } from "node:fs";
 import { Option, type Command } from "commander";
 import type { Store } from "../../store/store.js";
-import { openSqliteStore } from "../../store/sqlite/sqlite-store.js";
+import { isServerUrl, NoStoreError, openStore } from "../../store/open.js";
 import type { CliIO } from "../io.js";
 
 /** Where a store lives unless `--db` says otherwise (docs/tracking.md). */
@@ -12,7 +11,7 @@ export type OutputFormat = "table" | "json" | "csv";
 
 export function addStoreOptions(command: Command, formats: string[] = ["table", "json", "csv"]): Command {
   return command
-    .option("--db <path>", "the store (SQLite file)", DEFAULT_STORE)
+    .option("--db <path>", "the store: a SQLite file, or a PostgreSQL server (postgres://user@host:5432/db[?schema=name])", DEFAULT_STORE)
     .addOption(new Option("--format <format>", "output format").choices(formats).default(formats[0]));
 }
 
@@ -25,15 +24,21 @@ function stopQuietlyOnClosedPipe(io: CliIO): void {
   });
 }
 
-/** Opens an existing store read-only; a missing file is a clear error, not a new empty store. */
+/**
+ * Opens an existing store for reading: a SQLite file (read-only; a missing file is a clear error, not a new empty
+ * store) or a PostgreSQL server (`postgres://…`; an unreachable server is a clear error too).
+ */
 export async function withStore<T>(db: string, io: CliIO, fn: (store: Store) => Promise<T>): Promise<T | undefined> {
-  if (db !== ":memory:" && !existsSync(db)) {
-    io.err.write(`claimline: no store at ${db} (run \`claimline ingest\` first, or give --db)\n`);
+  let store: Store;
+  try {
+    store = await openStore(db, { readonly: true, mustExist: true });
+  } catch (e) {
+    if (!(e instanceof NoStoreError) && !isServerUrl(db)) throw e;
+    io.err.write(`claimline: ${(e as Error).message}\n`);
     io.setExit(1);
     return undefined;
   }
   stopQuietlyOnClosedPipe(io);
-  const store = openSqliteStore(db, { readonly: true });
   try {
     return await fn(store);
   } finally {

@@ -13,6 +13,8 @@ interface WorkerFlags {
   retryBase?: string;
   timeout?: string;
   id?: string;
+  batch?: string;
+  overlap?: boolean;
   verbose?: boolean;
 }
 
@@ -58,6 +60,8 @@ async function runWorkerCommand(flags: WorkerFlags, io: CliIO): Promise<number> 
       retryBaseMs: positive(flags.retryBase, 2, "retry-base") * 1000,
       jobTimeoutMs: positive(flags.timeout, 300, "timeout") * 1000,
       workerId: flags.id,
+      batch: Math.floor(positive(flags.batch, 16, "batch")),
+      overlap: flags.overlap !== false,
       signal: controller.signal,
       onJob: flags.verbose ? (line) => io.out.write(`${line}\n`) : undefined,
       onError: (line) => io.err.write(`claimline: ${line}\n`),
@@ -68,7 +72,7 @@ async function runWorkerCommand(flags: WorkerFlags, io: CliIO): Promise<number> 
       `worker ${summary.workerId}: ${summary.jobs} jobs in ${summary.seconds.toFixed(1)} s (${rate.toFixed(1)} jobs/s, ${concurrency} thread${concurrency === 1 ? "" : "s"}): ` +
         `${r.inserted ?? 0} new, ${r.updated ?? 0} updated, ${r.reextracted ?? 0} re-extracted, ${r.unchanged ?? 0} unchanged, ${r.duplicate ?? 0} duplicate, ` +
         `${summary.retried} to retry, ${summary.dead} dead; time in extraction ${summary.extractSeconds.toFixed(1)} s, ` +
-        `store writes ${summary.storeSeconds.toFixed(1)} s, queue ${summary.queueSeconds.toFixed(1)} s -> ${redactUrl(db)}\n`,
+        `store writes ${summary.storeSeconds.toFixed(1)} s, queue ${summary.queueSeconds.toFixed(1)} s; CPU ${summary.cpuSeconds.toFixed(2)} s -> ${redactUrl(db)}\n`,
     );
     return summary.dead ? 1 : 0;
   } finally {
@@ -88,6 +92,8 @@ export function registerWorker(program: Command, io: CliIO): void {
     .option("--max-attempts <n>", "attempts before a job is dead (kept with its error)", "5")
     .option("--retry-base <seconds>", "first retry delay; doubles with each failure, capped at an hour", "2")
     .option("--timeout <seconds>", "longest one extraction may take", "300")
+    .option("--batch <n>", "jobs claimed per query and articles written per transaction", "16")
+    .option("--no-overlap", "each thread waits while its batch is written (about one core per thread) instead of extracting on")
     .option("--id <name>", "this worker's name in the queue (default host:pid:random)")
     .option("--verbose", "print one line per finished job: status and origin")
     .action(async (flags: WorkerFlags) => {

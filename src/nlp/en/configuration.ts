@@ -2,6 +2,7 @@
 import { Pipeline, type Stage } from "../../core/pipeline.js";
 import { geocode } from "../../geo/geocode.js";
 import { entityMentions } from "./extractors/entity-mentions.js";
+import { nerMentions } from "./extractors/ner-mentions.js";
 import { hedges } from "./extractors/hedges.js";
 import { paragraphs } from "./extractors/paragraphs.js";
 import { quantities } from "./extractors/quantities.js";
@@ -22,6 +23,8 @@ export const englishStages: readonly Stage[] = [
   tokens,
   // Names before quotes: speakers and claimants resolve to entities, so entities must exist.
   entityMentions,
+  // The trained model adds the names the rules miss (after them: rules win where both speak; before resolution).
+  nerMentions,
   // Clustering (full name ↔ surname ↔ title + name) and appositions give each entity its descriptors.
   entityResolution,
   // Places get coordinates once their mentions are clustered (one lookup per entity, not per mention).

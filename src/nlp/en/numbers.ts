@@ -102,10 +102,25 @@ export const GLUED_UNITS: Record<string, string> = {
 
 export const CURRENCY_SIGNS: Record<string, string> = {
   "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH", "₩": "KRW", "₪": "ILS", "₺": "TRY",
+  "₡": "CRC", "₾": "GEL", "₭": "LAK", "元": "CNY", "₦": "NGN", "₱": "PHP", "₫": "VND", "฿": "THB",
 };
+/** Prefixes that may stand apart from "$" in tokenised text ("c $ 16.4 million", "hk $ 10 billion"); not "a" or "s", which are words. */
+const SPACED_DOLLAR_PREFIX = new Set(["c", "hk", "us", "nz", "au"]);
+/** Currency codes read in lower case after a figure ("20 usd", "40 rmb"); "try" and "cad" are words. */
+const LOWER_CODES_AFTER = new Set("usd eur gbp jpy cny rmb inr rub uah krw aud chf sek nok dkk pln brl mxn zar sgd hkd nzd ils".split(" "));
+/** Currency names led by a nationality or a country ("australian dollars", "swiss francs", "hong kong dollars"). */
+const NATIONAL_CURRENCIES: [string[], string][] = [
+  [["us", "dollar"], "USD"], [["us", "dollars"], "USD"], [["u.s.", "dollars"], "USD"], [["american", "dollars"], "USD"],
+  [["canadian", "dollar"], "CAD"], [["canadian", "dollars"], "CAD"], [["australian", "dollar"], "AUD"], [["australian", "dollars"], "AUD"],
+  [["new", "zealand", "dollars"], "NZD"], [["hong", "kong", "dollars"], "HKD"], [["singapore", "dollars"], "SGD"],
+  [["swiss", "franc"], "CHF"], [["swiss", "francs"], "CHF"], [["french", "francs"], "FRF"], [["chinese", "yuan"], "CNY"],
+  [["japanese", "yen"], "JPY"], [["turkish", "lira"], "TRY"], [["mexican", "peso"], "MXN"], [["mexican", "pesos"], "MXN"],
+  [["indian", "rupees"], "INR"], [["british", "pounds"], "GBP"], [["dutch", "guilders"], "NLG"], [["finnish", "markka"], "FIM"],
+  [["russian", "rubles"], "RUB"], [["russian", "roubles"], "RUB"], [["ukrainian", "hryvnias"], "UAH"], [["south", "african", "rand"], "ZAR"],
+];
 /** Letters written before "$" ("US$", "C$", "HK$"). */
 const DOLLAR_PREFIX: Record<string, string> = {
-  us: "USD", c: "CAD", ca: "CAD", a: "AUD", au: "AUD", nz: "NZD", hk: "HKD", s: "SGD", r: "BRL", mx: "MXN",
+  us: "USD", c: "CAD", ca: "CAD", a: "AUD", au: "AUD", nz: "NZD", hk: "HKD", s: "SGD", r: "BRL", mx: "MXN", mex: "MXN",
 };
 export const CURRENCY_CODES = new Set(
   "usd eur gbp jpy cny rmb inr rub uah krw cad aud chf sek nok dkk pln try brl mxn zar sgd hkd nzd ils sar aed".split(" "),
@@ -115,7 +130,7 @@ export const CURRENCY_NAMES: Record<string, string> = {
   dollar: "USD", dollars: "USD", euro: "EUR", euros: "EUR", yuan: "CNY", renminbi: "CNY", yen: "JPY",
   ruble: "RUB", rubles: "RUB", rouble: "RUB", roubles: "RUB", hryvnia: "UAH", hryvnias: "UAH", hryvnia_s: "UAH",
   rupee: "INR", rupees: "INR", franc: "CHF", francs: "CHF", shekel: "ILS", shekels: "ILS", lira: "TRY", pesos: "MXN",
-  sterling: "GBP",
+  sterling: "GBP", pesetas: "ESP", guilders: "NLG", markka: "FIM", bitcoin: "XBT", bitcoins: "XBT",
 };
 
 // A digit token: number part, then letters. Separators are validated separately (linear: no nesting).
@@ -155,6 +170,20 @@ export function atomsOf(text: string, table: TokenTable, from: number, to: numbe
           out.push(x ? { start: at, end: at + p.length, w: p, kind, joined: true } : { start: at, end: at + p.length, w: p, kind });
           at += p.length + 1;
         });
+        continue;
+      }
+      // "four-mile", "three-ton": number words joined to a word read like "3-mile" (number, hyphen, word), so the
+      // figure stage's hyphenated-measure and compound rules see the same atoms for spelled and digit figures
+      const lead = parts.findIndex((p) => !isNumberWord(p));
+      if (lead > 0 && parts[lead]!.length > 1) {
+        let at = s;
+        for (let x = 0; x < lead; x++) {
+          const p = parts[x]!;
+          out.push(x ? { start: at, end: at + p.length, w: p, kind, joined: true } : { start: at, end: at + p.length, w: p, kind });
+          at += p.length + 1;
+        }
+        out.push({ start: at - 1, end: at, w: "-", kind: TokenKind.Punct });
+        out.push({ start: at, end: e, w: w.slice(at - s), kind });
         continue;
       }
     }
@@ -759,6 +788,15 @@ function signed(atoms: readonly Atom[], m: NumberMatch, from: number): void {
   }
 }
 
+/** A nationality-led currency name starting at atom `k`: its length in atoms and its code. */
+function nationalCurrency(atoms: readonly Atom[], k: number, to: number): [number, string] | undefined {
+  for (const [words, code] of NATIONAL_CURRENCIES) {
+    if (k + words.length > to) continue;
+    if (words.every((w, i) => atoms[k + i]?.w === w)) return [words.length, code];
+  }
+  return undefined;
+}
+
 /** Widens a match over its currency sign or code before, and its percent sign or currency name after. */
 function decorate(atoms: readonly Atom[], m: NumberMatch, to: number): void {
   const p = atoms[m.first - 1];
@@ -766,8 +804,12 @@ function decorate(atoms: readonly Atom[], m: NumberMatch, to: number): void {
     let code = CURRENCY_SIGNS[p.w]!;
     let first = m.first - 1;
     const pp = atoms[m.first - 2];
-    if (p.w === "$" && pp && pp.end === p.start && pp.w in DOLLAR_PREFIX) {
+    if (p.w === "$" && pp && (pp.end === p.start || (pp.end + 1 === p.start && SPACED_DOLLAR_PREFIX.has(pp.w))) && pp.w in DOLLAR_PREFIX) {
       code = DOLLAR_PREFIX[pp.w]!;
+      first--;
+    } else if (p.w === "$" && pp && pp.end === p.start && CURRENCY_CODES.has(pp.w) && pp.w !== "try") {
+      // an ISO code glued to the sign names the dollar or peso: "cad$ 15", "nzd$15", "mxn$ 15"
+      code = pp.w === "rmb" ? "CNY" : pp.w.toUpperCase();
       first--;
     }
     m.currency = code;
@@ -795,10 +837,20 @@ function decorate(atoms: readonly Atom[], m: NumberMatch, to: number): void {
     m.percentUnit = "percentage points";
     m.last += 2;
     m.end = atoms[m.last - 1]!.end;
-  } else if (!m.currency && n.caps && CURRENCY_CODES.has(n.w) && m.last + 1 <= to) {
+  } else if (!m.currency && n.w in CURRENCY_SIGNS && n.w !== "$" && !(atoms[m.last + 1] && m.last + 1 < to && atoms[m.last + 1]!.kind === TokenKind.Number)) {
+    // a sign after the figure, as much of Europe writes it: "10 €", "100 ₡"
+    m.currency = CURRENCY_SIGNS[n.w]!;
+    m.last++;
+    m.end = n.end;
+  } else if (!m.currency && (n.caps || LOWER_CODES_AFTER.has(n.w)) && CURRENCY_CODES.has(n.w) && m.last + 1 <= to) {
     m.currency = n.w.toUpperCase() === "RMB" ? "CNY" : n.w.toUpperCase();
     m.last++;
     m.end = n.end;
+  } else if (!m.currency && nationalCurrency(atoms, m.last, to)) {
+    const [words, code] = nationalCurrency(atoms, m.last, to)!;
+    m.currency = code;
+    m.last += words;
+    m.end = atoms[m.last - 1]!.end;
   } else if (!m.currency && n.w in CURRENCY_NAMES) {
     m.currency = CURRENCY_NAMES[n.w]!;
     m.last++;

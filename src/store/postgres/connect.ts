@@ -44,7 +44,8 @@ export async function openPgPool(url: string, options: PgConnectOptions = {}): P
     idleTimeoutMillis: 30_000,
     // Every connection of the pool sees claimline's tables first; set at connection start, so no query can miss it.
     options: `-c search_path=${schema},public${options.asyncCommit ? " -c synchronous_commit=off" : ""}`,
-    application_name: "claimline",
+    // The URL's own application_name wins (the benchmark tells its workers' connections apart by it).
+    application_name: new URL(parsed.connectionString).searchParams.get("application_name") ?? "claimline",
   });
   // A server restart kills idle connections: the pool drops them; without a listener Node would crash the process.
   pool.on("error", (e) => process.emitWarning(`claimline: PostgreSQL connection lost: ${e.message}`));

@@ -85,6 +85,38 @@ const RETRYABLE = new Set(["23505", "40P01", "40001"]);
 /** The article tsvector: title weighted above body, as the SQLite store's two FTS5 columns. */
 const ARTICLE_FTS = "setweight(to_tsvector('english', $T), 'A') || to_tsvector('english', $B)";
 
+/** `unnest` of parameters $from.. with these element types, as `u(names…, ord)`; `ord` keeps insertion order (the listings' tie-break). */
+function unnestFrom(from: number, cols: [string, string][]): string {
+  return `unnest(${cols.map(([, type], i) => `$${from + i}::${type}[]`).join(", ")}) WITH ORDINALITY AS u(${cols.map(([n]) => n).join(", ")}, ord)`;
+}
+
+/** The parts of many articles in one statement: one data-modifying CTE per table; parameters in the order `insertParts` passes them. */
+const INSERT_PARTS_SQL = `WITH
+  e AS (INSERT INTO entities (article_seq, entity_id, type, name, name_fold, aliases, roles, affiliations, descriptors, country, lat, lon, mention_count)
+    SELECT u.a, u.id, u.type, u.name, u.fold, u.aliases::text[], u.roles::text[], u.aff::text[], u.descr::text[], u.country, u.lat, u.lon, u.n
+    FROM ${unnestFrom(1, [["a", "bigint"], ["id", "text"], ["type", "text"], ["name", "text"], ["fold", "text"], ["aliases", "text"], ["roles", "text"],
+      ["aff", "text"], ["descr", "text"], ["country", "text"], ["lat", "float8"], ["lon", "float8"], ["n", "int"]])} ORDER BY u.ord),
+  m AS (INSERT INTO mentions (article_seq, entity_id, start, "end")
+    SELECT u.a, u.id, u.s, u.e FROM ${unnestFrom(14, [["a", "bigint"], ["id", "text"], ["s", "int"], ["e", "int"]])}),
+  q AS (INSERT INTO quotes (article_seq, quote_id, kind, text, start, "end", cue, speaker, speaker_fold, speaker_entity, confidence, fts)
+    SELECT u.a, u.id, u.kind, u.text, u.s, u.e, u.cue, u.speaker, u.fold, u.entity, u.conf,
+      setweight(to_tsvector('english', u.fspeaker), 'A') || to_tsvector('english', u.fbody)
+    FROM ${unnestFrom(18, [["a", "bigint"], ["id", "text"], ["kind", "text"], ["text", "text"], ["s", "int"], ["e", "int"], ["cue", "text"],
+      ["speaker", "text"], ["fold", "text"], ["entity", "text"], ["conf", "float8"], ["fspeaker", "text"], ["fbody", "text"]])} ORDER BY u.ord),
+  n AS (INSERT INTO quantities (article_seq, quantity_id, text, start, "end", value, low, high, bound, unit, counted, claimant, claimant_fold,
+      claimant_entity, quote_id, time)
+    SELECT u.a, u.id, u.text, u.s, u.e, u.value, u.low, u.high, u.bound, u.unit, u.counted, u.claimant, u.fold, u.entity, u.quote, u.time
+    FROM ${unnestFrom(31, [["a", "bigint"], ["id", "text"], ["text", "text"], ["s", "int"], ["e", "int"], ["value", "float8"], ["low", "float8"],
+      ["high", "float8"], ["bound", "text"], ["unit", "text"], ["counted", "text"], ["claimant", "text"], ["fold", "text"], ["entity", "text"],
+      ["quote", "text"], ["time", "text"]])} ORDER BY u.ord),
+  t AS (INSERT INTO times (article_seq, time_id, text, start, "end", value, type)
+    SELECT u.a, u.id, u.text, u.s, u.e, u.value, u.type
+    FROM ${unnestFrom(47, [["a", "bigint"], ["id", "text"], ["text", "text"], ["s", "int"], ["e", "int"], ["value", "text"], ["type", "text"]])} ORDER BY u.ord)
+  INSERT INTO claims (article_seq, claim_id, text, start, "end", status, claimant, claimant_fold, claimant_entity, cues, quantity_ids, quote_ids)
+    SELECT u.a, u.id, u.text, u.s, u.e, u.status, u.claimant, u.fold, u.entity, u.cues::text[], u.nums::text[], u.quotes::text[]
+    FROM ${unnestFrom(54, [["a", "bigint"], ["id", "text"], ["text", "text"], ["s", "int"], ["e", "int"], ["status", "text"], ["claimant", "text"],
+      ["fold", "text"], ["entity", "text"], ["cues", "text"], ["nums", "text"], ["quotes", "text"]])} ORDER BY u.ord`;
+
 export class PgStore implements Store {
   constructor(readonly pool: pg.Pool, readonly schema: string) {}
 
@@ -110,6 +142,101 @@ export class PgStore implements Store {
         client.release();
       }
     }
+  }
+
+  /**
+   * Puts many records in one transaction (a queue worker's batch): the same outcome as putting them one by one in
+   * order, in a handful of statements for the whole batch. Records new to the store and alone in the batch on
+   * their key, content and id (nearly all of a backfill) are inserted together: one look-up, one multi-row insert of
+   * the articles, one statement for all their parts. Any other record takes the single-record path, in order, in
+   * the same transaction. `select` runs first in the transaction and says which items to write (a worker keeps only
+   * the jobs it still holds); `finish` runs last, before the commit, with each item's result (undefined if not
+   * written), so a worker marks its jobs done in the transaction that stores their rows.
+   */
+  async putBatch(
+    items: readonly { record: ArticleRecord; origin?: string }[],
+    hooks: { select?: (c: Queryable) => Promise<boolean[]>; finish?: (c: Queryable, results: (PutResult | undefined)[]) => Promise<void> } = {},
+  ): Promise<(PutResult | undefined)[]> {
+    const ids = items.map(({ record }) => {
+      const key = articleKey(record.source, record.text);
+      return { key, hash: contentHash(record.source, record.text) };
+    });
+    // The locks of every key and content in the batch, in the one global order single puts use too.
+    const locks = [...new Set(ids.flatMap(({ key, hash }) => [lockNumber(key), lockNumber(`content:${hash}`)]))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.pool.connect();
+      try {
+        // unnest yields the (sorted) array in order, so the locks are taken in that order.
+        await client.query(`BEGIN; SELECT pg_advisory_xact_lock(l) FROM unnest('{${locks.join(",")}}'::bigint[]) AS l`);
+        const keep = hooks.select ? await hooks.select(client) : items.map(() => true);
+        const results = await this.putManyInTransaction(client, items, ids, keep);
+        await hooks.finish?.(client, results);
+        await client.query("COMMIT");
+        return results;
+      } catch (e) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        if (attempt < 4 && RETRYABLE.has((e as { code?: string }).code ?? "")) continue;
+        throw e;
+      } finally {
+        client.release();
+      }
+    }
+  }
+
+  private async putManyInTransaction(
+    c: pg.PoolClient, items: readonly { record: ArticleRecord; origin?: string }[], ids: readonly { key: string; hash: string }[], keep: readonly boolean[],
+  ): Promise<(PutResult | undefined)[]> {
+    const results: (PutResult | undefined)[] = items.map(() => undefined);
+    const live = items.map((_, i) => i).filter((i) => keep[i]);
+    // Records sharing a key, a content or an id with another of the batch depend on each other's outcome.
+    const count = new Map<string, number>();
+    const bump = (k: string) => count.set(k, (count.get(k) ?? 0) + 1);
+    for (const i of live) { bump(`k${ids[i]!.key}`); bump(`h${ids[i]!.hash}`); bump(`i${items[i]!.record.id}`); }
+    const alone = live.filter((i) => count.get(`k${ids[i]!.key}`) === 1 && count.get(`h${ids[i]!.hash}`) === 1 && count.get(`i${items[i]!.record.id}`) === 1);
+    // One look-up for the batch: which of those the store already knows by key, content or id.
+    const known = alone.length
+      ? (await c.query({
+          name: "claimline_batch_known",
+          text: `SELECT u.i::int AS i FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS u(k, h, id, i)
+                 WHERE EXISTS (SELECT 1 FROM articles WHERE key = u.k) OR EXISTS (SELECT 1 FROM articles WHERE content_hash = u.h)
+                    OR EXISTS (SELECT 1 FROM articles WHERE id = u.id)`,
+          values: [alone.map((i) => ids[i]!.key), alone.map((i) => ids[i]!.hash), alone.map((i) => items[i]!.record.id)],
+        })).rows.map((r) => alone[(r as { i: number }).i - 1]!)
+      : [];
+    const slow = new Set([...live.filter((i) => !alone.includes(i)), ...known]);
+    const fresh = alone.filter((i) => !slow.has(i));
+    if (fresh.length) {
+      const now = new Date().toISOString();
+      const col = (f: (i: number) => unknown) => fresh.map(f);
+      const src = (i: number) => items[i]!.record.source;
+      const rows = (await c.query({
+        name: "claimline_batch_articles",
+        text: `INSERT INTO articles (id, key, record_id, url, outlet, title, published, language, origin, content_hash, record_hash, version, stored_at, record, fts)
+               SELECT u.id, u.key, u.id, u.url, u.outlet, u.title, u.published, u.language, u.origin, u.hash, u.rhash, 1, $14, u.record,
+                 setweight(to_tsvector('english', u.ftitle), 'A') || to_tsvector('english', coalesce(u.fbody, ''))
+               FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+                 string_to_array($11, chr(1)), $12::text[], string_to_array($13, chr(1))) WITH ORDINALITY AS u(id, key, url, outlet, title, published, language, origin, hash, rhash, record, ftitle, fbody, ord)
+               ORDER BY u.ord RETURNING seq, key`,
+        values: [
+          col((i) => items[i]!.record.id), col((i) => ids[i]!.key), col((i) => src(i).url ?? null), col((i) => src(i).outlet ?? null),
+          col((i) => src(i).title ?? null), col((i) => src(i).published ?? null), col((i) => src(i).language ?? null), col((i) => items[i]!.origin ?? null),
+          col((i) => ids[i]!.hash), col((i) => extractionHash(items[i]!.record)),
+          // The two big texts of each article travel as one parameter cut at U+0001 rather than as an array literal:
+          // no quoting and unquoting of every character on either side. JSON.stringify never emits a raw U+0001,
+          // and the folded body has none (control characters carry no words).
+          col((i) => JSON.stringify(items[i]!.record)).join("\u0001"),
+          col((i) => ftsFold(src(i).title ?? "")), col((i) => ftsFold(items[i]!.record.text).replace(/\u0001/g, " ")).join("\u0001"), now,
+        ],
+      })).rows as { seq: string; key: string }[];
+      const seqOf = new Map(rows.map((r) => [r.key, String(r.seq)]));
+      await this.insertParts(c, fresh.map((i) => ({ seq: seqOf.get(ids[i]!.key)!, record: items[i]!.record })));
+      for (const i of fresh) results[i] = { status: "inserted", id: items[i]!.record.id, key: ids[i]!.key, version: 1 };
+    }
+    // The rest one by one, in batch order, each seeing what the earlier ones wrote.
+    for (const i of live) {
+      if (slow.has(i)) results[i] = await this.putInTransaction(c, items[i]!.record, { origin: items[i]!.origin }, ids[i]!.key, ids[i]!.hash);
+    }
+    return results;
   }
 
   private async putInTransaction(c: pg.PoolClient, record: ArticleRecord, options: PutOptions, key: string, hash: string): Promise<PutResult> {
@@ -150,7 +277,7 @@ export class PgStore implements Store {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $13, ${ARTICLE_FTS.replace("$T", "$14").replace("$B", "$15")}) RETURNING seq`,
         [id, key, record.id, s.url ?? null, s.outlet ?? null, s.title ?? null, s.published ?? null, s.language ?? null, options.origin ?? null, hash, recordHash, now, json, ftsTitle, ftsBody],
       );
-      await this.insertParts(c, inserted.rows[0].seq as string, record);
+      await this.insertParts(c, [{ seq: String(inserted.rows[0].seq), record }]);
       return { status: "inserted", id, key, version: 1 };
     }
     const seq = String(existing.seq);
@@ -194,97 +321,63 @@ export class PgStore implements Store {
         t AS (DELETE FROM times WHERE article_seq = $1) DELETE FROM claims WHERE article_seq = $1`,
       [seq],
     );
-    await this.insertParts(c, seq, record);
+    await this.insertParts(c, [{ seq, record }]);
   }
 
   /**
-   * Inserts an article's parts in one statement (a data-modifying CTE per table, each unnesting parallel arrays
-   * server-side), so a put costs the same few round trips whatever the size of the record. List columns travel
-   * as PostgreSQL array literals, which the server parses far faster than JSON.
+   * Inserts the parts of one or many articles in one statement (a data-modifying CTE per table, each unnesting
+   * parallel arrays server-side), so a put costs the same few round trips whatever the size of the records, and a
+   * batch of articles one statement. The statement's text never changes, so it is prepared once per connection.
+   * List columns travel as PostgreSQL array literals, which the server parses far faster than JSON.
    */
-  private async insertParts(c: Queryable, seq: string, r: ArticleRecord): Promise<void> {
-    const byFold = new Map<string, string>();
-    const seen = new Set<string>();
-    const entities: EntityRecord[] = [];
-    for (const e of r.entities ?? []) {
-      // One row per entity id: a duplicated id in a record must not abort the whole article.
-      if (seen.has(e.id)) continue;
-      seen.add(e.id);
-      entities.push(e);
-      for (const n of [e.name, ...(e.aliases ?? [])]) {
-        const folded = foldName(n);
-        if (!byFold.has(folded)) byFold.set(folded, e.id);
+  private async insertParts(c: Queryable, articles: readonly { seq: string; record: ArticleRecord }[]): Promise<void> {
+    const E: unknown[][] = Array.from({ length: 13 }, () => []);
+    const M: unknown[][] = [[], [], [], []];
+    const Q: unknown[][] = Array.from({ length: 13 }, () => []);
+    const N: unknown[][] = Array.from({ length: 16 }, () => []);
+    const T: unknown[][] = Array.from({ length: 7 }, () => []);
+    const C: unknown[][] = Array.from({ length: 12 }, () => []);
+    const push = (cols: unknown[][], row: unknown[]) => { for (let i = 0; i < row.length; i++) cols[i]!.push(row[i]); };
+    for (const { seq, record: r } of articles) {
+      const byFold = new Map<string, string>();
+      const seen = new Set<string>();
+      const entities: EntityRecord[] = [];
+      for (const e of r.entities ?? []) {
+        // One row per entity id: a duplicated id in a record must not abort the whole article.
+        if (seen.has(e.id)) continue;
+        seen.add(e.id);
+        entities.push(e);
+        for (const n of [e.name, ...(e.aliases ?? [])]) {
+          const folded = foldName(n);
+          if (!byFold.has(folded)) byFold.set(folded, e.id);
+        }
+      }
+      // Affiliations may be entity ids of the same record ("e3"): stored as names, which mean something across articles.
+      const nameOf = new Map(entities.map((e) => [e.id, e.name]));
+      for (const e of entities) {
+        push(E, [seq, e.id, e.type, e.name, foldName(e.name), arrayLiteral(e.aliases), arrayLiteral(e.roles),
+          arrayLiteral((e.affiliations ?? []).map((x) => nameOf.get(x) ?? x)), arrayLiteral(e.descriptors), e.geo?.country ?? null,
+          e.geo?.lat ?? null, e.geo?.lon ?? null, e.mentions?.length ?? 0]);
+        for (const [start, end] of e.mentions ?? []) push(M, [seq, e.id, start, end]);
+      }
+      for (const x of r.quotes ?? []) {
+        push(Q, [seq, x.id, x.kind, x.text, x.span?.[0] ?? null, x.span?.[1] ?? null, x.cue?.text ?? null, x.speaker?.name ?? null,
+          x.speaker ? foldName(x.speaker.name) : null, resolveRef(x.speaker, byFold) ?? null, x.confidence ?? null,
+          ftsFold(x.speaker?.name ?? ""), ftsFold(x.text)]);
+      }
+      for (const x of r.quantities ?? []) {
+        push(N, [seq, x.id, x.text, x.span?.[0] ?? null, x.span?.[1] ?? null, x.value ?? null, x.low ?? null, x.high ?? null, x.bound,
+          x.unit ?? null, x.counted ?? null, x.claimant?.name ?? null, x.claimant ? foldName(x.claimant.name) : null,
+          resolveRef(x.claimant, byFold) ?? null, x.quote ?? null, x.time ?? null]);
+      }
+      for (const x of r.times ?? []) push(T, [seq, x.id, x.text, x.span?.[0] ?? null, x.span?.[1] ?? null, x.value, x.type]);
+      for (const x of r.claims ?? []) {
+        push(C, [seq, x.id, x.text, x.span?.[0] ?? null, x.span?.[1] ?? null, x.status, x.claimant?.name ?? null,
+          x.claimant ? foldName(x.claimant.name) : null, resolveRef(x.claimant, byFold) ?? null,
+          arrayLiteral((x.cues ?? []).map((cue) => cue.text)), arrayLiteral(x.quantities), arrayLiteral(x.quotes)]);
       }
     }
-    // Affiliations may be entity ids of the same record ("e3"): stored as names, which mean something across articles.
-    const nameOf = new Map(entities.map((e) => [e.id, e.name]));
-    const mentions = entities.flatMap((e) => (e.mentions ?? []).map(([start, end]) => [e.id, start, end] as const));
-    const quotes = r.quotes ?? [];
-    const quantities = r.quantities ?? [];
-    const times = r.times ?? [];
-    const claims = r.claims ?? [];
-    const { values, p } = params();
-    const a = p(seq);
-    // `u` columns in order, with their array types; `ord` keeps insertion order (the listings' tie-break).
-    const from = (cols: [string, string, unknown[]][]) =>
-      `unnest(${cols.map(([, type, list]) => `${p(list)}::${type}[]`).join(", ")}) WITH ORDINALITY AS u(${cols.map(([n]) => n).join(", ")}, ord)`;
-    const sql = `WITH
-      e AS (INSERT INTO entities (article_seq, entity_id, type, name, name_fold, aliases, roles, affiliations, descriptors, country, lat, lon, mention_count)
-        SELECT ${a}::bigint, u.id, u.type, u.name, u.fold, u.aliases::text[], u.roles::text[], u.aff::text[], u.descr::text[], u.country, u.lat, u.lon, u.n
-        FROM ${from([
-          ["id", "text", entities.map((e) => e.id)], ["type", "text", entities.map((e) => e.type)], ["name", "text", entities.map((e) => e.name)],
-          ["fold", "text", entities.map((e) => foldName(e.name))], ["aliases", "text", entities.map((e) => arrayLiteral(e.aliases))],
-          ["roles", "text", entities.map((e) => arrayLiteral(e.roles))],
-          ["aff", "text", entities.map((e) => arrayLiteral((e.affiliations ?? []).map((x) => nameOf.get(x) ?? x)))],
-          ["descr", "text", entities.map((e) => arrayLiteral(e.descriptors))], ["country", "text", entities.map((e) => e.geo?.country ?? null)],
-          ["lat", "float8", entities.map((e) => e.geo?.lat ?? null)], ["lon", "float8", entities.map((e) => e.geo?.lon ?? null)],
-          ["n", "int", entities.map((e) => e.mentions?.length ?? 0)],
-        ])} ORDER BY u.ord),
-      m AS (INSERT INTO mentions (article_seq, entity_id, start, "end")
-        SELECT ${a}::bigint, u.id, u.s, u.e FROM ${from([
-          ["id", "text", mentions.map((x) => x[0])], ["s", "int", mentions.map((x) => x[1])], ["e", "int", mentions.map((x) => x[2])],
-        ])}),
-      q AS (INSERT INTO quotes (article_seq, quote_id, kind, text, start, "end", cue, speaker, speaker_fold, speaker_entity, confidence, fts)
-        SELECT ${a}::bigint, u.id, u.kind, u.text, u.s, u.e, u.cue, u.speaker, u.fold, u.entity, u.conf,
-          setweight(to_tsvector('english', u.fspeaker), 'A') || to_tsvector('english', u.fbody)
-        FROM ${from([
-          ["id", "text", quotes.map((x) => x.id)], ["kind", "text", quotes.map((x) => x.kind)], ["text", "text", quotes.map((x) => x.text)],
-          ["s", "int", quotes.map((x) => x.span?.[0] ?? null)], ["e", "int", quotes.map((x) => x.span?.[1] ?? null)],
-          ["cue", "text", quotes.map((x) => x.cue?.text ?? null)], ["speaker", "text", quotes.map((x) => x.speaker?.name ?? null)],
-          ["fold", "text", quotes.map((x) => (x.speaker ? foldName(x.speaker.name) : null))],
-          ["entity", "text", quotes.map((x) => resolveRef(x.speaker, byFold) ?? null)], ["conf", "float8", quotes.map((x) => x.confidence ?? null)],
-          ["fspeaker", "text", quotes.map((x) => ftsFold(x.speaker?.name ?? ""))], ["fbody", "text", quotes.map((x) => ftsFold(x.text))],
-        ])} ORDER BY u.ord),
-      n AS (INSERT INTO quantities (article_seq, quantity_id, text, start, "end", value, low, high, bound, unit, counted, claimant, claimant_fold,
-          claimant_entity, quote_id, time)
-        SELECT ${a}::bigint, u.id, u.text, u.s, u.e, u.value, u.low, u.high, u.bound, u.unit, u.counted, u.claimant, u.fold, u.entity, u.quote, u.time
-        FROM ${from([
-          ["id", "text", quantities.map((x) => x.id)], ["text", "text", quantities.map((x) => x.text)],
-          ["s", "int", quantities.map((x) => x.span?.[0] ?? null)], ["e", "int", quantities.map((x) => x.span?.[1] ?? null)],
-          ["value", "float8", quantities.map((x) => x.value ?? null)], ["low", "float8", quantities.map((x) => x.low ?? null)],
-          ["high", "float8", quantities.map((x) => x.high ?? null)], ["bound", "text", quantities.map((x) => x.bound)],
-          ["unit", "text", quantities.map((x) => x.unit ?? null)], ["counted", "text", quantities.map((x) => x.counted ?? null)],
-          ["claimant", "text", quantities.map((x) => x.claimant?.name ?? null)],
-          ["fold", "text", quantities.map((x) => (x.claimant ? foldName(x.claimant.name) : null))],
-          ["entity", "text", quantities.map((x) => resolveRef(x.claimant, byFold) ?? null)], ["quote", "text", quantities.map((x) => x.quote ?? null)],
-          ["time", "text", quantities.map((x) => x.time ?? null)],
-        ])} ORDER BY u.ord),
-      t AS (INSERT INTO times (article_seq, time_id, text, start, "end", value, type)
-        SELECT ${a}::bigint, u.id, u.text, u.s, u.e, u.value, u.type FROM ${from([
-          ["id", "text", times.map((x) => x.id)], ["text", "text", times.map((x) => x.text)], ["s", "int", times.map((x) => x.span?.[0] ?? null)],
-          ["e", "int", times.map((x) => x.span?.[1] ?? null)], ["value", "text", times.map((x) => x.value)], ["type", "text", times.map((x) => x.type)],
-        ])} ORDER BY u.ord)
-      INSERT INTO claims (article_seq, claim_id, text, start, "end", status, claimant, claimant_fold, claimant_entity, cues, quantity_ids, quote_ids)
-        SELECT ${a}::bigint, u.id, u.text, u.s, u.e, u.status, u.claimant, u.fold, u.entity, u.cues::text[], u.nums::text[], u.quotes::text[]
-        FROM ${from([
-          ["id", "text", claims.map((x) => x.id)], ["text", "text", claims.map((x) => x.text)], ["s", "int", claims.map((x) => x.span?.[0] ?? null)],
-          ["e", "int", claims.map((x) => x.span?.[1] ?? null)], ["status", "text", claims.map((x) => x.status)],
-          ["claimant", "text", claims.map((x) => x.claimant?.name ?? null)], ["fold", "text", claims.map((x) => (x.claimant ? foldName(x.claimant.name) : null))],
-          ["entity", "text", claims.map((x) => resolveRef(x.claimant, byFold) ?? null)],
-          ["cues", "text", claims.map((x) => arrayLiteral((x.cues ?? []).map((cue) => cue.text)))], ["nums", "text", claims.map((x) => arrayLiteral(x.quantities))],
-          ["quotes", "text", claims.map((x) => arrayLiteral(x.quotes))],
-        ])} ORDER BY u.ord`;
-    await c.query(sql, values);
+    await c.query({ name: "claimline_insert_parts", text: INSERT_PARTS_SQL, values: [...E, ...M, ...Q, ...N, ...T, ...C] });
   }
 
   private async findSeq(id: string): Promise<string | undefined> {

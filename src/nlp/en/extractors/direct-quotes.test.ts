@@ -108,3 +108,26 @@ describe("direct quotes", () => {
     assert.equal(q.speaker?.name, "Douglas Kerr");
   });
 });
+
+describe("direct quotes: quotation dashes", () => {
+  it("'“…” ― Name' hands the quotation to the name after the dash, which is the cue", () => {
+    const [q] = runQuotes("“Maybe we can build a wall around him.” ― Steve Quinlan");
+    assert.equal(q?.speaker?.name, "Steve Quinlan");
+    assert.equal(q?.cue?.text, "―");
+    assert.equal(q?.text, "Maybe we can build a wall around him.");
+  });
+  it("a paragraph that opens with a right mark typed for a left one", () => {
+    const [q] = runQuotes("”Fear. I am truly afraid of what comes next.” ― Edwin Monroy");
+    assert.equal(q?.speaker?.name, "Edwin Monroy");
+    assert.equal(q?.text, "Fear. I am truly afraid of what comes next.");
+  });
+});
+
+describe("direct quotes: introduced at the end of the paragraph before", () => {
+  it("'X reports:' closing a paragraph hands it the quotation that opens the next", () => {
+    const [q] = runQuotes(`The New York Times reports:\n\n"Only a quarter of donors have given before."`);
+    assert.equal(q?.speaker?.name, "The New York Times");
+    assert.equal(q?.cue?.text, "reports");
+  });
+});
+

@@ -16,7 +16,8 @@ interface Attribution {
 
 const SOURCE = "direct-quotes";
 const isCue = (tk: Tokens, i: number): boolean => (cueVerb(tk.low(i))?.rate ?? 0) >= THAT_RATE;
-const DASH = /^[—–-]$/;
+// dashes that hand a quotation to its author ('"…" ― Jane Doe'); U+2015 is the typographers' quotation dash
+const DASH = /^[—–―-]$/;
 
 function cueOf(tk: Tokens, text: string, i: number, hi: number): { text: string; span: Span } {
   const e = cueEnd(tk, i, hi);
@@ -29,13 +30,14 @@ export function attributionAfter(tk: Tokens, text: string, a: number, hi: number
   // a quotation handed to its speaker ends with a comma, a stop, "?" or "!" ('"…," said X'); one that
   // runs on into its sentence ('"unmistakably" suggests …') does not
   const before = a > 0 ? text.slice(Math.max(0, tk.start(a) - 4), tk.start(a)) : "";
-  const handed = /[,.!?…—–-]\s*['"”’»`]*\s*$/.test(before) || (a < hi && tk.word(a) === ",");
+  const handed = /[,.!?…—–―-]\s*['"”’»`]*\s*$/.test(before) || (a < hi && tk.word(a) === ",");
   if (!handed && !(a < hi && DASH.test(tk.word(a)))) return undefined;
   while (a < hi && (tk.word(a) === "," || isQuoteChar(tk.word(a)))) a++;
   if (a >= hi) return undefined;
   if (DASH.test(tk.word(a))) {
     const speaker = speakerAfter(tk, text, a + 1, hi);
-    return speaker ? { speaker } : undefined;
+    // the dash is the cue (PolNeAR marks it so): it is what says "these are this person's words"
+    return speaker ? { speaker, cue: { text: tk.word(a), span: [tk.start(a), tk.end(a)] } } : undefined;
   }
   // a speech verb right after the quotation; "-ing" forms start a new clause ('"…", relying on …')
   if (isCue(tk, a) && !/^\p{Lu}/u.test(tk.word(a))) {
@@ -126,7 +128,15 @@ export function extractDirectQuotes(doc: Document): Quote[] {
     const prevEnd = n > 0 && marked[n - 1]!.lastParagraph === q.firstParagraph ? marked[n - 1]!.outer[1] : spans[q.firstParagraph]![0];
     const nextStart = n + 1 < marked.length && marked[n + 1]!.firstParagraph === q.lastParagraph ? marked[n + 1]!.outer[0] : spans[q.lastParagraph]![1];
     const after = attributionAfter(tk, text, tk.at(q.outer[1]), tk.at(nextStart));
-    const at = after ?? attributionBefore(tk, text, tk.at(prevEnd), tk.at(q.outer[0]));
+    let at = after ?? attributionBefore(tk, text, tk.at(prevEnd), tk.at(q.outer[0]));
+    // 'Caddell continued:' closing one paragraph, the quotation opening the next
+    if (!at && q.firstParagraph > 0 && !/\S/.test(text.slice(spans[q.firstParagraph]![0], q.outer[0]))) {
+      const prev = spans[q.firstParagraph - 1]!;
+      if (/:\s*$/.test(text.slice(Math.max(prev[0], prev[1] - 3), prev[1]))) {
+        const lo = n > 0 && marked[n - 1]!.lastParagraph === q.firstParagraph - 1 ? marked[n - 1]!.outer[1] : prev[0];
+        at = attributionBefore(tk, text, tk.at(lo), tk.at(prev[1]));
+      }
+    }
     const quote = makeQuote(doc, q, at, q.firstParagraph);
     if (quote.span[1] <= quote.span[0]) continue;
     out.push(quote);

@@ -45,3 +45,10 @@ for (const [text, forbidden] of cases) {
 test("a title without a name is no person", () => {
   assert.deepEqual(mentionTexts("The President said nothing."), []);
 });
+
+test("a run of thousands of capitalised names is no single name and does not grow the stack", () => {
+  const got = mentionTexts(Array(4000).fill("Ukraine Russia").join(" "));
+  assert.equal(got.length, 8000);
+  assert.ok(!got.some((t) => t.includes(" ")), "no mention spans two of the names");
+  assert.equal(mentionTexts(Array(5000).fill("U.S.").join(" ")).length, 5000);
+});

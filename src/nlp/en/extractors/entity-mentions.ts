@@ -79,6 +79,8 @@ function makeWord(text: string, s: number, e: number, isWord: boolean, glued: bo
 }
 
 const WORD_KIND = 1;
+/** Longer than any gazetteer place or known organisation name, in words. */
+const MAX_NAME_WORDS = 16;
 const DOT = 46;
 const DASH = 45;
 
@@ -280,133 +282,148 @@ function hasSurnameEnding(k: string): boolean {
   return false;
 }
 
-/** Types the capitalised chunk words[a..b) and pushes its mentions. */
+/**
+ * Types the capitalised chunk words[a..b) and pushes its mentions. A chunk that opens with a place or an ordinary
+ * word goes on with its rest in the same loop, not by recursion: a run of thousands of capitalised words
+ * ("U.S. U.S. U.S. …") must not grow the stack.
+ */
 function classify(ctx: Context, words: Word[], a: number, b: number, headline: boolean): void {
   const { lex } = ctx;
-  // sentence-initial "But", "While", "Analysts": drop, unless a first name opens a name ("Will Smith")
-  while (a < b && longestPlace(ctx, words, a) <= a + 1 && !(isTitle(words[a]!) && b - a >= 2) &&
-    isInitialCommon(ctx, words[a]!, b - a === 1)) {
-    const next = words[a + 1];
-    const nameAhead = b - a >= 2 && isFirstName(lex, words[a]!.lower) && next !== undefined && !next.upper &&
-      !lex.common.has(next.lower) && !placeKind(ctx.g, next.lower) && !NEVER_NAMES.has(words[a]!.lower);
-    if (nameAhead) break;
-    if (b - a === 1 && maySurname(ctx, words[a]!)) push(ctx, words, a, b, "PERSON", SURNAME_GUESS);
-    a++;
-  }
-  // "The Washington Post", "A Russian …": a leading article is no part of the name; nor is "VIDEO", "WATCH"
-  while (a < b && (!words[a]!.word || ARTICLES.has(words[a]!.lower) || (words[a]!.upper && lex.common.has(words[a]!.lower) && !placeKind(ctx.g, words[a]!.lower)))) a++;
-  if (a >= b) return;
-  // "BRICS Summit", "World Cup": the event word goes, the name before it may stay
-  if (b - a >= 2 && EVENT_WORDS.has(words[b - 1]!.lower)) {
-    b--;
-    // "Dubai World Cup", "Rugby World Cup": ordinary words before the event word go with it
-    while (b - a >= 2 && lex.common.has(words[b - 1]!.lower) && !lex.orgWords.has(words[b - 1]!.lower)) b--;
-    // and a place that names the event keeps only its own name ("Dubai World Cup" → "Dubai")
-    const place = longestPlace(ctx, words, a);
-    if (place > a && place < b && !words.slice(a, b).some((w) => lex.orgWords.has(w.lower))) b = place;
-    // what is left of "World Cup" is an ordinary word; of "BRICS Summit", an acronym
-    if (b - a === 1 && !words[a]!.upper && !placeKind(ctx.g, words[a]!.lower)) return;
-  }
-  const n = b - a;
-  const key = keyOf(ctx, words, a, b);
-  const first = words[a]!;
-  if (headline) {
-    // in a headline every word is capitalised: only known places and names seen in the body count
-    for (let i = a; i < b; i++) {
-      const end = longestPlace(ctx, words, i);
-      const pk = end > i ? keyOf(ctx, words, i, end) : "";
-      const known = end > i + 1 || (end > i && (placeKind(ctx.g, pk) !== "city" || (!lex.common.has(pk) && cityAccepted(ctx, pk, words, i))));
-      if (end > i && end <= b && known) { push(ctx, words, i, end, placeType(ctx, pk)); i = end - 1; continue; }
-      const w = words[i]!;
-      if (ctx.docCaps.has(w.lower) && !lex.common.has(w.lower)) push(ctx, words, i, i + 1, "PERSON", GUESS);
+  let orgAt = -1;
+  for (;;) {
+    // sentence-initial "But", "While", "Analysts": drop, unless a first name opens a name ("Will Smith")
+    while (a < b && longestPlace(ctx, words, a) <= a + 1 && !(isTitle(words[a]!) && b - a >= 2) &&
+      isInitialCommon(ctx, words[a]!, b - a === 1)) {
+      const next = words[a + 1];
+      const nameAhead = b - a >= 2 && isFirstName(lex, words[a]!.lower) && next !== undefined && !next.upper &&
+        !lex.common.has(next.lower) && !placeKind(ctx.g, next.lower) && !NEVER_NAMES.has(words[a]!.lower);
+      if (nameAhead) break;
+      if (b - a === 1 && maySurname(ctx, words[a]!)) push(ctx, words, a, b, "PERSON", SURNAME_GUESS);
+      a++;
     }
-    return;
-  }
-  // "the Union", "the Council": an organisation word alone refers back to a name, which is not here
-  if ((n === 1 && KNOWN_ORGS.has(first.lower)) || KNOWN_ORG_NAMES.has(key)) { push(ctx, words, a, b, "ORG"); return; }
-  if (n === 1 && !first.upper && lex.orgWords.has(first.lower)) return;
-  // a whole place name
-  const kind = placeKind(ctx.g, key);
-  if (kind && (kind !== "city" || cityAccepted(ctx, key, words, a))) {
-    push(ctx, words, a, b, placeType(ctx, key));
-    return;
-  }
-  // an organisation word anywhere: "Center for …", "… News", "UN Security Council"
-  for (let i = a; i < b; i++) {
-    if (lex.orgWords.has(words[i]!.lower)) {
+    // "The Washington Post", "A Russian …": a leading article is no part of the name; nor is "VIDEO", "WATCH"
+    while (a < b && (!words[a]!.word || ARTICLES.has(words[a]!.lower) || (words[a]!.upper && lex.common.has(words[a]!.lower) && !placeKind(ctx.g, words[a]!.lower)))) a++;
+    if (a >= b) return;
+    // "BRICS Summit", "World Cup": the event word goes, the name before it may stay
+    if (b - a >= 2 && EVENT_WORDS.has(words[b - 1]!.lower)) {
+      b--;
+      // "Dubai World Cup", "Rugby World Cup": ordinary words before the event word go with it
+      while (b - a >= 2 && lex.common.has(words[b - 1]!.lower) && !lex.orgWords.has(words[b - 1]!.lower)) b--;
+      // and a place that names the event keeps only its own name ("Dubai World Cup" → "Dubai")
+      const place = longestPlace(ctx, words, a);
+      if (place > a && place < b && !words.slice(a, b).some((w) => lex.orgWords.has(w.lower))) b = place;
+      // what is left of "World Cup" is an ordinary word; of "BRICS Summit", an acronym
+      if (b - a === 1 && !words[a]!.upper && !placeKind(ctx.g, words[a]!.lower)) return;
+    }
+    const n = b - a;
+    // no known name is longer than MAX_NAME_WORDS: a longer chunk's text is never looked up (nor sliced, which
+    // repeated as the loop walks a long run would be quadratic)
+    const key = n <= MAX_NAME_WORDS ? keyOf(ctx, words, a, b) : "";
+    const first = words[a]!;
+    if (headline) {
+      // in a headline every word is capitalised: only known places and names seen in the body count
+      for (let i = a; i < b; i++) {
+        const end = longestPlace(ctx, words, i);
+        const pk = end > i ? keyOf(ctx, words, i, end) : "";
+        const known = end > i + 1 || (end > i && (placeKind(ctx.g, pk) !== "city" || (!lex.common.has(pk) && cityAccepted(ctx, pk, words, i))));
+        if (end > i && end <= b && known) { push(ctx, words, i, end, placeType(ctx, pk)); i = end - 1; continue; }
+        const w = words[i]!;
+        if (ctx.docCaps.has(w.lower) && !lex.common.has(w.lower)) push(ctx, words, i, i + 1, "PERSON", GUESS);
+      }
+      return;
+    }
+    // "the Union", "the Council": an organisation word alone refers back to a name, which is not here
+    if ((n === 1 && KNOWN_ORGS.has(first.lower)) || KNOWN_ORG_NAMES.has(key)) { push(ctx, words, a, b, "ORG"); return; }
+    if (n === 1 && !first.upper && lex.orgWords.has(first.lower)) return;
+    // a whole place name
+    const kind = placeKind(ctx.g, key);
+    if (kind && (kind !== "city" || cityAccepted(ctx, key, words, a))) {
+      push(ctx, words, a, b, placeType(ctx, key));
+      return;
+    }
+    // an organisation word anywhere: "Center for …", "… News", "UN Security Council" (found once per chunk: the
+    // loop only moves `a` forward and `b` back, so the first one at or after `a` is still the first while before `b`)
+    if (orgAt < a) {
+      orgAt = a;
+      while (orgAt < b && !lex.orgWords.has(words[orgAt]!.lower)) orgAt++;
+    }
+    if (orgAt < b) {
       push(ctx, words, a, b, "ORG");
       return;
     }
-  }
-  // a nationality first: "Ukrainian President X", "North Korean leader"
-  const placeEnd = longestPlace(ctx, words, a);
-  const prefixKind = placeEnd > a ? placeKind(ctx.g, keyOf(ctx, words, a, placeEnd)) : undefined;
-  // a city before a name is usually a first name ("Vladimir Putin"), so only nationalities and countries split
-  // "Jordan Peterson", "Georgia Meloni": a country that is also a first name, before a name
-  if (placeEnd === a + 1 && b === a + 2 && isFirstName(lex, first.lower) && !placeKind(ctx.g, words[a + 1]!.lower) &&
-      !lex.common.has(words[a + 1]!.lower) && !isTitle(words[a + 1]!) && !lex.orgWords.has(words[a + 1]!.lower) && !words[a + 1]!.upper) {
-    push(ctx, words, a, b, "PERSON");
-    return;
-  }
-  const orgRest = placeEnd < b && (words[b - 1]!.upper || lex.orgWords.has(words[b - 1]!.lower));
-  const prefixOk = prefixKind !== "city" || (orgRest && cityAccepted(ctx, keyOf(ctx, words, a, placeEnd), words, a));
-  if (placeEnd < b && prefixKind !== undefined && prefixOk) {
-    const pk = keyOf(ctx, words, a, placeEnd);
-    push(ctx, words, a, placeEnd, placeType(ctx, pk));
-    classify(ctx, words, placeEnd, b, false);
-    return;
-  }
-  // titles: "President", "Prime Minister", "Gen." before a name
-  let t = a;
-  while (t < b && (isTitle(words[t]!) || (words[t]!.text === "of" && t > a && t + 1 < b && isTitle(words[t + 1]!)) ||
-    (words[t]!.text === "." && t > a && isTitle(words[t - 1]!)))) t++;
-  if (t > a && t < b) {
-    push(ctx, words, t, b, "PERSON");
-    return;
-  }
-  if (t === b) return;
-  const last = words[b - 1]!;
-  // "Representatives Vladimir Andreichenko": an ordinary word before a first name is not part of the name
-  if (n >= 3 && lex.common.has(first.lower) && !isFirstName(lex, first.lower) && isFirstName(lex, words[a + 1]!.lower)) {
-    classify(ctx, words, a + 1, b, false);
-    return;
-  }
-  if (n >= 2 && n <= 4) {
-    const firstName = isFirstName(lex, first.lower) && !lex.common.has(last.lower);
-    const surname = lex.personTokens.has(last.lower) || lex.personTokens.has(first.lower);
-    if (firstName || surname || hasSpeechVerb(words, a, b) || hasApposition(words, b)) {
+    // a nationality first: "Ukrainian President X", "North Korean leader"
+    const placeEnd = longestPlace(ctx, words, a);
+    const prefixKind = placeEnd > a ? placeKind(ctx.g, keyOf(ctx, words, a, placeEnd)) : undefined;
+    // a city before a name is usually a first name ("Vladimir Putin"), so only nationalities and countries split
+    // "Jordan Peterson", "Georgia Meloni": a country that is also a first name, before a name
+    if (placeEnd === a + 1 && b === a + 2 && isFirstName(lex, first.lower) && !placeKind(ctx.g, words[a + 1]!.lower) &&
+        !lex.common.has(words[a + 1]!.lower) && !isTitle(words[a + 1]!) && !lex.orgWords.has(words[a + 1]!.lower) && !words[a + 1]!.upper) {
       push(ctx, words, a, b, "PERSON");
       return;
     }
-    let plain = true;
-    for (let i = a; i < b; i++) if (!words[i]!.word || lex.common.has(words[i]!.lower) || words[i]!.upper) plain = false;
-    if (plain) push(ctx, words, a, b, "PERSON", GUESS);
-    else if (first.upper) push(ctx, words, a, b, "ORG", GUESS);
+    const orgRest = placeEnd < b && (words[b - 1]!.upper || lex.orgWords.has(words[b - 1]!.lower));
+    const prefixOk = prefixKind !== "city" || (orgRest && cityAccepted(ctx, keyOf(ctx, words, a, placeEnd), words, a));
+    if (placeEnd < b && prefixKind !== undefined && prefixOk) {
+      const pk = keyOf(ctx, words, a, placeEnd);
+      push(ctx, words, a, placeEnd, placeType(ctx, pk));
+      a = placeEnd;
+      headline = false;
+      continue;
+    }
+    // titles: "President", "Prime Minister", "Gen." before a name
+    let t = a;
+    while (t < b && (isTitle(words[t]!) || (words[t]!.text === "of" && t > a && t + 1 < b && isTitle(words[t + 1]!)) ||
+      (words[t]!.text === "." && t > a && isTitle(words[t - 1]!)))) t++;
+    if (t > a && t < b) {
+      push(ctx, words, t, b, "PERSON");
+      return;
+    }
+    if (t === b) return;
+    const last = words[b - 1]!;
+    // "Representatives Vladimir Andreichenko": an ordinary word before a first name is not part of the name
+    if (n >= 3 && lex.common.has(first.lower) && !isFirstName(lex, first.lower) && isFirstName(lex, words[a + 1]!.lower)) {
+      a = a + 1;
+      headline = false;
+      continue;
+    }
+    if (n >= 2 && n <= 4) {
+      const firstName = isFirstName(lex, first.lower) && !lex.common.has(last.lower);
+      const surname = lex.personTokens.has(last.lower) || lex.personTokens.has(first.lower);
+      if (firstName || surname || hasSpeechVerb(words, a, b) || hasApposition(words, b)) {
+        push(ctx, words, a, b, "PERSON");
+        return;
+      }
+      let plain = true;
+      for (let i = a; i < b; i++) if (!words[i]!.word || lex.common.has(words[i]!.lower) || words[i]!.upper) plain = false;
+      if (plain) push(ctx, words, a, b, "PERSON", GUESS);
+      else if (first.upper) push(ctx, words, a, b, "ORG", GUESS);
+      return;
+    }
+    if (n === 1) {
+      if (first.text.replace(/\./g, "").length < 2 || NEVER_NAMES.has(first.lower)) return;
+      if (first.upper) {
+        // an acronym: "NATO", "BRICS"; a lower-case word in capitals ("WAR") is no name
+        if (!lex.common.has(first.lower)) push(ctx, words, a, b, "ORG");
+        return;
+      }
+      if (lex.common.has(first.lower) && !first.initial) {
+        if (maySurname(ctx, first)) push(ctx, words, a, b, "PERSON", SURNAME_GUESS);
+        return;
+      }
+      if (isFirstName(lex, first.lower) || lex.personTokens.has(first.lower) || hasSpeechVerb(words, a, b) || hasApposition(words, b) ||
+          hasSurnameEnding(first.lower)) {
+        push(ctx, words, a, b, "PERSON", GUESS);
+        return;
+      }
+      // "near Avdiivka": a place too small for the gazetteer
+      const prev = words[a - 1];
+      if (prev && (prev.lower === "in" || prev.lower === "near")) push(ctx, words, a, b, "GPE", GUESS);
+      else push(ctx, words, a, b, "ORG", GUESS);
+      return;
+    }
+    push(ctx, words, a, b, "ORG", GUESS);
     return;
   }
-  if (n === 1) {
-    if (first.text.replace(/\./g, "").length < 2 || NEVER_NAMES.has(first.lower)) return;
-    if (first.upper) {
-      // an acronym: "NATO", "BRICS"; a lower-case word in capitals ("WAR") is no name
-      if (!lex.common.has(first.lower)) push(ctx, words, a, b, "ORG");
-      return;
-    }
-    if (lex.common.has(first.lower) && !first.initial) {
-      if (maySurname(ctx, first)) push(ctx, words, a, b, "PERSON", SURNAME_GUESS);
-      return;
-    }
-    if (isFirstName(lex, first.lower) || lex.personTokens.has(first.lower) || hasSpeechVerb(words, a, b) || hasApposition(words, b) ||
-        hasSurnameEnding(first.lower)) {
-      push(ctx, words, a, b, "PERSON", GUESS);
-      return;
-    }
-    // "near Avdiivka": a place too small for the gazetteer
-    const prev = words[a - 1];
-    if (prev && (prev.lower === "in" || prev.lower === "near")) push(ctx, words, a, b, "GPE", GUESS);
-    else push(ctx, words, a, b, "ORG", GUESS);
-    return;
-  }
-  push(ctx, words, a, b, "ORG", GUESS);
 }
 
 /** After a nationality, country or organisation: a group ("American officials", "South Korea's military") or a region. */

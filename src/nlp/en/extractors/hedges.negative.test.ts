@@ -8,7 +8,12 @@
 //  - "would like to" is a wish, not a possibility.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { findHedges } from "./hedges.js";
+import { Document } from "../../../core/document.js";
+import { claims } from "../refiners/claims.js";
+import { findHedges, hedges } from "./hedges.js";
+import { paragraphs } from "./paragraphs.js";
+import { sentences } from "./sentences.js";
+import { tokens } from "./tokens.js";
 
 const negatives = [
   "The ceasefire took effect on May 5 at midnight.",
@@ -33,3 +38,41 @@ for (const sentence of negatives) {
     assert.deepEqual(findHedges(sentence, [[0, sentence.length]]).map((h) => h.text), []);
   });
 }
+
+// Hedge words outside a statement's scope must not change its status: a cue governs its own clause
+// (and clauses that depend on it), not the main clause of a relative or conditional clause it sits
+// in, nor the next sentence. "can" states an ability and is no cue at all.
+
+/** Status of the claim holding `snippet`. */
+function statusOf(text: string, snippet: string): string | undefined {
+  const doc = new Document(text, { published: "2024-06-01" });
+  for (const s of [paragraphs, sentences, tokens, hedges]) s.run(doc);
+  doc.set("quote", []);
+  doc.set("quantity", []);
+  claims.run(doc);
+  const at = text.indexOf(snippet);
+  assert.ok(at >= 0, `snippet not in text: ${snippet}`);
+  return doc.get("claim").find((c) => c.span[0] <= at && at + snippet.length <= c.span[1])?.status;
+}
+
+const outOfScope: [string, string, string][] = [
+  ["The 1991 agreement, which the two sides could revise later, was signed in London.", "was signed in London", "asserted"],
+  ["Police arrested the man who may have fired the shots.", "Police arrested the man", "asserted"],
+  ["The ministry confirmed the deal, which could be worth billions.", "The ministry confirmed the deal", "reported"],
+  ["The settlement replaces the 1991 agreement, which defined the context in which the two companies could use the name.", "which defined the context", "asserted"],
+  ["Forecasters say it may rain on Sunday. The stadium opened on time on Saturday.", "The stadium opened on time", "asserted"],
+  ["Members of the programme can add applications to the store for free.", "can add applications", "asserted"],
+  ["The plant closed in June, although it might reopen next year.", "The plant closed in June", "asserted"],
+  ["Officials said that if the storm might return, the match would be moved.", "the match would be moved", "reported"],
+];
+
+for (const [text, snippet, status] of outOfScope) {
+  test(`hedges negative (scope): "${snippet}" stays ${status}`, () => {
+    assert.equal(statusOf(text, snippet), status);
+  });
+}
+
+test("hedges negative (scope): a cue before a subordinate clause still reaches into it", () => {
+  assert.equal(statusOf("The firm may sign a deal that would double its output.", "would double its output"), "speculative");
+  assert.equal(statusOf("Police arrested the man who may have fired the shots.", "may have fired the shots"), "speculative");
+});

@@ -108,3 +108,99 @@ describe("indirect quotes", () => {
     assert.match(q!.text, /^I'm Not Interested/);
   });
 });
+
+describe("indirect quotes: the text's last token", () => {
+  // fuzz found it: "according to X" at the very end read one token past the text (a span ending in null)
+  for (const text of [
+    "Homes were without power, according to the utility.x",
+    "Homes were without power, according to the utility",
+    "Prices rose again last month, said the agency.x",
+  ]) {
+    it(`speaker spans stay inside the text: ${JSON.stringify(text)}`, () => {
+      for (const q of runQuotes(text)) {
+        const s = q.speaker?.span;
+        if (!s) continue;
+        assert.ok(Number.isInteger(s[0]) && Number.isInteger(s[1]) && 0 <= s[0] && s[0] < s[1] && s[1] <= text.length, JSON.stringify(q));
+        assert.equal(q.speaker!.name, text.slice(s[0], s[1]));
+      }
+      const q = runQuotes(text)[0];
+      assert.ok(q && /^the (?:utility|agency)/.test(q.speaker?.name ?? ""), JSON.stringify(q));
+    });
+  }
+});
+
+describe("indirect quotes: PolNeAR-style reports", () => {
+  it("a strong cue with a noun-phrase object reports the object", () => {
+    const q = reported("Graham criticized the party's lack of environmental awareness.");
+    assert.equal(q.speaker?.name, "Graham");
+    assert.equal(q.cue?.text, "criticized");
+    assert.equal(q.text, "the party's lack of environmental awareness");
+  });
+  it("the medium is no message: an object that is a report or a statement is not reported", () => {
+    assert.equal(runQuotes("The agency issued a statement on Friday.").length, 0);
+  });
+  it("a report ends before a writer's aside (', which …')", () => {
+    const q = reported("The governor said the plant would close in March, which surprised the union.");
+    assert.equal(q.text, "the plant would close in March");
+  });
+  it("coordinated reports share their subject and split the words", () => {
+    const qs = runQuotes("The senator praised the deal and said it would protect thousands of jobs.");
+    assert.deepEqual(qs.map(brief), ["indirect | The senator | the deal", "indirect | The senator | it would protect thousands of jobs"]);
+  });
+  it("a medial attribution with a clause running on after it covers the whole sentence", () => {
+    const q = reported("Lenox was a juggernaut, he said, until it went bankrupt in 1999.");
+    assert.equal(q.text, "Lenox was a juggernaut, he said, until it went bankrupt in 1999");
+    assert.equal(q.cue?.text, "said");
+  });
+  it("a clause report wins over a weaker object reading of the same words", () => {
+    const q = reported("Voters want lower taxes and better roads, a poll found.");
+    assert.equal(q.speaker?.name, "a poll");
+    assert.equal(q.text, "Voters want lower taxes and better roads");
+  });
+  it("a title-case headline: the capitalised cue is a cue", () => {
+    const q = reported("Lindsey Graham Says Trump Could Address Clean Energy");
+    assert.equal(q.speaker?.name, "Lindsey Graham");
+    assert.equal(q.cue?.text, "Says");
+  });
+  it("a cue verb before a noun subject: 'said praise from X would …' is a report", () => {
+    const q = reported("Trump said praise from the Russian president would not affect his policy.");
+    assert.equal(q.text, "praise from the Russian president would not affect his policy");
+  });
+  it("an infinitive reports a plan or a promise, 'to' included", () => {
+    const q = reported("The union vowed to fight the plan in court.");
+    assert.equal(q.speaker?.name, "The union");
+    assert.equal(q.text, "to fight the plan in court");
+  });
+  it("a participle after a comma reports for the speaker before it, and both reports stand", () => {
+    const qs = runQuotes("The mayor said the budget was balanced, arguing that the new taxes had worked.");
+    assert.deepEqual(qs.map(brief), ["indirect | The mayor | the budget was balanced", "indirect | The mayor | the new taxes had worked"]);
+  });
+  it("a participle after a direct quotation's attribution takes that speaker", () => {
+    const qs = runQuotes(`The country "has made dramatic changes," the senator said in June, citing the release of prisoners.`);
+    const q = qs.find((x) => x.cue?.text === "citing");
+    assert.equal(q?.speaker?.name, "the senator");
+    assert.equal(q?.text, "the release of prisoners");
+  });
+  it("an addressee before the clause is neither speaker nor content ('told the forum he was …')", () => {
+    const q = reported("Trump told the forum he was against the war from the start.");
+    assert.equal(q.text, "he was against the war from the start");
+  });
+  it("a coordinated subject is one source ('X and Y said')", () => {
+    const text = "Mr. Grassley and Mr. Leahy said the bill would pass this year.";
+    const q = reported(text);
+    assert.equal(text.slice(...q.speaker!.span!), "Mr. Grassley and Mr. Leahy");
+  });
+  it("a preposition or an article between capitals stays in the name", () => {
+    assert.equal(reported("The Commission on Presidential Debates said the schedule would not change.").speaker?.name, "The Commission on Presidential Debates");
+    const text = "The Committee for a Responsible Federal Budget said the plan would add to the debt.";
+    assert.equal(text.slice(...reported(text).speaker!.span!), "The Committee for a Responsible Federal Budget");
+  });
+  it("a subject with an apposition is shared by its coordinated report", () => {
+    const qs = runQuotes("Donald Trump, her Republican opponent, bemoaned the unrest and said he thought drugs were a big factor.");
+    assert.deepEqual(qs.map(brief), ["indirect | Donald Trump | the unrest", "indirect | Donald Trump | he thought drugs were a big factor"]);
+  });
+  it("a focus word before an apposed name ('Even China, its only ally, said …')", () => {
+    assert.equal(reported("Even China, its only ally, said it was opposed to the test.").speaker?.name, "China");
+  });
+});
+

@@ -4,20 +4,25 @@ import type { Document } from "../../../core/document.js";
 import type { Stage } from "../../../core/pipeline.js";
 import type { Span } from "../../../core/record.js";
 import {
-  LOOSE_RATE, THAT_RATE, Tokens, isFiniteForm, badContentStart, cueEnd, cueVerb, isCapitalised, isQuoteChar, looksLikeClause,
+  LOOSE_RATE, THAT_RATE, Tokens, isCueNoun, isFiniteForm, badContentStart, cueEnd, cueVerb, isCapitalised, isQuoteChar, looksLikeClause,
   speakerAfter, speakerBefore, trimContent, type SpeakerNP,
 } from "./quote-common.js";
+import { cueScore } from "../attribution/cue-model.js";
 
 const SOURCE = "indirect-quotes";
 // Tokens that may sit between a cue and its "that": an addressee or a time ("told reporters on Monday that").
 // Commas may sit in the bridge ("says at a stop in Toledo, Ohio, that …"); verbs and clause words may not.
-const BRIDGE_STOP = /^(?:[.;:!?()"“”]|is|are|was|were|has|have|had|will|would|could|can|may|might|and|but|if|because|when|while|which|who)$/;
+const BRIDGE_STOP = /^(?:[.;:!?()]|is|are|was|were|has|have|had|will|would|could|can|may|might|and|but|if|because|when|while|which|who)$/;
 const BRIDGE_MAX = 12;
 // After a final "…, she said": what may follow the cue before the sentence ends ("in an interview", "on Monday").
 const TAIL_MAX = 8;
 const DETERMINER_START = /^(?:the|a|an|its|his|her|their|our|this|these|those|one|two|three|several|many|some)$/;
 const TAIL_START = /^(?:in|on|at|during|after|before|when|while|last|this|earlier|told|adding|according)$/;
 const STRONG_RATE = 0.3;
+// Verbs with an addressee before their clause ("told reporters he would …").
+const ADDRESSEE_VERB = /^(?:tell|assure|inform|remind|warn|promise|convince|persuade|reassure|notify|advise)$/;
+const OBJECT_PRONOUN = /^(?:me|him|her|us|them|you|reporters|supporters|voters|viewers|listeners|lawmakers)$/;
+const PRONOUNS_SUBJECT = /^(?:i|he|she|it|we|they|you|there)$/;
 const MAX_CANDIDATES = 64;
 const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently|earlier|later|again|also|repeatedly)$/;
 const AUX = /^(?:is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|must|should|shall|does|did|do|'re|'ve|'ll|'d|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|won't|wouldn't|can't|couldn't|doesn't|didn't|don't)$/;
@@ -30,6 +35,8 @@ const FINITE_START = /^(?:is|are|was|were|has|have|had|will|would|can|could|may|
 
 interface Candidate {
   speaker: SpeakerNP;
+  /** the subject of an earlier verb the cue is coordinated with ("He claimed X and said Y"): shared, not claimed */
+  coordinated?: boolean;
   cue: Span;
   content: Span;
   confidence: number;
@@ -87,7 +94,20 @@ function sentenceEnd(tk: Tokens, s0: number, s1: number): number {
   return e;
 }
 
-export function extractIndirectQuotes(doc: Document, direct: readonly Quote[]): Quote[] {
+// The cue classifier's score above which an unknown or weak verb is read as a cue (tuned on PolNeAR dev).
+const MODEL_THRESHOLD = 0;
+const MODEL_CONFIDENCE = 0.5;
+// object reports and classifier cues: weighed after the clause reports
+const WEAK_CONFIDENCE = 0.55;
+const MODEL_OBJECT_THRESHOLD = 2;
+const VERB_LIKE = /[a-z](?:ed|ing|es|s)$/;
+// Function words the classifier is not asked about (cue heads are verbs and nouns; asking costs time).
+const NOT_CUE = new Set(
+  ("the and that for with from this have has had was were are not but its his her their they them there which who " +
+    "would will could should been being into about than also more most some such only other when what where").split(" "),
+);
+
+export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], useModel = true): Quote[] {
   const text = doc.text;
   const tk = new Tokens(doc);
   const markSpans = direct.filter((q) => q.marks).map((q) => q.marks!).sort((a, b) => a[0] - b[0]);
@@ -119,33 +139,57 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[]): 
     if (s1 - s0 < 4) continue;
     const end = sentenceEnd(tk, s0, s1);
     const cands: Candidate[] = [];
+    let titleCase: boolean | undefined;
     for (let i = s0; i < s1; i++) {
+      // a "sentence" with hundreds of cues is no prose: only its first candidates are weighed (and kept linear)
+      if (cands.length >= MAX_CANDIDATES) break;
       if (!tk.isWord(i)) continue;
       const low = tk.low(i);
-      if (low !== "according" && cueVerb(low) === undefined) continue;
+      const cv = cueVerb(low);
+      // the classifier is asked about verb-like words only (a known cue, a finite form, -ed/-ing/-s): it is the costly part
+      const modelAsk = useModel && low.length > 2 && (cv !== undefined || isFiniteForm(low) || VERB_LIKE.test(low)) && !NOT_CUE.has(low);
+      if (low !== "according" && cv === undefined && !modelAsk) continue;
       if (usedCue.has(tk.start(i)) || marks.inside(tk.start(i))) continue;
       if (low === "according" && i + 1 < s1 && tk.low(i + 1) === "to") {
-        const c = accordingTo(tk, text, s0, i, end);
+        const c = accordingTo(tk, text, s0, s1, i, end);
         if (c) cands.push(c);
         continue;
       }
-      const cv = cueVerb(low);
-      if (!cv || cv.rate < THAT_RATE) continue;
-      if (isCapitalised(tk.word(i)) && i > s0) continue;
+      // a capitalised cue inside a sentence is a name ("Says Hill"), unless the sentence is a headline in title case
+      if (isCapitalised(tk.word(i)) && i > s0 && !(titleCase ??= isTitleCase(tk, s0, s1))) continue;
       const e = cueEnd(tk, i, s1);
-      const b = finalCue(tk, text, s0, i, e, end, cv.rate);
-      if (b) {
-        cands.push(b);
-        continue;
+      if (cv && cv.rate >= THAT_RATE) {
+        const c = finalCue(tk, text, s0, s1, i, e, end, cv.rate) ?? speakerFirst(tk, text, s0, i, e, end, cv.rate) ?? objectReport(tk, text, s0, i, e, end, cv.rate);
+        if (c) {
+          cands.push(c);
+          continue;
+        }
       }
-      const a = speakerFirst(tk, text, s0, i, e, end, cv.rate);
-      if (a) cands.push(a);
+      // the learned cue classifier for verbs the lexicon calls weak or does not know ("wants", "vied", "pledged")
+      const score = modelAsk ? cueScore(tk, i, s0, s1, false) : -Infinity;
+      if (score > MODEL_THRESHOLD) {
+        // a clause says what was reported; a bare object needs a surer cue ("published its report" is no report)
+        const c = finalCue(tk, text, s0, s1, i, e, end, 1) ?? speakerFirst(tk, text, s0, i, e, end, 1) ??
+          (score > MODEL_OBJECT_THRESHOLD ? objectReport(tk, text, s0, i, e, end, 1) : undefined);
+        if (c) {
+          c.confidence = Math.min(c.confidence, MODEL_CONFIDENCE);
+          cands.push(c);
+          continue;
+        }
+      }
+      // '…, McConnell said in June, citing …': a participle after a comma reports for the speaker just named
+      const p = (cv?.rate ?? 0) >= STRONG_RATE || score > MODEL_THRESHOLD ? participleReport(tk, text, s0, i, e, end, cands, cued) : undefined;
+      if (p) cands.push(p);
     }
     // one reading per words: the widest report wins ("X said Y believes Z" is X's quote); a
     // "sentence" with hundreds of cues is no prose, and only its first candidates are weighed
     if (cands.length > MAX_CANDIDATES) cands.length = MAX_CANDIDATES;
-    cands.sort((x, y) => y.content[1] - y.content[0] - (x.content[1] - x.content[0]));
+    coordinate(text, cands);
+    // lexicon reports with a clause first, then the weaker readings (a bare object, a classifier's cue)
+    const weak = (c: Candidate): number => (c.confidence <= WEAK_CONFIDENCE ? 1 : 0);
+    cands.sort((x, y) => weak(x) - weak(y) || y.content[1] - y.content[0] - (x.content[1] - x.content[0]));
     const taken: Span[] = [];
+    const takenSpeakers: Span[] = [];
     for (const c of cands) {
       // a direct quotation with its own cue inside the report ends it: '… because "…," she said.'
       for (let n = firstCueAfter(cued, c.content[0]); n < cued.length && cued[n]!.cue!.span[0] < c.content[1]; n++) {
@@ -157,7 +201,11 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[]): 
       }
       const y = marks.inside(Math.max(c.content[0], c.content[1] - 1));
       if (y && y[1] > c.content[1] && y[0] >= c.content[0]) c.content = [c.content[0], y[1]];
-      const [a, b] = [Math.min(c.content[0], c.cue[0], c.speaker.span[0]), Math.max(c.content[1], c.cue[1], c.speaker.span[1])];
+      // a subject shared by coordinated reports ("He claimed X and said Y") may be claimed twice
+      const shared = c.speaker.span[1] <= Math.min(c.cue[0], c.content[0]) &&
+        (c.coordinated === true || takenSpeakers.some((t) => t[0] === c.speaker.span[0] && t[1] === c.speaker.span[1]));
+      const a = Math.min(c.content[0], c.cue[0], shared ? Infinity : c.speaker.span[0]);
+      const b = Math.max(c.content[1], c.cue[1], c.speaker.span[1]);
       if (taken.some((t) => t[0] < b && a < t[1])) continue;
       if (marks.cuts(c.content[0], c.content[1]) || marks.overlaps(c.speaker.span[0], c.speaker.span[1])) continue;
       let content = trimContent(text, c.content);
@@ -167,7 +215,8 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[]): 
       // a quotation that ends the report keeps its closing mark (balanced marks read better)
       if (/^[”"'’»]/.test(text.slice(content[1], content[1] + 1)) && /[“"«]/.test(text.slice(content[0], content[1]))) content = [content[0], content[1] + 1];
       if (content[1] <= content[0]) continue;
-      taken.push([a, b]);
+      taken.push(shared ? [Math.min(c.content[0], c.cue[0]), b] : [a, b]);
+      takenSpeakers.push(c.speaker.span);
       out.push({
         id: "",
         kind: "indirect",
@@ -185,9 +234,23 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[]): 
   return out;
 }
 
+/** A headline: nearly every longer word capitalised ("Lindsey Graham Says Trump Could Address Clean Energy"). */
+function isTitleCase(tk: Tokens, s0: number, s1: number): boolean {
+  let words = 0;
+  let caps = 0;
+  for (let k = s0; k < s1; k++) {
+    if (!tk.isWord(k) || tk.word(k).length < 4) continue;
+    words++;
+    if (isCapitalised(tk.word(k))) caps++;
+  }
+  return words >= 3 && caps >= 0.8 * words;
+}
+
 /** "X (aux/adv) CUE [addressee] (that) CONTENT." */
 function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number, end: number, rate: number): Candidate | undefined {
-  const speaker = speakerBefore(tk, text, s0, i) ?? participleSubject(tk, text, s0, i, rate);
+  // a subject borrowed from the sentence's main verb (a participle's, a coordinated verb's) is shared, not claimed
+  let coordinated = false;
+  const speaker = speakerBefore(tk, text, s0, i) ?? ((coordinated = true), participleSubject(tk, text, s0, i, rate) ?? coordinatedSubject(tk, text, s0, i, rate));
   if (!speaker) return undefined;
   let c = e;
   let that = false;
@@ -208,6 +271,11 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
     }
   }
   if (!that && rate < LOOSE_RATE) return undefined;
+  // "told the forum he was …", "assured them it would …": an addressee, then the clause
+  if (!that && ADDRESSEE_VERB.test(cueVerb(tk.low(i))?.lemma ?? "")) {
+    const o = OBJECT_PRONOUN.test(tk.low(c)) ? c + 1 : (speakerAfter(tk, text, c, end)?.to ?? c);
+    if (o > c && o < end && (PRONOUNS_SUBJECT.test(tk.low(o)) || DETERMINER_START.test(tk.low(o)) || isCapitalised(tk.word(o)))) c = o;
+  }
   // "said Friday he would …": a time word between cue and clause is neither
   while (!that && c < end && TIME_WORD.test(tk.low(c))) c++;
   if (c < end && !that && SUBORDINATOR.test(tk.low(c)) && c > e) return undefined; // "said Friday as he left"
@@ -215,22 +283,82 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
   const first = tk.low(c);
   if (isQuoteChar(first) || tk.isPunct(c) || badContentStart(first)) return undefined;
   // "U.S. estimates suggest …": a verb right after the would-be cue makes it the subject's noun
-  if (!that && (cueVerb(first) || FINITE_START.test(first) || isFiniteForm(first))) return undefined;
+  // only a form that can be a plural noun ("estimates", "reports") is read so; "said praise from X would …" is a report
+  const nounLike = /s$/.test(tk.low(i));
+  if (!that && ((nounLike && cueVerb(first)) || FINITE_START.test(first) || (nounLike && isFiniteForm(first)))) return undefined;
   if (!looksLikeClause(tk, c, end)) return undefined;
   // a weak cue without "that" needs an auxiliary to show its clause ("believe figures are …"), not
   // just any verb form ("the trains passed shelters …")
   if (!that && rate < STRONG_RATE && !hasAuxiliary(tk, c, end)) return undefined;
   // in a subordinate clause ("after X warned that …, Y did …") the report ends at the clause's comma
-  let stop = end;
+  let stop = reportEnd(tk, c, end);
+  if (stop - c < 2) return undefined;
   if (speaker.from > s0 && SUBORDINATOR.test(tk.low(speaker.from - 1))) {
-    for (let k = c + 1; k < end && k < c + 80; k++) {
+    for (let k = c + 1; k < stop && k < c + 80; k++) {
       if (tk.word(k) === ",") {
         stop = k;
         break;
       }
     }
   }
-  return { speaker, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(c), tk.end(stop - 1)], confidence: that ? 0.75 : 0.7 };
+  return { speaker, coordinated, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(c), tk.end(stop - 1)], confidence: that ? 0.75 : 0.7 };
+}
+
+// A verb this often a cue reports its object too ("Graham criticized the party's lack of …", "called for a ban").
+const OBJECT_RATE = 0.5;
+// An infinitive reports a plan, a wish or a promise for verbs this often a cue ("wants to", "pledged to").
+const INFINITIVE_RATE = 0.2;
+// Verbs whose object is no report of them ("said goodbye", "told reporters", "asked questions").
+const OBJECTLESS = /^(?:say|tell|add|write|ask|speak|talk|reply|respond|answer|explain|express|quote|read|show|seem|appear|expect|prefer|decline|refuse|continue|recall|remember|offer|report|repeat|accord|note|refer)$/;
+// After a comma, these open a new clause or an aside: the object report ends before them.
+const OBJECT_STOP = /^(?:which|who|whom|whose|where|though|although|while|whereas|but|and|or|as|because|since|after|before|when|if|even|so|including|according)$/;
+
+/** "X CUE OBJECT": a strong cue with a noun phrase or an infinitive for content, to the end of its clause. */
+function objectReport(tk: Tokens, text: string, s0: number, i: number, e: number, end: number, rate: number): Candidate | undefined {
+  if (e >= end || rate < Math.min(OBJECT_RATE, INFINITIVE_RATE)) return undefined;
+  // "to criticize …" is a plan, "so-called" a label: neither reports anything
+  if (i > s0 && (tk.low(i - 1) === "to" || tk.word(i - 1) === "-")) return undefined;
+  let coordinated = false;
+  const speaker = speakerBefore(tk, text, s0, i) ?? ((coordinated = true), participleSubject(tk, text, s0, i, rate) ?? coordinatedSubject(tk, text, s0, i, rate));
+  if (!speaker) return undefined;
+  const first = tk.low(e);
+  // an infinitive is a plan or a promise reported ("vowed to punish …", "wants to triple …"): "to" opens the content
+  const infinitive = first === "to" && e + 1 < end && tk.isWord(e + 1) && !isCapitalised(tk.word(e + 1)) && !DETERMINER_START.test(tk.low(e + 1));
+  if (rate < (infinitive ? INFINITIVE_RATE : OBJECT_RATE)) return undefined;
+  if (!infinitive && OBJECTLESS.test(cueVerb(tk.low(i))?.lemma ?? "")) return undefined;
+  if (!infinitive && (tk.isPunct(e) || isQuoteChar(first) || badContentStart(first) || first === "that" || SUBORDINATOR.test(first) || TIME_WORD.test(first))) return undefined;
+  // the object is the medium, not the message: "published its report", "issued a statement", "sent a letter"
+  if (DETERMINER_START.test(first) || /^(?:its|his|her|their|our|my|your)$/.test(first)) {
+    for (let k = e + 1; k < end && k < e + 3; k++) if (isCueNoun(tk.low(k)) || MEDIUM.test(tk.low(k))) return undefined;
+  }
+  // a verb right after it makes the would-be cue a noun ("Independent estimates suggest …")
+  if (FINITE_START.test(first) || (/s$/.test(tk.low(i)) && (isFiniteForm(first) || cueVerb(first) !== undefined))) return undefined;
+  const from = e;
+  let stop = end;
+  for (let k = from + 1; k < end; k++) {
+    const w = tk.low(k);
+    if (w === ";" || w === ":" || w === "(" || w === "—" || w === "–" || w === "―" || (w === "-" && /\s/.test(text[tk.start(k) - 1] ?? ""))) {
+      stop = k;
+      break;
+    }
+    // a time or an occasion after the object is the writer's ("… a 'crazy system' during a campaign stop")
+    if (k > from + 1 && OBJECT_ADJUNCT.test(w)) {
+      stop = k;
+      break;
+    }
+    if (w === "," && k + 1 < end && (OBJECT_STOP.test(tk.low(k + 1)) || /ing$/.test(tk.low(k + 1)))) {
+      stop = k;
+      break;
+    }
+    // a second verb of the same subject ("… and vowed to …") is a report of its own
+    if (w === "and" && k + 1 < end && (cueVerb(tk.low(k + 1))?.rate ?? 0) >= STRONG_RATE) {
+      stop = k;
+      break;
+    }
+  }
+  stop = Math.min(stop, reportEnd(tk, from, end));
+  if (stop <= from) return undefined;
+  return { speaker, coordinated, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(from), tk.end(stop - 1)], confidence: 0.55 };
 }
 
 /**
@@ -239,18 +367,117 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
  */
 function participleSubject(tk: Tokens, text: string, s0: number, i: number, rate: number): SpeakerNP | undefined {
   if (i - 1 <= s0 || tk.word(i - 1) !== "," || !/ing$/.test(tk.low(i)) || rate < STRONG_RATE) return undefined;
-  const np = speakerAfter(tk, text, s0, i - 1);
-  if (!np || np.to >= i - 1 || !tk.isWord(np.to) || isCapitalised(tk.word(np.to))) return undefined;
-  if (!(np.pronoun || isCapitalised(tk.word(np.from)))) return undefined;
+  return sentenceSubject(tk, text, s0, i - 1)?.np;
+}
+
+/**
+ * The name or pronoun that opens the sentence as its subject, and the index of its verb: "Trump attacked …",
+ * "Clinton, the former secretary of state, stressed …" (an apposition between them is skipped).
+ */
+function sentenceSubject(tk: Tokens, text: string, s0: number, hi: number): { np: SpeakerNP; verb: number } | undefined {
+  const np = speakerAfter(tk, text, s0, hi);
+  if (!np || np.to >= hi || !(np.pronoun || isCapitalised(tk.word(np.from)))) return undefined;
+  let v = np.to;
+  if (tk.word(v) === ",") {
+    let k = v + 1;
+    while (k < hi && k - v < 25 && tk.word(k) !== "," && !isQuoteChar(tk.word(k)) && tk.word(k) !== ";") k++;
+    if (k >= hi || tk.word(k) !== ",") return undefined;
+    v = k + 1;
+  }
+  if (v >= hi || !tk.isWord(v) || isCapitalised(tk.word(v))) return undefined;
+  return { np, verb: v };
+}
+
+// Objects that carry a message rather than state it.
+const MEDIUM = /^(?:report|reports|statement|statements|letter|letters|memo|email|emails|tweet|tweets|post|posts|book|article|op-ed|video|ad|speech|interview|release|findings|results|study|survey|poll|data|documents?)$/;
+const OBJECT_ADJUNCT = /^(?:during|when|while|after|before|since|until|because)$/;
+// After a comma, these open an aside or a second clause that is the writer's, not the report's (", which …",
+// ", though she acknowledged …", ", contradicting …", ", but …").
+const CLAUSE_AFTER_COMMA = /^(?:which|though|although|whereas|but|contradicting|even|according)$/;
+
+/** Where a report that starts at token c ends: the sentence end, or an aside, a semicolon or a coordinated report. */
+function reportEnd(tk: Tokens, c: number, end: number): number {
+  for (let k = c + 1; k < end; k++) {
+    const w = tk.word(k);
+    if (w === ";") return k;
+    if (w === "," && k + 1 < end) {
+      const n = tk.low(k + 1);
+      if (CLAUSE_AFTER_COMMA.test(n) || (/^[a-z]+ing$/.test(n) && (cueVerb(n)?.rate ?? 0) >= STRONG_RATE)) return k;
+    }
+    if (tk.low(k) === "and" && k + 1 < end && !isCapitalised(tk.word(k + 1)) && /(?:ed|s)$/.test(tk.low(k + 1)) && (cueVerb(tk.low(k + 1))?.rate ?? 0) >= STRONG_RATE) {
+      return tk.word(k - 1) === "," ? k - 1 : k;
+    }
+    // '… is "true," but …' (the comma inside the quotation) and "… but has been met with …" (the subject's second verb)
+    if (tk.low(k) === "but" && k > c + 1 && ((isQuoteChar(tk.word(k - 1)) && tk.word(k - 2) === ",") || (k + 1 < end && AUX.test(tk.low(k + 1))))) return k;
+  }
+  return end;
+}
+
+/**
+ * "X said …, arguing that …" / '"…," X said, citing …': an "-ing" cue after a comma whose subject is the speaker of the
+ * report just before it in the sentence (a candidate of this sentence, or a direct quotation's speaker).
+ */
+function participleReport(tk: Tokens, text: string, s0: number, i: number, e: number, end: number, cands: readonly Candidate[], cued: readonly Quote[]): Candidate | undefined {
+  if (i - 1 <= s0 || tk.word(i - 1) !== "," || !/ing$/.test(tk.low(i)) || e >= end) return undefined;
+  const at = tk.start(i);
+  let speaker: SpeakerNP | undefined;
+  for (const c of cands) if (c.cue[1] < at && c.cue[0] >= tk.start(s0) && (!speaker || c.cue[0] > 0)) speaker = c.speaker;
+  if (!speaker) {
+    const n = firstCueAfter(cued, at) - 1;
+    const q = n >= 0 ? cued[n] : undefined;
+    const span = q?.speaker?.span;
+    if (q && span && q.cue!.span[0] >= tk.start(s0) && span[0] >= tk.start(s0)) {
+      const from = tk.at(span[0]);
+      speaker = { from, to: tk.at(span[1]), span, name: q.speaker!.name, nameSpan: span, pronoun: false };
+    }
+  }
+  if (!speaker) return undefined;
+  let c = e;
+  if (tk.low(c) === "that") c++;
+  const first = tk.low(c);
+  if (c >= end || tk.isPunct(c) || isQuoteChar(first) || (badContentStart(first) && first !== "to")) return undefined;
+  const stop = reportEnd(tk, c, end);
+  if (stop <= c) return undefined;
+  return { speaker, coordinated: true, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(c), tk.end(stop - 1)], confidence: 0.55 };
+}
+
+/** "He claimed vast wealth and said it ensured …": a cue after "and" shares the subject that opens the sentence. */
+function coordinatedSubject(tk: Tokens, text: string, s0: number, i: number, rate: number): SpeakerNP | undefined {
+  if (i - 1 <= s0 || tk.low(i - 1) !== "and" || rate < STRONG_RATE) return undefined;
+  const subject = sentenceSubject(tk, text, s0, i - 1);
+  if (!subject) return undefined;
+  const np = subject.np;
+  // the subject's own verb follows it (perhaps after an auxiliary or an adverb): "He claimed …", "Trump also outlined …"
+  let vi = subject.verb;
+  while (vi < i - 1 && (tk.low(vi) === "also" || /^[a-z]+ly$/.test(tk.low(vi)))) vi++;
+  const v = tk.low(vi);
+  if (!(isFiniteForm(v) || AUX.test(v) || cueVerb(v))) return undefined;
   return np;
 }
 
+/**
+ * Coordinated reports: where one report's content runs into a second report joined by "and"/"but" ("agreed that X,
+ * but he said that Y"; "claimed X and said Y"), the first ends before the conjunction, so both stand.
+ */
+function coordinate(text: string, cands: Candidate[]): void {
+  for (const c of cands) {
+    let cut = c.content[1];
+    for (const d of cands) {
+      if (d === c || d.cue[0] <= c.content[0] || d.cue[0] >= c.content[1]) continue;
+      const own = d.speaker.span[0] > c.content[0] && d.speaker.span[0] < d.cue[0] ? d.speaker.span[0] : d.cue[0];
+      const conj = /,?\s*\b(?:and|but)\s+$/.exec(text.slice(Math.max(c.content[0], own - 12), own));
+      if (conj && own - conj[0].length > c.content[0]) cut = Math.min(cut, own - conj[0].length);
+    }
+    if (cut < c.content[1]) c.content = [c.content[0], cut];
+  }
+}
+
 /** "CONTENT, CUE X." / "CONTENT, X CUE (tail)." — the report first, its source at the end. */
-function finalCue(tk: Tokens, text: string, s0: number, i: number, e: number, end: number, rate: number): Candidate | undefined {
+function finalCue(tk: Tokens, text: string, s0: number, s1: number, i: number, e: number, end: number, rate: number): Candidate | undefined {
   if (rate < LOOSE_RATE) return undefined;
   // "…, said X."
   if (i - 1 > s0 && tk.word(i - 1) === ",") {
-    const speaker = speakerAfter(tk, text, e, end + 1);
+    const speaker = speakerAfter(tk, text, e, Math.min(end + 1, s1));
     if (!speaker) return undefined;
     // a source, not any noun: a name, a pronoun or a determined phrase ("said the agency")
     if (!speaker.pronoun && !isCapitalised(tk.word(speaker.from)) && !DETERMINER_START.test(tk.low(speaker.from))) return undefined;
@@ -269,12 +496,14 @@ function finalCue(tk: Tokens, text: string, s0: number, i: number, e: number, en
   if (!speaker || speaker.from - 1 <= s0 || tk.word(speaker.from - 1) !== ",") return undefined;
   const cEnd = speaker.from - 1;
   if (badContentStart(tk.low(s0))) return undefined;
-  if (cEnd - s0 >= 3 && looksLikeClause(tk, s0, cEnd)) {
+  // the report runs on after the attribution ("Lenox was a juggernaut, he said, until it went bankrupt"): medial
+  const runsOn = tail < end && end - tail > 3 && !/ing$/.test(tk.low(tail + 1)) && !isQuoteChar(tk.word(tail + 1)) && (looksLikeClause(tk, tail + 1, end) || looksLikeClause(tk, s0, end));
+  if (cEnd - s0 >= 3 && looksLikeClause(tk, s0, cEnd) && !runsOn) {
     return { speaker, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(s0), tk.end(cEnd - 1)], confidence: 0.7 };
   }
   // a medial attribution: "The museum, Mr. Bush said, will tell …" — the report is the whole sentence
-  if (cEnd - s0 >= 1 && tail < end && end - tail > 3 && !SUBORDINATOR.test(tk.low(tail + 1)) && !/ing$/.test(tk.low(tail + 1))) {
-    if (looksLikeClause(tk, tail + 1, end) || looksLikeClause(tk, s0, end)) {
+  if (cEnd - s0 >= 1 && runsOn) {
+    {
       return { speaker, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(s0), tk.end(end - 1)], confidence: 0.65 };
     }
   }
@@ -297,8 +526,9 @@ function speakerTurn(tk: Tokens, text: string, s0: number, s1: number, paraEnd: 
 }
 
 /** "According to X, CONTENT." / "CONTENT, according to X." */
-function accordingTo(tk: Tokens, text: string, s0: number, i: number, end: number): Candidate | undefined {
-  const speaker = speakerAfter(tk, text, i + 2, end + 1);
+function accordingTo(tk: Tokens, text: string, s0: number, s1: number, i: number, end: number): Candidate | undefined {
+  // one token past the clause (its final stop) at most, and never past the sentence or the text
+  const speaker = speakerAfter(tk, text, i + 2, Math.min(end + 1, s1));
   if (!speaker) return undefined;
   const cue: Span = [tk.start(i), tk.end(i + 1)];
   let k = i - 1;

@@ -170,3 +170,43 @@ describe("quantities: news sentences", () => {
     assert.deepEqual([all[0]!.low, all[0]!.high], [5e6, 6e6]);
   });
 });
+
+describe("quantities: units and currencies", () => {
+  it("a hyphenated measure keeps its unit", () => {
+    expectFigure("He bought a 45-acre horse farm near the river.", "45-acre", { value: 45, unit: "acre" });
+    expectFigure("Crews cleared a 2.5-mile stretch of the highway.", "2.5-mile", { value: 2.5, unit: "mi" });
+  });
+  it("temperatures in degrees Celsius and Fahrenheit", () => {
+    expectFigure("Temperatures reached 40 degrees Celsius in Seville on Monday.", "40 degrees Celsius", { value: 40, unit: "°C" });
+    expectFigure("The heat index hit 104 degrees F in Dallas.", "104 degrees F", { value: 104, unit: "°F" });
+  });
+  it("a currency sign after the figure, a lower-case code and a nationality-led name", () => {
+    expectFigure("Tickets cost 10 € at the door.", "10 €", { value: 10, unit: "EUR" });
+    expectFigure("The bank raised 125 million australian dollars in bonds.", "125 million australian dollars", { value: 125e6, unit: "AUD" });
+    expectFigure("The fund holds 20 usd in reserve per share.", "20 usd", { value: 20, unit: "USD" });
+  });
+  it("a ten-day visit is a duration for the time stage, not a figure", () => {
+    assert.deepEqual(figures("The minister began a ten-day visit to Asia.").map((q) => q.text), []);
+  });
+  it("generated unit families: currency minor units, data sizes, SI-prefixed and kitchen measures", () => {
+    expectFigure("Egg prices averaged 64.2 cents a dozen.", "64.2 cents", { value: 64.2, unit: "¢" });
+    expectFigure("Shares closed at 197 pence in London.", "197 pence", { value: 197, unit: "p" });
+    expectFigure("The update weighs 100 MB on phones.", "100 MB", { value: 100, unit: "MB" });
+    expectFigure("Each dose holds 150 micrograms of the drug.", "150 micrograms", { value: 150, unit: "μg" });
+    expectFigure("Add 3 tablespoons of butter.", "3 tablespoons", { value: 3, unit: "tbsp" });
+    expectFigure("They took a four-mile drive to the farm.", "four-mile", { value: 4, unit: "mi" });
+  });
+  it("compound amounts are one figure: dollars and cents, feet and inches", () => {
+    expectFigure("The ticket cost thirteen dollars and forty-five cents.", "thirteen dollars and forty-five cents", { value: 13.45, unit: "USD" });
+    expectFigure("The fence is 5 feet 2 inches high.", "5 feet 2 inches", { value: 5 + 2 / 12, unit: "ft" });
+    assert.equal(figures("It cost 3 dollars 50 cents.").length, 1);
+  });
+  it("a unit symbol in brackets or as a degree sign", () => {
+    expectFigure("The payload is 20 (kg) per crate.", "20 (kg)", { value: 20, unit: "kg" });
+    expectFigure("Set the thermostat to 85° tonight.", "85°", { value: 85, unit: "°" });
+  });
+  it("an ISO code glued to the dollar sign names the currency", () => {
+    expectFigure("The fee is cad$ 15 a month.", "cad$ 15", { value: 15, unit: "CAD" });
+    expectFigure("They sold Mex$ 10 million in bonds.", "Mex$ 10 million", { value: 10e6, unit: "MXN" });
+  });
+});

@@ -4,6 +4,7 @@ import type { Document } from "../../../core/document.js";
 import type { Stage } from "../../../core/pipeline.js";
 import type { Bound, Ref, Span } from "../../../core/record.js";
 import verbLexicon from "../lexicons/quantity-verbs.json" with { type: "json" };
+import unitLexicon from "../lexicons/quantity-units.json" with { type: "json" };
 import { atomsOf, scanNumbers, type Atom, type NumberMatch } from "../numbers.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -75,12 +76,34 @@ const UNIT_WORDS: Record<string, string> = {
   gram: "g", lb: "lb", lbs: "lb", pounds: "lb", ounces: "oz", litres: "l", liters: "l", litre: "l", liter: "l",
   gallons: "gal", barrels: "bbl", hectares: "ha", hectare: "ha", acres: "acre", acre: "acre",
   mph: "mph", knots: "kn", megawatts: "MW", mw: "MW", gigawatts: "GW", gw: "GW", kilowatts: "kW", kwh: "kWh",
-  degrees: "°", calories: "kcal", bcm: "bcm", times: "×",
+  degrees: "°", degree: "°", celsius: "°C", celcius: "°C", centigrade: "°C", fahrenheit: "°F", farenheit: "°F", calories: "kcal", bcm: "bcm", times: "×",
+  "°": "°", deg: "°", "μg": "μg", mcg: "μg", "µg": "μg", ounce: "oz", gallon: "gal", yard: "yd", barrel: "bbl", km2: "sq km", 
   years: "year", year: "year", months: "month", month: "month", weeks: "week", week: "week", days: "day", day: "day",
   hours: "hour", hour: "hour", minutes: "minute", minute: "minute", seconds: "second", decades: "decade", centuries: "century",
 };
+// the generated families (SI-prefixed, data, kitchen, currency minor units) fill in what the hand list lacks
+for (const [w, [unit]] of Object.entries(unitLexicon.words as Record<string, string[]>)) UNIT_WORDS[w] ??= unit!;
+const BRACKETS: Record<string, string> = { "(": ")", "[": "]", "{": "}", "<": ">" };
+/** A compound measure's major and minor unit → minor units per major ("5 ft 2 in", "8 lb 4 oz"); money uses cents. */
+const MINOR_UNITS: Record<string, number> = { "ft in": 12, "yd ft": 3, "lb oz": 16, "m cm": 100, "km m": 1000 };
+/** Units of more than one word: temperatures, tonnes and speeds ("degrees Celsius", "metric tons", "miles an hour"). */
+const MULTI_WORD_UNITS: [string[], string][] = [
+  [["miles", "an", "hour"], "mph"], [["miles", "per", "hour"], "mph"], [["kilometres", "per", "hour"], "km/h"],
+  [["kilometers", "per", "hour"], "km/h"], [["kilometres", "an", "hour"], "km/h"], [["kilometers", "an", "hour"], "km/h"],
+  [["degrees", "celsius"], "°C"], [["degree", "celsius"], "°C"], [["degrees", "centigrade"], "°C"], [["deg", "celsius"], "°C"],
+  [["deg", "c"], "°C"], [["degrees", "fahrenheit"], "°F"], [["degree", "fahrenheit"], "°F"], [["deg", "fahrenheit"], "°F"],
+  [["degrees", "c"], "°C"], [["degree", "c"], "°C"], [["degrees", "f"], "°F"], [["degree", "f"], "°F"], [["deg", "f"], "°F"],
+  [["degrees", "farenheit"], "°F"], [["degrees", "celcius"], "°C"],
+  [["metric", "tons"], "t"], [["metric", "tonnes"], "t"], [["metric", "ton"], "t"],
+];
 /** "square kilometres", "cubic metres": two-word units. */
 const UNIT_PREFIX: Record<string, string> = { square: "sq ", sq: "sq ", cubic: "cubic " };
+
+/** Units that make a hyphenated measure ("3-inch", "45-acre", "six-mile"): lengths, areas, volumes and weights, not times or ages. */
+const HYPHEN_UNITS = new Set(["inch", "foot", "mile", "yard", "metre", "meter", "kilometre", "kilometer", "km", "acre", "hectare",
+  "gallon", "litre", "liter", "ounce", "pound", "ton", "tonne", "kg", "kilogram", "gram", "megawatt", "gigawatt", "mm", "cm",
+  "cent", "penny", "bit", "byte", "cup"]);
+for (const u of HYPHEN_UNITS) UNIT_WORDS[u] ??= UNIT_WORDS[`${u}s`] ?? u;
 
 /** Words mostly used as finite verbs (generated from wink-lexicon): a counted phrase ends before one ("57 percent oppose"). */
 const VERBS = new Set(verbLexicon.verbs.split(" "));
@@ -217,6 +240,8 @@ interface Figure {
   counted?: string;
   /** offset where the counted phrase ends, when it follows the figure */
   countedEnd?: number;
+  /** a compound amount's minor part in the main unit: "3 dollars 50 cents" adds 0.5 */
+  add?: number;
 }
 
 /** Prepositions that name what money is for. */
@@ -280,6 +305,30 @@ function nounsBefore(text: string, atoms: readonly Atom[], end: number): string 
   return from >= 0 && from < atoms[end - 1]!.end ? text.slice(from, atoms[end - 1]!.end) : undefined;
 }
 
+// Words around a score or a vote tally.
+const SCORE_CONTEXT = /\b(?:won|win|wins|beat|beats|defeated|defeat|lost|loses|lose|drew|draw|tied|tie|led|leads|trailed|victory|score|scored|scoreline|match|game|final|set|sets|voted|votes?|margin)\b/i;
+const SCORE_NOUNS = new Set(["victory", "win", "defeat", "loss", "lead", "draw", "vote", "decision", "margin", "scoreline", "result", "after", "in", "on", "at", "to", "with", "against", "over"]);
+// Telephone numbers: "(555) 123-4567", "020 7946 0958", "1-800-555-0100", "+44 20 7946 0958".
+const PHONE = /(?<![\d.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)\s?|\d{1,4}[\s.-])?\d{2,4}[\s.-]\d{3,4}[\s.-]?\d{0,4}(?![\d,]|\.\d)/g;
+
+/** Spans of telephone numbers: digit groups joined by spaces, dots or hyphens, with a leading zero, a plus, parentheses or three groups. */
+function phoneNumbers(text: string): Span[] {
+  const out: Span[] = [];
+  if (!/\d[\s.-]\d{3}/.test(text)) return out;
+  PHONE.lastIndex = 0;
+  for (let m = PHONE.exec(text); m; m = PHONE.exec(text)) {
+    const t = m[0].trimEnd();
+    const groups = t.split(/[\s.()+-]+/).filter(Boolean);
+    // "10 000 000" or "3 100" are numbers with space separators; a phone number has a marker or 3+ uneven groups
+    const marked = /^[+(0]/.test(t) || /^1-\d{3}-/.test(t);
+    const uneven = groups.length >= 3 && !groups.slice(1).every((g) => g.length === 3);
+    if (!(marked && groups.length >= 2) && !uneven) continue;
+    if (groups.join("").length < 7) continue;
+    out.push([m.index, m.index + t.length]);
+  }
+  return out;
+}
+
 /** Why a number is not a figure, or undefined when it is one. */
 function excluded(text: string, atoms: readonly Atom[], m: NumberMatch, lo: number, hi: number): string | undefined {
   const prev = m.first > lo ? atoms[m.first - 1] : undefined;
@@ -304,6 +353,7 @@ function excluded(text: string, atoms: readonly Atom[], m: NumberMatch, lo: numb
     if (next2.kind === TokenKind.Word && next2.w !== "plus" && next2.w !== "odd" && next2.w !== "strong") {
       const unitWord = next2.w.split("-")[0]!;
       if (AGE_UNITS.has(unitWord) || next2.w.includes("old")) return "age or duration compound";
+      if (HYPHEN_UNITS.has(next2.w)) return undefined;
       return "compound";
     }
   }
@@ -347,8 +397,9 @@ function excluded(text: string, atoms: readonly Atom[], m: NumberMatch, lo: numb
   if (prev && bareDigits && isCapital(text, prev) && prev.kind === TokenKind.Word && !BOUND_WORDS.has(prev.w) && !STOP.has(prev.w)
     && !MONTHS.has(prev.w) && m.first - 1 > lo) return "name";
   if (m.plain && prev && prev.w === "#") return "label";
-  // addresses: "10 Downing Street"
-  if (m.plain && next && isCapital(text, next)) {
+  // addresses: "10 Downing Street", "221B Baker Street" (a house letter, not a billion)
+  const houseNumber = /^\d+[A-Z]$/.test(text.slice(m.start, m.end));
+  if ((m.plain || houseNumber) && next && isCapital(text, next)) {
     for (let k = m.last; k < Math.min(hi, m.last + 4); k++) {
       if (STREET_WORDS.has(atoms[k]!.w) && isCapital(text, atoms[k]!)) return "address";
       if (!isCapital(text, atoms[k]!)) break;
@@ -375,8 +426,20 @@ function excluded(text: string, atoms: readonly Atom[], m: NumberMatch, lo: numb
 function unitAt(atoms: readonly Atom[], j: number, hi: number): { unit: string; n: number } | undefined {
   const a = atoms[j];
   if (!a || j >= hi) return undefined;
+  for (const [words, unit] of MULTI_WORD_UNITS) {
+    if (j + words.length <= hi && words.every((w, i) => atoms[j + i]!.w === w)) return { unit, n: words.length };
+  }
+  // "a 45-acre farm", "a three-foot trip": a measure joined to its unit by a hyphen
+  if (a.w === "-" && atoms[j + 1] && j + 1 < hi && a.start === atoms[j - 1]?.end && atoms[j + 1]!.start === a.end && HYPHEN_UNITS.has(atoms[j + 1]!.w)) {
+    return { unit: UNIT_WORDS[atoms[j + 1]!.w]!, n: 2 };
+  }
   if (a.w in UNIT_PREFIX && atoms[j + 1] && j + 1 < hi && atoms[j + 1]!.w in UNIT_WORDS) {
     return { unit: UNIT_PREFIX[a.w]! + UNIT_WORDS[atoms[j + 1]!.w]!, n: 2 };
+  }
+  // "20 (kg)", "20 [kg]": a unit symbol in brackets, as tables and spec sheets write it
+  const close = BRACKETS[a.w];
+  if (close && j + 2 < hi && atoms[j + 2]!.w === close && atoms[j + 1]!.w in UNIT_WORDS && !AGE_UNITS.has(atoms[j + 1]!.w)) {
+    return { unit: UNIT_WORDS[atoms[j + 1]!.w]!, n: 3 };
   }
   if (a.w in UNIT_WORDS) {
     // "pounds" is money only with "sterling" (handled by the number reader); a lone "m" is too ambiguous
@@ -717,6 +780,7 @@ export function extractQuantities(ctx: QuantityContext, nextId: () => string): Q
   const blocked: Span[] = [
     ...ctx.times.filter((t) => t.type !== "SET").map((t) => t.span),
     ...ctx.mentions.map((m) => m.span),
+    ...phoneNumbers(text),
   ].sort((a, b) => a[0] - b[0]);
   let bi = 0;
   let nextHit = -1;
@@ -777,6 +841,16 @@ export function extractQuantities(ctx: QuantityContext, nextId: () => string): Q
         if (years) {
           mi++;
           continue;
+        }
+        // "won 3-2", "voted 51-49", "6-4, 3-6": a score or a tally, not a range (a range is written
+        // low to high, and a score sits among words of winning, losing and voting)
+        if (dash && m.plain && n2.plain && m.value < 1000 && n2.value < 1000) {
+          const after = atoms[n2.last];
+          const countedAfter = after && after.kind === TokenKind.Word && !SCORE_NOUNS.has(after.w) && !STOP.has(after.w);
+          if (n2.value <= m.value || (!countedAfter && SCORE_CONTEXT.test(text.slice(sent.span[0], sent.span[1])))) {
+            mi++;
+            continue;
+          }
         }
         if (dash
           && n2.value > m.value * 0 && !(atoms[n2.last]?.w === "-" && atoms[n2.last]!.start === n2.end)
@@ -869,6 +943,20 @@ export function extractQuantities(ctx: QuantityContext, nextId: () => string): Q
       f.unit = unit;
       f.counted = counted;
     }
+    // compound amounts: "3 dollars 50 cents", "thirteen dollars and forty-five cents", "5 feet 2 inches" are one figure
+    for (let x = 0; x + 1 < figures.length; x++) {
+      const f = figures[x]!;
+      const g = figures[x + 1]!;
+      const gap = g.first - f.last;
+      if (f.hi || g.hi || f.bound !== "exact" || g.bound !== "exact" || !f.unit || !g.unit) continue;
+      if (!(gap === 0 || gap === 1 && atoms[f.last]!.w === "and")) continue;
+      const per = /^[A-Z]{3}$/.test(f.unit) && (g.unit === "¢" || g.unit === "p" && f.unit === "GBP") ? 100
+        : MINOR_UNITS[`${f.unit} ${g.unit}`];
+      if (!per || g.m.value >= per) continue;
+      f.add = g.m.value / per;
+      f.last = g.last;
+      figures.splice(x + 1, 1);
+    }
     for (const f of figures) {
       const start = atoms[f.first]!.start;
       const end = atoms[f.last - 1]!.end;
@@ -887,7 +975,7 @@ export function extractQuantities(ctx: QuantityContext, nextId: () => string): Q
         if (f.hi.scale > 1 && f.m.scale === 1 && low * f.hi.scale <= high) low *= f.hi.scale;
         q.low = low;
         q.high = high;
-      } else q.value = f.m.value;
+      } else q.value = f.add ? f.m.value + f.add : f.m.value;
       if (f.unit) q.unit = f.unit;
       if (f.counted) q.counted = f.counted;
       // claimant: the quote that contains the figure, else the quotation's attribution, else the sentence's

@@ -126,6 +126,8 @@ export interface SpeakerNP {
   pronoun: boolean;
 }
 
+const NAME_GLUE = new Set(["of", "for", "on", "in", "and", "a", "the"]);
+
 function makeNP(tk: Tokens, text: string, from: number, to: number): SpeakerNP | undefined {
   if (to <= from) return undefined;
   // a speaker needs a word that is neither a determiner nor a link word
@@ -143,6 +145,8 @@ function makeNP(tk: Tokens, text: string, from: number, to: number): SpeakerNP |
     if (!DETERMINERS.has(w) && !TIME_NOUN.test(w) && !/^(?:last|next|this|early|late|earlier)$/.test(w)) timeOnly = false;
   }
   if (timeOnly) return undefined;
+  // a bare number ("in 2001 said") names nobody
+  if (to - from === 1 && tk.t.kind[from] === 2) return undefined;
   const span: Span = [tk.start(from), tk.end(to - 1)];
   let nameFrom = from;
   // "a statement from X", "a spokesman for X": the organisation named is the speaker
@@ -156,7 +160,11 @@ function makeNP(tk: Tokens, text: string, from: number, to: number): SpeakerNP |
   // "union leader Pavel Dvorak" is Pavel Dvorak: a name after a lower-case description
   if (nameFrom === from && isCapitalised(tk.word(to - 1))) {
     let k = to - 1;
-    while (k > from && (isCapitalised(tk.word(k - 1)) || isTitleDot(tk, k - 1) || tk.low(k - 1) === "-")) k--;
+    // small words between capitals belong to the name ("Commission on Presidential Debates", "Mr. Grassley and Mr. Leahy")
+    const inName = (x: number): boolean =>
+      isCapitalised(tk.word(x)) || isTitleDot(tk, x) || tk.low(x) === "-" ||
+      (x - 1 > from && NAME_GLUE.has(tk.low(x)) && isCapitalised(tk.word(x + 1)) && (isCapitalised(tk.word(x - 1)) || (NAME_GLUE.has(tk.low(x - 1)) && isCapitalised(tk.word(x - 2)))));
+    while (k > from && inName(k - 1)) k--;
     let lowerBefore = false;
     for (let i = from; i < k; i++) if (tk.t.kind[i] === 1 && !isCapitalised(tk.word(i)) && !DETERMINERS.has(tk.low(i)) && !NP_LINK.has(tk.low(i))) lowerBefore = true;
     if (lowerBefore && !NP_LINK.has(tk.low(k - 1)) && tk.low(k - 1) !== "'s") nameFrom = k;
@@ -203,8 +211,10 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
           if (between && between.from === k + 1 && allCapitalised(tk, between.from, between.to)) return between;
         }
         // the name opens the clause: at the start, or after a quotation, a colon or a conjunction
-        const np = scanBack(tk, text, lo, k);
-        const opens = np && (np.from === lo || /^(?:["“”'’:;(]|and|but)$/.test(tk.low(np.from - 1)) || isQuoteChar(tk.word(np.from - 1)));
+        const np = withParenthesis(tk, text, lo, k);
+        // ("Even China, its only ally, said": a focus word may open the clause before the name)
+        const opens = np && (np.from === lo || /^(?:["“”'’:;(]|and|but)$/.test(tk.low(np.from - 1)) || isQuoteChar(tk.word(np.from - 1)) ||
+          (np.from - 1 === lo && /^(?:even|also|only|now|so|then|meanwhile)$/.test(tk.low(lo))));
         if (np && opens && (np.pronoun || isCapitalised(tk.word(np.to - 1)))) return np;
         if (commas >= 5) return undefined;
         right = k;
@@ -216,6 +226,21 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
     return undefined;
   }
   return scanBack(tk, text, lo, j + 1);
+}
+
+/** The noun phrase ending before token `end`, with a short parenthesis after it ("Rep. Jane Doe (D-Wis.)"). */
+function withParenthesis(tk: Tokens, text: string, lo: number, end: number): SpeakerNP | undefined {
+  const j = end - 1;
+  if (j > lo && tk.word(j) === ")") {
+    let k = j - 1;
+    while (k >= lo && j - k < 8 && tk.word(k) !== "(") k--;
+    if (k > lo && tk.word(k) === "(") {
+      const np = scanBack(tk, text, lo, k);
+      if (np) np.span = [np.span[0], tk.end(j)];
+      return np;
+    }
+  }
+  return scanBack(tk, text, lo, end);
 }
 
 function allCapitalised(tk: Tokens, from: number, to: number): boolean {
@@ -255,7 +280,25 @@ function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP 
     }
     if (tk.isPunct(j) && w !== "-" && !isTitleDot(tk, j)) break;
     if (DETERMINERS.has(l)) {
+      // "reasons that Trump refuses": "that" before a name is a complementiser, not a determiner
+      if (l === "that" && from < end && isCapitalised(tk.word(from))) break;
       if (from < end) from = j;
+      // a determiner inside a name ("the Committee for a Responsible Federal Budget") does not end it
+      if (from < end && j - 2 >= lo && NP_LINK.has(tk.low(j - 1)) && isCapitalised(tk.word(j - 2)) && isCapitalised(tk.word(j + 1))) {
+        j--;
+        continue;
+      }
+      break;
+    }
+    // "Commission on Presidential Debates", "Board on Professional Responsibility": a preposition between capitals
+    if ((l === "on" || l === "in") && from < end && j > lo && isCapitalised(tk.word(j + 1)) && isCapitalised(tk.word(j - 1)) && tk.isWord(j - 1) && !NP_STOP.has(tk.low(j - 1))) {
+      j--;
+      continue;
+    }
+    // "Mr. Grassley and Mr. Leahy", "Regulators and environmental groups": coordinated subjects that open the clause
+    if (l === "and" && from < end && j > lo && tk.isWord(j - 1) && !NP_STOP.has(tk.low(j - 1)) && !DETERMINERS.has(tk.low(j - 1))) {
+      const left = scanBack(tk, text, lo, j);
+      if (left && !left.pronoun && (left.from === lo || tk.isPunct(left.from - 1) || NP_STOP.has(tk.low(left.from - 1)))) from = left.from;
       break;
     }
     if (NP_LINK.has(l)) {
@@ -293,6 +336,8 @@ function titleBeforeName(tk: Tokens, j: number, hi: number): boolean {
 
 /** The speaker phrase starting at token `i` and ending before `hi` ("said the French foreign minister, …"). */
 export function speakerAfter(tk: Tokens, text: string, i: number, hi: number): SpeakerNP | undefined {
+  // callers may pass one token past a clause; never read past the last token
+  hi = Math.min(hi, tk.count);
   if (i >= hi) return undefined;
   // "…" suggests that …: a clause, not a speaker
   if (/^(?:that|this|these|those|if|whether|how|what|why|when)$/.test(tk.low(i))) return undefined;
@@ -333,7 +378,7 @@ export function speakerAfter(tk: Tokens, text: string, i: number, hi: number): S
   return makeNP(tk, text, i, j);
 }
 
-const CUE_PARTICLES = new Set(["about", "out", "up"]);
+const CUE_PARTICLES = new Set(["about", "out", "up", "for", "against"]);
 // Abbreviated titles: their full stop stays inside a name ("Gov. Maria Lopez").
 const TITLE_ABBR = /^(?:mr|mrs|ms|dr|gov|sen|rep|gen|lt|col|maj|capt|sgt|adm|prof|rev|pres|supt|insp|det|hon|fr|st|jr|sr)$/;
 export const isTitleDot = (tk: Tokens, i: number): boolean =>

@@ -64,7 +64,9 @@ export function findMarkedQuotes(text: string, paragraphs: readonly Span[]): Mar
       firstMark = false;
       if (open && open.paragraph < p && leading && role !== "close") continue; // continuation paragraph re-opens
       if (!open) {
-        if (role === "close") continue; // a stray closing mark opens nothing
+        // a stray closing mark opens nothing, except a right mark typed for a left one at the very start of a
+        // paragraph, before a word (”Fear. I am …”)
+        if (role === "close" && !(leading && /[\p{L}\p{N}]/u.test(text[i + len] ?? ""))) continue;
         open = { at: i, len, paragraph: p };
       } else if (role === "open") {
         // a second opening mark while one is open: the first was never closed; end it here

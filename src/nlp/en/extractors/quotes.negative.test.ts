@@ -18,6 +18,12 @@ const NONE: [string, string][] = [
   ["a negated cue", `Officials never said when the road would reopen.`],
   ["a quoted term in a definition", `The term "gerrymandering" dates from 1812.`],
   ["a stray closing mark", `The session ended at noon” and the deputies left.`],
+  ["a book title", `She spent the summer reading "The Grapes of Wrath" on the porch.`],
+  ["a quoted nickname in a name", `Dwayne "The Rock" Johnson attended the premiere in London.`],
+  ["a quoted song title after a verb", `The choir sang "Amazing Grace" at the memorial on Sunday.`],
+  ["a so-called phrase in quotes", `The so-called "reform package" passed the lower house on Tuesday.`],
+  ["a statement issued, with nothing said", `The ministry issued a statement on Friday evening.`],
+  ["a document published", `The watchdog published its annual report on Tuesday.`],
 ];
 
 describe("quotes: negative cases", () => {
@@ -27,6 +33,13 @@ describe("quotes: negative cases", () => {
       assert.equal(qs.length, 0, `${text}\n${qs.map(brief).join("\n")}`);
     });
   }
+});
+
+describe("quotes: a scare quote inside a report", () => {
+  it("stays part of the report and never becomes a quotation of its own", () => {
+    const qs = runQuotes(`Critics dismissed the so-called "reform package" as cosmetic.`);
+    assert.ok(qs.every((q) => q.kind === "indirect" && q.text !== "reform package"), qs.map(brief).join("\n"));
+  });
 });
 
 describe("quotes: hostile input", () => {

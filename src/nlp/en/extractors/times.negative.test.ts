@@ -13,7 +13,14 @@ const negatives = [
   "May said the party would win a majority.",
   "March on, she told her supporters.",
   "The second round of talks ended without agreement.",
-  "He is now an analyst with a think tank.",
+  "Now that the talks are over, he is an analyst with a think tank.",
+  "For now, the border crossing stays closed.",
+  "Two thousand protesters marched on the ministry.",
+  "The day before the vote, crowds gathered in the square.",
+  "Troops march north while the rebels may retreat.",
+  "Her march to the final ended in the semi-final.",
+  "He scored 2010 points in his career.",
+  "Call 555-0142 or 020 7946 0958 for tickets.",
   "Up to 12,000 troops were sent to the border.",
   "The army has 2000 tanks and 400 aircraft.",
   "The vote came a week after the attack.",
@@ -39,6 +46,16 @@ for (const sentence of negatives) {
 test("times negative: 'a week after' is a duration, never a date", () => {
   const found = findTimes("Talks dragged on for over a week after the attack.", ref);
   assert.deepEqual(found.map((f) => [f.type, f.value]), [["DURATION", "P1W"]]);
+});
+
+test("times negative: 'now' is the present only as an adverb of time", () => {
+  const s = "He is now an analyst with a think tank.";
+  assert.deepEqual(findTimes(s, ref).map((f) => [s.slice(f.span[0], f.span[1]), f.value]), [["now", "PRESENT_REF"]]);
+});
+
+test("times negative: 'a year ago' without a quarter under discussion stays a year", () => {
+  const s = "Sales rose to $5 million from $4 million a year ago.";
+  assert.deepEqual(findTimes(s, ref).map((f) => [s.slice(f.span[0], f.span[1]), f.value]), [["a year ago", "2023"]]);
 });
 
 test("times negative: 'May' with a day is a date", () => {

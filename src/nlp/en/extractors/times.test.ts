@@ -42,6 +42,19 @@ const cases: [string, string, [string, string][]][] = [
   ["A curfew began at 8 p.m. local time.", "2024-10-26", [["8 p.m.", "2024-10-26T20:00"]]],
   ["Shares fell 4% in the third quarter.", "2024-10-26", [["the third quarter", "2024-Q3"]]],
   ["A two-day summit opens on Monday in Geneva.", "2024-10-26", [["two-day", "P2D"], ["Monday", "2024-10-28"]]],
+  ["Prices are now higher than before the war.", "2024-10-26", [["now", "PRESENT_REF"]]],
+  ["Profit was $3 million in the 2023 second quarter and in this year's third quarter.", "2024-10-26",
+    [["the 2023 second quarter", "2023-Q2"], ["this year's third quarter", "2024-Q3"]]],
+  ["The accord was signed in nineteen ninety-six.", "2024-10-26", [["nineteen ninety-six", "1996"]]],
+  ["The committee will vote on Saturday.", "2024-10-26", [["Saturday", "2024-10-26"]]],
+  ["The committee will vote next Saturday.", "2024-10-26", [["next Saturday", "2024-11-02"]]],
+  ["The firm agreed in October to acquire the bank in January.", "2024-10-26", [["October", "2024-10"], ["January", "2025-01"]]],
+  ["The fire broke out on Friday night.", "2024-10-26", [["Friday night", "2024-10-25"]]],
+  ["Shares were bought from Aug. 26 to Oct. 20 at $23.", "2024-10-26", [["Aug. 26", "2024-08-26"], ["Oct. 20", "2024-10-20"]]],
+  ["Families gathered on Thanksgiving Day, and stores will open again at Christmas.", "2024-11-30",
+    [["Thanksgiving Day", "2024-11-28"], ["Christmas", "2024-12-25"]]],
+  ["Voters went to the polls on Election Day 2020.", "2024-10-26", [["Election Day 2020", "2020-11-03"]]],
+  ["Shelling resumed last night near the river.", "2024-10-26", [["last night", "2024-10-25TNI"]]],
 ];
 
 for (const [sentence, published, expected] of cases) {
@@ -78,4 +91,24 @@ test("times: without a publication date only absolute dates get values, with a w
   for (const s of [paragraphs, sentences, times]) s.run(doc);
   assert.deepEqual(doc.get("time").map((t) => t.value), ["1990-07"]);
   assert.equal(doc.messages.length, 1);
+});
+
+test("times: 'a year ago' after a named quarter is that quarter a year before", () => {
+  const text = "Third-quarter profit rose 5% to $12 million. That compares with $10 million a year ago. For the nine months, profit was $30 million, up from $28 million a year earlier.";
+  const doc = new Document(text, { published: "1989-11-02" });
+  for (const s of [paragraphs, sentences, times]) s.run(doc);
+  assert.deepEqual(doc.get("time").map((t) => [t.text, t.value]), [
+    ["Third-quarter", "1989-Q3"],
+    ["a year ago", "1988-Q3"],
+    ["nine months", "P9M"],
+    ["a year earlier", "1988"],
+  ]);
+});
+
+test("times: a run-on sentence of thousands of dates is read in pieces, each date once and whole", () => {
+  const unit = "officials met on Oct. 24, 2024 and again on March 3, 2023 and ";
+  const s = unit.repeat(200);
+  const found = findTimes(s, parseDay("2024-10-26"));
+  assert.equal(found.length, 400);
+  assert.deepEqual([...new Set(found.map((f) => `${s.slice(f.span[0], f.span[1])}=${f.value}`))].sort(), ["March 3, 2023=2023-03-03", "Oct. 24, 2024=2024-10-24"]);
 });

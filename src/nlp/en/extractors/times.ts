@@ -6,8 +6,8 @@ import type { Document } from "../../../core/document.js";
 import type { Stage } from "../../../core/pipeline.js";
 import type { Span, TimeType } from "../../../core/record.js";
 import {
-  SEASONS, addDays, addMonths, dayValue, isoWeek, monthValue, pad, parseDay, resolveDayMonth, resolveMonth,
-  resolveSeason, resolveWeekday, tenseNear, type Day, type Direction, type Lean,
+  HOLIDAYS, SEASONS, addDays, addMonths, dayValue, isoWeek, monthValue, pad, parseDay, resolveDayMonth, resolveHoliday,
+  resolveMonth, resolveSeason, resolveWeekday, tenseNear, type Day, type Direction, type Lean,
 } from "./times-calendar.js";
 
 /** A proposed time expression, in sentence-relative or absolute offsets depending on the caller. */
@@ -44,7 +44,7 @@ const CHRONO_GATE =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\d{1,4}[/-]\d{1,2}\b|\d[:.]\d\d\s*(?:[ap]\.?m\b|GMT|UTC|ET|EST|EDT|BST|CET)|\d\s*[ap]\.m\.|\d\s*[ap]m\b|\bnoon\b|\bmidnight\b|\b\d{1,2}:\d\d\b/u;
 // Gate for our own rules: any temporal word or a four-digit year.
 const RULE_GATE =
-  /\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|year|month|week|weekend|day|days|decade|century|hours?|minutes?|spring|summer|autumn|fall|winter|quarter|today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)|recent(?:ly)?|currently|future|past|daily|weekly|monthly|annually|yearly|nightly|half|(?:1[89]|20)\d\d)/i;
+  /\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|year|month|week|weekend|day|days|decade|century|hours?|minutes?|spring|summer|autumn|fall|winter|quarter|today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)|last night|recent(?:ly)?|currently|now|future|past|daily|weekly|monthly|annually|yearly|nightly|half|nineteen|thousand|period|christmas|easter|thanksgiving|halloween|new year|independence day|election day|labor day|memorial day|valentine|good friday|(?:1[89]|20)\d\d)/i;
 
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -71,6 +71,7 @@ const DURATION_RE = new RegExp(
 );
 // a duration counted back from publication: "three days ago"
 const AGO_AFTER = /^\s+ago\b/i;
+const EARLIER_AFTER = /^\s+earlier\b/i;
 // words before an article-only duration ("for a week") that make it a span of time, not a rate ("$5 a day")
 const ARTICLE_DURATION_LEFT =
   /\b(?:for|over|than|about|nearly|almost|within|in|after|least|past|last|just|only|barely|first|entire|whole|around|roughly|some|under|up to)\s+$/i;
@@ -81,7 +82,13 @@ const DURATION_PAST_RE =
   /\b(?:the|over the|in the|during the)\s+(?:(past|last|next|coming|previous|following)\s+)(?:(\d+|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|few|several|couple of)\s+)?(hour|day|week|month|quarter|year|decade)s?\b/gi;
 // fiscal quarters: "the third quarter", "fourth-quarter", "the first quarter of 2024", "the latest quarter"
 const QUARTER_RE =
-  /\b(?:(?:the|its|a)\s+)?(?:(?:fiscal|calendar)\s+)?(?:(first|second|third|fourth|latest|current|most recent|previous|last|same)[\s-]+)?quarter\b(?:\s+of\s+((?:19|20)\d\d)\b)?/gi;
+  /\b(?:(?:the|its|a)\s+)?(?:(?:comparable|corresponding)\s+)?(?:(?:((?:19|20)\d\d)|(this|last|next)\s+year['’]s|(year[-\s](?:ago|earlier)))\s+)?(?:(?:fiscal|calendar)\s+)?(?:(first|second|third|fourth|latest|current|most recent|previous|last|same)[\s-]+)?quarter\b(?:\s+of\s+((?:19|20)\d\d)\b)?/gi;
+// Comparisons with the same period a year before: "a year ago", "a year earlier", "year-earlier
+// results", "the year-ago period". Financial reports compare a quarter with the same quarter a year
+// before, so the stage re-dates these to the quarter under discussion when one was just named.
+const YEAR_AGO_ADJ_RE = /\b(?:the\s+(?:(?:comparable|corresponding|same)\s+)?)?year-(?:ago|earlier)(?:\s+(period))?\b/gi;
+// "the 1988 period": a reporting period of that year, dated like the quarter under discussion
+const YEAR_PERIOD_RE = /\bthe\s+((?:19|20)\d\d)\s+period\b/gi;
 // a bare plural unit after a preposition: "for years", "the first time in decades"
 const BARE_PLURAL_RE = /\b(?:for|in|over|within|after)\s+(days|weeks|months|years|decades)\b/gi;
 const SET_ADVERB_RE = /\b(daily|weekly|monthly|annually|yearly|nightly)\b/gi;
@@ -90,17 +97,33 @@ const SEASON_RE =
   /\b(?:(this|last|next|the|this past)\s+)?(spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?((?:1[89]|20)\d\d)\b)?/gi;
 const WEEKDAY_RE =
   /\b(?:(last|next|this|past|coming|this past)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(s)?(?:\s+(morning|afternoon|evening|night))?\b/g;
-const DAY_WORD_RE = /\b(today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b/gi;
+const DAY_WORD_RE = /\b(today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening))\b/gi;
 const YEAR_RE = /(?<![\d,.$£€¥#/:-])\b(?:(mid|early|late)[\s-]+)?((?:1[89]|20)\d\d)(s)?(?!\d|,\d|%|\.\d|[-–]\d)/g;
 const VAGUE_RE = /\b(?:(?:in\s+)?recent\s+(?:days|weeks|months|years)|recently|currently|the\s+(?:near\s+)?future|the\s+past)\b/gi;
+// Years read out in broadcast transcripts: "nineteen ninety-six", "the year two thousand"
+const TENS = ["ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+const SPOKEN_YEAR_RE = new RegExp(
+  String.raw`\b(?:nineteen\s+(${TENS.join("|")})(?:[\s-](${ONES.join("|")}))?|(?:the\s+year\s+)?two\s+thousand(?:\s+(?:and\s+)?(${ONES.join("|")}))?)\b(?!\s+(?:\p{Ll}+s|years|of)\b)`,
+  "giu",
+);
+// "the latest period": the reporting period under discussion (a quarter in results news)
+const LATEST_PERIOD_RE = /\bthe\s+(?:latest|most\s+recent)\s+period\b/gi;
+// Named holidays: "Thanksgiving", "last Christmas", "Election Day 2020"
+const HOLIDAY_RE = new RegExp(
+  String.raw`\b(?:(last|next|this)\s+)?(${Object.keys(HOLIDAYS).sort((a, b) => b.length - a.length).map((h) => h.replace(/'/g, "['’]").replace(/ /g, "\\s+")).join("|")})\b(?:,?\s+((?:19|20)\d\d)\b)?`,
+  "gi",
+);
+// "now" is the moment of writing (TIMEX3 PRESENT_REF), except as the conjunction "now that"
+const NOW_RE = /\b(?:right\s+)?now\b(?!\s+that\b)|\bthese\s+days\b/gi;
 const EVERY_RE = /\b(?:every|each)\s+(day|week|month|year)\b/gi;
 
 // Before a bare year: a preposition or a time word makes it a date ("in 2022", "since 2014").
 const YEAR_LEFT =
-  /(?:\b(?:in|since|by|until|till|before|after|from|of|during|through|to|and|or|between|early|late|mid|the|its|their|his|her|that|this|due|around|circa|year|fiscal|spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|September|October|November|December)|[(,–—-])\s*$/i;
+  /(?:\b(?:in|since|by|until|till|before|after|from|of|during|through|to|and|or|between|early|late|mid|the|its|their|his|her|that|this|due|around|circa|year|fiscal|is|was|['’]s|spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|September|October|November|December)|[(,–—-])\s*$/i;
 // After a bare year: a capitalised name ("2016 Olympics") or a dated event noun ("2020 election").
 const YEAR_RIGHT_EVENT =
-  /^\s*(?:\p{Lu}|election|elections|campaign|season|census|budget|summit|games|war|invasion|crisis|vote|referendum|report|survey|protests?|uprising|coup|attack|attacks|earthquake|floods?|championship|tournament|olympics|law|act|agreement|deal|accord|treaty|level|levels|figures?|data|estimate|plan|model|edition|film|novel|album|release)\b/u;
+  /^\s*(?:\p{Lu}|(?:election|elections|campaign|season|census|budget|summit|games|war|invasion|crisis|vote|referendum|report|survey|protests?|uprising|coup|attack|attacks|earthquake|floods?|championship|tournament|olympics|law|act|agreement|deal|accord|treaty|level|levels|figures?|data|estimate|plan|model|edition|film|novel|album|release|earnings|results|profits?|revenues?|sales|recapitali[sz]ation|restructuring|operating)\b)/u;
 // A year that is really a count or a score: "2000 troops", "2018-19 season" handled by the regex.
 const YEAR_RIGHT_END = /^\s*(?:$|[.,;:)!?"”’—–]|-|'s\b|’s\b)/;
 
@@ -142,11 +165,14 @@ export function durationValue(n: number | undefined, unit: string): string {
   return `${pre}${n}${code}`;
 }
 
+// an infinitive verb in the same clause before a date ("to acquire the company in January")
+const INFINITIVE_BEFORE = /\bto\s+(?!(?:the|a|an|its|his|her|their|this|that|be|date|\d)\b)\p{Ll}+\b[^,;:.!?]*$/u;
+
 /** Value for a calendar date or time from chrono's known components, keeping only the granularity written. */
 // a relative date with no publication date to anchor it: counted for the stage's warning, then dropped
 const UNRESOLVED = { value: "", type: "DATE", relative: true } as const;
 
-function chronoValue(r: chrono.ParsedResult, sentence: string, ref: Day | undefined): { value: string; type: TimeType; relative: boolean } | undefined {
+function chronoValue(r: Parsed, sentence: string, ref: Day | undefined): { value: string; type: TimeType; relative: boolean } | undefined {
   const s = r.start;
   const known = (c: chrono.Component): boolean => s.isCertain(c);
   let y = known("year") ? s.get("year")! : undefined;
@@ -155,7 +181,13 @@ function chronoValue(r: chrono.ParsedResult, sentence: string, ref: Day | undefi
   const hasTime = known("hour");
   let relative = false;
   let date: string | undefined;
-  const dir = (): Lean => tenseNear(sentence, r.index, r.index + r.text.length);
+  const dir = (): Lean => {
+    const lean = tenseNear(sentence, r.index, r.index + r.text.length);
+    // "agreed to buy it in January": after an infinitive the month belongs to the plan, not to the
+    // past-tense report of it, so the nearer side of publication is meant
+    if (lean === "past" && INFINITIVE_BEFORE.test(sentence.slice(Math.max(0, r.index - 60), r.index))) return "nearest";
+    return lean;
+  };
   if (m !== undefined && d !== undefined) {
     if (y === undefined) {
       if (!ref) return UNRESOLVED;
@@ -192,7 +224,7 @@ function chronoValue(r: chrono.ParsedResult, sentence: string, ref: Day | undefi
 }
 
 /** Rejects chrono matches that are not dates in running news text. */
-function chronoPlausible(r: chrono.ParsedResult, sentence: string): boolean {
+function chronoPlausible(r: Parsed, sentence: string): boolean {
   const t = r.text;
   const s = r.start;
   // a lower-case month name is a verb or a modal ("may", "march") unless a day or year comes with it
@@ -215,6 +247,54 @@ function chronoPlausible(r: chrono.ParsedResult, sentence: string): boolean {
   return true;
 }
 
+// chrono's cost grows faster than the text (about 1 s for 200 KB of month names in one sentence,
+// 3.5 times that of 100 KB): a run-on "sentence" is parsed in pieces that overlap by more than any date is long.
+const CHRONO_CHUNK = 1500;
+const CHRONO_OVERLAP = 120;
+
+/** What this stage reads of a chrono result (its offset may be shifted into the whole sentence). */
+type Parsed = Pick<chrono.ParsedResult, "index" | "text" | "start">;
+
+// the words joining the two ends of a date range
+const RANGE_JOIN = /\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\btill\b)\s*/i;
+
+/**
+ * A chrono range ("from Aug. 26 to Oct. 20", "March 13-17") as its two dates: TIMEX3 marks each end
+ * as an expression of its own. A range whose end is not written as a date stays whole.
+ */
+function splitRange(r: chrono.ParsedResult): Parsed[] {
+  if (!r.end) return [r];
+  const join = RANGE_JOIN.exec(r.text);
+  if (!join || join.index === 0) return [r];
+  const left = r.text.slice(0, join.index);
+  const rightAt = join.index + join[0].length;
+  const right = r.text.slice(rightAt);
+  // "March 13-17": the second end is a bare day, dated by the first
+  if (!/\p{L}/u.test(right) || !/\p{L}/u.test(left)) return [r];
+  return [{ index: r.index, text: left, start: r.start }, { index: r.index + rightAt, text: right, start: r.end }];
+}
+
+function chronoParse(sentence: string, ref: Day | undefined): Parsed[] {
+  const options = ref ? { instant: new Date(Date.UTC(ref.y, ref.m - 1, ref.d, 12)), timezone: 0 } : undefined;
+  if (sentence.length <= CHRONO_CHUNK + CHRONO_OVERLAP) return chronoParser().parse(sentence, options).flatMap(splitRange);
+  const out: Parsed[] = [];
+  for (let start = 0; start < sentence.length; ) {
+    const piece = sentence.slice(start, start + CHRONO_CHUNK + CHRONO_OVERLAP);
+    const last = start + CHRONO_CHUNK >= sentence.length;
+    for (const r of chronoParser().parse(piece, options).flatMap(splitRange)) {
+      // a date starting in the overlap belongs to the next piece, which sees all of it
+      if (!last && r.index >= CHRONO_CHUNK) continue;
+      out.push({ index: r.index + start, text: r.text, start: r.start });
+    }
+    if (last) break;
+    // the next piece starts at a word boundary
+    let next = start + CHRONO_CHUNK;
+    while (next > start && !/\s/.test(sentence[next - 1]!)) next--;
+    start = next > start ? next : start + CHRONO_CHUNK;
+  }
+  return out;
+}
+
 function push(out: TimeFound[], start: number, end: number, value: string, type: TimeType, source: string, relative: boolean): void {
   out.push({ span: [start, end], value, type, source, relative });
 }
@@ -223,7 +303,7 @@ function push(out: TimeFound[], start: number, end: number, value: string, type:
 export function findTimes(sentence: string, ref: Day | undefined): TimeFound[] {
   const out: TimeFound[] = [];
   if (CHRONO_GATE.test(sentence)) {
-    for (const r of chronoParser().parse(sentence, ref ? { instant: new Date(Date.UTC(ref.y, ref.m - 1, ref.d, 12)), timezone: 0 } : undefined)) {
+    for (const r of chronoParse(sentence, ref)) {
       if (!chronoPlausible(r, sentence)) continue;
       const v = chronoValue(r, sentence, ref);
       if (!v) continue;
@@ -258,6 +338,13 @@ export function findTimes(sentence: string, ref: Day | undefined): TimeFound[] {
   return resolveOverlaps(out);
 }
 
+/**
+ * The `n` characters before `i`: left-context checks end in `$`, and a regex anchored only at the end
+ * still tries every start position, so testing the whole prefix made a sentence of thousands of
+ * time words quadratic.
+ */
+const before = (s: string, i: number, n = 60): string => s.slice(Math.max(0, i - n), i);
+
 function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   let m: RegExpExecArray | null;
   // weekdays, seasons and quarters without a tense cue lean to the past: news reports what happened
@@ -273,7 +360,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
     const which = m[2]!.toLowerCase();
     const unit = m[3]!.toLowerCase();
     // "the past week" is a span of time, not a calendar week
-    if ((which === "past" || which === "coming") && /\bthe\s+$/i.test(s.slice(0, m.index))) {
+    if ((which === "past" || which === "coming") && /\bthe\s+$/i.test(before(s, m.index))) {
       push(out, m.index, m.index + m[0].length, durationValue(1, unit === "weekend" ? "day" : unit), "DURATION", "rule:duration", false);
       continue;
     }
@@ -307,10 +394,10 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
     const word = name!;
     // "the fall of Kabul" is an event, "Arab Spring" a name; seasons are lower case unless a year follows
     if (/^\p{Lu}/u.test(word) && !year && m.index > 0 && !/^(?:This|Last|Next|The)\b/.test(m[0])) continue;
-    if (word.toLowerCase() === "fall" && !year && (!det || /^\s+of\b/i.test(s.slice(m.index + m[0].length)) || det.toLowerCase() === "the" && !/\b(?:in|over|during|since|until|by|this|last|next|the|through)\s+$/i.test(s.slice(0, m.index)))) continue;
+    if (word.toLowerCase() === "fall" && !year && (!det || /^\s+of\b/i.test(s.slice(m.index + m[0].length)) || det.toLowerCase() === "the" && !/\b(?:in|over|during|since|until|by|this|last|next|the|through)\s+$/i.test(before(s, m.index)))) continue;
     if (!det && !year) {
       // bare "summer": only after a time preposition ("in summer"), not "summer camp"
-      if (!/\b(?:in|over|during|since|until|by|through|before|after)\s+$/i.test(s.slice(0, m.index))) continue;
+      if (!/\b(?:in|over|during|since|until|by|through|before|after)\s+$/i.test(before(s, m.index))) continue;
     }
     const [code, startMonth] = SEASONS[word.toLowerCase()]!;
     if (year) {
@@ -341,13 +428,14 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
       modifier === "last" || modifier === "past" || modifier === "this past"
         ? resolveWeekday(ref, wd, "past", true)
         : modifier === "next" || modifier === "coming"
-          ? resolveWeekday(ref, wd, "future")
+          ? resolveWeekday(ref, wd, "future", true)
           : // "Wednesday's ruling" names an event already known, so it lies behind us
             /^['’]s\b/.test(s.slice(m.index + m[0].length))
             ? resolveWeekday(ref, wd, "past")
             : resolveWeekday(ref, wd, dir(m.index, m.index + m[0].length));
-    const suffix = part ? `T${({ morning: "MO", afternoon: "AF", evening: "EV", night: "NI" } as Record<string, string>)[part]}` : "";
-    push(out, m.index, m.index + m[0].length, dayValue(d) + suffix, part ? "TIME" : "DATE", "rule:weekday", true);
+    // "Friday night" keeps the day as its value: the part of day is vaguer than the day it qualifies
+    // (TimeBank annotators mostly write the bare date: 11 of 14 weekday-plus-part cases in TBAQ)
+    push(out, m.index, m.index + m[0].length, dayValue(d), part ? "TIME" : "DATE", "rule:weekday", true);
   }
 
   // today, yesterday, tonight, this morning
@@ -358,8 +446,8 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
       continue;
     }
     const w = m[1]!.toLowerCase();
-    const d = w === "yesterday" ? addDays(ref, -1) : w === "tomorrow" ? addDays(ref, 1) : ref;
-    const part = w === "tonight" ? "TNI" : w === "this morning" ? "TMO" : w === "this afternoon" ? "TAF" : w === "this evening" ? "TEV" : "";
+    const d = w === "yesterday" || w === "last night" ? addDays(ref, -1) : w === "tomorrow" ? addDays(ref, 1) : ref;
+    const part = w === "tonight" || w === "last night" ? "TNI" : w === "this morning" ? "TMO" : w === "this afternoon" ? "TAF" : w === "this evening" ? "TEV" : "";
     push(out, m.index, m.index + m[0].length, dayValue(d) + part, part ? "TIME" : "DATE", "rule:day", true);
   }
 
@@ -369,14 +457,16 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
     const [all, numWord, andHalf, unitWord, andAHalf, old] = m;
     if (old) continue; // "a 5-year-old": an age
     const unit = unitWord!.toLowerCase();
-    const left = s.slice(0, m.index);
+    const left = before(s, m.index);
     const isArticle = /^an?$/i.test(numWord!);
     let n = durationNumber(numWord!);
     if (n !== undefined && (andHalf || andAHalf)) n += 0.5;
     const after = s.slice(m.index + all!.length);
-    if (AGO_AFTER.test(after)) {
+    // "a year earlier" in news compares with the year before publication, like "a year ago"
+    const agoMatch = AGO_AFTER.exec(after) ?? (unit === "year" && n === 1 ? EARLIER_AFTER.exec(after) : null);
+    if (agoMatch) {
       if (!ref) continue;
-      const end = m.index + all!.length + AGO_AFTER.exec(after)![0].length;
+      const end = m.index + all!.length + agoMatch[0].length;
       const k = n ?? 0;
       let value: string | undefined;
       if (n === undefined) value = "PAST_REF";
@@ -385,7 +475,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
       else if (unit === "month") value = monthValue(...addMonths(ref.y, ref.m, -Math.round(k)));
       else if (unit === "year") value = pad(ref.y - Math.round(k), 4);
       else if (unit === "decade") value = String(Math.floor((ref.y - 10 * k) / 10)).padStart(3, "0");
-      if (value) push(out, m.index, end, value, "DATE", "rule:ago", true);
+      if (value) push(out, m.index, end, value, "DATE", unit === "year" && n === 1 ? "rule:year-ago" : "rule:ago", true);
       continue;
     }
     // "a day" is a rate in "$5 a day" and "twice a week": keep article-only durations after words of extent
@@ -398,18 +488,21 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   // quarters, dated by the year given or the latest such quarter (financial reports look back)
   QUARTER_RE.lastIndex = 0;
   while ((m = QUARTER_RE.exec(s))) {
+    const [all, yearBefore, yearRel, yearAgo, whichWord, yearAfter] = m;
     // "the quarter" alone is the period being reported on; "a quarter of the vote" is a share
-    if (!m[1] && !/^the\s/i.test(m[0])) continue;
-    const which = (m[1] ?? "latest").toLowerCase();
+    if (!whichWord && !yearBefore && !yearRel && !yearAgo && !/^the\s/i.test(all!)) continue;
+    const which = (whichWord ?? "latest").toLowerCase();
     const ordinal = ["first", "second", "third", "fourth"].indexOf(which) + 1;
-    if (!ref && !m[2]) continue;
+    const givenYear = yearBefore ?? yearAfter;
+    if (!ref && !givenYear) continue;
     const curQ = ref ? Math.floor((ref.m - 1) / 3) + 1 : 1;
-    let y = m[2] ? Number(m[2]) : ref!.y;
+    let y = givenYear ? Number(givenYear) : ref!.y;
+    if (yearRel) y += yearRel.toLowerCase() === "last" ? -1 : yearRel.toLowerCase() === "next" ? 1 : 0;
     let q: number;
     if (ordinal) {
       q = ordinal;
       // the latest such quarter that has begun, unless the clause looks ahead
-      if (!m[2] && q > curQ && dir(m.index, m.index + m[0].length) === "past") y -= 1;
+      if (!givenYear && !yearRel && q > curQ && dir(m.index, m.index + all!.length) === "past") y -= 1;
     } else if (which === "current") q = curQ;
     else if (which === "same") continue;
     else {
@@ -417,14 +510,25 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
       q = curQ - 1;
       if (q === 0) {
         q = 4;
-        y -= 1;
+        if (!givenYear && !yearRel) y -= 1;
       }
     }
+    if (yearAgo) y -= 1;
     let start = m.index;
-    const det = /^(?:the|its|a)\s+/i.exec(m[0]);
+    const det = /^(?:the|its|a)\s+/i.exec(all!);
     if (det && !/^the/i.test(det[0])) start += det[0].length;
-    push(out, start, m.index + m[0].length, `${y}-Q${q}`, "DATE", "rule:quarter", !m[2]);
+    // "the year-ago quarter" without an ordinal: the quarter under discussion, a year back (see the stage)
+    const source = yearAgo && !ordinal ? "rule:year-ago" : "rule:quarter";
+    push(out, start, m.index + all!.length, `${y}-Q${q}`, "DATE", source, !givenYear);
   }
+
+  YEAR_AGO_ADJ_RE.lastIndex = 0;
+  while ((m = YEAR_AGO_ADJ_RE.exec(s))) {
+    if (!ref) continue;
+    push(out, m.index, m.index + m[0].length, pad(ref.y - 1, 4), "DATE", "rule:year-ago", true);
+  }
+  YEAR_PERIOD_RE.lastIndex = 0;
+  while ((m = YEAR_PERIOD_RE.exec(s))) push(out, m.index, m.index + m[0].length, m[1]!, "DATE", "rule:year-period", false);
 
   HALF_RE.lastIndex = 0;
   while ((m = HALF_RE.exec(s))) {
@@ -470,6 +574,53 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
     else push(out, start, m.index + m[0].length, /future/.test(t) ? "FUTURE_REF" : /currently/.test(t) ? "PRESENT_REF" : "PAST_REF", "DATE", "rule:vague", false);
   }
 
+  SPOKEN_YEAR_RE.lastIndex = 0;
+  while ((m = SPOKEN_YEAR_RE.exec(s))) {
+    const [all, tens, ones, ones2000] = m;
+    // "two thousand" alone is a count unless it is "the year two thousand"
+    if (!tens && !/^the\s+year/i.test(all!)) continue;
+    const y = tens ? 1900 + 10 * (TENS.indexOf(tens.toLowerCase()) + 1) + (ones ? ONES.indexOf(ones.toLowerCase()) + 1 : 0)
+      : 2000 + (ones2000 ? ONES.indexOf(ones2000.toLowerCase()) + 1 : 0);
+    // "January nineteen ninety-seven"
+    const month = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+$/.exec(before(s, m.index));
+    if (month) {
+      const mo = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"].indexOf(month[1]!.toLowerCase()) + 1;
+      push(out, m.index - month[0].length, m.index + all!.length, monthValue(y, mo), "DATE", "rule:year", false);
+    } else push(out, m.index, m.index + all!.length, String(y), "DATE", "rule:year", false);
+  }
+
+  LATEST_PERIOD_RE.lastIndex = 0;
+  while ((m = LATEST_PERIOD_RE.exec(s))) {
+    if (!ref) continue;
+    const [y, mo] = addMonths(ref.y, ref.m, -3);
+    push(out, m.index, m.index + m[0].length, `${y}-Q${Math.floor((mo - 1) / 3) + 1}`, "DATE", "rule:period", true);
+  }
+
+  HOLIDAY_RE.lastIndex = 0;
+  while ((m = HOLIDAY_RE.exec(s))) {
+    const [all, mod, name, year] = m;
+    // a holiday is a name: capitalised ("Easter", "Election Day"), not "christmas shopping" in lower case
+    if (!/^\p{Lu}/u.test(name!)) continue;
+    const date = HOLIDAYS[name!.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " ")]!;
+    let d: Day | undefined;
+    if (year) d = date(Number(year));
+    else if (ref) {
+      const which = mod?.toLowerCase();
+      const dirn: Direction = which === "last" ? "past" : which === "next" ? "future" : dir(m.index, m.index + all!.length);
+      d = resolveHoliday(ref, date, dirn);
+    }
+    // "this Christmas", "Thanksgiving" without a publication date: no value to give
+    if (d) push(out, m.index, m.index + all!.length, dayValue(d), "DATE", "rule:holiday", !year);
+  }
+
+  NOW_RE.lastIndex = 0;
+  while ((m = NOW_RE.exec(s))) {
+    // a sentence-opening "Now" turns the story ("Now, he says…"); "for now", "until now" are idioms
+    if (/^Now\b/.test(m[0]) && /^[\s"“‘'(]*$/.test(before(s, m.index, 4))) continue;
+    if (/\b(?:for|until|from|by)\s+$/i.test(s.slice(Math.max(0, m.index - 7), m.index))) continue;
+    push(out, m.index, m.index + m[0].length, "PRESENT_REF", "DATE", "rule:vague", false);
+  }
+
   // years: "in 2019", "the 2016 Olympics", "the 1990s", "early 2023"
   YEAR_RE.lastIndex = 0;
   while ((m = YEAR_RE.exec(s))) {
@@ -494,12 +645,53 @@ function resolveOverlaps(found: TimeFound[]): TimeFound[] {
   const sorted = found
     .filter((f) => f.span[1] > f.span[0])
     .sort((a, b) => b.span[1] - b.span[0] - (a.span[1] - a.span[0]) || (a.source === "chrono" ? -1 : 1) - (b.source === "chrono" ? -1 : 1));
+  // characters already claimed by a kept expression (comparing each with every kept one was
+  // quadratic in a sentence of thousands of dates)
+  const taken = new Uint8Array(sorted.reduce((m, f) => Math.max(m, f.span[1]), 0));
   const kept: TimeFound[] = [];
   for (const f of sorted) {
-    if (kept.some((k) => k.span[0] < f.span[1] && f.span[0] < k.span[1])) continue;
+    let free = true;
+    for (let i = f.span[0]; i < f.span[1] && free; i++) free = taken[i] === 0;
+    if (!free) continue;
+    taken.fill(1, f.span[0], f.span[1]);
     kept.push(f);
   }
   return kept.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+// How many sentences a named quarter stays the period under discussion.
+const PERIOD_REACH = 3;
+
+/**
+ * Re-dates comparisons with "a year ago" to the reporting period under discussion: after "third-quarter
+ * profit rose…", "from $5 million a year ago" is the third quarter of the year before (TIMEX3 values
+ * take the granularity of what is compared). A nine-month or full-year figure named since ends it.
+ */
+export class PeriodContext {
+  private quarter: { y: number; q: number } | undefined;
+  private age = Infinity;
+
+  redate(found: TimeFound[]): TimeFound[] {
+    this.age++;
+    for (const f of found) {
+      const q = /^(\d{4})-Q([1-4])$/.exec(f.value);
+      if (q && f.source === "rule:quarter") {
+        this.quarter = { y: +q[1]!, q: +q[2]! };
+        this.age = 0;
+      } else if (f.type === "DURATION" && /^P\d+[MY]$/.test(f.value)) {
+        // "for the nine months", "the full year": a longer period is now the one compared
+        this.age = Infinity;
+      }
+    }
+    const current = this.age <= PERIOD_REACH ? this.quarter : undefined;
+    if (!current) return found;
+    return found.map((f) => {
+      if (f.source === "rule:year-ago") return { ...f, value: `${current.y - 1}-Q${current.q}` };
+      if (f.source === "rule:period") return { ...f, value: `${current.y}-Q${current.q}` };
+      if (f.source === "rule:year-period") return { ...f, value: `${f.value.slice(0, 4)}-Q${current.q}` };
+      return f;
+    });
+  }
 }
 
 export const times: Stage = {
@@ -511,9 +703,10 @@ export const times: Stage = {
     const ref = parseDay(doc.referenceDate);
     const out: Time[] = [];
     let unresolved = 0;
+    const context = new PeriodContext();
     for (const sent of doc.get("sentence")) {
       const text = doc.text.slice(sent.span[0], sent.span[1]);
-      for (const f of findTimes(text, ref)) {
+      for (const f of context.redate(findTimes(text, ref))) {
         if (!f.value) {
           unresolved++;
           continue;

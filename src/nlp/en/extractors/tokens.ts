@@ -1,7 +1,7 @@
 // Tokenisation into a columnar table: words (with inner hyphens/apostrophes), numbers, "U.S.", punctuation.
 import { TokenKind, type TokenTable } from "../../../core/annotations.js";
 import type { Document } from "../../../core/document.js";
-import type { Stage } from "../../../core/pipeline.js";
+import { checkDeadline, type Stage } from "../../../core/pipeline.js";
 
 // Order matters: dotted abbreviations before words, possessive 's split off so "Ukraine's" gives
 // the name alone, numbers keep their separators ("12,000", "1.3", "10:30").
@@ -15,7 +15,8 @@ function kindOf(ch: string): number {
   return TokenKind.Symbol;
 }
 
-export function tokenize(text: string, ranges: readonly [number, number][]): TokenTable {
+/** `check` is called every 256 ranges (the stage passes the pipeline's deadline check). */
+export function tokenize(text: string, ranges: readonly [number, number][], check?: () => void): TokenTable {
   let cap = Math.max(16, text.length >> 2);
   let start = new Int32Array(cap);
   let end = new Int32Array(cap);
@@ -24,6 +25,7 @@ export function tokenize(text: string, ranges: readonly [number, number][]): Tok
   let n = 0;
   const re = new RegExp(TOKEN.source, "gu");
   ranges.forEach(([from, to], si) => {
+    if (check && (si & 255) === 0) check();
     re.lastIndex = from;
     for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
       if (n === cap) {
@@ -56,7 +58,7 @@ export const tokens: Stage = {
   provides: ["token"],
   run(doc: Document) {
     const sents = doc.get("sentence");
-    const table = tokenize(doc.text, sents.map((s) => s.span));
+    const table = tokenize(doc.text, sents.map((s) => s.span), () => checkDeadline(doc));
     let t = 0;
     sents.forEach((s, i) => {
       s.tokenStart = t;

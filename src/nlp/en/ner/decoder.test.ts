@@ -1,7 +1,7 @@
 // Viterbi decoding: finds the best valid BILOU sequence (checked against brute force) and never an invalid one.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { TRANS_SIZE, viterbi, ViterbiScratch } from "./decoder.js";
+import { TRANS_SIZE, viterbi, viterbiSegment, ViterbiScratch } from "./decoder.js";
 import { allowed, NUM_TAGS } from "./labels.js";
 import { rng } from "./random.js";
 
@@ -49,4 +49,28 @@ test("viterbi never ends inside an entity even when the emissions want it", () =
   const out = new Uint8Array(2);
   viterbi(em, 2, new Float32Array(TRANS_SIZE), new ViterbiScratch(), out);
   assert.ok(valid([...out]), `got ${[...out]}`);
+});
+
+test("Viterbi over the stretches between forced O tags equals Viterbi with those tags forced", () => {
+  let seed = 7;
+  const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32) * 4 - 2;
+  const trans = Float32Array.from({ length: TRANS_SIZE }, rand);
+  for (const forced of [[0], [3, 4, 5], [11], [2, 7, 8]]) {
+    const n = 12;
+    const em = Float32Array.from({ length: n * L }, rand);
+    const pinned = Float32Array.from(em);
+    for (const i of forced) for (let y = 1; y < L; y++) pinned[i * L + y] = -1e9;
+    const want = new Uint8Array(n);
+    viterbi(pinned, n, trans, new ViterbiScratch(), want);
+    const got = new Uint8Array(n);
+    const s = new ViterbiScratch();
+    for (let i = 0; i < n; ) {
+      if (forced.includes(i)) { got[i++] = 0; continue; }
+      let j = i + 1;
+      while (j < n && !forced.includes(j)) j++;
+      viterbiSegment(em, i, j, trans, s, got, i > 0, j < n);
+      i = j;
+    }
+    assert.deepEqual([...got], [...want], `forced O at ${forced}`);
+  }
 });

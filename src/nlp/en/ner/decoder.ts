@@ -135,3 +135,50 @@ export function viterbi(em: Float32Array, n: number, trans: Float32Array, s: Vit
 
 /** Size of the transition table: (start + L rows) * L, plus one end row. */
 export const TRANS_SIZE = (L + 2) * L;
+
+/**
+ * `viterbi` over tokens [a, b) of a sentence whose other tokens are fixed: `afterO` when token a - 1 is tagged O
+ * (else a is the sentence start), `beforeO` when token b is tagged O (else b - 1 ends the sentence). Writes
+ * out[a .. b). Tagging a sentence piecewise this way equals full Viterbi with those tokens forced to O.
+ */
+export function viterbiSegment(
+  em: Float32Array, a: number, b: number, trans: Float32Array, s: ViterbiScratch, out: Uint8Array, afterO: boolean, beforeO: boolean,
+): void {
+  const n = b - a;
+  if (n <= 0) return;
+  s.ensure(n);
+  const { score, back } = s;
+  const startRow = afterO ? L : 0; // row (prev + 1) * L: prev = O (0) or the start (-1)
+  const e0 = a * L;
+  for (let y = 0; y < L; y++) score[y] = ALLOWED[startRow + y] ? em[e0 + y]! + trans[startRow + y]! : -Infinity;
+  for (let i = 1; i < n; i++) {
+    const p = (i - 1) * L;
+    const o = i * L;
+    const eo = (a + i) * L;
+    for (let y = 0; y < L; y++) {
+      let best = -Infinity;
+      let arg = 0;
+      const pred = PRED[y]!;
+      for (let k = 0; k < pred.length; k++) {
+        const q = pred[k]!;
+        const v = score[p + q]! + trans[(q + 1) * L + y]!;
+        if (v > best) { best = v; arg = q; }
+      }
+      score[o + y] = best + em[eo + y]!;
+      back[o + y] = arg;
+    }
+  }
+  const last = (n - 1) * L;
+  const endRow = (L + 1) * L;
+  let best = -Infinity;
+  let arg = 0;
+  for (let y = 0; y < L; y++) {
+    // before an O: y must allow O next (scored by the O column of y's row); at the end: the end row
+    const ok = beforeO ? ALLOWED[(y + 1) * L] : END_OK[y];
+    if (!ok) continue;
+    const v = score[last + y]! + (beforeO ? trans[(y + 1) * L]! : trans[endRow + y]!);
+    if (v > best) { best = v; arg = y; }
+  }
+  out[a + n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) out[a + i - 1] = back[i * L + out[a + i]!]!;
+}

@@ -46,15 +46,15 @@ export function mix(a: number, b: number): number {
 /** The bucket of feature bucket b's copy for one domain (salt = domain number + 1), in feature augmentation. */
 export const domainBucket = (b: number, salt: number, mask: number): number => mix(b, 0x7f4a7c15 + salt) & mask;
 
-// template ids (any distinct integers; changing one invalidates trained weights)
-const enum T {
+// template ids (any distinct integers; changing one invalidates trained weights); exported for the cached tagger
+export enum T {
   Bias = 1, W = 2, Raw = 10, Shape = 11, Pre = 20, Suf = 30, First = 40, Big = 41, ShapeBig = 43, Clu = 50,
   Gaz = 70, GazPrev = 71, GazNext = 72, DocForm = 80, CapsSent = 81, Len = 82, VariantShape = 83, Hist = 90,
   HistShape = 91, Punct = 95, RunBefore = 96, RunAfter = 97, RunLen = 98,
 }
 
-const BOS = strHash("<s>");
-const EOS = strHash("</s>");
+export const BOS = strHash("<s>");
+export const EOS = strHash("</s>");
 
 /** Word shape with runs of one class collapsed: "McDonald" -> "XxXx", "U.S." -> "X.X.", "1996" -> "d". */
 export function shape(w: string): string {
@@ -76,12 +76,12 @@ export function shape(w: string): string {
   return out;
 }
 
-const hasUpper = (w: string): boolean => w !== w.toLowerCase();
-const startsUpper = (w: string): boolean => {
+export const hasUpper = (w: string): boolean => w !== w.toLowerCase();
+export const startsUpper = (w: string): boolean => {
   const c = w.charCodeAt(0);
   return (c >= 65 && c <= 90) || (c > 127 && w[0] !== w[0]!.toLowerCase());
 };
-const hasLower = (w: string): boolean => w !== w.toUpperCase();
+export const hasLower = (w: string): boolean => w !== w.toUpperCase();
 /** Lower case, digits folded to 0 (so "1996" and "1997" share a weight). */
 export function norm(w: string): string {
   const l = w.toLowerCase();

@@ -1,7 +1,7 @@
 // The shipped model over claimline token tables: spans, offsets, hyphenated place pairs, possessives, headlines.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { loadNerModel } from "./model.js";
+import { conllForm, loadNerModel } from "./model.js";
 import { nerMentions, typed } from "./ner.test-helpers.js";
 
 const has = (got: string[], want: string): void => assert.ok(got.includes(want), `${want} not in ${JSON.stringify(got)}`);
@@ -52,4 +52,14 @@ test("nationalities are NORP and organisations ORG", () => {
   has(got, "Egyptian/NORP");
   has(got, "United Nations/ORG");
   has(got, "New York/GPE");
+});
+
+test("curly quotes read as straight ones; offsets and texts stay those of the document", () => {
+  assert.equal(conllForm("“"), '"');
+  assert.equal(conllForm("didn’t"), "didn't");
+  const text = "“We will not give up,” Ukraine’s foreign minister Dmytro Kuleba told reporters in Brussels.";
+  const got = nerMentions(text);
+  for (const m of got) assert.equal(text.slice(m.span[0], m.span[1]), m.text);
+  has(got.map((m) => `${m.text}/${m.type}`), "Dmytro Kuleba/PERSON");
+  has(got.map((m) => `${m.text}/${m.type}`), "Brussels/GPE");
 });

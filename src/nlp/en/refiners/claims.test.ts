@@ -100,3 +100,18 @@ test("claims: clause splitting keeps short tails with their clause", () => {
   const text = "Prices rose, but slowly.";
   assert.equal(splitClauses(text, [0, text.length]).length, 1);
 });
+
+test("claims: thousands of speech cues cost linear time (a 200 KB paragraph of quoted 'said' took minutes)", () => {
+  const text = '"The official said it went well and they said so." '.repeat(4000) + "said ".repeat(20000);
+  // speed is a benchmark (scripts/fuzz.mjs budget), not a timed test: check the result is right and bounded instead
+  const doc = run(text);
+  const claims = doc.get("claim");
+  assert.ok(claims.length > 1000);
+  // one claim per quoted sentence at most, never one per cue pair (the old quadratic path built pairwise spans)
+  assert.ok(claims.length <= 4000 * 2, `claims: ${claims.length}`);
+  // claims don't overlap: their total length stays within the text (pairwise spans would multiply it)
+  const covered = claims.reduce((n, c) => n + (c.span[1] - c.span[0]), 0);
+  assert.ok(covered <= text.length, `claims cover ${covered} of ${text.length} chars`);
+  const quoted = claims.filter((c) => c.span[1] <= 4000 * 52);
+  for (const c of quoted) assert.ok(c.span[1] - c.span[0] <= 60, `quoted claim span ${c.span[1] - c.span[0]} chars`);
+});

@@ -35,6 +35,8 @@ const ROLE_NOUN =
 const CAP_RUN = String.raw`\p{Lu}[\p{L}\p{N}.'’-]*(?:\s+(?:(?:of|for|at|in|and|the|de|von|van|al)\s+)*\p{Lu}[\p{L}\p{N}.'’-]*)*`;
 const RIGHT_ROLE = new RegExp(String.raw`^\s+(?:the|a|an|its|their|his|her)\s+(?:[\p{L}'’.-]+\s+){0,5}?(?:${ROLE_NOUN})\b(?:\s+(?:from|of|for|at|in)\s+(?:the\s+)?${CAP_RUN})?`, "u");
 const RIGHT_NAME = new RegExp(String.raw`^\s+${CAP_RUN}`, "u");
+// characters read on each side of a speech cue when looking for its source
+const SOURCE_WINDOW = 400;
 const TRAILING_ADVERB = /\s+(?:then|also|later|earlier|previously|now|again|further|has|have|had|was|is|were|are|reportedly|publicly|recently|long|once|still|\p{Ll}+ly)\s*$/u;
 
 /** Spans of text between quotation marks in a paragraph; an unclosed opening mark runs to the paragraph's end. */
@@ -54,9 +56,17 @@ export function quotedRegions(text: string, from: number, to: number): Span[] {
   return out;
 }
 
+/** Share of `span` inside the sorted, disjoint `regions` (binary search: a paragraph may hold thousands of quotations). */
 const insideFraction = (span: Span, regions: readonly Span[]): number => {
+  let lo = 0;
+  let hi = regions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (regions[mid]![1] <= span[0]) lo = mid + 1;
+    else hi = mid;
+  }
   let n = 0;
-  for (const r of regions) n += overlapLength(span, r);
+  for (let i = lo; i < regions.length && regions[i]![0] < span[1]; i++) n += overlapLength(span, regions[i]!);
   return n / Math.max(1, span[1] - span[0]);
 };
 
@@ -84,13 +94,78 @@ export function splitClauses(text: string, sentence: Span): Span[] {
   return pieces.map(([a, b]) => trimSpan(text, [sentence[0] + a, sentence[0] + b]));
 }
 
+// Subordinate clauses (relative, conditional, causal, purpose): a cue inside one governs that clause
+// only ("the 1991 agreement, which defined how the two could use the name" states the agreement as
+// fact), while a cue before one reaches into it ("may sign a deal that would…").
+const SUBORDINATE = /(,\s*|\s)(?:in\s+which|of\s+which|which|who|whom|whose|where|when|whenever|if|unless|because|so\s+that)\b/gi;
+
+const MAX_SCOPED_CLAUSE = 2000;
+const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+
+/**
+ * The scopes of one clause: the clause itself, or, when a subordinate clause holds a cue other than
+ * a plain attribution, the main clause's parts and each such subordinate clause, each with the cues
+ * that govern it. A subordinate clause ends at the next comma ("X, which …, may"; "if …, I would").
+ */
+export function cueScopes(text: string, clause: Span, cues: readonly Hedge[]): { span: Span; cues: Hedge[] }[] {
+  const whole = [{ span: clause, cues: cues.filter((h) => contains(clause, h.span)) }];
+  // a "clause" of thousands of characters is a run-on text, not a sentence: no scope analysis (it
+  // compares every cue with every subordinate clause)
+  if (clause[1] - clause[0] > MAX_SCOPED_CLAUSE) return whole;
+  const c = text.slice(clause[0], clause[1]);
+  if (!whole[0]!.cues.some((h) => h.status !== "reported" || h.source === WEAK_SOURCE)) return whole;
+  // every subordinate clause, then for each cue the innermost one holding it ("…, which defined the
+  // context in which the two could use…": "could" belongs to "in which…", not to "which defined…")
+  const candidates: Span[] = [];
+  SUBORDINATE.lastIndex = 0;
+  for (let m = SUBORDINATE.exec(c); m; m = SUBORDINATE.exec(c)) {
+    const start = m.index + m[1]!.length;
+    // a head of two words is enough ("The agreement, which…"); an opening "If" or "When" is no boundary
+    if (wordCount(c.slice(0, start)) < 2) continue;
+    // the clause runs to the next comma ("if there ever came a day when I could…, I would be the first")
+    let end = c.length;
+    const comma = c.indexOf(",", start);
+    if (comma > 0) end = comma;
+    // a main-clause remainder of a word or two stays with the subordinate clause
+    if (end < c.length && wordCount(c.slice(end)) < MIN_CLAUSE_WORDS) end = c.length;
+    candidates.push([clause[0] + start, clause[0] + end]);
+  }
+  const segments: Span[] = [];
+  for (const h of whole[0]!.cues) {
+    if (h.status === "reported" && h.source !== WEAK_SOURCE) continue;
+    let inner: Span | undefined;
+    for (const g of candidates) if (contains(g, h.span) && (!inner || g[0] > inner[0])) inner = g;
+    if (inner && !segments.includes(inner)) segments.push(inner);
+  }
+  // nested clauses: the inner one ends where the outer's cue-free part resumes, so keep them disjoint
+  segments.sort((a, b) => a[0] - b[0]);
+  for (let i = 0; i + 1 < segments.length; i++) {
+    if (segments[i]![1] > segments[i + 1]![0]) segments[i] = [segments[i]![0], segments[i + 1]![0]];
+  }
+  if (!segments.length) return whole;
+  const inSegment = (h: Hedge): boolean => segments.some((g) => contains(g, h.span));
+  const mainCues = whole[0]!.cues.filter((h) => !inSegment(h));
+  const out: { span: Span; cues: Hedge[] }[] = [];
+  let at = clause[0];
+  for (const g of segments) {
+    if (wordCount(text.slice(at, g[0])) > 0) out.push({ span: trimSpan(text, [at, g[0]]), cues: mainCues });
+    out.push({ span: trimSpan(text, g), cues: [...mainCues.filter((h) => h.span[0] < g[0]), ...whole[0]!.cues.filter((h) => contains(g, h.span))] });
+    at = g[1];
+  }
+  if (wordCount(text.slice(at, clause[1])) > 0) out.push({ span: trimSpan(text, [at, clause[1]]), cues: mainCues });
+  return out;
+}
+
 /** The source phrase a speech cue attributes to, as written: "the country's army said", "said Maria Lopez", "according to officials". */
 export function sourceOfCue(text: string, cue: Span, sentence: Span): Span | undefined {
   const word = text.slice(cue[0], cue[1]);
+  // A source phrase sits within a few hundred characters of its cue: only that window is read, so a
+  // sentence of thousands of cues (a run-on text with no full stop) costs linear, not quadratic, time.
   // right side: "said the French president", "according to U.S. officials"
-  const rightText = text.slice(cue[1], sentence[1]);
+  const rightText = text.slice(cue[1], Math.min(sentence[1], cue[1] + SOURCE_WINDOW));
   const right = RIGHT_ROLE.exec(rightText) ?? RIGHT_NAME.exec(rightText);
-  const leftText = text.slice(sentence[0], cue[0]);
+  const base = Math.max(sentence[0], cue[0] - SOURCE_WINDOW);
+  const leftText = text.slice(base, cue[0]);
   const trimmedLeft = leftText.replace(/\s+$/, "");
   // an appositive between the name and the verb: "Maria Lopez, an economist at the bank, says"
   // Only the tail is searched: on a long run of capitalised words the regex is quadratic from each start (found by
@@ -98,20 +173,20 @@ export function sourceOfCue(text: string, cue: Span, sentence: Span): Span | und
   const tailFrom = Math.max(0, trimmedLeft.length - 300);
   const appositive = /(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)\s*,\s*(?:a|an|the)\s[^,"“”]{1,100},$/u.exec(trimmedLeft.slice(tailFrom));
   if (appositive && !/^according/i.test(word)) {
-    const a = sentence[0] + tailFrom + appositive.index;
+    const a = base + tailFrom + appositive.index;
     return [a, a + appositive[1]!.length];
   }
   if (/^according\s+to$/i.test(word) && right) return trimSpan(text, [cue[1], cue[1] + right[0].length]);
   // left side: scan back word by word to a clause start (punctuation or a conjunction)
-  const leftEnd = sentence[0] + trimmedLeft.length;
+  const leftEnd = base + trimmedLeft.length;
   let i = leftEnd;
   let words = 0;
   while (words < 8) {
     let j = i;
-    while (j > sentence[0] && isSpace(text.charCodeAt(j - 1))) j--;
-    if (j === sentence[0] || LEFT_STOP_CHARS.includes(text[j - 1]!)) break;
+    while (j > base && isSpace(text.charCodeAt(j - 1))) j--;
+    if (j === base || LEFT_STOP_CHARS.includes(text[j - 1]!)) break;
     let k = j;
-    while (k > sentence[0] && !isSpace(text.charCodeAt(k - 1)) && !LEFT_STOP_CHARS.includes(text[k - 1]!)) k--;
+    while (k > base && !isSpace(text.charCodeAt(k - 1)) && !LEFT_STOP_CHARS.includes(text[k - 1]!)) k--;
     if (words > 0 && LEFT_STOP_WORDS.has(text.slice(k, j).toLowerCase())) break;
     i = k;
     words++;
@@ -120,10 +195,10 @@ export function sourceOfCue(text: string, cue: Span, sentence: Span): Span | und
   let leftSpan: Span | undefined;
   if (words > 0 && !/[”"]\s*$/.test(trimmedLeft)) {
     let a = sentence[0] + i;
-    const phrase = text.slice(a, sentence[0] + trimmedLeft.length);
+    const phrase = text.slice(a, base + trimmedLeft.length);
     const filler = LEADING_FILLER.exec(phrase);
     if (filler) a += filler[0].length;
-    let b = sentence[0] + trimmedLeft.length;
+    let b = base + trimmedLeft.length;
     // adverbs and auxiliaries between the source and its verb ("He then added", "officials have long said")
     for (let t = TRAILING_ADVERB.exec(text.slice(a, b)); t && t[0].length < b - a; t = TRAILING_ADVERB.exec(text.slice(a, b))) b -= t[0].length;
     const cand = trimSpan(text, [a, b]);
@@ -132,8 +207,9 @@ export function sourceOfCue(text: string, cue: Span, sentence: Span): Span | und
     if (cand[1] > cand[0] && /^(?:\p{Lu}|(?:the|a|an|some|many|most|several|officials|analysts|experts|sources|he|she|they|it|we|i)\b)/u.test(candText)) leftSpan = cand;
     // a relative clause ("Senator Rand Paul, who said …") speaks for the name before it
     else if (/^(?:who|which)$/i.test(candText)) {
-      const head = new RegExp(String.raw`(${CAP_RUN})\s*,\s*$`, "u").exec(text.slice(sentence[0], cand[0]));
-      if (head) leftSpan = [sentence[0] + head.index, sentence[0] + head.index + head[1]!.length];
+      const from = Math.max(sentence[0], cand[0] - SOURCE_WINDOW);
+      const head = new RegExp(String.raw`(${CAP_RUN})\s*,\s*$`, "u").exec(text.slice(from, cand[0]));
+      if (head) leftSpan = [from + head.index, from + head.index + head[1]!.length];
     }
   }
   if (leftSpan) return leftSpan;
@@ -187,6 +263,7 @@ export function buildClaims(doc: Document): Claim[] {
   const quantitiesAll = [...doc.maybe("quantity")].sort((a, b) => a.span[0] - b.span[0]);
   const out: Claim[] = [];
   const quotedByParagraph = new Map<number, Span[]>();
+  const paragraphSources = new Map<number, Ref | undefined>();
   const names = namesOf(doc);
 
   const sentences = doc.maybe("sentence");
@@ -200,10 +277,12 @@ export function buildClaims(doc: Document): Claim[] {
     }
     const sentHedges = within(hedgesAll, sent.span);
     // attributions outside quotation marks speak for the whole sentence ("…, although …, said Lee")
-    const attributions = sentHedges.filter((h) => h.status === "reported" && h.source !== WEAK_SOURCE && insideFraction(h.span, quoted) < 0.5);
+    const outside = sentHedges.filter((h) => h.source !== WEAK_SOURCE && insideFraction(h.span, quoted) < 0.5);
+    const attributions = outside.filter((h) => h.status === "reported");
     let sentenceSource: Span | undefined;
     let sentenceCue: Hedge | undefined;
-    for (const a of attributions) {
+    // a speech verb that alleges ("Cisco claims that…") names its source just as "said" does
+    for (const a of outside.filter((h) => h.status === "reported" || h.status === "alleged")) {
       if (!SPEECH.test(a.text.replace(/\s+/g, " "))) continue;
       const src = sourceOfCue(text, a.span, sent.span);
       if (src) {
@@ -215,8 +294,7 @@ export function buildClaims(doc: Document): Claim[] {
     if (!sentenceCue && attributions.length) sentenceCue = attributions[0];
 
     const pieces: { span: Span; status: ClaimStatus; cues: Hedge[]; claimant?: Ref; quotes: Quote[]; quantities: Quantity[] }[] = [];
-    for (const span of splitClauses(text, sent.span)) {
-      const clauseHedges = sentHedges.filter((h) => contains(span, h.span));
+    for (const { span, cues: clauseHedges } of splitClauses(text, sent.span).flatMap((clause) => cueScopes(text, clause, within(sentHedges, clause)))) {
       const strong = clauseHedges.filter((h) => h.source !== WEAK_SOURCE);
       let status = strongest(strong);
       const cues: Hedge[] = strong.filter((h) => h.status === status || h.status !== "reported");
@@ -245,7 +323,11 @@ export function buildClaims(doc: Document): Claim[] {
         }
       }
       else if (sentenceSource) claimant = refFor(doc, names, sentenceSource);
-      else if (inQuote) claimant = paragraphSource(doc, names, sent.paragraph, quoted, hedgesAll);
+      else if (inQuote) {
+        // one answer per paragraph: every quoted sentence of a paragraph asks the same question
+        if (!paragraphSources.has(sent.paragraph)) paragraphSources.set(sent.paragraph, paragraphSource(doc, names, sent.paragraph, quoted, hedgesAll));
+        claimant = paragraphSources.get(sent.paragraph);
+      }
       pieces.push({ span, status, cues, claimant, quotes: clauseQuotes, quantities: within(quantitiesAll, span).filter((q) => contains(span, q.span)) });
     }
     // clauses that agree are one statement

@@ -155,3 +155,22 @@ test("Mr. before a surname gives gender and a person entity", () => {
   const { byName } = resolve("Mr. Okafor said the vote would go ahead.");
   assert.equal(byName("Okafor").gender, "male");
 });
+
+test("thousands of people sharing a first name: each surname joins its own person, short ↔ long org forms meet", () => {
+  const syl = ["ka", "ro", "mi", "ten", "vo", "li", "sha", "dor"];
+  const surname = (i: number): string => {
+    let s = "";
+    for (let k = 0; k < 4; k++) { s += syl[i % 8]; i = Math.floor(i / 8); }
+    return s[0]!.toUpperCase() + s.slice(1) + "enko";
+  };
+  const n = 1500;
+  const parts: string[] = [];
+  for (let i = 0; i < n; i++) parts.push(`John ${surname(i)} arrived in Vienna. ${surname(i)} said the talks went well.`);
+  parts.push("The Global Affairs Institute Canada issued a note. Officials at the Global Affairs Institute said little.");
+  const { entities } = resolve(parts.join(" "));
+  const people = entities.filter((e) => e.type === "PERSON");
+  assert.equal(people.length, n);
+  assert.ok(people.every((e) => e.mentions.length === 2 && e.aliases.length === 1), "every surname joined its own full name");
+  const org = entities.find((e) => e.name === "Global Affairs Institute Canada");
+  assert.ok(org && org.mentions.length === 2, JSON.stringify(entities.filter((e) => e.type === "ORG").map((e) => e.name)));
+});

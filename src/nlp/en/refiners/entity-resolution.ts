@@ -17,6 +17,8 @@ interface Cluster {
   strong: boolean;
   /** built from a person's full name: whatever joins it is that person */
   person?: boolean;
+  /** creation order (the first cluster wins where several fit) */
+  at: number;
 }
 
 const nameWords = (text: string): string[] => text.toLowerCase().split(/\s+/).filter(Boolean);
@@ -60,7 +62,7 @@ export function resolveEntities(doc: Document): Entity[] {
   const add = (key: string, m: Mention, words: string[] = []): Cluster => {
     let c = byKey.get(key);
     if (!c) {
-      c = { key, mentions: [], type: m.type, words, strong: false };
+      c = { key, mentions: [], type: m.type, words, strong: false, at: clusters.length };
       byKey.set(key, c);
       clusters.push(c);
     }
@@ -78,14 +80,28 @@ export function resolveEntities(doc: Document): Entity[] {
   // indexes by name word and by name ending keep matching linear in the number of mentions
   const personByWord = new Map<string, Cluster[]>();
   const personBySuffix = new Map<string, Cluster[]>();
+  // a cluster is added for all its words at once, so a repeat ("John John") can only be the list's last entry
   const addTo = (map: Map<string, Cluster[]>, k: string, c: Cluster): void => {
     const list = map.get(k);
     if (!list) map.set(k, [c]);
-    else if (!list.includes(c)) list.push(c);
+    else if (list[list.length - 1] !== c) list.push(c);
+  };
+  const NONE: Cluster[] = [];
+  /**
+   * Person clusters holding every word of `w` (in creation order): those of the rarest word, since a cluster that
+   * contains them all is on every word's list. Thousands of "John …" then cost no scan of every John.
+   */
+  const personsWith = (w: string[]): Cluster[] => {
+    let best = personByWord.get(w[0]!) ?? NONE;
+    for (let i = 1; i < w.length && best.length; i++) {
+      const l = personByWord.get(w[i]!) ?? NONE;
+      if (l.length < best.length) best = l;
+    }
+    return best;
   };
   for (const m of persons) {
     const w = nameWords(m.text);
-    const home = (personByWord.get(w[0]!) ?? []).find((c) => isSubsequence(w, c.words));
+    const home = personsWith(w).find((c) => isSubsequence(w, c.words));
     if (home) { home.mentions.push(m); byText.set(m.text.toLowerCase(), home); continue; }
     const c = add(`person:${w.join(" ")}`, m, w);
     c.person = true;
@@ -96,7 +112,9 @@ export function resolveEntities(doc: Document): Entity[] {
   // organisations by initials ("IAEA" ↔ "International Atomic Energy Agency") and by first word (short ↔ long form)
   const orgByInitials = new Map<string, Cluster>();
   const orgByAcronym = new Map<string, Cluster>();
-  const orgByFirstWord = new Map<string, Cluster[]>();
+  // short ↔ long form by whole-word prefix: every proper prefix (two words or more) of each name, to its first cluster
+  const orgByName = new Map<string, Cluster>();
+  const orgByPrefix = new Map<string, Cluster>();
   // typed mentions before guesses, so a guess ("NATO" in a headline) can join what the body typed
   const ordered = [...mentions.filter((m) => m.source !== GUESS && m.source !== SURNAME_GUESS),
     ...mentions.filter((m) => m.source === GUESS || m.source === SURNAME_GUESS)];
@@ -116,7 +134,7 @@ export function resolveEntities(doc: Document): Entity[] {
     const town = m.type === "GPE" && m.source !== GUESS;
     if (m.type === "PERSON" || m.source === GUESS || (town && !g.countryByName.has(w.join(" ")))) {
       const last = personBySuffix.get(w.join(" ")) ?? [];
-      const any = last.length || town ? last : (personByWord.get(w[0]!) ?? []).filter((c) => isSubsequence(w, c.words));
+      const any = last.length || town ? last : w.length === 1 ? personsWith(w) : personsWith(w).filter((c) => isSubsequence(w, c.words));
       if (any.length === 1) { any[0]!.mentions.push(m); byText.set(m.text.toLowerCase(), any[0]!); continue; }
     }
     const pk = placeKey(g, m);
@@ -129,10 +147,12 @@ export function resolveEntities(doc: Document): Entity[] {
       // acronym ↔ expansion, and a short form that begins a longer one ("Global Affairs" ↔ "Global Affairs Canada")
       let home = acronym ? orgByInitials.get(bare) : w.length >= 2 ? orgByAcronym.get(initials(text)) : undefined;
       if (!home && w.length >= 2) {
-        home = (orgByFirstWord.get(w[0]!) ?? []).find((c) => {
-          const name = c.key.slice(4);
-          return name.startsWith(lower + " ") || lower.startsWith(name + " ");
-        });
+        // the earliest cluster whose name begins this one, or that this one begins
+        home = orgByPrefix.get(lower);
+        for (let k = lower.indexOf(" "); k > 0; k = lower.indexOf(" ", k + 1)) {
+          const c = orgByName.get(lower.slice(0, k));
+          if (c && (!home || c.at < home.at)) home = c;
+        }
       }
       if (home) { home.mentions.push(m); byText.set(lower, home); continue; }
       const c = add(`org:${lower}`, m);
@@ -140,7 +160,12 @@ export function resolveEntities(doc: Document): Entity[] {
         if (acronym) orgByAcronym.set(bare, c);
         else if (w.length >= 2) {
           orgByInitials.set(initials(text), c);
-          addTo(orgByFirstWord, w[0]!, c);
+          const name = c.key.slice(4);
+          if (!orgByName.has(name)) orgByName.set(name, c);
+          for (let k = name.indexOf(" ", name.indexOf(" ") + 1); k > 0; k = name.indexOf(" ", k + 1)) {
+            const prefix = name.slice(0, k);
+            if (!orgByPrefix.has(prefix)) orgByPrefix.set(prefix, c);
+          }
         }
       }
       continue;
@@ -149,8 +174,9 @@ export function resolveEntities(doc: Document): Entity[] {
   }
   // guessed singletons that joined nothing stay only when the article repeats them
   const kept = clusters.filter((c) => c.strong || c.mentions.length >= 2);
-  const firstAt = (c: Cluster): number => c.mentions.reduce((min, m) => Math.min(min, m.span[0]), Infinity);
-  kept.sort((a, b) => firstAt(a) - firstAt(b));
+  const first = new Map<Cluster, number>();
+  for (const c of kept) first.set(c, c.mentions.reduce((min, m) => Math.min(min, m.span[0]), Infinity));
+  kept.sort((a, b) => first.get(a)! - first.get(b)!);
   const entities: Entity[] = [];
   for (const c of kept) {
     c.mentions.sort((a, b) => a.span[0] - b.span[0]);

@@ -95,7 +95,9 @@ export function continueQuotes(doc: Document): Quote[] {
     // 1. inside reported speech: "officials said any ship would be treated as "a hostile target"" is the officials' (mixed) quote
     while (r < reported.length && reported[r]!.span[1] <= q.marks[0]) r++;
     const host = reported.slice(Math.max(0, r - 2), r + 2).find((h) => h.span[0] <= q.marks![0] && q.marks![1] <= h.span[1] + 1);
-    if (host?.speaker) {
+    // a short quotation that names something ('the so-called "reform package"') stays a label even inside a report
+    const naming = words <= SHORT_WORDS && BEFORE_NAME.test(text.slice(Math.max(0, q.marks[0] - 12), q.marks[0]));
+    if (host?.speaker && !naming) {
       emit({ ...q, kind: "mixed", speaker: { ...host.speaker }, cue: host.cue, confidence: 0.7, attribution: "embedded", source: SOURCE });
       continue;
     }

@@ -1,0 +1,62 @@
+// Tests of the DOM layer: linkedom's edited hot spots (className, event listeners) behave as published.
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { test } from "node:test";
+import { parseDocument, type DomElement } from "./dom.js";
+
+const CLASSES = ["", "a", "a b", " a  b ", "b a b", "a\tb\nc", "  ", "x-y  x-y z"];
+
+test("className without a classList reads as the classList would (split on whitespace, no empties, no repeats)", () => {
+  const html = CLASSES.map((c, i) => `<p id="a${i}" class="${c}">x</p><p id="b${i}" class="${c}">x</p>`).join("");
+  const doc = parseDocument(`<html><body>${html}<p id="none">x</p></body></html>`);
+  CLASSES.forEach((c, i) => {
+    const fresh = doc.querySelector(`#a${i}`)!;
+    const viaList = doc.querySelector(`#b${i}`)! as DomElement & { classList: { value: string } };
+    assert.equal(fresh.className, viaList.classList.value, JSON.stringify(c));
+    assert.equal(fresh.getAttribute("class"), viaList.classList.value, JSON.stringify(c));
+  });
+  assert.equal(doc.querySelector("#none")!.className, "");
+  assert.equal(CLASSES.length, 8);
+});
+
+test("className follows classList changes and attribute changes", () => {
+  const doc = parseDocument(`<html><body><p id="p" class="a b">x</p></body></html>`);
+  const p = doc.querySelector("#p")! as DomElement & { classList: { add(c: string): void; remove(c: string): void }; setAttribute(n: string, v: string): void };
+  p.classList.add("c");
+  assert.equal(p.className, "a b c");
+  p.classList.remove("a");
+  assert.equal(p.className, "b c");
+  p.setAttribute("class", "d  d e");
+  assert.equal(p.className, "d e");
+});
+
+test("event listeners still work: added, dispatched, removed", () => {
+  const doc = parseDocument(`<html><body><p id="p">x</p></body></html>`) as unknown as {
+    querySelector(s: string): { addEventListener(t: string, f: () => void): void; removeEventListener(t: string, f: () => void): void; dispatchEvent(e: unknown): boolean };
+  };
+  // linkedom's own Event (Node's is read-only where linkedom writes); the same, already loaded, module
+  const { Event } = createRequire(import.meta.url)("linkedom") as { Event: new (t: string) => unknown };
+  const p = doc.querySelector("#p");
+  let calls = 0;
+  const listener = (): void => { calls++; };
+  // dispatching to a node nobody listens to, and removing a listener never added, must not throw
+  p.dispatchEvent(new Event("ping"));
+  p.removeEventListener("ping", listener);
+  p.addEventListener("ping", listener);
+  p.dispatchEvent(new Event("ping"));
+  p.removeEventListener("ping", listener);
+  p.dispatchEvent(new Event("ping"));
+  assert.equal(calls, 1);
+});
+
+test("the edits apply to the installed linkedom (an upgrade that changed its source would silently lose them)", () => {
+  const doc = parseDocument(`<html><body><p id="p">x</p></body></html>`);
+  let proto: object | null = doc.querySelector("#p");
+  let getter: (() => unknown) | undefined;
+  while (proto && !getter) {
+    getter = Object.getOwnPropertyDescriptor(proto, "className")?.get;
+    proto = Object.getPrototypeOf(proto) as object | null;
+  }
+  assert.ok(getter, "no className getter");
+  assert.match(String(getter), /getAttributeNode\('class'\)/);
+});

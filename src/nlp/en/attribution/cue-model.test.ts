@@ -1,0 +1,45 @@
+// The cue classifier: it fires on report verbs the lexicon rates weak or lacks, not on function words or quoted words.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { Document } from "../../../core/document.js";
+import { Pipeline } from "../../../core/pipeline.js";
+import { paragraphs } from "../extractors/paragraphs.js";
+import { sentences } from "../extractors/sentences.js";
+import { tokens } from "../extractors/tokens.js";
+import { Tokens } from "../extractors/quote-common.js";
+import { cueFeatures } from "./cue-features.js";
+import { cueScore } from "./cue-model.js";
+
+function scores(text: string): Map<string, number> {
+  const doc = new Document(text);
+  new Pipeline([paragraphs, sentences, tokens]).run(doc);
+  const tk = new Tokens(doc);
+  const out = new Map<string, number>();
+  for (const s of doc.get("sentence")) for (let i = s.tokenStart; i < s.tokenEnd; i++) out.set(tk.word(i), cueScore(tk, i, s.tokenStart, s.tokenEnd, false));
+  return out;
+}
+
+describe("cue classifier", () => {
+  it("scores a speech verb after its subject as a cue, and the words around it as none", () => {
+    const s = scores("The mayor insisted the bridge would reopen in June.");
+    assert.ok(s.get("insisted")! > 0, `insisted: ${s.get("insisted")}`);
+    for (const w of ["The", "mayor", "bridge", "June"]) assert.ok(s.get(w)! < 0, `${w}: ${s.get(w)}`);
+  });
+  it("reads reported thought and promises too ('fear', 'vowed')", () => {
+    assert.ok(scores("Many Democrats fear that turnout will be low.").get("fear")! > 0);
+    assert.ok(scores("The union vowed to fight the plan in court.").get("vowed")! > 0);
+  });
+  it("scores a quoted word lower than the same word outside quotes", () => {
+    const doc = new Document("Officials said the plan would work.");
+    new Pipeline([paragraphs, sentences, tokens]).run(doc);
+    const tk = new Tokens(doc);
+    const [s] = doc.get("sentence");
+    assert.ok(cueScore(tk, 1, s!.tokenStart, s!.tokenEnd, true) < cueScore(tk, 1, s!.tokenStart, s!.tokenEnd, false));
+  });
+  it("names features the same way for training and tagging (the weights file's keys)", () => {
+    const doc = new Document("She said no.");
+    new Pipeline([paragraphs, sentences, tokens]).run(doc);
+    const f = cueFeatures(new Tokens(doc), 1, 0, 4, false);
+    assert.ok(f.includes("w=said") && f.includes("p1=she") && f.includes("p1w=she\tsaid"), f.join(" "));
+  });
+});

@@ -1,0 +1,81 @@
+// The trained model's mentions merged with the rule mentions: added where rules miss, typed where rules guessed.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Mention } from "../../../core/annotations.js";
+import { Document } from "../../../core/document.js";
+import type { NerMention } from "../ner/model.js";
+import { englishStages } from "../configuration.js";
+import { entityMentions, GUESS } from "./entity-mentions.js";
+import { mergeMentions, NER_SOURCE, nerMentions, nerType } from "./ner-mentions.js";
+import { paragraphs } from "./paragraphs.js";
+import { sentences } from "./sentences.js";
+import { tokens } from "./tokens.js";
+
+function run(text: string): Mention[] {
+  const doc = new Document(text);
+  for (const s of [paragraphs, sentences, tokens, entityMentions, nerMentions]) s.run(doc);
+  return doc.get("mention");
+}
+
+const model = (text: string, whole: string, conll: NerMention["conll"], type: NerMention["type"] = "MISC"): NerMention => {
+  const a = whole.indexOf(text);
+  return { start: 0, end: 1, span: [a, a + text.length], text, type, conll };
+};
+const rule = (text: string, whole: string, type: Mention["type"], source = "entityMentions"): Mention => {
+  const a = whole.indexOf(text);
+  return { span: [a, a + text.length], text, type, source };
+};
+
+test("the stage runs after the rule mentions and before entity resolution", () => {
+  const names = englishStages.map((s) => s.name);
+  assert.ok(names.indexOf("entityMentions") < names.indexOf("nerMentions"));
+  assert.ok(names.indexOf("nerMentions") < names.indexOf("entityResolution"));
+});
+
+test("a surname the rules miss is added by the model", () => {
+  const got = run("Kuleba met Sikorski in Warsaw on Monday.");
+  const kuleba = got.find((m) => m.text === "Kuleba");
+  assert.equal(kuleba?.type, "PERSON");
+  assert.equal(kuleba?.source, NER_SOURCE);
+  assert.ok(got.some((m) => m.text === "Warsaw" && m.type === "GPE" && m.source === "entityMentions"), "the rule's place stays");
+});
+
+test("a name the rules only guessed is confirmed with the model's type", () => {
+  const got = run("The delegation led by Andriy Yermak arrived in Brussels.");
+  const m = got.find((x) => x.text === "Andriy Yermak");
+  assert.equal(m?.type, "PERSON");
+  assert.equal(m?.source, NER_SOURCE);
+});
+
+test("rules win on overlap; the model adds what does not overlap", () => {
+  const text = "Russian troops entered Kharkiv as Oleg Sinegubov spoke.";
+  const rules = [rule("Russian troops", text, "GROUP")];
+  const out = mergeMentions(rules, [model("Russian", text, "MISC"), model("Kharkiv", text, "LOC", "GPE"), model("Oleg Sinegubov", text, "PER", "PERSON")], text);
+  assert.deepEqual(out.map((m) => `${m.text}/${m.type}/${m.source}`), [
+    "Russian troops/GROUP/entityMentions", `Kharkiv/GPE/${NER_SOURCE}`, `Oleg Sinegubov/PERSON/${NER_SOURCE}`,
+  ]);
+});
+
+test("a guess with the model's span takes the model's type", () => {
+  const text = "Janes said the Eastern Military District moved.";
+  const out = mergeMentions([rule("Janes", text, "PERSON", GUESS)], [model("Janes", text, "ORG", "ORG")], text);
+  assert.deepEqual(out.map((m) => `${m.text}/${m.type}/${m.source}`), [`Janes/ORG/${NER_SOURCE}`]);
+});
+
+test("a name keeps the type the rules gave it elsewhere in the document", () => {
+  const text = "NATO WARNS MOSCOW. Later NATO said more.";
+  const second = text.lastIndexOf("NATO");
+  const rules: Mention[] = [{ span: [second, second + 4], text: "NATO", type: "ORG", source: "entityMentions" }];
+  const out = mergeMentions(rules, [model("NATO", text, "PER", "PERSON")], text);
+  assert.deepEqual(out.map((m) => `${m.span[0]}:${m.type}`), ["0:ORG", `${second}:ORG`]);
+});
+
+test("MISC becomes NORP only for a demonym; PER, ORG and LOC map to claimline's types", () => {
+  const t = "Ukrainian";
+  assert.equal(nerType(model(t, t, "MISC")), "NORP");
+  assert.equal(nerType(model("Euro 2024", "Euro 2024", "MISC")), undefined);
+  assert.equal(nerType(model("Kim", "Kim", "PER", "PERSON")), "PERSON");
+  assert.equal(nerType(model("Reuters", "Reuters", "ORG", "ORG")), "ORG");
+  assert.equal(nerType(model("Kursk", "Kursk", "LOC", "GPE")), "GPE");
+  assert.equal(nerType(model("Black Sea", "Black Sea", "LOC", "LOC")), "LOC");
+});

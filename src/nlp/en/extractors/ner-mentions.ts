@@ -1,0 +1,147 @@
+// Names found by the trained NER model (src/nlp/en/ner), merged with the rule mentions: rules win, the model adds.
+import type { Mention } from "../../../core/annotations.js";
+import type { Document } from "../../../core/document.js";
+import type { Stage } from "../../../core/pipeline.js";
+import type { EntityType } from "../../../core/record.js";
+import { gazetteer, largestCityPopulation, placeKind } from "../../../geo/gazetteer.js";
+import { nameLexicon } from "../lexicons/entity-lexicon.js";
+import { loadNerModel, type NerMention } from "../ner/model.js";
+import { GUESS, SURNAME_GUESS } from "./entity-mentions.js";
+
+const STAGE = "nerMentions";
+/** Provenance of a mention the model found (or confirmed, where the rules only guessed). */
+export const NER_SOURCE = "entityMentions:ner";
+
+/**
+ * claimline's type for a model mention, or undefined to drop it: PER → PERSON, ORG → ORG, LOC → GPE/LOC (the
+ * model's gazetteer split), MISC → NORP only when the gazetteer knows the phrase as a demonym ("Ukrainian"),
+ * other MISC (events, products, "Euro 2024") dropped.
+ */
+export function nerType(m: NerMention, key = keyOf(m.text)): EntityType | undefined {
+  switch (m.conll) {
+    case "PER": return "PERSON";
+    case "ORG": return "ORG";
+    case "LOC": return m.type === "GPE" ? "GPE" : "LOC";
+    default: return placeKind(gazetteer(), key) === "demonym" ? "NORP" : undefined;
+  }
+}
+
+/**
+ * A model mention that is no name: fewer than two letters ("A", "I"), a lower-case start ("wasn’t"), or two
+ * sentences run together in one token ("guarantees.He", which the rule stage splits).
+ */
+const notAName = (text: string): boolean =>
+  text.replace(/[^\p{L}]/gu, "").length < 2 || !/^[\p{Lu}\p{N}]/u.test(text) || /\p{Ll}[.!?]\p{Lu}/u.test(text);
+
+const keyOf = (text: string): string => text.toLowerCase().replace(/\s+/g, " ");
+
+/**
+ * A place name known only as an ordinary word ("the West") or as a small town ("White House", Tennessee):
+ * geocoding would put it somewhere wrong, so the model neither adds it nor retypes a rule mention as it.
+ */
+function weakPlace(key: string): boolean {
+  const g = gazetteer();
+  if (!key.includes(" ") && nameLexicon().common.has(key)) return true;
+  return placeKind(g, key) === "city" && largestCityPopulation(g, key) < 15000;
+}
+
+/**
+ * One type per name within a document: what the rules typed it (not guessed) anywhere, else the model's commonest
+ * type for it ("NATO" typed ORG in the body stays ORG where a headline made the model say PERSON).
+ */
+function documentTypes(rules: readonly Mention[], keys: readonly string[], mtypes: readonly (EntityType | undefined)[]): Map<string, EntityType> {
+  const out = new Map<string, EntityType>();
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (let i = 0; i < keys.length; i++) {
+    const t = mtypes[i];
+    if (!t) continue;
+    const k = keys[i]!;
+    let v = votes.get(k);
+    if (!v) votes.set(k, (v = new Map()));
+    v.set(t, (v.get(t) ?? 0) + 1);
+  }
+  for (const [k, v] of votes) {
+    let best: EntityType | undefined;
+    let n = 0;
+    for (const [t, c] of v) if (c > n) { best = t; n = c; }
+    out.set(k, best!);
+  }
+  for (const r of rules) {
+    if (r.source === GUESS || r.source === SURNAME_GUESS) continue;
+    const k = keyOf(r.text);
+    // a rule's PERSON rests on weak cues (a surname-like word, a speech verb); the model's place or organisation wins
+    if (r.type === "PERSON" && votes.has(k) && !votes.get(k)!.has("PERSON")) continue;
+    out.set(k, r.type);
+  }
+  return out;
+}
+
+/**
+ * Rule mentions plus the model's: a model mention overlapping a typed rule mention is dropped (the rules know
+ * titles, groups, possessives and the gazetteer's places); one that covers exactly what the rules only guessed
+ * (`GUESS`) replaces the guess with the model's type; the rest are added. A name keeps one type per document
+ * (`documentTypes`). Returned in text order.
+ */
+export function mergeMentions(rules: readonly Mention[], model: readonly NerMention[], text: string): Mention[] {
+  const out = [...rules];
+  if (!model.length) return out;
+  // rule spans sorted by start, with the running maximum of ends, to test overlap in O(log n)
+  const sorted = rules.map((m, i) => ({ s: m.span[0], e: m.span[1], i })).sort((a, b) => a.s - b.s || a.e - b.e);
+  const starts = Int32Array.from(sorted, (r) => r.s);
+  const maxEnd = new Int32Array(sorted.length);
+  sorted.forEach((r, k) => (maxEnd[k] = Math.max(r.e, k ? maxEnd[k - 1]! : -1)));
+  // span -> rule index, keyed by one number (start * 2^24 + end: exact below 16 M characters)
+  const exact = new Map<number, number>();
+  rules.forEach((m, i) => exact.set(m.span[0] * 16777216 + m.span[1], i));
+  const replaced = new Set<number>();
+  const keys = model.map((m) => keyOf(m.text));
+  const mtypes = model.map((m, i) => nerType(m, keys[i]));
+  const types = documentTypes(rules, keys, mtypes);
+  const weak = new Map<string, boolean>();
+  for (let i = 0; i < model.length; i++) {
+    const m = model[i]!;
+    if (!mtypes[i] || notAName(m.text)) continue;
+    const key = keys[i]!;
+    const type = types.get(key)!;
+    if (type === "GPE" || type === "LOC") {
+      let w = weak.get(key);
+      if (w === undefined) weak.set(key, (w = weakPlace(key)));
+      if (w) continue;
+    }
+    const [a, b] = m.span;
+    const same = exact.get(a * 16777216 + b);
+    if (same !== undefined) {
+      const r = rules[same]!;
+      // a guess the model types: the model's word is better evidence than the guess's fallback type; so is a
+      // place or organisation over a rule's PERSON ("North Atlantic", "Chatham House": a surname-like word)
+      const retype = r.source === GUESS || (r.type === "PERSON" && r.source !== SURNAME_GUESS && (type === "ORG" || type === "LOC" || type === "GPE"));
+      if (retype && !replaced.has(same)) {
+        out[same] = { span: [a, b], text: text.slice(a, b), type, source: NER_SOURCE };
+        replaced.add(same);
+      }
+      continue;
+    }
+    // overlap with any rule mention: the last rule starting before b must end after a (running max of ends)
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < b) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && maxEnd[lo - 1]! > a) continue;
+    out.push({ span: [a, b], text: text.slice(a, b), type, source: NER_SOURCE });
+  }
+  return out.sort((x, y) => x.span[0] - y.span[0] || y.span[1] - x.span[1]);
+}
+
+export const nerMentions: Stage = {
+  name: STAGE,
+  kind: "refiner",
+  requires: ["token", "sentence", "mention"],
+  provides: ["mention"],
+  run(doc: Document) {
+    const model = loadNerModel().tagTokens(doc.text, doc.get("token"), doc.get("sentence"));
+    doc.set("mention", mergeMentions(doc.get("mention"), model, doc.text));
+  },
+};

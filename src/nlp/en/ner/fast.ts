@@ -1,0 +1,636 @@
+// Cached NER inference: each word type's own and neighbour feature rows are summed once, so a token costs a few adds.
+import { viterbi, viterbiSegment, ViterbiScratch } from "./decoder.js";
+import { BOS, EOS, GAZ_KINDS, hasLower, hasUpper, mix, shape, startsUpper, strHash, T, type NerResources } from "./features.js";
+import { NUM_TAGS, tagsToSpans } from "./labels.js";
+
+const L = NUM_TAGS;
+/** Spans of one sentence: token indices [start, end) and the CoNLL type index. */
+type Spans = { start: number; end: number; t: number }[];
+// template ids as plain constants (an enum member read in the hot loop costs a property load)
+const T_Bias = T.Bias;
+const T_Big = T.Big;
+const T_CapsSent = T.CapsSent;
+const T_Clu = T.Clu;
+const T_DocForm = T.DocForm;
+const T_First = T.First;
+const T_Gaz = T.Gaz;
+const T_GazNext = T.GazNext;
+const T_GazPrev = T.GazPrev;
+const T_Hist = T.Hist;
+const T_HistShape = T.HistShape;
+const T_Len = T.Len;
+const T_Pre = T.Pre;
+const T_Punct = T.Punct;
+const T_Raw = T.Raw;
+const T_RunAfter = T.RunAfter;
+const T_RunBefore = T.RunBefore;
+const T_RunLen = T.RunLen;
+const T_Shape = T.Shape;
+const T_ShapeBig = T.ShapeBig;
+const T_Suf = T.Suf;
+const T_VariantShape = T.VariantShape;
+const T_W = T.W;
+// Slots of a word type's cached integer sums: its own features, and what it adds to the tokens one and two after it
+// (as their "previous word") and one and two before it. Every feature that depends on one token alone lives here;
+// the rest (bigrams, capitalised runs, multi-word gazetteer matches, document casing, history) are looked up per token.
+const SELF = 0;
+const PREV1 = L;
+const PREV2 = 2 * L;
+const NEXT1 = 3 * L;
+const NEXT2 = 4 * L;
+const STRIDE = 5 * L;
+/** Word types kept between documents before the cache starts over (5 × 17 ints each: ~17 MB at the limit). */
+const MAX_TYPES = 50_000;
+const DIGIT = /\d/;
+/**
+ * A lower-case word with no capitalised word or digit within this many tokens either side is tagged O without
+ * scoring (not in capitals-only sentences). Measured: testa F1 unchanged (0.9248); first 200 worldwide-newswire
+ * files 0.9018 → 0.9007 (its few lower-case names); margin 1 would give 0.8973 there, margin 0 0.8395.
+ */
+export const SKIP_MARGIN = 2;
+
+/** A lower-cased word's state in the current document (valid while its generation equals the tagger's). */
+class LowerInfo {
+  /** id of the word in the gazetteer's multi-word names (-1: in none) */
+  gazWord = -1;
+  formsGen = 0;
+  cap = 0;
+  low = 0;
+  histGen = 0;
+  hist: Uint16Array | undefined = undefined;
+  constructor(readonly lower: string) {}
+}
+
+// flag bits of a surface form
+const F_UPPER = 1; // has an upper-case letter (a name may be near: with F_DIGIT, the skip trigger)
+const F_LOWER = 2;
+const F_DIGIT = 4;
+const F_STARTS_UPPER = 8;
+/** first character upper case / a letter (DocContext counts only words starting with a letter) */
+const F_FIRST_UPPER = 16;
+const F_FIRST_LETTER = 32;
+/** '"' or ':' (opens a clause: document-casing features fire after it) */
+const F_OPENER = 64;
+/** '.', '"' or ':' (the word after it is not counted for document casing) */
+const F_CLAUSE_BREAK = 128;
+
+/** The flags of a word: one pass over its character codes when it is ASCII, the string methods otherwise. */
+function flagsOf(word: string): number {
+  let f = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 65 && c <= 90) f |= F_UPPER;
+    else if (c >= 97 && c <= 122) f |= F_LOWER;
+    else if (c >= 48 && c <= 57) f |= F_DIGIT;
+    else if (c > 127) { f = -1; break; }
+  }
+  if (f < 0) f = (hasUpper(word) ? F_UPPER : 0) | (hasLower(word) ? F_LOWER : 0) | (DIGIT.test(word) ? F_DIGIT : 0);
+  if (word.length) {
+    if (startsUpper(word)) f |= F_STARTS_UPPER;
+    const first = word[0]!;
+    const c0 = word.charCodeAt(0);
+    const up = c0 < 128 ? c0 >= 65 && c0 <= 90 : hasUpper(first);
+    if (up) f |= F_FIRST_UPPER;
+    if (up || (c0 >= 97 && c0 <= 122) || (c0 >= 128 && hasLower(first))) f |= F_FIRST_LETTER;
+  }
+  if (word === '"' || word === ":") f |= F_OPENER | F_CLAUSE_BREAK;
+  else if (word === ".") f |= F_CLAUSE_BREAK;
+  return f;
+}
+
+/**
+ * One surface form: its flags, and (filled on first need, see `CachedTagger.fill`) its cached rows (offset into the
+ * pool) and hashes. Forms seen only in long lower-case stretches never need rows.
+ */
+class WordInfo {
+  vec = -1;
+  wh = 0;
+  sh = 0;
+  raw = 0;
+  /** gazetteer bits of the word as a one-word name (bit 2k+1 for kind k) */
+  unitBits = 0;
+  readonly lenClass: number;
+  constructor(readonly word: string, readonly flags: number, readonly lo: LowerInfo) {
+    this.lenClass = Math.min(word.length, 12);
+  }
+}
+
+/**
+ * The compact default weights of a model, tagging whole documents with the same scores as the feature path
+ * (`FeatureExtractor.extract` + `emissionsCompact`; integer sums in another order, so the same tags).
+ */
+export class CachedTagger {
+  private readonly words = new Map<string, WordInfo>();
+  /** the same forms by the FNV hash of their characters, for token tables (see `infoAt`) */
+  private tab: (WordInfo | undefined)[] = new Array(1 << 14);
+  private tabHash = new Int32Array(1 << 14);
+  private tabSize = 0;
+  private readonly lowers = new Map<string, LowerInfo>();
+  private pool = new Int32Array(STRIDE * 1024);
+  private used = STRIDE; // offset 0: the sentence boundary as a pseudo-word (its PREV/NEXT slots hold <s>, </s>)
+  private gen = 0;
+  private acc = new Int32Array(64 * L);
+  private em = new Float32Array(64 * L);
+  private tags = new Uint8Array(64);
+  private mg = new Int32Array(64);
+  private runStart = new Int32Array(64);
+  private runEnd = new Int32Array(64);
+  private readonly vs = new ViterbiScratch();
+  private readonly mask: number;
+  /** the multi-word gazetteer names as a trie over word ids: matching builds no phrase strings */
+  private readonly trie: GazTrie;
+  private skip = new Uint8Array(64);
+  /** tag lower-case stretches far from any capital as O without scoring them (see SKIP_MARGIN); off to measure */
+  skipLowercase = true;
+  skipMargin = SKIP_MARGIN;
+
+  constructor(
+    bits: number,
+    private readonly rowOf: Int32Array,
+    private readonly q: Int16Array,
+    private readonly scale: number,
+    private readonly trans: Float32Array,
+    private readonly res: NerResources,
+  ) {
+    this.mask = (1 << bits) - 1;
+    this.trie = new GazTrie(res.gaz);
+    this.initBoundary();
+  }
+
+  /** Number of word types cached (for tests and benchmarks). */
+  get size(): number {
+    return this.words.size;
+  }
+
+  private initBoundary(): void {
+    this.pool.fill(0, 0, STRIDE);
+    this.addTo(this.pool, PREV1, mix(T_W + 1, BOS));
+    this.addTo(this.pool, PREV1, mix(T_Shape + 1, BOS));
+    for (let g = 0; g < 3; g++) this.addTo(this.pool, PREV1, mix(T_Clu + g, -1));
+    this.addTo(this.pool, PREV2, mix(T_W + 2, BOS));
+    this.addTo(this.pool, NEXT1, mix(T_W + 3, EOS));
+    this.addTo(this.pool, NEXT1, mix(T_Shape + 2, EOS));
+    for (let g = 0; g < 3; g++) this.addTo(this.pool, NEXT1, mix(T_Clu + 6 + g, -1));
+    this.addTo(this.pool, NEXT2, mix(T_W + 4, EOS));
+  }
+
+  /** Add feature hash h's weight row to out[o .. o + L). */
+  private addTo(out: Int32Array, o: number, h: number): void {
+    const row = this.rowOf[h & this.mask]!;
+    if (row < 0) return;
+    const r = row * L;
+    const q = this.q;
+    for (let y = 0; y < L; y++) out[o + y]! += q[r + y]!;
+  }
+
+  private subFrom(out: Int32Array, o: number, h: number): void {
+    const row = this.rowOf[h & this.mask]!;
+    if (row < 0) return;
+    const r = row * L;
+    const q = this.q;
+    for (let y = 0; y < L; y++) out[o + y]! -= q[r + y]!;
+  }
+
+  private lowerInfo(lower: string): LowerInfo {
+    let lo = this.lowers.get(lower);
+    if (!lo) {
+      this.lowers.set(lower, (lo = new LowerInfo(lower)));
+      lo.gazWord = this.trie.wordIds.get(lower) ?? -1;
+    }
+    return lo;
+  }
+
+  /** The cached info of a surface form (flags and lower-cased state; rows come with `fill`). */
+  info(word: string): WordInfo {
+    const hit = this.words.get(word);
+    if (hit) return hit;
+    const info = new WordInfo(word, flagsOf(word), this.lowerInfo(word.toLowerCase()));
+    this.words.set(word, info);
+    return info;
+  }
+
+  /** Hashes and cached rows of a form, summed on its first use as a scored token or a neighbour of one. */
+  private fill(w: WordInfo): void {
+    const { word, flags } = w;
+    const lower = w.lo.lower;
+    const { gaz, clusters } = this.res;
+    const m = gaz.get(lower) ?? 0;
+    let unitBits = 0;
+    for (let k = 0; k < GAZ_KINDS.length; k++) if (m & (1 << k)) unitBits |= 1 << (k * 2 + 1);
+    // norm(): lower case with digits folded to 0
+    const wh = strHash(flags & F_DIGIT ? lower.replace(/\d/g, "0") : lower);
+    const sh = strHash(shape(word));
+    const raw = strHash(word);
+    const lenClass = w.lenClass;
+    if (this.used + STRIDE > this.pool.length) {
+      const p = new Int32Array(this.pool.length * 2);
+      p.set(this.pool);
+      this.pool = p;
+    }
+    const v = this.used;
+    this.used += STRIDE;
+    const P = this.pool;
+    P.fill(0, v, v + STRIDE);
+    // own features (as FeatureExtractor.extract writes them for a token at i > 0 of an ordinary sentence)
+    this.addTo(P, v + SELF, mix(T_Bias, 0));
+    this.addTo(P, v + SELF, mix(T_W, wh));
+    this.addTo(P, v + SELF, mix(T_Raw, raw));
+    this.addTo(P, v + SELF, mix(T_Shape, sh));
+    this.addTo(P, v + SELF, mix(T_Len, lenClass * 4));
+    if (lower.length > 1) {
+      let hp = 0x811c9dc5;
+      let hs = 0x811c9dc5;
+      const n = Math.min(4, lower.length - 1);
+      for (let k = 0; k < n; k++) {
+        hp = Math.imul(hp ^ lower.charCodeAt(k), 0x01000193);
+        hs = Math.imul(hs ^ lower.charCodeAt(lower.length - 1 - k), 0x01000193);
+        this.addTo(P, v + SELF, mix(T_Pre + k, hp));
+        this.addTo(P, v + SELF, mix(T_Suf + k, hs));
+      }
+    }
+    const c = clusters.get(lower) ?? 0;
+    if (c === 0) this.addTo(P, v + SELF, mix(T_Clu + 9, 0));
+    else {
+      for (let g = 0; g < 3; g++) {
+        const id = (c - 1) >> (6 - 3 * g);
+        this.addTo(P, v + PREV1, mix(T_Clu + g, id));
+        this.addTo(P, v + SELF, mix(T_Clu + 3 + g, id));
+        this.addTo(P, v + NEXT1, mix(T_Clu + 6 + g, id));
+      }
+    }
+    if (unitBits) {
+      for (let k = 0; k < 32; k++) {
+        if (!(unitBits & (1 << k))) continue;
+        this.addTo(P, v + SELF, mix(T_Gaz, k * 2));
+        this.addTo(P, v + PREV1, mix(T_GazPrev, k));
+        this.addTo(P, v + NEXT1, mix(T_GazNext, k));
+      }
+    }
+    if (!(flags & (F_UPPER | F_LOWER | F_DIGIT))) this.addTo(P, v + SELF, mix(T_Punct, raw));
+    // as a neighbour
+    this.addTo(P, v + PREV1, mix(T_W + 1, wh));
+    this.addTo(P, v + PREV1, mix(T_Shape + 1, sh));
+    this.addTo(P, v + PREV2, mix(T_W + 2, wh));
+    this.addTo(P, v + NEXT1, mix(T_W + 3, wh));
+    this.addTo(P, v + NEXT1, mix(T_Shape + 2, sh));
+    this.addTo(P, v + NEXT2, mix(T_W + 4, wh));
+    w.wh = wh;
+    w.sh = sh;
+    w.raw = raw;
+    w.unitBits = unitBits;
+    w.vec = v;
+  }
+
+  /** Start a document: forget the last one's casing and history; start the cache over if it grew too large. */
+  private begin(): void {
+    if (this.words.size > MAX_TYPES) {
+      this.words.clear();
+      this.tab = new Array(1 << 14);
+      this.tabHash = new Int32Array(1 << 14);
+      this.tabSize = 0;
+      this.lowers.clear();
+      this.used = STRIDE;
+    }
+    this.gen++;
+  }
+
+  /**
+   * Tag the sentences of one document (words per sentence) into spans with CoNLL type index `t`, with the same
+   * document features as `NerModel.decode` (casing elsewhere in the document, types given earlier).
+   */
+  tagDocument(sentences: readonly (readonly string[])[]): Spans[] {
+    this.begin();
+    return this.tagRows(sentences.map((words) => words.map((w) => this.info(w))));
+  }
+
+  /**
+   * Tag a document given as a token table over its text, as `tagDocument` would tag its token strings: word types
+   * are found by hashing the text's characters in place (no string per token; one only for a form not seen yet).
+   * `curly`: the text has curly quotes, which `conllForm` straightens (then each token is sliced and mapped).
+   */
+  tagTokenTable(
+    text: string, start: Int32Array, end: Int32Array, sentences: readonly { tokenStart: number; tokenEnd: number }[],
+    form?: (token: string) => string,
+  ): { spans: Spans[]; words: (sentence: number) => string[] } {
+    this.begin();
+    const rows = sentences.map(({ tokenStart, tokenEnd }) => {
+      const row: WordInfo[] = new Array(tokenEnd - tokenStart);
+      for (let t = tokenStart; t < tokenEnd; t++) {
+        row[t - tokenStart] = form ? this.info(form(text.slice(start[t]!, end[t]!))) : this.infoAt(text, start[t]!, end[t]!);
+      }
+      return row;
+    });
+    return { spans: this.tagRows(rows), words: (k) => rows[k]!.map((w) => w.word) };
+  }
+
+  /** The info of the token text[s, e), through an open-addressing table keyed by the characters' hash. */
+  private infoAt(text: string, s: number, e: number): WordInfo {
+    let h = 0x811c9dc5;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const tab = this.tab;
+    const mask = tab.length - 1;
+    let k = h & mask;
+    for (let w = tab[k]; w !== undefined; w = tab[k]) {
+      if (this.tabHash[k] === h && w.word.length === e - s && text.startsWith(w.word, s)) return w;
+      k = (k + 1) & mask;
+    }
+    const info = this.info(text.slice(s, e));
+    if (2 * (this.tabSize + 1) > tab.length) {
+      this.growTable();
+      return this.infoAt(text, s, e);
+    }
+    tab[k] = info;
+    this.tabHash[k] = h;
+    this.tabSize++;
+    return info;
+  }
+
+  private growTable(): void {
+    const old = this.tab;
+    const oldHash = this.tabHash;
+    this.tab = new Array(old.length * 2);
+    this.tabHash = new Int32Array(old.length * 2);
+    const mask = this.tab.length - 1;
+    for (let i = 0; i < old.length; i++) {
+      const w = old[i];
+      if (w === undefined) continue;
+      let k = oldHash[i]! & mask;
+      while (this.tab[k] !== undefined) k = (k + 1) & mask;
+      this.tab[k] = w;
+      this.tabHash[k] = oldHash[i]!;
+    }
+  }
+
+  /** Decode a document's rows of word infos (document casing, then sentence by sentence with history). */
+  private tagRows(infos: WordInfo[][]): Spans[] {
+    const gen = this.gen;
+    const capsOf = new Uint8Array(infos.length);
+    infos.forEach((row, s) => {
+      let letters = 0;
+      let lowerSeen = false;
+      for (let i = 0; i < row.length; i++) {
+        const w = row[i]!;
+        if (w.flags & F_LOWER) lowerSeen = true;
+        else if (w.flags & F_UPPER) letters++;
+      }
+      capsOf[s] = !lowerSeen && letters >= 2 ? 1 : 0;
+      if (capsOf[s]) return;
+      // document casing (DocContext): mid-sentence words not after a clause break
+      for (let i = 1; i < row.length; i++) {
+        const w = row[i]!;
+        if (!(w.flags & F_FIRST_LETTER) || row[i - 1]!.flags & F_CLAUSE_BREAK) continue;
+        const lo = w.lo;
+        if (lo.formsGen !== gen) { lo.formsGen = gen; lo.cap = 0; lo.low = 0; }
+        if (w.flags & F_FIRST_UPPER) lo.cap++;
+        else lo.low++;
+      }
+    });
+    return infos.map((row, s) => {
+      const n = row.length;
+      if (!n) return [];
+      const tags = this.decode(row, capsOf[s] === 1);
+      const spans = tagsToSpans(tags);
+      // history for the next sentences (DocContext.remember)
+      for (const sp of spans) {
+        for (let i = sp.start; i < sp.end; i++) {
+          const w = row[i]!;
+          if (w.lo.lower.length < 2 || !(w.flags & F_UPPER)) continue;
+          const lo = w.lo;
+          if (lo.histGen !== gen) { lo.histGen = gen; (lo.hist ??= new Uint16Array(4)).fill(0); }
+          lo.hist![sp.t]!++;
+        }
+      }
+      return spans;
+    });
+  }
+
+  private decode(row: WordInfo[], caps: boolean): Uint8Array {
+    const n = row.length;
+    if (this.acc.length < n * L) {
+      this.acc = new Int32Array(2 * n * L);
+      this.em = new Float32Array(2 * n * L);
+      this.tags = new Uint8Array(2 * n);
+      this.mg = new Int32Array(2 * n);
+      this.runStart = new Int32Array(2 * n);
+      this.runEnd = new Int32Array(2 * n);
+      this.skip = new Uint8Array(2 * n);
+    }
+    const { acc, em, mg, runStart, runEnd } = this;
+    const gen = this.gen;
+    // multi-word gazetteer matches (bit 2k for kind k over every word of the match)
+    let anyMulti = false;
+    mg.fill(0, 0, n);
+    const trie = this.trie;
+    const nodeMask = trie.mask;
+    for (let i = 0; i < n; i++) {
+      let node = 0;
+      for (let len = 1; i + len <= n; len++) {
+        const id = row[i + len - 1]!.lo.gazWord;
+        if (id < 0) break;
+        const next = trie.next(node, id);
+        if (next < 0) break;
+        node = next;
+        const m = len > 1 ? nodeMask[node]! : 0;
+        if (!m) continue;
+        anyMulti = true;
+        for (let k = 0; k < GAZ_KINDS.length; k++) {
+          if (!(m & (1 << k))) continue;
+          for (let j = i; j < i + len; j++) mg[j]! |= 1 << (k * 2);
+        }
+      }
+    }
+    // runs of capitalised words outside capitals-only sentences
+    runStart.fill(-1, 0, n);
+    if (!caps) {
+      for (let i = 0; i < n; ) {
+        if (!(row[i]!.flags & F_STARTS_UPPER)) { i++; continue; }
+        let j = i + 1;
+        while (j < n && row[j]!.flags & F_STARTS_UPPER) j++;
+        for (let k = i; k < j; k++) { runStart[k] = i; runEnd[k] = j; }
+        i = j;
+      }
+    }
+    // tokens tagged O unscored: lower case, SKIP_MARGIN tokens from anything capitalised or numeric
+    const skip = this.skip;
+    let skipped = 0;
+    if (this.skipLowercase && !caps) {
+      let lastTrigger = -1000;
+      for (let i = 0; i < n; i++) {
+        if (row[i]!.flags & (F_UPPER | F_DIGIT)) lastTrigger = i;
+        skip[i] = i - lastTrigger > this.skipMargin ? 1 : 0;
+      }
+      let nextTrigger = 1000 + n;
+      for (let i = n - 1; i >= 0; i--) {
+        if (row[i]!.flags & (F_UPPER | F_DIGIT)) nextTrigger = i;
+        if (nextTrigger - i <= this.skipMargin) skip[i] = 0;
+        skipped += skip[i]!;
+      }
+    } else skip.fill(0, 0, n);
+    // rows for every scored token and its neighbours within two (skipped tokens further away need none)
+    for (let i = 0; i < n; i++) {
+      const w = row[i]!;
+      if (w.vec >= 0) continue;
+      if (skipped && skip[i]) {
+        let near = false;
+        for (let j = Math.max(0, i - 2); j <= Math.min(n - 1, i + 2); j++) if (!skip[j]) near = true;
+        if (!near) continue;
+      }
+      this.fill(w);
+    }
+    // (read after filling: `fill` may have grown the pool into a new array)
+    const P = this.pool;
+    const capsFlag = caps ? 1 : 0;
+    for (let i = 0; i < n; i++) {
+      if (skipped && skip[i]) continue;
+      const o = i * L;
+      const w = row[i]!;
+      const a = w.vec;
+      const p1 = i > 0 ? row[i - 1]!.vec + PREV1 : PREV1;
+      const p2 = i > 1 ? row[i - 2]!.vec + PREV2 : PREV2;
+      const n1 = i + 1 < n ? row[i + 1]!.vec + NEXT1 : NEXT1;
+      const n2 = i + 2 < n ? row[i + 2]!.vec + NEXT2 : NEXT2;
+      for (let y = 0; y < L; y++) acc[o + y] = P[a + y]! + P[p1 + y]! + P[p2 + y]! + P[n1 + y]! + P[n2 + y]!;
+      const w0 = w.wh;
+      const s0 = w.sh;
+      const wm1 = i > 0 ? row[i - 1]!.wh : BOS;
+      const sm1 = i > 0 ? row[i - 1]!.sh : BOS;
+      const wp1 = i + 1 < n ? row[i + 1]!.wh : EOS;
+      const sp1 = i + 1 < n ? row[i + 1]!.sh : EOS;
+      this.addTo(acc, o, mix(T_ShapeBig, mix(sm1, s0)));
+      this.addTo(acc, o, mix(T_ShapeBig + 1, mix(s0, sp1)));
+      this.addTo(acc, o, mix(T_Big, mix(wm1, w0)));
+      this.addTo(acc, o, mix(T_Big + 1, mix(w0, wp1)));
+      if (i === 0 || caps) {
+        // the cached row has the length feature of a token at i > 0 of an ordinary sentence
+        this.subFrom(acc, o, mix(T_Len, w.lenClass * 4));
+        this.addTo(acc, o, mix(T_Len, w.lenClass * 4 + capsFlag * 2 + (i === 0 ? 1 : 0)));
+      }
+      if (i === 0) this.addTo(acc, o, mix(T_First, s0));
+      if (caps) {
+        this.subFrom(acc, o, mix(T_Raw, w.raw));
+        this.addTo(acc, o, mix(T_Raw, w.raw ^ 1));
+        this.addTo(acc, o, mix(T_CapsSent, w0));
+        const u = w.unitBits;
+        if (u) {
+          for (let k = 0; k < 32; k++) {
+            if (!(u & (1 << k))) continue;
+            this.subFrom(acc, o, mix(T_Gaz, k * 2));
+            this.addTo(acc, o, mix(T_Gaz, k * 2 + 1));
+          }
+        }
+      }
+      const rs = runStart[i]!;
+      if (rs >= 0 && runEnd[i]! - rs > 1) {
+        const e = runEnd[i]!;
+        this.addTo(acc, o, mix(T_RunBefore, rs > 0 ? row[rs - 1]!.wh : BOS));
+        this.addTo(acc, o, mix(T_RunAfter, e < n ? row[e]!.wh : EOS));
+        this.addTo(acc, o, mix(T_RunLen, Math.min(e - rs, 5) * 8 + Math.min(i - rs, 4)));
+      }
+      if (anyMulti) {
+        const g0 = mg[i]!;
+        if (g0) for (let k = 0; k < 32; k++) if (g0 & (1 << k)) this.addTo(acc, o, mix(T_Gaz, k * 2 + capsFlag));
+        const gm = i > 0 ? mg[i - 1]! : 0;
+        if (gm) for (let k = 0; k < 32; k++) if (gm & (1 << k)) this.addTo(acc, o, mix(T_GazPrev, k));
+        const gp = i + 1 < n ? mg[i + 1]! : 0;
+        if (gp) for (let k = 0; k < 32; k++) if (gp & (1 << k)) this.addTo(acc, o, mix(T_GazNext, k));
+      }
+      const lo = w.lo;
+      if (i === 0 || caps || row[i - 1]!.flags & F_OPENER) {
+        const form = lo.formsGen !== gen ? 0 : lo.cap && lo.low ? 3 : lo.cap ? 1 : 2;
+        this.addTo(acc, o, mix(T_DocForm, form * 2 + capsFlag));
+        if (caps) this.addTo(acc, o, mix(T_VariantShape, mix(form, w0)));
+      }
+      if (lo.histGen === gen) {
+        const h = lo.hist!;
+        let best = 0;
+        for (let t = 1; t < 4; t++) if (h[t]! > h[best]!) best = t;
+        if (h[best]) {
+          this.addTo(acc, o, mix(T_Hist, best));
+          this.addTo(acc, o, mix(T_HistShape, mix(best, s0)));
+        }
+      }
+    }
+    const scale = this.scale;
+    const tags = this.tags;
+    if (!skipped) {
+      for (let k = 0; k < n * L; k++) em[k] = acc[k]! * scale;
+      viterbi(em, n, this.trans, this.vs, tags);
+      return tags.subarray(0, n);
+    }
+    // decode each stretch between skipped tokens on its own: the same as Viterbi with the skipped tokens forced to O
+    for (let i = 0; i < n; ) {
+      if (skip[i]) { tags[i++] = 0; continue; }
+      let j = i + 1;
+      while (j < n && !skip[j]) j++;
+      for (let k = i * L; k < j * L; k++) em[k] = acc[k]! * scale;
+      viterbiSegment(em, i, j, this.trans, this.vs, tags, i > 0, j < n);
+      i = j;
+    }
+    return tags.subarray(0, n);
+  }
+}
+
+/**
+ * The gazetteer's multi-word names ("new york", "the hague") as a trie over word ids, its edges in an
+ * open-addressing table of typed arrays (no strings built while matching, no boxed keys), built once per model.
+ */
+class GazTrie {
+  readonly wordIds = new Map<string, number>();
+  /** kinds mask of the name that ends at a node (0: none); node 0 is the root */
+  readonly mask: Int32Array;
+  private readonly from: Int32Array;
+  private readonly word: Int32Array;
+  private readonly to: Int32Array;
+  private readonly cap: number;
+
+  constructor(gaz: Map<string, number>) {
+    const phrases: [string[], number][] = [];
+    let words = 0;
+    for (const [phrase, kinds] of gaz) {
+      if (!phrase.includes(" ")) continue;
+      const ws = phrase.split(" ");
+      phrases.push([ws, kinds]);
+      words += ws.length;
+    }
+    let cap = 16;
+    while (cap < 2 * words) cap *= 2;
+    this.cap = cap;
+    this.from = new Int32Array(cap).fill(-1);
+    this.word = new Int32Array(cap);
+    this.to = new Int32Array(cap);
+    const mask = [0];
+    for (const [ws, kinds] of phrases) {
+      let node = 0;
+      for (const w of ws) {
+        let id = this.wordIds.get(w);
+        if (id === undefined) this.wordIds.set(w, (id = this.wordIds.size));
+        let next = this.next(node, id);
+        if (next < 0) {
+          next = mask.length;
+          mask.push(0);
+          let h = this.slot(node, id);
+          while (this.from[h] !== -1) h = (h + 1) & (cap - 1);
+          this.from[h] = node;
+          this.word[h] = id;
+          this.to[h] = next;
+        }
+        node = next;
+      }
+      mask[node] = kinds;
+    }
+    this.mask = Int32Array.from(mask);
+  }
+
+  private slot(node: number, id: number): number {
+    return (Math.imul(node, 0x9e3779b1) ^ Math.imul(id, 0x85ebca6b)) >>> 0 & (this.cap - 1);
+  }
+
+  /** The child of `node` along word `id`, or -1. */
+  next(node: number, id: number): number {
+    for (let h = this.slot(node, id); ; h = (h + 1) & (this.cap - 1)) {
+      const f = this.from[h]!;
+      if (f === -1) return -1;
+      if (f === node && this.word[h] === id) return this.to[h]!;
+    }
+  }
+}
