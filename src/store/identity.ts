@@ -1,6 +1,6 @@
 // Article identity for the store: canonical URLs and a hash of the normalised content, so re-ingesting changes nothing.
 import { createHash } from "node:crypto";
-import type { ArticleRecord, SourceInfo } from "../core/record.js";
+import type { ArticleRecord, EntityRecord, SourceInfo } from "../core/record.js";
 import { foldName } from "./fold.js";
 
 /** Query parameters that track the reader, not the article: dropped so one article has one URL. */
@@ -56,6 +56,27 @@ export function articleKey(source: Pick<SourceInfo, "url" | "title">, text: stri
 /** The string `Store.contentKeys()` holds for an article: key and content hash. */
 export function contentKey(source: Pick<SourceInfo, "url" | "title">, text: string): string {
   return `${articleKey(source, text)}\t${contentHash(source, text)}`;
+}
+
+/**
+ * A record's entities as the stores write them: one per id (a duplicated id in a record must not abort the whole
+ * article), the entity id of every folded name and alias (first one wins), and each id's name (affiliations may be
+ * entity ids of the same record, "e3": stored as names, which mean something across articles).
+ */
+export function entityTable(record: ArticleRecord): { entities: EntityRecord[]; byFold: Map<string, string>; nameOf: Map<string, string> } {
+  const byFold = new Map<string, string>();
+  const nameOf = new Map<string, string>();
+  const entities: EntityRecord[] = [];
+  for (const e of record.entities ?? []) {
+    if (nameOf.has(e.id)) continue;
+    nameOf.set(e.id, e.name);
+    entities.push(e);
+    for (const n of [e.name, ...(e.aliases ?? [])]) {
+      const folded = foldName(n);
+      if (!byFold.has(folded)) byFold.set(folded, e.id);
+    }
+  }
+  return { entities, byFold, nameOf };
 }
 
 /** The entity a speaker or claimant names: the given id, else the entity whose name or alias folds the same. */

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 import type { ArticleRecord, EntityRecord, QuoteKind } from "../../core/record.js";
 import { foldName } from "../fold.js";
-import { extractionHash, resolveRef, sameTextAndSource, articleKey, canonicalUrl, contentHash } from "../identity.js";
+import { entityTable, extractionHash, resolveRef, sameTextAndSource, articleKey, canonicalUrl, contentHash } from "../identity.js";
 import type {
   ArticleFilter, ArticleVersion, ClaimRow, DateRange, EntityFilter, EntityRow, Page, PutOptions, PutResult, QuantityFilter,
   QuantityRow, QuoteFilter, QuoteRow, SearchHit, SourceCount, Store, StoreStats, StoredArticle,
@@ -126,12 +126,18 @@ export class PgStore implements Store {
     // Two writers with the same key or the same content serialise on these locks (a key and a copy-by-content
     // look-up are what a put reads); taken in one global order, so two puts never wait on each other in a cycle.
     const locks = [lockNumber(key), lockNumber(`content:${hash}`)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    // One round trip: the numbers are ours (not user text), so they can be inlined in a simple multi-statement query.
+    return this.lockedTransaction(`BEGIN; SELECT pg_advisory_xact_lock(${locks[0]}), pg_advisory_xact_lock(${locks[1]})`,
+      (client) => this.putInTransaction(client, record, options, key, hash));
+  }
+
+  /** Runs `work` in a transaction opened by `begin` (BEGIN plus the advisory locks), retried on serialisation failures. */
+  private async lockedTransaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
       try {
-        // One round trip: the numbers are ours (not user text), so they can be inlined in a simple multi-statement query.
-        await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${locks[0]}), pg_advisory_xact_lock(${locks[1]})`);
-        const result = await this.putInTransaction(client, record, options, key, hash);
+        await client.query(begin);
+        const result = await work(client);
         await client.query("COMMIT");
         return result;
       } catch (e) {
@@ -163,24 +169,13 @@ export class PgStore implements Store {
     });
     // The locks of every key and content in the batch, in the one global order single puts use too.
     const locks = [...new Set(ids.flatMap(({ key, hash }) => [lockNumber(key), lockNumber(`content:${hash}`)]))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-    for (let attempt = 1; ; attempt++) {
-      const client = await this.pool.connect();
-      try {
-        // unnest yields the (sorted) array in order, so the locks are taken in that order.
-        await client.query(`BEGIN; SELECT pg_advisory_xact_lock(l) FROM unnest('{${locks.join(",")}}'::bigint[]) AS l`);
-        const keep = hooks.select ? await hooks.select(client) : items.map(() => true);
-        const results = await this.putManyInTransaction(client, items, ids, keep);
-        await hooks.finish?.(client, results);
-        await client.query("COMMIT");
-        return results;
-      } catch (e) {
-        await client.query("ROLLBACK").catch(() => undefined);
-        if (attempt < 4 && RETRYABLE.has((e as { code?: string }).code ?? "")) continue;
-        throw e;
-      } finally {
-        client.release();
-      }
-    }
+    // unnest yields the (sorted) array in order, so the locks are taken in that order.
+    return this.lockedTransaction(`BEGIN; SELECT pg_advisory_xact_lock(l) FROM unnest('{${locks.join(",")}}'::bigint[]) AS l`, async (client) => {
+      const keep = hooks.select ? await hooks.select(client) : items.map(() => true);
+      const results = await this.putManyInTransaction(client, items, ids, keep);
+      await hooks.finish?.(client, results);
+      return results;
+    });
   }
 
   private async putManyInTransaction(
@@ -339,21 +334,7 @@ export class PgStore implements Store {
     const C: unknown[][] = Array.from({ length: 12 }, () => []);
     const push = (cols: unknown[][], row: unknown[]) => { for (let i = 0; i < row.length; i++) cols[i]!.push(row[i]); };
     for (const { seq, record: r } of articles) {
-      const byFold = new Map<string, string>();
-      const seen = new Set<string>();
-      const entities: EntityRecord[] = [];
-      for (const e of r.entities ?? []) {
-        // One row per entity id: a duplicated id in a record must not abort the whole article.
-        if (seen.has(e.id)) continue;
-        seen.add(e.id);
-        entities.push(e);
-        for (const n of [e.name, ...(e.aliases ?? [])]) {
-          const folded = foldName(n);
-          if (!byFold.has(folded)) byFold.set(folded, e.id);
-        }
-      }
-      // Affiliations may be entity ids of the same record ("e3"): stored as names, which mean something across articles.
-      const nameOf = new Map(entities.map((e) => [e.id, e.name]));
+      const { entities, byFold, nameOf } = entityTable(r);
       for (const e of entities) {
         push(E, [seq, e.id, e.type, e.name, foldName(e.name), arrayLiteral(e.aliases), arrayLiteral(e.roles),
           arrayLiteral((e.affiliations ?? []).map((x) => nameOf.get(x) ?? x)), arrayLiteral(e.descriptors), e.geo?.country ?? null,

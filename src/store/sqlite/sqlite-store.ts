@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import type { ArticleRecord, EntityRecord, QuoteKind } from "../../core/record.js";
 import { foldName } from "../fold.js";
-import { extractionHash, resolveRef, sameTextAndSource, articleKey, canonicalUrl, contentHash } from "../identity.js";
+import { entityTable, extractionHash, resolveRef, sameTextAndSource, articleKey, canonicalUrl, contentHash } from "../identity.js";
 import type {
   ArticleFilter, ArticleVersion, ClaimRow, DateRange, EntityFilter, EntityRow, Page, PutOptions, PutResult, QuantityFilter,
   QuantityRow, QuoteFilter, QuoteRow, SearchHit, SourceCount, Store, StoreStats, StoredArticle,
@@ -168,26 +168,12 @@ export class SqliteStore implements Store {
 
   private insertParts(seq: number, r: ArticleRecord): void {
     this.sql("INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)").run(seq, r.source.title ?? "", r.text);
-    const byFold = new Map<string, string>();
-    const seen = new Set<string>();
-    const entities: EntityRecord[] = [];
-    for (const e of r.entities ?? []) {
-      // One row per entity id: a duplicated id in a record must not abort the whole article.
-      if (seen.has(e.id)) continue;
-      seen.add(e.id);
-      entities.push(e);
-      for (const n of [e.name, ...(e.aliases ?? [])]) {
-        const folded = foldName(n);
-        if (!byFold.has(folded)) byFold.set(folded, e.id);
-      }
-    }
+    const { entities, byFold, nameOf } = entityTable(r);
     const insertEntity = this.sql(
       `INSERT INTO entities (article_seq, entity_id, type, name, name_fold, aliases, roles, affiliations, descriptors, country, lat, lon, mention_count)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertMention = this.sql("INSERT INTO mentions (article_seq, entity_id, start, end) VALUES (?, ?, ?, ?)");
-    // Affiliations may be entity ids of the same record ("e3"): stored as names, which mean something across articles.
-    const nameOf = new Map(entities.map((e) => [e.id, e.name]));
     const affiliationNames = (e: EntityRecord) => (e.affiliations ?? []).map((a) => nameOf.get(a) ?? a);
     for (const e of entities) {
       insertEntity.run(
