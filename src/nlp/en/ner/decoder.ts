@@ -100,37 +100,7 @@ export class ViterbiScratch {
  * `trans[(L + 1) * L + a]` scores a before the end. Writes tags to `out`.
  */
 export function viterbi(em: Float32Array, n: number, trans: Float32Array, s: ViterbiScratch, out: Uint8Array): void {
-  if (n === 0) return;
-  s.ensure(n);
-  const { score, back } = s;
-  for (let y = 0; y < L; y++) score[y] = ALLOWED[y] ? em[y]! + trans[y]! : -Infinity;
-  for (let i = 1; i < n; i++) {
-    const p = (i - 1) * L;
-    const o = i * L;
-    for (let y = 0; y < L; y++) {
-      let best = -Infinity;
-      let arg = 0;
-      const pred = PRED[y]!;
-      for (let k = 0; k < pred.length; k++) {
-        const a = pred[k]!;
-        const v = score[p + a]! + trans[(a + 1) * L + y]!;
-        if (v > best) { best = v; arg = a; }
-      }
-      score[o + y] = best + em[o + y]!;
-      back[o + y] = arg;
-    }
-  }
-  const last = (n - 1) * L;
-  const endRow = (L + 1) * L;
-  let best = -Infinity;
-  let arg = 0;
-  for (let y = 0; y < L; y++) {
-    if (!END_OK[y]) continue;
-    const v = score[last + y]! + trans[endRow + y]!;
-    if (v > best) { best = v; arg = y; }
-  }
-  out[n - 1] = arg;
-  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * L + out[i]!]!;
+  viterbiSegment(em, 0, n, trans, s, out, false, false);
 }
 
 /** Size of the transition table: (start + L rows) * L, plus one end row. */
