@@ -3,9 +3,8 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { after, describe, test } from "node:test";
-import { buildProgram } from "../src/cli/main.js";
+import { runCli } from "../src/cli/cli.test-helpers.js";
 import { otherOutletRecord, zelenskyRecord } from "../src/store/conformance.js";
 import { openPgStore } from "../src/store/postgres/pg-store.js";
 import { dropSchemas, pgAvailable, pgTestUrl, PG_SKIP_REASON, testSchemaName, urlWithSchema } from "../src/store/postgres/testing.js";
@@ -20,27 +19,7 @@ after(async () => {
   if (available) await dropSchemas([schema], url);
 });
 
-class Capture extends Writable {
-  text = "";
-  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new Capture();
-  const err = new Capture();
-  const { program, exitCode } = buildProgram(out, err);
-  let code = 0;
-  try {
-    await program.parseAsync(["node", "claimline", ...args]);
-    code = exitCode();
-  } catch (e) {
-    code = (e as { exitCode?: number }).exitCode ?? 1;
-  }
-  return { code, out: out.text, err: err.text };
-}
+const cli = (...args: string[]) => runCli(args);
 
 if (!available) {
   test("query commands on PostgreSQL", { skip: PG_SKIP_REASON }, () => undefined);

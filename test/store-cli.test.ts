@@ -5,9 +5,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { after, test } from "node:test";
-import { buildProgram } from "../src/cli/main.js";
+import { runCli } from "../src/cli/cli.test-helpers.js";
 import { metadataFromFileName } from "../src/cli/commands/ingest-extract.js";
 import { otherOutletRecord, zelenskyRecord } from "../src/store/conformance.js";
 import { openSqliteStore } from "../src/store/sqlite/sqlite-store.js";
@@ -15,27 +14,7 @@ import { openSqliteStore } from "../src/store/sqlite/sqlite-store.js";
 const tmp = mkdtempSync(path.join(tmpdir(), "claimline-store-cli-"));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-class Capture extends Writable {
-  text = "";
-  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new Capture();
-  const err = new Capture();
-  const { program, exitCode } = buildProgram(out, err);
-  let code = 0;
-  try {
-    await program.parseAsync(["node", "claimline", ...args]);
-    code = exitCode();
-  } catch (e) {
-    code = (e as { exitCode?: number }).exitCode ?? 1;
-  }
-  return { code, out: out.text, err: err.text };
-}
+const cli = (...args: string[]) => runCli(args);
 
 /** A store holding the two hand-made records, so query tests do not depend on extraction quality. */
 async function handMadeStore(): Promise<string> {

@@ -2,24 +2,12 @@
 import assert from "node:assert/strict";
 import { PassThrough } from "node:stream";
 import { test } from "node:test";
+import { runCli } from "./cli.test-helpers.js";
 import { buildProgram, commandNamed } from "./main.js";
 
 async function run(args: string[]): Promise<{ out: string; err: string; code: number; commands: string[] }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let o = "";
-  let e = "";
-  out.on("data", (b: Buffer) => { o += b.toString(); });
-  err.on("data", (b: Buffer) => { e += b.toString(); });
-  const { program, exitCode } = buildProgram(out, err);
-  let code = 0;
-  try {
-    await program.parseAsync(["node", "claimline", ...args]);
-    code = exitCode();
-  } catch (x) {
-    code = (x as { exitCode?: number }).exitCode ?? 1;
-  }
-  return { out: o, err: e, code, commands: program.commands.map((c) => c.name()) };
+  const { out, err, code, program } = await runCli(args);
+  return { out, err, code, commands: program.commands.map((c) => c.name()) };
 }
 
 test("commandNamed: the first argument that is not an option, when it is a command", () => {
