@@ -103,8 +103,8 @@ function lines(text: string, frags: Span[]): Span[] {
 }
 
 /** Our quotes in PolNeAR's conventions, split quotes merged. */
-/** The start of the sentence holding pos (the sentence layer). */
-function sentenceStartAt(sentences: readonly Span[], pos: number): number {
+/** The sentence (of the sentence layer) holding pos, if any. */
+function sentenceAt(sentences: readonly Span[], pos: number): Span | undefined {
   let lo = 0;
   let hi = sentences.length;
   while (lo < hi) {
@@ -113,21 +113,18 @@ function sentenceStartAt(sentences: readonly Span[], pos: number): number {
     else hi = mid;
   }
   const s = sentences[lo];
-  return s && s[0] <= pos ? s[0] : pos;
+  return s && s[0] <= pos ? s : undefined;
+}
+
+/** The start of the sentence holding pos (the sentence layer). */
+function sentenceStartAt(sentences: readonly Span[], pos: number): number {
+  return sentenceAt(sentences, pos)?.[0] ?? pos;
 }
 
 /** The end of the sentence holding pos: from the sentence layer when given, else the end of the line. */
 function sentenceEndAt(text: string, pos: number, sentences?: readonly Span[]): number {
-  if (sentences) {
-    let lo = 0;
-    let hi = sentences.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sentences[mid]![1] <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    if (sentences[lo] && sentences[lo]![0] <= pos) return sentences[lo]![1];
-  }
+  const s = sentences && sentenceAt(sentences, pos);
+  if (s) return s[1];
   const nl = text.indexOf("\n", pos);
   return nl < 0 ? text.length : nl;
 }
