@@ -91,6 +91,6 @@ if (wwnDev) {
   console.log(`worldwide-newswire dev (${docs.length} files, claimline types):`);
   for (const l of formatScore(scoreNer(gold, pred))) console.log(l);
 }
-const buf = model.serialize();
+const buf = model.serializeGz();
 writeFileSync(out, buf);
 console.log(`wrote ${out}: ${(buf.length / 1e6).toFixed(2)} MB; training ${trainS.toFixed(0)} s, total ${((performance.now() - t0) / 1000).toFixed(0)} s`);

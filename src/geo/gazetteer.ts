@@ -177,6 +177,26 @@ export function placeKind(g: Gazetteer, key: string): PlaceKind | undefined {
   return g.kinds.get(key) ?? (g.firstCity.has(key) ? "city" : undefined);
 }
 
+const prefixSets = new WeakMap<Gazetteer, Set<string>>();
+
+/**
+ * Every word prefix of every name of two or more words, cut before each of its spaces ("the" of "the hague",
+ * "new york" of "new york city"), built on first use: a longest-match walk over a sentence's words may stop at a
+ * space after text that is no such prefix (no longer name can start with it).
+ */
+export function namePrefixes(g: Gazetteer): Set<string> {
+  let set = prefixSets.get(g);
+  if (set) return set;
+  set = new Set<string>();
+  const add = (k: string): void => {
+    for (let i = k.indexOf(" "); i > 0; i = k.indexOf(" ", i + 1)) set!.add(k.slice(0, i));
+  };
+  for (const k of g.kinds.keys()) add(k);
+  for (const k of g.firstCity.keys()) add(k);
+  prefixSets.set(g, set);
+  return set;
+}
+
 /** Cities with this lower-cased name or alias, most populous first. */
 export function cityCandidates(g: Gazetteer, key: string): number[] {
   const out: number[] = [];

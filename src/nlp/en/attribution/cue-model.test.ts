@@ -8,7 +8,13 @@ import { sentences } from "../extractors/sentences.js";
 import { tokens } from "../extractors/tokens.js";
 import { Tokens } from "../extractors/quote-common.js";
 import { cueFeatures } from "./cue-features.js";
-import { cueScore } from "./cue-model.js";
+import { readFileSync } from "node:fs";
+import { cueScore, cueScoreAbove } from "./cue-model.js";
+
+const WEIGHTS = (JSON.parse(readFileSync(new URL("./cue-model.json", import.meta.url), "utf8")) as { weights: Record<string, number> }).weights;
+const TEXT =
+  "The mayor insisted the bridge would reopen in June. Critics warned, citing costs, that the plan was doomed. " +
+  "\"It will fail,\" she added. Officials acknowledged delays but denied that funds were misused, reports said. So?";
 
 function scores(text: string): Map<string, number> {
   const doc = new Document(text);
@@ -41,5 +47,50 @@ describe("cue classifier", () => {
     new Pipeline([paragraphs, sentences, tokens]).run(doc);
     const f = cueFeatures(new Tokens(doc), 1, 0, 4, false);
     assert.ok(f.includes("w=said") && f.includes("p1=she") && f.includes("p1w=she\tsaid"), f.join(" "));
+  });
+  it("scores as the sum of the named features' weights, to the last bit (word part, then context, as trained)", () => {
+    const doc = new Document(TEXT);
+    new Pipeline([paragraphs, sentences, tokens]).run(doc);
+    const tk = new Tokens(doc);
+    let n = 0;
+    for (const s of doc.get("sentence")) {
+      for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+        for (const quoted of [false, true]) {
+          const names = cueFeatures(tk, i, s.tokenStart, s.tokenEnd, quoted);
+          assert.equal(names.length, 7 + 13);
+          let base = 0;
+          let context = 0;
+          names.forEach((f, k) => {
+            if (k < 7) base += WEIGHTS[f] ?? 0;
+            else context += WEIGHTS[f] ?? 0;
+          });
+          assert.equal(cueScore(tk, i, s.tokenStart, s.tokenEnd, quoted), base + context, names.join(" "));
+          n++;
+        }
+      }
+    }
+    assert.ok(n > 60);
+  });
+  it("prunes only scores that cannot exceed the threshold: the same decisions as the full score", () => {
+    const doc = new Document(TEXT);
+    new Pipeline([paragraphs, sentences, tokens]).run(doc);
+    const tk = new Tokens(doc);
+    let pruned = 0;
+    for (const s of doc.get("sentence")) {
+      for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+        for (const quoted of [false, true]) {
+          const full = cueScore(tk, i, s.tokenStart, s.tokenEnd, quoted);
+          for (const threshold of [0, 2]) {
+            const got = cueScoreAbove(tk, i, s.tokenStart, s.tokenEnd, quoted, threshold);
+            assert.equal(got > threshold, full > threshold, `${tk.word(i)} at ${threshold}`);
+            if (got !== full) {
+              pruned++;
+              assert.ok(got >= full, `${tk.word(i)}: the pruned value bounds the score`);
+            }
+          }
+        }
+      }
+    }
+    assert.ok(pruned > 0, "some tokens are decided without their conjunction features");
   });
 });

@@ -3,7 +3,7 @@ import type { Mention, TokenTable } from "../../../core/annotations.js";
 import type { Document } from "../../../core/document.js";
 import type { Stage } from "../../../core/pipeline.js";
 import type { EntityType } from "../../../core/record.js";
-import { gazetteer, largestCityPopulation, placeKind, type Gazetteer } from "../../../geo/gazetteer.js";
+import { gazetteer, largestCityPopulation, namePrefixes, placeKind, type Gazetteer } from "../../../geo/gazetteer.js";
 import {
   ADJECTIVAL_GROUP_NOUNS, EVENT_WORDS, GEO_NOUNS, GROUP_NOUNS, KNOWN_ORG_NAMES, KNOWN_ORGS, NAME_PARTICLES,
   NEVER_NAMES, ORG_CONNECTORS, SPEECH_VERBS, TITLE_WORDS, nameLexicon, type NameLexicon,
@@ -57,11 +57,16 @@ const AFTER_GROUP = new Set(
     "first now still already later then just recently warned announced claimed confirmed denied").split(" "),
 );
 
+// ASCII by character code (most characters); the string test otherwise
 function isUpper(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
 function isLower(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
   return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
 
@@ -178,6 +183,8 @@ interface Context {
   /** lower-cased capitalised words seen somewhere not followed by a possessive */
   standalone: Set<string>;
   out: Mention[];
+  /** the gazetteer's name prefixes, fetched on the first multi-word lookup */
+  prefixes?: Set<string>;
 }
 
 function push(ctx: Context, words: Word[], a: number, b: number, type: EntityType, source = STAGE): void {
@@ -199,19 +206,41 @@ function longestPlace(ctx: Context, words: Word[], a: number): number {
   return first.placeEnd;
 }
 
+/** Whether text[from, to) is all white space. */
+function allSpace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && !/\s/.test(text[i]!)) return false;
+  }
+  return true;
+}
+
+/**
+ * The longest name: walks the end forward from two words on, while the words so far can still begin a name — that
+ * is, unless a space follows text that is no word prefix of any name (`namePrefixes`; compared with its white space
+ * collapsed, as names are written). Words that touch (no space between) never stop the walk.
+ */
 function findLongestPlace(ctx: Context, words: Word[], a: number): number {
   const first = words[a]!;
   if (ctx.g.multiWordStarts.has(first.lower)) {
     const limit = Math.min(words.length, a + ctx.g.maxWords * 2);
-    for (let b = limit; b > a + 1; b--) {
+    const prefixes = (ctx.prefixes ??= namePrefixes(ctx.g));
+    const text = ctx.doc.text;
+    let best = -1;
+    for (let b = a + 2; b <= limit; b++) {
       const last = words[b - 1]!;
-      if (!last.word && last.text !== ".") continue;
-      if (words[b] && words[b]!.glued) continue;
-      if (placeKind(ctx.g, keyOf(ctx, words, a, b))) return b;
+      const key = keyOf(ctx, words, a, b);
+      if ((last.word || last.text === ".") && !(words[b] && words[b]!.glued) && placeKind(ctx.g, key)) best = b;
+      if (b === limit) break;
+      const next = words[b]!;
+      if (next.s > last.e && allSpace(text, last.e, next.s) && !prefixes.has(ODD_SPACE.test(key) ? key.replace(/\s+/g, " ") : key)) break;
     }
+    if (best > 0) return best;
   }
   return placeKind(ctx.g, first.lower) ? a + 1 : a;
 }
+/** white space other than single spaces */
+const ODD_SPACE = /[^\S ]| {2}/;
 
 /** A city name is a place when it is no ordinary word, or a big enough city to be named as one. */
 function cityAccepted(ctx: Context, key: string, words: Word[], a: number): boolean {

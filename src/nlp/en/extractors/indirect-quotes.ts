@@ -7,7 +7,7 @@ import {
   LOOSE_RATE, THAT_RATE, Tokens, isCueNoun, isFiniteForm, badContentStart, cueEnd, cueVerb, isCapitalised, isQuoteChar, looksLikeClause,
   speakerAfter, speakerBefore, trimContent, type SpeakerNP,
 } from "./quote-common.js";
-import { cueScore } from "../attribution/cue-model.js";
+import { cueScoreAbove } from "../attribution/cue-model.js";
 
 const SOURCE = "indirect-quotes";
 // Tokens that may sit between a cue and its "that": an addressee or a time ("told reporters on Monday that").
@@ -166,7 +166,8 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
         }
       }
       // the learned cue classifier for verbs the lexicon calls weak or does not know ("wants", "vied", "pledged")
-      const score = modelAsk ? cueScore(tk, i, s0, s1, false) : -Infinity;
+      // (only compared with the thresholds: a score that cannot exceed MODEL_THRESHOLD is cut short, same decisions)
+      const score = modelAsk ? cueScoreAbove(tk, i, s0, s1, false, MODEL_THRESHOLD) : -Infinity;
       if (score > MODEL_THRESHOLD) {
         // a clause says what was reported; a bare object needs a surer cue ("published its report" is no report)
         const c = finalCue(tk, text, s0, s1, i, e, end, 1) ?? speakerFirst(tk, text, s0, i, e, end, 1) ??

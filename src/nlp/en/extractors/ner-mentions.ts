@@ -30,7 +30,23 @@ export function nerType(m: NerMention, key = keyOf(m.text)): EntityType | undefi
  * A model mention that is no name: fewer than two letters ("A", "I"), a lower-case start ("wasn’t"), or two
  * sentences run together in one token ("guarantees.He", which the rule stage splits).
  */
-const notAName = (text: string): boolean =>
+function notAName(text: string): boolean {
+  // ASCII by character code (nearly every mention); the Unicode tests otherwise
+  let letters = 0;
+  let ascii = true;
+  let stop = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) { ascii = false; break; }
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+    else if (c === 46 || c === 33 || c === 63) stop = true;
+  }
+  if (!ascii) return notANameSlow(text);
+  const c0 = text.charCodeAt(0);
+  if (letters < 2 || !((c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57))) return true;
+  return stop && /[a-z][.!?][A-Z]/.test(text);
+}
+const notANameSlow = (text: string): boolean =>
   text.replace(/[^\p{L}]/gu, "").length < 2 || !/^[\p{Lu}\p{N}]/u.test(text) || /\p{Ll}[.!?]\p{Lu}/u.test(text);
 
 const keyOf = (text: string): string => text.toLowerCase().replace(/\s+/g, " ");

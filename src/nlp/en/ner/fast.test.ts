@@ -7,6 +7,7 @@ import { sentences } from "../extractors/sentences.js";
 import { tokens } from "../extractors/tokens.js";
 import { tokenizeLike } from "./resources.js";
 import { readFileSync } from "node:fs";
+import { CachedTagger } from "./fast.js";
 import { loadNerModel, MODEL_PATH, NerModel } from "./model.js";
 
 // varied shapes: headline in capitals, multi-word gazetteer names, quotes and colons, repeated names (history),
@@ -64,6 +65,11 @@ test("document features do not leak from one document into the next", () => {
 
 test("a fresh tagger whose row pool grows inside one document still tags as the feature path", () => {
   const m = NerModel.deserialize(readFileSync(MODEL_PATH));
+  // a small first pool, so that this document's forms make it grow (the tagger is built on the first cached tag)
+  const before = CachedTagger.poolTypes;
+  CachedTagger.poolTypes = 64;
+  m.tag(["Warm", "up"]);
+  CachedTagger.poolTypes = before;
   const syl = ["ka", "ro", "mi", "ten", "vo", "li", "sha", "dor", "pe", "nu"];
   const word = (i: number): string => syl[i % 10]! + syl[Math.floor(i / 10) % 10]! + syl[Math.floor(i / 100) % 10]! + syl[Math.floor(i / 1000) % 10]!;
   const doc: string[][] = [];

@@ -1,7 +1,8 @@
 // Cached NER inference: each word type's own and neighbour feature rows are summed once, so a token costs a few adds.
 import { viterbi, viterbiSegment, ViterbiScratch } from "./decoder.js";
-import { BOS, EOS, GAZ_KINDS, hasLower, hasUpper, mix, shape, startsUpper, strHash, T, type NerResources } from "./features.js";
+import { BOS, EOS, GAZ_KINDS, hasLower, hasUpper, mix, shapeHash, startsUpper, strHash, T, type NerResources } from "./features.js";
 import { NUM_TAGS, tagsToSpans } from "./labels.js";
+import type { WordTable } from "./str-table.js";
 
 const L = NUM_TAGS;
 /** Spans of one sentence: token indices [start, end) and the CoNLL type index. */
@@ -48,6 +49,12 @@ const DIGIT = /\d/;
  * files 0.9018 → 0.9007 (its few lower-case names); margin 1 would give 0.8973 there, margin 0 0.8395.
  */
 export const SKIP_MARGIN = 2;
+
+/** Curly quotes (U+2018–U+201F: ‘ ’ ‚ ‛ “ ” „ ‟), which the training text writes straight. */
+const CURLY = /[\u2018-\u201f]/;
+const CURLY_G = /[\u2018-\u201f]/g;
+/** A character code with curly quotes straightened: ‘ ’ ‚ ‛ → ', “ ” „ ‟ → " (the same length: offsets hold). */
+const straight = (c: number): number => (c < 0x2018 || c > 0x201f ? c : c < 0x201c ? 39 : 34);
 
 /** A lower-cased word's state in the current document (valid while its generation equals the tagger's). */
 class LowerInfo {
@@ -120,13 +127,19 @@ class WordInfo {
  * (`FeatureExtractor.extract` + `emissionsCompact`; integer sums in another order, so the same tags).
  */
 export class CachedTagger {
+  /** forms the row pool of a new tagger holds before it must grow (tests lower it to exercise growing) */
+  static poolTypes = MAX_TYPES + 1024;
   private readonly words = new Map<string, WordInfo>();
   /** the same forms by the FNV hash of their characters, for token tables (see `infoAt`) */
   private tab: (WordInfo | undefined)[] = new Array(1 << 14);
   private tabHash = new Int32Array(1 << 14);
   private tabSize = 0;
   private readonly lowers = new Map<string, LowerInfo>();
-  private pool = new Int32Array(STRIDE * 1024);
+  /**
+   * Rows of the filled forms, sized once for the cache's limit (pages the cache never reaches are never touched, so
+   * they cost no memory); only a single document with more forms than that grows it.
+   */
+  private pool = new Int32Array(STRIDE * CachedTagger.poolTypes);
   private used = STRIDE; // offset 0: the sentence boundary as a pseudo-word (its PREV/NEXT slots hold <s>, </s>)
   private gen = 0;
   private acc = new Int32Array(64 * L);
@@ -140,6 +153,11 @@ export class CachedTagger {
   /** the multi-word gazetteer names as a trie over word ids: matching builds no phrase strings */
   private readonly trie: GazTrie;
   private skip = new Uint8Array(64);
+  /** feature rows queued for `flush`: hash, target offset (~offset to subtract), row id (a form has < 128 features) */
+  private readonly qh = new Int32Array(256);
+  private readonly qo = new Int32Array(256);
+  private readonly qr = new Int32Array(256);
+  private nq = 0;
   /** tag lower-case stretches far from any capital as O without scoring them (see SKIP_MARGIN); off to measure */
   skipLowercase = true;
   skipMargin = SKIP_MARGIN;
@@ -151,11 +169,16 @@ export class CachedTagger {
     private readonly scale: number,
     private readonly trans: Float32Array,
     private readonly res: NerResources,
+    trie?: GazTrie,
   ) {
     this.mask = (1 << bits) - 1;
-    this.trie = new GazTrie(res.gaz);
+    this.trie = trie ?? GazTrie.build(res.gaz);
     this.initBoundary();
   }
+
+  /** Tokens decoded and tokens scored (the rest tagged O unscored), for benchmarks. */
+  tokensSeen = 0;
+  tokensScored = 0;
 
   /** Number of word types cached (for tests and benchmarks). */
   get size(): number {
@@ -183,12 +206,37 @@ export class CachedTagger {
     for (let y = 0; y < L; y++) out[o + y]! += q[r + y]!;
   }
 
-  private subFrom(out: Int32Array, o: number, h: number): void {
-    const row = this.rowOf[h & this.mask]!;
-    if (row < 0) return;
-    const r = row * L;
-    const q = this.q;
-    for (let y = 0; y < L; y++) out[o + y]! -= q[r + y]!;
+  /** Queue feature hash h's weight row to be added to out[o .. o + L) by the next `flush`. */
+  private queue(o: number, h: number): void {
+    const k = this.nq++;
+    this.qh[k] = h;
+    this.qo[k] = o;
+  }
+
+  /** Queue feature hash h's weight row to be subtracted from out[o .. o + L) by the next `flush`. */
+  private queueSub(o: number, h: number): void {
+    const k = this.nq++;
+    this.qh[k] = h;
+    this.qo[k] = ~o;
+  }
+
+  /**
+   * Add (or subtract) the queued rows: all row ids are read first, then all rows. The reads are independent, so the
+   * processor overlaps their cache misses (a form's first use reads ~30 random rows of a 5 MB table).
+   */
+  private flush(out: Int32Array): void {
+    const n = this.nq;
+    this.nq = 0;
+    const { qh, qr, qo, rowOf, mask, q } = this;
+    for (let k = 0; k < n; k++) qr[k] = rowOf[qh[k]! & mask]!;
+    for (let k = 0; k < n; k++) {
+      const row = qr[k]!;
+      if (row < 0) continue;
+      const r = row * L;
+      const o = qo[k]!;
+      if (o >= 0) for (let y = 0; y < L; y++) out[o + y]! += q[r + y]!;
+      else for (let y = 0, p = ~o; y < L; y++) out[p + y]! -= q[r + y]!;
+    }
   }
 
   private lowerInfo(lower: string): LowerInfo {
@@ -219,11 +267,11 @@ export class CachedTagger {
     for (let k = 0; k < GAZ_KINDS.length; k++) if (m & (1 << k)) unitBits |= 1 << (k * 2 + 1);
     // norm(): lower case with digits folded to 0
     const wh = strHash(flags & F_DIGIT ? lower.replace(/\d/g, "0") : lower);
-    const sh = strHash(shape(word));
+    const sh = shapeHash(word);
     const raw = strHash(word);
     const lenClass = w.lenClass;
     if (this.used + STRIDE > this.pool.length) {
-      const p = new Int32Array(this.pool.length * 2);
+      const p = new Int32Array(this.pool.length + (this.pool.length >> 1));
       p.set(this.pool);
       this.pool = p;
     }
@@ -232,11 +280,11 @@ export class CachedTagger {
     const P = this.pool;
     P.fill(0, v, v + STRIDE);
     // own features (as FeatureExtractor.extract writes them for a token at i > 0 of an ordinary sentence)
-    this.addTo(P, v + SELF, mix(T_Bias, 0));
-    this.addTo(P, v + SELF, mix(T_W, wh));
-    this.addTo(P, v + SELF, mix(T_Raw, raw));
-    this.addTo(P, v + SELF, mix(T_Shape, sh));
-    this.addTo(P, v + SELF, mix(T_Len, lenClass * 4));
+    this.queue(v + SELF, mix(T_Bias, 0));
+    this.queue(v + SELF, mix(T_W, wh));
+    this.queue(v + SELF, mix(T_Raw, raw));
+    this.queue(v + SELF, mix(T_Shape, sh));
+    this.queue(v + SELF, mix(T_Len, lenClass * 4));
     if (lower.length > 1) {
       let hp = 0x811c9dc5;
       let hs = 0x811c9dc5;
@@ -244,36 +292,37 @@ export class CachedTagger {
       for (let k = 0; k < n; k++) {
         hp = Math.imul(hp ^ lower.charCodeAt(k), 0x01000193);
         hs = Math.imul(hs ^ lower.charCodeAt(lower.length - 1 - k), 0x01000193);
-        this.addTo(P, v + SELF, mix(T_Pre + k, hp));
-        this.addTo(P, v + SELF, mix(T_Suf + k, hs));
+        this.queue(v + SELF, mix(T_Pre + k, hp));
+        this.queue(v + SELF, mix(T_Suf + k, hs));
       }
     }
     const c = clusters.get(lower) ?? 0;
-    if (c === 0) this.addTo(P, v + SELF, mix(T_Clu + 9, 0));
+    if (c === 0) this.queue(v + SELF, mix(T_Clu + 9, 0));
     else {
       for (let g = 0; g < 3; g++) {
         const id = (c - 1) >> (6 - 3 * g);
-        this.addTo(P, v + PREV1, mix(T_Clu + g, id));
-        this.addTo(P, v + SELF, mix(T_Clu + 3 + g, id));
-        this.addTo(P, v + NEXT1, mix(T_Clu + 6 + g, id));
+        this.queue(v + PREV1, mix(T_Clu + g, id));
+        this.queue(v + SELF, mix(T_Clu + 3 + g, id));
+        this.queue(v + NEXT1, mix(T_Clu + 6 + g, id));
       }
     }
     if (unitBits) {
       for (let k = 0; k < 32; k++) {
         if (!(unitBits & (1 << k))) continue;
-        this.addTo(P, v + SELF, mix(T_Gaz, k * 2));
-        this.addTo(P, v + PREV1, mix(T_GazPrev, k));
-        this.addTo(P, v + NEXT1, mix(T_GazNext, k));
+        this.queue(v + SELF, mix(T_Gaz, k * 2));
+        this.queue(v + PREV1, mix(T_GazPrev, k));
+        this.queue(v + NEXT1, mix(T_GazNext, k));
       }
     }
-    if (!(flags & (F_UPPER | F_LOWER | F_DIGIT))) this.addTo(P, v + SELF, mix(T_Punct, raw));
+    if (!(flags & (F_UPPER | F_LOWER | F_DIGIT))) this.queue(v + SELF, mix(T_Punct, raw));
     // as a neighbour
-    this.addTo(P, v + PREV1, mix(T_W + 1, wh));
-    this.addTo(P, v + PREV1, mix(T_Shape + 1, sh));
-    this.addTo(P, v + PREV2, mix(T_W + 2, wh));
-    this.addTo(P, v + NEXT1, mix(T_W + 3, wh));
-    this.addTo(P, v + NEXT1, mix(T_Shape + 2, sh));
-    this.addTo(P, v + NEXT2, mix(T_W + 4, wh));
+    this.queue(v + PREV1, mix(T_W + 1, wh));
+    this.queue(v + PREV1, mix(T_Shape + 1, sh));
+    this.queue(v + PREV2, mix(T_W + 2, wh));
+    this.queue(v + NEXT1, mix(T_W + 3, wh));
+    this.queue(v + NEXT1, mix(T_Shape + 2, sh));
+    this.queue(v + NEXT2, mix(T_W + 4, wh));
+    this.flush(P);
     w.wh = wh;
     w.sh = sh;
     w.raw = raw;
@@ -304,37 +353,45 @@ export class CachedTagger {
   }
 
   /**
-   * Tag a document given as a token table over its text, as `tagDocument` would tag its token strings: word types
-   * are found by hashing the text's characters in place (no string per token; one only for a form not seen yet).
-   * `curly`: the text has curly quotes, which `conllForm` straightens (then each token is sliced and mapped).
+   * Tag a document given as a token table over its text, as `tagDocument` would tag its token strings (in the form
+   * the training text writes them: curly quotes straight, see `model.ts` `conllForm`): word types are found by
+   * hashing the text's characters in place (no string per token; one only for a form not seen yet).
    */
   tagTokenTable(
     text: string, start: Int32Array, end: Int32Array, sentences: readonly { tokenStart: number; tokenEnd: number }[],
-    form?: (token: string) => string,
   ): { spans: Spans[]; words: (sentence: number) => string[] } {
     this.begin();
     const rows = sentences.map(({ tokenStart, tokenEnd }) => {
       const row: WordInfo[] = new Array(tokenEnd - tokenStart);
-      for (let t = tokenStart; t < tokenEnd; t++) {
-        row[t - tokenStart] = form ? this.info(form(text.slice(start[t]!, end[t]!))) : this.infoAt(text, start[t]!, end[t]!);
-      }
+      for (let t = tokenStart; t < tokenEnd; t++) row[t - tokenStart] = this.infoAt(text, start[t]!, end[t]!);
       return row;
     });
     return { spans: this.tagRows(rows), words: (k) => rows[k]!.map((w) => w.word) };
   }
 
-  /** The info of the token text[s, e), through an open-addressing table keyed by the characters' hash. */
+  /**
+   * The info of the token text[s, e) with curly quotes read as straight ones, through an open-addressing table
+   * keyed by the hash of those characters.
+   */
   private infoAt(text: string, s: number, e: number): WordInfo {
     let h = 0x811c9dc5;
-    for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    for (let i = s; i < e; i++) h = Math.imul(h ^ straight(text.charCodeAt(i)), 0x01000193);
     const tab = this.tab;
     const mask = tab.length - 1;
+    const n = e - s;
     let k = h & mask;
     for (let w = tab[k]; w !== undefined; w = tab[k]) {
-      if (this.tabHash[k] === h && w.word.length === e - s && text.startsWith(w.word, s)) return w;
+      if (this.tabHash[k] === h && w.word.length === n) {
+        const word = w.word;
+        let i = 0;
+        while (i < n && word.charCodeAt(i) === straight(text.charCodeAt(s + i))) i++;
+        if (i === n) return w;
+      }
       k = (k + 1) & mask;
     }
-    const info = this.info(text.slice(s, e));
+    let word = text.slice(s, e);
+    if (CURLY.test(word)) word = word.replace(CURLY_G, (c) => String.fromCharCode(straight(c.charCodeAt(0))));
+    const info = this.info(word);
     if (2 * (this.tabSize + 1) > tab.length) {
       this.growTable();
       return this.infoAt(text, s, e);
@@ -466,6 +523,8 @@ export class CachedTagger {
         skipped += skip[i]!;
       }
     } else skip.fill(0, 0, n);
+    this.tokensSeen += n;
+    this.tokensScored += n - skipped;
     // rows for every scored token and its neighbours within two (skipped tokens further away need none)
     for (let i = 0; i < n; i++) {
       const w = row[i]!;
@@ -496,59 +555,60 @@ export class CachedTagger {
       const sm1 = i > 0 ? row[i - 1]!.sh : BOS;
       const wp1 = i + 1 < n ? row[i + 1]!.wh : EOS;
       const sp1 = i + 1 < n ? row[i + 1]!.sh : EOS;
-      this.addTo(acc, o, mix(T_ShapeBig, mix(sm1, s0)));
-      this.addTo(acc, o, mix(T_ShapeBig + 1, mix(s0, sp1)));
-      this.addTo(acc, o, mix(T_Big, mix(wm1, w0)));
-      this.addTo(acc, o, mix(T_Big + 1, mix(w0, wp1)));
+      this.queue(o, mix(T_ShapeBig, mix(sm1, s0)));
+      this.queue(o, mix(T_ShapeBig + 1, mix(s0, sp1)));
+      this.queue(o, mix(T_Big, mix(wm1, w0)));
+      this.queue(o, mix(T_Big + 1, mix(w0, wp1)));
       if (i === 0 || caps) {
         // the cached row has the length feature of a token at i > 0 of an ordinary sentence
-        this.subFrom(acc, o, mix(T_Len, w.lenClass * 4));
-        this.addTo(acc, o, mix(T_Len, w.lenClass * 4 + capsFlag * 2 + (i === 0 ? 1 : 0)));
+        this.queueSub(o, mix(T_Len, w.lenClass * 4));
+        this.queue(o, mix(T_Len, w.lenClass * 4 + capsFlag * 2 + (i === 0 ? 1 : 0)));
       }
-      if (i === 0) this.addTo(acc, o, mix(T_First, s0));
+      if (i === 0) this.queue(o, mix(T_First, s0));
       if (caps) {
-        this.subFrom(acc, o, mix(T_Raw, w.raw));
-        this.addTo(acc, o, mix(T_Raw, w.raw ^ 1));
-        this.addTo(acc, o, mix(T_CapsSent, w0));
+        this.queueSub(o, mix(T_Raw, w.raw));
+        this.queue(o, mix(T_Raw, w.raw ^ 1));
+        this.queue(o, mix(T_CapsSent, w0));
         const u = w.unitBits;
         if (u) {
           for (let k = 0; k < 32; k++) {
             if (!(u & (1 << k))) continue;
-            this.subFrom(acc, o, mix(T_Gaz, k * 2));
-            this.addTo(acc, o, mix(T_Gaz, k * 2 + 1));
+            this.queueSub(o, mix(T_Gaz, k * 2));
+            this.queue(o, mix(T_Gaz, k * 2 + 1));
           }
         }
       }
       const rs = runStart[i]!;
       if (rs >= 0 && runEnd[i]! - rs > 1) {
         const e = runEnd[i]!;
-        this.addTo(acc, o, mix(T_RunBefore, rs > 0 ? row[rs - 1]!.wh : BOS));
-        this.addTo(acc, o, mix(T_RunAfter, e < n ? row[e]!.wh : EOS));
-        this.addTo(acc, o, mix(T_RunLen, Math.min(e - rs, 5) * 8 + Math.min(i - rs, 4)));
+        this.queue(o, mix(T_RunBefore, rs > 0 ? row[rs - 1]!.wh : BOS));
+        this.queue(o, mix(T_RunAfter, e < n ? row[e]!.wh : EOS));
+        this.queue(o, mix(T_RunLen, Math.min(e - rs, 5) * 8 + Math.min(i - rs, 4)));
       }
       if (anyMulti) {
         const g0 = mg[i]!;
-        if (g0) for (let k = 0; k < 32; k++) if (g0 & (1 << k)) this.addTo(acc, o, mix(T_Gaz, k * 2 + capsFlag));
+        if (g0) for (let k = 0; k < 32; k++) if (g0 & (1 << k)) this.queue(o, mix(T_Gaz, k * 2 + capsFlag));
         const gm = i > 0 ? mg[i - 1]! : 0;
-        if (gm) for (let k = 0; k < 32; k++) if (gm & (1 << k)) this.addTo(acc, o, mix(T_GazPrev, k));
+        if (gm) for (let k = 0; k < 32; k++) if (gm & (1 << k)) this.queue(o, mix(T_GazPrev, k));
         const gp = i + 1 < n ? mg[i + 1]! : 0;
-        if (gp) for (let k = 0; k < 32; k++) if (gp & (1 << k)) this.addTo(acc, o, mix(T_GazNext, k));
+        if (gp) for (let k = 0; k < 32; k++) if (gp & (1 << k)) this.queue(o, mix(T_GazNext, k));
       }
       const lo = w.lo;
       if (i === 0 || caps || row[i - 1]!.flags & F_OPENER) {
         const form = lo.formsGen !== gen ? 0 : lo.cap && lo.low ? 3 : lo.cap ? 1 : 2;
-        this.addTo(acc, o, mix(T_DocForm, form * 2 + capsFlag));
-        if (caps) this.addTo(acc, o, mix(T_VariantShape, mix(form, w0)));
+        this.queue(o, mix(T_DocForm, form * 2 + capsFlag));
+        if (caps) this.queue(o, mix(T_VariantShape, mix(form, w0)));
       }
       if (lo.histGen === gen) {
         const h = lo.hist!;
         let best = 0;
         for (let t = 1; t < 4; t++) if (h[t]! > h[best]!) best = t;
         if (h[best]) {
-          this.addTo(acc, o, mix(T_Hist, best));
-          this.addTo(acc, o, mix(T_HistShape, mix(best, s0)));
+          this.queue(o, mix(T_Hist, best));
+          this.queue(o, mix(T_HistShape, mix(best, s0)));
         }
       }
+      this.flush(acc);
     }
     const scale = this.scale;
     const tags = this.tags;
@@ -572,18 +632,25 @@ export class CachedTagger {
 
 /**
  * The gazetteer's multi-word names ("new york", "the hague") as a trie over word ids, its edges in an
- * open-addressing table of typed arrays (no strings built while matching, no boxed keys), built once per model.
+ * open-addressing table of typed arrays (no strings built while matching, no boxed keys), built once per model
+ * (or read pre-built from the model file).
  */
-class GazTrie {
-  readonly wordIds = new Map<string, number>();
-  /** kinds mask of the name that ends at a node (0: none); node 0 is the root */
-  readonly mask: Int32Array;
-  private readonly from: Int32Array;
-  private readonly word: Int32Array;
-  private readonly to: Int32Array;
+export class GazTrie {
   private readonly cap: number;
 
-  constructor(gaz: Map<string, number>) {
+  constructor(
+    /** lower-cased word -> id, for the words of multi-word names */
+    readonly wordIds: WordTable,
+    /** kinds mask of the name that ends at a node (0: none); node 0 is the root */
+    readonly mask: Int32Array,
+    readonly from: Int32Array,
+    readonly word: Int32Array,
+    readonly to: Int32Array,
+  ) {
+    this.cap = from.length;
+  }
+
+  static build(gaz: WordTable): GazTrie {
     const phrases: [string[], number][] = [];
     let words = 0;
     for (const [phrase, kinds] of gaz) {
@@ -594,31 +661,29 @@ class GazTrie {
     }
     let cap = 16;
     while (cap < 2 * words) cap *= 2;
-    this.cap = cap;
-    this.from = new Int32Array(cap).fill(-1);
-    this.word = new Int32Array(cap);
-    this.to = new Int32Array(cap);
+    const wordIds = new Map<string, number>();
+    const trie = new GazTrie(wordIds, new Int32Array(0), new Int32Array(cap).fill(-1), new Int32Array(cap), new Int32Array(cap));
     const mask = [0];
     for (const [ws, kinds] of phrases) {
       let node = 0;
       for (const w of ws) {
-        let id = this.wordIds.get(w);
-        if (id === undefined) this.wordIds.set(w, (id = this.wordIds.size));
-        let next = this.next(node, id);
+        let id = wordIds.get(w);
+        if (id === undefined) wordIds.set(w, (id = wordIds.size));
+        let next = trie.next(node, id);
         if (next < 0) {
           next = mask.length;
           mask.push(0);
-          let h = this.slot(node, id);
-          while (this.from[h] !== -1) h = (h + 1) & (cap - 1);
-          this.from[h] = node;
-          this.word[h] = id;
-          this.to[h] = next;
+          let h = trie.slot(node, id);
+          while (trie.from[h] !== -1) h = (h + 1) & (cap - 1);
+          trie.from[h] = node;
+          trie.word[h] = id;
+          trie.to[h] = next;
         }
         node = next;
       }
       mask[node] = kinds;
     }
-    this.mask = Int32Array.from(mask);
+    return new GazTrie(wordIds, Int32Array.from(mask), trie.from, trie.word, trie.to);
   }
 
   private slot(node: number, id: number): number {

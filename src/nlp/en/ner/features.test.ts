@@ -1,7 +1,7 @@
 // Feature extraction: shapes, capitals-only sentences, document casing, gazetteer matches, deterministic buckets.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { DocContext, emptyResources, FeatureBuffer, FeatureExtractor, GAZ_KINDS, isCapsSentence, norm, shape } from "./features.js";
+import { DocContext, emptyResources, FeatureBuffer, FeatureExtractor, GAZ_KINDS, isCapsSentence, norm, shape, shapeHash, strHash } from "./features.js";
 
 test("word shapes collapse runs of one character class", () => {
   assert.equal(shape("McDonald"), "XxXx");
@@ -10,6 +10,12 @@ test("word shapes collapse runs of one character class", () => {
   assert.equal(shape("Jean-Marie"), "Xx-Xx");
   assert.equal(shape("Łódź"), "Xx");
   assert.equal(norm("1,200"), "0,000");
+});
+
+test("the shape hash equals the hash of the shape string, non-ASCII and punctuation included", () => {
+  for (const w of ["McDonald", "U.S.", "1996", "Jean-Marie", "Łódź", "ΑΘΗΝΑ", "straße", "“", "--", "€5", "X-x", "日本", "a\u0301", ""]) {
+    assert.equal(shapeHash(w), strHash(shape(w)), w);
+  }
 });
 
 test("capitals-only sentences are told apart from ordinary ones", () => {

@@ -1,4 +1,5 @@
 // Hashed feature extraction for the NER model: word, shape, affixes, ±2 window, gazetteers, clusters, document context.
+import type { WordTable } from "./str-table.js";
 
 /** Gazetteer kinds, one bit each in `NerResources.gaz` values. */
 export const GAZ_KINDS = [
@@ -7,18 +8,28 @@ export const GAZ_KINDS = [
 ] as const;
 export type GazKind = (typeof GAZ_KINDS)[number];
 
-/** The lists and clusters the features look words up in; built by the training script and shipped in the model file. */
+/**
+ * The lists and clusters the features look words up in; built by the training script (as Maps) and shipped in the
+ * model file (read back as typed-array tables, `str-table.ts`).
+ */
 export interface NerResources {
   /** lower-cased phrase (words joined by one space) -> bit mask of GAZ_KINDS */
-  gaz: Map<string, number>;
+  gaz: WordTable;
   /** lower-cased first words of gazetteer phrases of two or more words */
-  gazStarts: Set<string>;
+  gazStarts: { has(word: string): boolean };
   gazMax: number;
   /** lower-cased word -> 1 + cluster leaf id (a 5+3+3-bit path, see clusters.ts); absent = no cluster */
+  clusters: WordTable;
+}
+
+/** Resources being built (training, tests). */
+export interface MutableNerResources extends NerResources {
+  gaz: Map<string, number>;
+  gazStarts: Set<string>;
   clusters: Map<string, number>;
 }
 
-export function emptyResources(): NerResources {
+export function emptyResources(): MutableNerResources {
   return { gaz: new Map(), gazStarts: new Set(), gazMax: 1, clusters: new Map() };
 }
 
@@ -74,6 +85,26 @@ export function shape(w: string): string {
     last = k;
   }
   return out;
+}
+
+/** strHash(shape(w)) without building the shape string (the cached tagger's per-form cost). */
+export function shapeHash(w: string): number {
+  let h = 0x811c9dc5;
+  let last = -1;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    let k: number;
+    if (c >= 65 && c <= 90) k = 88; // X
+    else if (c >= 97 && c <= 122) k = 120; // x
+    else if (c >= 48 && c <= 57) k = 100; // d
+    else if (c > 127) {
+      const ch = w[i]!;
+      k = ch.toLowerCase() !== ch ? 88 : ch.toUpperCase() !== ch ? 120 : c;
+    } else k = c;
+    if (k !== last) h = Math.imul(h ^ k, 0x01000193);
+    last = k;
+  }
+  return h | 0;
 }
 
 export const hasUpper = (w: string): boolean => w !== w.toLowerCase();
@@ -176,7 +207,7 @@ export class FeatureExtractor {
   private shapeHash(word: string): number {
     let h = this.shapeCache.get(word);
     if (h === undefined) {
-      h = strHash(shape(word));
+      h = shapeHash(word);
       if (this.shapeCache.size < 200_000) this.shapeCache.set(word, h);
     }
     return h;

@@ -4,12 +4,13 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { TokenTable } from "../../../core/annotations.js";
 import { emissions, emissionsCompact, TRANS_SIZE, viterbi, ViterbiScratch } from "./decoder.js";
-import { CachedTagger } from "./fast.js";
+import { CachedTagger, GazTrie } from "./fast.js";
+import { StrTable, type WordTable } from "./str-table.js";
 import { DocContext, FeatureBuffer, FeatureExtractor, GAZ_KINDS, type NerResources } from "./features.js";
 import { CONLL_TYPES, NUM_TAGS, tagsToSpans, type ConllType, type NerSpan, type NerType } from "./labels.js";
 
 const L = NUM_TAGS;
-const MAGIC = 0x314e4c43; // "CLN1"
+const MAGIC2 = 0x324e4c43; // "CLN2": the in-memory layout
 
 export interface NerModelInfo {
   /** free-form provenance (data, command, scores), written by the training script */
@@ -53,6 +54,7 @@ export class NerModel {
    */
   useCache = true;
   private cachedTagger: CachedTagger | undefined;
+  private trie: GazTrie | undefined;
 
   /** other weight profiles by name (e.g. tuned for CoNLL's 1996 Reuters text), built on first use */
   private readonly profiles = new Map<string, Weights | (() => Weights)>();
@@ -91,7 +93,7 @@ export class NerModel {
   private cached(profile?: string): CachedTagger | undefined {
     const w = this.profileWeights(profile);
     if (!this.useCache || w !== this.weights || w instanceof Float32Array) return undefined;
-    this.cachedTagger ??= new CachedTagger(this.bits, w.rowOf, w.q, w.scale, this.trans, this.res);
+    this.cachedTagger ??= new CachedTagger(this.bits, w.rowOf, w.q, w.scale, this.trans, this.res, this.gazTrie());
     return this.cachedTagger;
   }
 
@@ -149,18 +151,18 @@ export class NerModel {
   tagTokens(
     text: string, tokens: TokenTable, sentences: readonly { tokenStart: number; tokenEnd: number }[], profile?: string,
   ): NerMention[] {
-    const curly = CURLY.test(text);
     let tagged: NerSpan[][];
     const tagger = this.cached(profile);
     if (tagger) {
-      // the cached path reads the token table in place: no string per token
-      const { spans, words } = tagger.tagTokenTable(text, tokens.start, tokens.end, sentences, curly ? conllForm : undefined);
+      // the cached path reads the token table in place (curly quotes read straight): no string per token
+      const { spans, words } = tagger.tagTokenTable(text, tokens.start, tokens.end, sentences);
       tagged = spans.map((ss, k) => {
         if (!ss.length) return [];
         const ws = words(k);
         return ss.map((s) => this.typed(ws, s));
       });
     } else {
+      const curly = CURLY.test(text);
       const words = sentences.map((s) => {
         const out: string[] = new Array(s.tokenEnd - s.tokenStart);
         for (let t = s.tokenStart; t < s.tokenEnd; t++) {
@@ -228,82 +230,124 @@ export class NerModel {
     return { start: s.start, end: s.end, type, conll };
   }
 
+  /** The gazetteer trie the cached tagger matches multi-word names with (read from the model file, or built once). */
+  gazTrie(): GazTrie {
+    return (this.trie ??= GazTrie.build(this.res.gaz));
+  }
+
   /**
-   * Serialise: gzip of [magic, header length, header JSON, then per profile (the default first) row-id deltas (u32)
-   * and int16 weights of the rows that are not all zero, each part padded to 4 bytes].
+   * Serialise in the in-memory layout (format 2, uncompressed): [magic "CLN2", header length, header JSON, padding to
+   * 8 bytes, then sections (each 8-byte aligned, little-endian typed arrays listed in the header)]: per weight
+   * profile (the default first) the row-id deltas (u32) and int16 weights of the rows that are not all zero; the
+   * gazetteer and clusters as string tables (`StrTable`); the gazetteer's multi-word trie. Loading is one read and
+   * typed-array views: no gunzip, no parsing of the word lists.
    */
   serialize(): Buffer {
     const names = this.profileNames();
     const D = 1 << this.bits;
-    const tables = [this.weights, ...names.map((n) => this.profileWeights(n))].map((w) => dense(w, D));
-    const parts: Buffer[] = [];
-    const meta = tables.map((w) => {
-      const { rows, scale, bytes } = quantise(w, 1 << this.bits);
-      parts.push(...bytes);
-      return { rows, scale };
+    const sections: [string, Uint16Array | Int16Array | Uint32Array | Int32Array][] = [];
+    const meta = [this.weights, ...names.map((n) => this.profileWeights(n))].map((w, k) => {
+      const { deltas, q, scale } = w instanceof Float32Array ? quantise(w, D) : rowsOf(w, D);
+      sections.push([`t${k}.deltas`, deltas], [`t${k}.q`, q]);
+      return { rows: deltas.length, scale };
     });
-    // grouped by value ("value<TAB>key<TAB>key…" lines): loading then sets map entries without parsing a number each
-    const grouped = (m: Map<string, number>): string => {
-      const by = new Map<number, string[]>();
-      for (const [k, v] of m) {
-        let g = by.get(v);
-        if (!g) by.set(v, (g = []));
-        g.push(k);
-      }
-      return [...by].map(([v, ks]) => `${v.toString(36)}\t${ks.join("\t")}`).join("\n");
+    const table = (name: string, t: StrTable): void => {
+      sections.push([`${name}.chars`, t.chars], [`${name}.off`, t.off], [`${name}.vals`, t.vals], [`${name}.slots`, t.slots]);
     };
-    const header = JSON.stringify({
+    table("gaz", this.res.gaz instanceof StrTable ? this.res.gaz : StrTable.from(this.res.gaz));
+    table("clusters", this.res.clusters instanceof StrTable ? this.res.clusters : StrTable.from(this.res.clusters));
+    const trie = this.gazTrie();
+    table("trie.words", trie.wordIds instanceof StrTable ? trie.wordIds : StrTable.from(trie.wordIds));
+    sections.push(["trie.mask", trie.mask], ["trie.from", trie.from], ["trie.word", trie.word], ["trie.to", trie.to]);
+    const at: Record<string, [number, number]> = {};
+    let o = 0;
+    for (const [name, arr] of sections) {
+      at[name] = [o, arr.length];
+      o += arr.byteLength + pad8(arr.byteLength);
+    }
+    const header = Buffer.from(JSON.stringify({
       bits: this.bits, tags: L, tables: meta, profiles: names, trans: Array.from(this.trans), gazMax: this.res.gazMax,
-      gaz: grouped(this.res.gaz), clusters: grouped(this.res.clusters), info: this.info,
-    });
-    const h = Buffer.from(header, "utf8");
+      info: this.info, sections: at,
+    }), "utf8");
     const head = Buffer.alloc(8);
-    head.writeUInt32LE(MAGIC, 0);
-    head.writeUInt32LE(h.length, 4);
-    return gzipSync(Buffer.concat([head, h, Buffer.alloc(pad4(8 + h.length)), ...parts]), { level: 9 });
+    head.writeUInt32LE(MAGIC2, 0);
+    head.writeUInt32LE(header.length, 4);
+    const parts: Buffer[] = [head, header, Buffer.alloc(pad8(8 + header.length))];
+    if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error("the NER model file is little-endian");
+    for (const [, arr] of sections) parts.push(Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength), Buffer.alloc(pad8(arr.byteLength)));
+    return Buffer.concat(parts);
   }
 
-  static deserialize(gz: Buffer): NerModel {
-    const raw = gunzipSync(gz);
-    if (raw.readUInt32LE(0) !== MAGIC) throw new Error("not a claimline NER model file");
-    const hl = raw.readUInt32LE(4);
-    const header = JSON.parse(raw.toString("utf8", 8, 8 + hl)) as {
+  /** The shipped form: `serialize()` gzipped (3 MB instead of 11; gunzip costs ~40 ms of the load). */
+  serializeGz(): Buffer {
+    return gzipSync(this.serialize(), { level: 9 });
+  }
+
+  /** Load a model file: the in-memory layout (format 2), gzipped or not, as views of the (gunzipped) bytes. */
+  static deserialize(file: Buffer): NerModel {
+    const buf = file.length >= 2 && file[0] === 0x1f && file[1] === 0x8b ? gunzipSync(file) : file;
+    if (buf.length < 8 || buf.readUInt32LE(0) !== MAGIC2) throw new Error("not a claimline NER model file");
+    const hl = buf.readUInt32LE(4);
+    const header = JSON.parse(buf.toString("utf8", 8, 8 + hl)) as {
       bits: number; tags: number; tables: { rows: number; scale: number }[]; profiles: string[]; trans: number[];
-      gazMax: number; gaz: string; clusters: string; info: NerModelInfo;
+      gazMax: number; info: NerModelInfo; sections: Record<string, [number, number]>;
     };
     if (header.tags !== L) throw new Error(`NER model has ${header.tags} tags, code expects ${L}`);
-    let o = 8 + hl;
-    o += pad4(o);
-    // copy into an aligned buffer: the gunzip result may not sit at a 4-byte offset of its ArrayBuffer
-    const ab = raw.buffer.slice(raw.byteOffset + o, raw.byteOffset + raw.length);
-    let at = 0;
-    const readers = header.tables.map(({ rows, scale }) => {
-      const deltas = new Uint32Array(ab, at, rows);
-      at += rows * 4;
-      const q = new Int16Array(ab, at, rows * L);
-      at += rows * L * 2;
-      at += pad4(at);
-      return (): CompactWeights => compact(deltas, q, scale, 1 << header.bits);
-    });
-    const gaz = new Map<string, number>();
-    const gazStarts = new Set<string>();
-    const clusters = new Map<string, number>();
-    ungroup(header.gaz, gaz);
-    ungroup(header.clusters, clusters);
-    for (const p of gaz.keys()) {
-      const sp = p.indexOf(" ");
-      if (sp > 0) gazStarts.add(p.slice(0, sp));
+    if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error("the NER model file is little-endian");
+    let start = 8 + hl;
+    start += pad8(start);
+    // views need aligned offsets: a read of a large file has its own ArrayBuffer at offset 0; copy otherwise
+    let ab = buf.buffer;
+    let base = buf.byteOffset + start;
+    if (base % 8) {
+      ab = buf.buffer.slice(base, buf.byteOffset + buf.length);
+      base = 0;
     }
+    const view = <T>(name: string, make: new (b: ArrayBufferLike, o: number, n: number) => T): T => {
+      const s = header.sections[name];
+      if (!s) throw new Error(`NER model file lacks section ${name}`);
+      return new make(ab, base + s[0], s[1]);
+    };
+    const table = (name: string): StrTable =>
+      new StrTable(view(`${name}.chars`, Uint16Array), view(`${name}.off`, Uint32Array), view(`${name}.vals`, Int32Array), view(`${name}.slots`, Int32Array));
+    const D = 1 << header.bits;
+    const readers = header.tables.map(({ scale }, k) => {
+      const deltas = view(`t${k}.deltas`, Uint32Array);
+      const q = view(`t${k}.q`, Int16Array);
+      return (): CompactWeights => compact(deltas, q, scale, D);
+    });
+    const gaz = table("gaz");
+    const trie = new GazTrie(
+      table("trie.words"), view("trie.mask", Int32Array), view("trie.from", Int32Array), view("trie.word", Int32Array), view("trie.to", Int32Array),
+    );
     const trans = Float32Array.from(header.trans);
     if (trans.length !== TRANS_SIZE) throw new Error("NER model transition table has the wrong size");
-    return new NerModel(
-      header.bits, readers[0]!(), trans, { gaz, gazStarts, gazMax: header.gazMax, clusters }, header.info,
-      header.profiles.map((name, k) => [name, readers[k + 1]!]),
+    const model = new NerModel(
+      header.bits, readers[0]!(), trans, { gaz, gazStarts: new LazyStarts(gaz), gazMax: header.gazMax, clusters: table("clusters") },
+      header.info, header.profiles.map((name, k) => [name, readers[k + 1]!]),
     );
+    model.trie = trie;
+    return model;
   }
 }
 
-const pad4 = (n: number): number => (4 - (n % 4)) % 4;
+/** First words of the gazetteer's multi-word names, collected on first use (only the feature path asks). */
+class LazyStarts {
+  private set: Set<string> | undefined;
+  constructor(private readonly gaz: WordTable) {}
+  has(word: string): boolean {
+    if (!this.set) {
+      this.set = new Set();
+      for (const p of this.gaz.keys()) {
+        const sp = p.indexOf(" ");
+        if (sp > 0) this.set.add(p.slice(0, sp));
+      }
+    }
+    return this.set.has(word);
+  }
+}
+
+const pad8 = (n: number): number => (8 - (n % 8)) % 8;
 
 const CURLY = /[“”„‟‘’‚‛]/;
 /**
@@ -315,8 +359,8 @@ export function conllForm(token: string): string {
   return token.replace(/[“”„‟]/g, '"').replace(/[‘’‚‛]/g, "'");
 }
 
-/** int16 with one scale per table; only rows with a non-zero weight are kept, their ids as deltas (they compress). */
-function quantise(w: Float32Array, D: number): { rows: number; scale: number; bytes: Buffer[] } {
+/** int16 with one scale per table; only rows with a non-zero weight are kept, their ids as deltas. */
+function quantise(w: Float32Array, D: number): { deltas: Uint32Array; q: Int16Array; scale: number } {
   let maxAbs = 0;
   for (let i = 0; i < w.length; i++) maxAbs = Math.max(maxAbs, Math.abs(w[i]!));
   const scale = maxAbs / 32767 || 1;
@@ -332,8 +376,20 @@ function quantise(w: Float32Array, D: number): { rows: number; scale: number; by
   });
   const deltas = new Uint32Array(rows.length);
   rows.forEach((r, k) => (deltas[k] = k ? r - rows[k - 1]! : r));
-  const qb = Buffer.from(q.buffer);
-  return { rows: rows.length, scale, bytes: [Buffer.from(deltas.buffer), qb, Buffer.alloc(pad4(qb.length))] };
+  return { deltas, q, scale };
+}
+
+/** Compact weights as written: the same int16 rows and scale (no second quantisation), in bucket order. */
+function rowsOf(w: CompactWeights, D: number): { deltas: Uint32Array; q: Int16Array; scale: number } {
+  const buckets: number[] = [];
+  for (let b = 0; b < D; b++) if (w.rowOf[b]! >= 0) buckets.push(b);
+  const q = new Int16Array(buckets.length * L);
+  const deltas = new Uint32Array(buckets.length);
+  buckets.forEach((b, k) => {
+    q.set(w.q.subarray(w.rowOf[b]! * L, w.rowOf[b]! * L + L), k * L);
+    deltas[k] = k ? b - buckets[k - 1]! : b;
+  });
+  return { deltas, q, scale: w.scale };
 }
 
 /** Run-time form of a weight file: bucket -> row (-1 for an all-zero row) and the int16 rows, 5x less memory. */
@@ -357,15 +413,6 @@ export function dense(w: Weights, D: number): Float32Array {
     for (let y = 0; y < L; y++) out[b * L + y] = w.q[k * L + y]! * w.scale;
   }
   return out;
-}
-
-/** Read "value<TAB>key<TAB>key…" lines into `into`. */
-function ungroup(text: string, into: Map<string, number>): void {
-  for (const line of text.split("\n")) {
-    const parts = line.split("\t");
-    const v = parseInt(parts[0]!, 36);
-    for (let i = 1; i < parts.length; i++) into.set(parts[i]!, v);
-  }
 }
 
 // src/nlp/en/ner and dist/nlp/en/ner both sit four levels below the project root.

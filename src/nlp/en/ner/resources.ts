@@ -5,7 +5,7 @@ import { gazetteer } from "../../../geo/gazetteer.js";
 import { KNOWN_ORG_NAMES, KNOWN_ORGS, ORG_WORDS, TITLE_WORDS, nameLexicon } from "../lexicons/entity-lexicon.js";
 import { learnClusters } from "./clusters.js";
 import type { ConllDocument } from "./conll.js";
-import { emptyResources, GAZ_KINDS, type GazKind, type NerResources } from "./features.js";
+import { emptyResources, GAZ_KINDS, type GazKind, type MutableNerResources } from "./features.js";
 
 export interface BuildOptions {
   clusters: boolean;
@@ -33,7 +33,7 @@ export function tokenizeLike(text: string): string[][] {
   return out;
 }
 
-function addGaz(res: NerResources, phrase: string, kind: GazKind): void {
+function addGaz(res: MutableNerResources, phrase: string, kind: GazKind): void {
   const p = phrase.toLowerCase().trim().replace(/\s+/g, " ");
   if (!p) return;
   // multi-word names are matched word by word, so tokenise them as the text would be
@@ -45,7 +45,7 @@ function addGaz(res: NerResources, phrase: string, kind: GazKind): void {
   res.gazMax = Math.max(res.gazMax, words.length);
 }
 
-function buildGazetteers(res: NerResources): void {
+function buildGazetteers(res: MutableNerResources): void {
   const g = gazetteer();
   for (const name of g.countryByName.keys()) addGaz(res, name, "country");
   for (const name of g.demonymByName.keys()) addGaz(res, name, "demonym");
@@ -176,7 +176,7 @@ export function wwnNames(dataDir: string, keep: (index: number) => boolean = () 
   return { person: frequent(counts.Person), org: frequent(counts.Organization), place: frequent(counts.Location) };
 }
 
-export function buildResources(opts: BuildOptions): NerResources {
+export function buildResources(opts: BuildOptions): MutableNerResources {
   const res = emptyResources();
   if (opts.gazetteers) {
     buildGazetteers(res);
