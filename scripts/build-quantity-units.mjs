@@ -44,13 +44,34 @@ for (const [w, unit, name] of [["cup", "cup", "Cup"], ["tablespoon", "tbsp", "Ta
   if (!w.includes(" ")) { add(w, unit, name); add(plural(w), unit, name); }
 }
 add("tbsp", "tbsp", "Tablespoon"); add("tsp", "tsp", "Teaspoon");
+// SI symbols of the prefixed metre, gram and litre that are no English word or clock time ("dm", "cl", "μg");
+// "pm" (afternoon), "nm" (also the nautical mile) and "dam"/"hm" (words) stay out
+const SYMBOL_OUT = new Set(["pm", "nm", "dam", "hm", "hg", "dag", "dal", "hl", "pl", "pg", "ng", "nl", "Tl", "Gl"]);
+for (const [, sym, namePre] of PREFIXES) {
+  if (!sym) continue;
+  for (const [, bsym, bname] of BASES.slice(0, 3)) {
+    const unit = sym + bsym;
+    if (SYMBOL_OUT.has(unit) || sym === sym.toUpperCase() && sym !== "μ") continue;
+    add(unit, unit, namePre + bname);
+  }
+}
+add("mcg", "μg", "Microgram");
+// plane angles besides the degree (ISO 80000-3): the radian and the turn (a full revolution)
+for (const w of ["radian", "radians", "rad"]) add(w, "rad", "Radian");
+add("turn", "turn", "Turn"); add("turns", "turn", "Turn");
+// speeds written as one word ("10kmph", "kph")
+add("kmph", "km/h", "Kilometer per hour"); add("kph", "km/h", "Kilometer per hour");
 // currency minor units: a hundredth of the main unit; the symbol names the family, not a country
 add("cent", "¢", "Cent"); add("cents", "¢", "Cent");
 add("penny", "p", "Penny"); add("pence", "p", "Pence"); add("pennies", "p", "Penny");
+// bitcoin: its ticker symbols (BTC, and XBT in the ISO 4217 style) and sign, and the satoshi, its hundred-millionth
+add("btc", "XBT", "Bitcoin"); add("xbt", "XBT", "Bitcoin"); add("satoshi", "sat", "Satoshi"); add("satoshis", "sat", "Satoshi");
+const signs = { "₿": "XBT" };
 
 const out = {
-  about: "Unit words → [symbol, name]: SI prefixes × metre/gram/litre/watt, decimal data units, US kitchen measures, currency minor units. Built by scripts/build-quantity-units.mjs.",
+  about: "Unit words → [symbol, name]: SI prefixes × metre/gram/litre/watt and their unambiguous symbols, decimal data units, US kitchen measures, one-word speeds, currency minor units, bitcoin; signs: currency signs the number reader lacks. Built by scripts/build-quantity-units.mjs.",
   words,
+  signs,
 };
 const file = path.join(root, "src", "nlp", "en", "lexicons", "quantity-units.json");
 writeFileSync(file, JSON.stringify(out) + "\n");

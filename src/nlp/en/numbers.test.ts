@@ -59,4 +59,15 @@ describe("numbers: kinds and decorations", () => {
   it("two spelled numbers side by side stay two", () => {
     assert.deepEqual(findNumbers("five six").map((m) => m.value), [5, 6]);
   });
+  it("a fraction before a scale word is that share of it", () => {
+    assert.deepEqual(findNumbers("a half million people").map((m) => m.value), [500000]);
+    assert.deepEqual(findNumbers("a quarter million dollars").map((m) => m.value), [250000]);
+    assert.deepEqual(findNumbers("three quarters billion").map((m) => m.value), [7.5e8]);
+    assert.deepEqual(findNumbers("a third of the troops").map((m) => m.value), [1 / 3]);
+  });
+  it("digits after a big scale and \"and\" are another number; after \"hundred\" they go on", () => {
+    assert.deepEqual(findNumbers("$1 billion and 2 more").map((m) => m.value), [1e9, 2]);
+    assert.deepEqual(findNumbers("3 hundred and 21").map((m) => m.value), [321]);
+    assert.deepEqual(findNumbers("one billion and two").map((m) => m.value), [1000000002]);
+  });
 });

@@ -400,8 +400,9 @@ function readCardinal(atoms: readonly Atom[], i: number, end: number): { value: 
         continue;
       }
       if (n1 && j + 1 < end && (n1.w in UNITS || n1.w in TEENS || n1.w in TENS) && (last === "hundred" || last === "scale")) continue;
-      if (n1 && j + 1 < end && n1.kind === TokenKind.Number && (last === "scale" || last === "hundred")) {
-        // "3 hundred and 21" goes on; "3 hundred and 0", "3 hundred and 2 hundred" are two numbers
+      if (n1 && j + 1 < end && n1.kind === TokenKind.Number && last === "hundred") {
+        // "3 hundred and 21" goes on; "3 hundred and 0", "3 hundred and 2 hundred" are two numbers; after a big
+        // scale digits are another figure: "$1 billion and 2 more", not 1,000,000,002
         const d = digitValue(n1.w);
         const after = atoms[j + 2]?.w ?? "";
         if (d && d.plain && d.value > 0 && d.value < 100 && !(after === "hundred" || after in SCALES)) continue;
@@ -623,6 +624,13 @@ export function scanNumbers(atoms: readonly Atom[], from = 0, to = atoms.length)
           continue;
         }
         if ((w === "a" || w === "one") && i + 1 < to && atoms[i + 1]!.w in DENOMINATORS && !atoms[i + 1]!.w.endsWith("s")) {
+          // "a half million", "a quarter billion": the fraction of the scale that follows
+          const sc = i + 2 < to ? SCALES[atoms[i + 2]!.w] : undefined;
+          if (sc) {
+            out.push(match(atoms, i, i + 3, sc / DENOMINATORS[atoms[i + 1]!.w]!, "cardinal", { spelled: true, scale: sc }));
+            i += 3;
+            continue;
+          }
           out.push(match(atoms, i, i + 2, 1 / DENOMINATORS[atoms[i + 1]!.w]!, "fraction", { spelled: true, bareFraction: w === "a" }));
           i += 2;
           continue;
@@ -707,11 +715,14 @@ export function scanNumbers(atoms: readonly Atom[], from = 0, to = atoms.length)
           k++;
         }
       }
-      // "two thirds of a million"
+      // "two thirds of a million", "three quarters billion"
       if (kind === "fraction" && atoms[k]?.w === "of" && (atoms[k + 1]?.w === "a" || atoms[k + 1]?.w === "an")
         && k + 2 < to && atoms[k + 2]!.w in SCALES) {
         value *= SCALES[atoms[k + 2]!.w]!;
         k += 3;
+      } else if (kind === "fraction" && c.spelled && k < to && atoms[k]!.w in SCALES) {
+        value *= SCALES[atoms[k]!.w]!;
+        k += 1;
       }
       // ratios: "one out of three", "1 in twenty-one", "one over 20" (a small count over a larger one)
       if (kind === "cardinal" && Number.isInteger(value) && value >= 0 && k + 1 < to) {

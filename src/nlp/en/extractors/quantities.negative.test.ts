@@ -31,6 +31,7 @@ const NONE: Record<string, string[]> = {
     "The suspect, aged 32, appeared in court on Tuesday.",
     "John Smith, 54, said he had lived there all his life.",
     "The singer, who is 81 years old, cancelled the tour.",
+    "The victims were about 40 - 50 years old, police said.",
   ],
   ordinals: [
     "It was the first time the second-largest party had won.",
@@ -82,9 +83,15 @@ const NONE: Record<string, string[]> = {
     "Between 1914 and 1918, and again from 1939 to 1945, the city changed hands; in 1991, 2004 and 2014 it voted, and on 24 February 2022 the war came back.",
     "The treaty (signed 12/03/1998, revised 2001-02 and 2010) expires on 31 December 2030, as the 2019 and 2023 reviews noted.",
   ],
+  "millions glued as m, codes and units inside names": [
+    "Ukraine Airlines flight PS752 was shot down.",
+    "The part number is 24703L202 on the invoice.",
+    "The two sides met at the UN; no one gave an inch.",
+  ],
   "bare fractions that are not amounts": [
     "The second half of the match was delayed.",
     "They waited half an hour for the bus.",
+    "He won a third term, and in turn a half share of nothing.",
   ],
 };
 
@@ -121,6 +128,26 @@ describe("quantities: negative cases", () => {
 
   it("spelled numbers joined to other words are compounds, not figures: \"one-sided\", \"two-day\", \"three-point\"", () => {
     assert.deepEqual(figures("It was a one-sided two-day match decided by a three-point shot.").map((q) => q.text), []);
+  });
+
+  it("\"m\" after a figure is millions, not metres, except before a dimension word or written apart at a clause's end", () => {
+    for (const q of figures("The US sent $250m in aid and 4m rounds of ammunition; the 5m people fled.")) assert.notEqual(q.unit, "m", JSON.stringify(q));
+    for (const q of figures("Officials counted 5 m people in the region.")) assert.notEqual(q.unit, "m", JSON.stringify(q));
+  });
+
+  it("a bare number after a price is no minor part when it counts something or is too big", () => {
+    const all = figures("It costs 15 dollars and 20 people paid it; he paid $5 and 150 more.");
+    assert.deepEqual(all.filter((q) => q.unit === "USD").map((q) => q.value), [15, 5]);
+    assert.deepEqual(figures("They paid $100 and 20 soldiers were killed.").map((q) => q.value), [100, 20]);
+    assert.deepEqual(figures("The fund holds 1 billion dollars and 2.").map((q) => q.value), [1e9, 2]);
+  });
+
+  it("a dollar sign between two figures stays with the figure it is written before", () => {
+    assert.deepEqual(figures("He bought 1 $10 ticket.").map((q) => [q.text, q.unit]), [["1", undefined], ["$10", "USD"]]);
+  });
+
+  it("a dash between a name and a temperature is no minus sign", () => {
+    assert.deepEqual(figures("Kyiv - 20 degrees Celsius, Lviv - 18 degrees Celsius.").map((q) => q.value), [20, 18]);
   });
 
   it("two amounts in a list stay two figures: \"$5 and 80 cents\" is not compound when the minor part is too big", () => {

@@ -205,6 +205,62 @@ describe("quantities: units and currencies", () => {
     expectFigure("The payload is 20 (kg) per crate.", "20 (kg)", { value: 20, unit: "kg" });
     expectFigure("Set the thermostat to 85° tonight.", "85°", { value: 85, unit: "°" });
   });
+  it("codes glued to the digits, banker's scaled codes and a scale word after a code", () => {
+    expectFigure("The fee was raised to USD115 last year.", "USD115", { value: 115, unit: "USD" });
+    expectFigure("The fee was raised to 115.5USD last year.", "115.5USD", { value: 115.5, unit: "USD" });
+    expectFigure("Losses in excess of 30 MUSD were reported.", "30 MUSD", { value: 30e6, unit: "USD" });
+    expectFigure("The company has annual revenues of about MAUD 60.", "MAUD 60", { value: 60e6, unit: "AUD", bound: "approx" });
+    expectFigure("They lost 75 USD million in three years.", "75 USD million", { value: 75e6, unit: "USD" });
+    expectFigure("The price starts at dollar 22.5 million.", "dollar 22.5 million", { value: 22.5e6, unit: "USD" });
+  });
+  it("a code between two figures goes with the one it is written before or glued to", () => {
+    const all = figures("The rate was rmb 10 usd 20 at the border.");
+    assert.deepEqual(all.map((q) => [q.text, q.value, q.unit]), [["rmb 10", 10, "CNY"], ["usd 20", 20, "USD"]]);
+    expectFigure("We are giving away 3 USD50 cards.", "USD50", { value: 50, unit: "USD" });
+  });
+  it("a bare minor part after a priced figure is its cents", () => {
+    expectFigure("It costs 15 dollars 50.", "15 dollars 50", { value: 15.5, unit: "USD" });
+    expectFigure("It costs only 15 dollars and 15.", "15 dollars and 15", { value: 15.15, unit: "USD" });
+    expectFigure("It only cost thirteen dollars forty five", "thirteen dollars forty five", { value: 13.45, unit: "USD" });
+    expectFigure("The subscription will increase to 17 USD 25.", "17 USD 25", { value: 17.25, unit: "USD" });
+    expectFigure("Pay me c $ 100 and fifty.", "c $ 100 and fifty", { value: 100.5, unit: "CAD" });
+  });
+  it("a dollar sign after the figure, as some write it", () => {
+    assert.deepEqual(figures("10 $ is not much, nor is 10 €").map((q) => [q.value, q.unit]), [[10, "USD"], [10, "EUR"]]);
+    assert.deepEqual(figures("10 $ 30 $").map((q) => [q.text, q.value, q.unit]), [["10 $", 10, "USD"], ["30 $", 30, "USD"]]);
+    expectFigure("It was 10 $ 30 cent.", "10 $ 30 cent", { value: 10.3, unit: "USD" });
+  });
+  it("hyphenated and glued currencies, signs and bitcoin", () => {
+    expectFigure("They withdrew the controversial one-yen bid.", "one-yen", { value: 1, unit: "JPY" });
+    expectFigure("It paid a 12-cent-a-share dividend.", "12-cent", { value: 12, unit: "¢" });
+    expectFigure("Hey, the cost is 100元!", "100元", { value: 100, unit: "CNY" });
+    expectFigure("Supply limit: ₿21,000,000", "₿21,000,000", { value: 21e6, unit: "XBT" });
+    expectFigure("Each block mined is now 6.25 BTC.", "6.25 BTC", { value: 6.25, unit: "XBT" });
+    expectFigure("Its shares slid to close one penny lower.", "one penny", { value: 1, unit: "p" });
+  });
+  it("lengths: fractions with a unit, metres written apart or before a dimension word, squares, feet and inches", () => {
+    expectFigure("It takes 10 1/2 miles of cable.", "10 1/2 miles", { value: 10.5, unit: "mi" });
+    expectFigure("Add 1/2 cup olive oil.", "1/2 cup", { value: 0.5, unit: "cup" });
+    assert.deepEqual(figures("The slab is 1 m x 1 m.").map((q) => [q.value, q.unit]), [[1, "m"], [1, "m"]]);
+    expectFigure("I'm 1.8m tall.", "1.8m", { value: 1.8, unit: "m" });
+    expectFigure("The plot is 24703m2 in all.", "24703m2", { value: 24703, unit: "sq m" });
+    expectFigure("The length is 12 ft 2 in more or less.", "12 ft 2 in", { value: 12 + 2 / 12, unit: "ft" });
+    expectFigure("He has a pen that is 10 \" long.", "10 \"", { value: 10, unit: "in" });
+    assert.deepEqual(figures("The length is 12 m 2 dm.").map((q) => [q.value, q.unit]), [[12, "m"], [2, "dm"]]);
+  });
+  it("speeds: a length per time, glued, slashed or spelled", () => {
+    expectFigure("It could be written 10kmph.", "10kmph", { value: 10, unit: "km/h" });
+    expectFigure("It could be written 10km/hr.", "10km/hr", { value: 10, unit: "km/h" });
+    expectFigure("A pulse of 50 meters per millisecond.", "50 meters per millisecond", { value: 50, unit: "m/ms" });
+    expectFigure("A pulse of 50 km/ms.", "50 km/ms", { value: 50, unit: "km/ms" });
+  });
+  it("a temperature keeps a minus written apart; the degree sign takes its scale; angles", () => {
+    expectFigure("How to convert - 20 degrees fahrenheit to celsius", "- 20 degrees fahrenheit", { value: -20, unit: "°F" });
+    expectFigure("Water boils at 100° Celsius.", "100° Celsius", { value: 100, unit: "°C" });
+    expectFigure("The angle is 0.8rad.", "0.8rad", { value: 0.8, unit: "rad" });
+    expectFigure("Make a half turn.", "a half turn", { value: 0.5, unit: "turn" });
+    expectFigure("They walked a quarter mile to the river.", "a quarter mile", { value: 0.25, unit: "mi" });
+  });
   it("an ISO code glued to the dollar sign names the currency", () => {
     expectFigure("The fee is cad$ 15 a month.", "cad$ 15", { value: 15, unit: "CAD" });
     expectFigure("They sold Mex$ 10 million in bonds.", "Mex$ 10 million", { value: 10e6, unit: "MXN" });

@@ -6,6 +6,7 @@ import type { Bound, Ref, Span } from "../../../core/record.js";
 import verbLexicon from "../lexicons/quantity-verbs.json" with { type: "json" };
 import unitLexicon from "../lexicons/quantity-units.json" with { type: "json" };
 import { atomsOf, scanNumbers, type Atom, type NumberMatch } from "../numbers.js";
+import { DIMENSION_ADJ, refineMatches, splitGlued } from "./quantity-money.js";
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary. Phrases are matched on lower-cased atoms, longest first.
@@ -94,6 +95,7 @@ const MULTI_WORD_UNITS: [string[], string][] = [
   [["deg", "c"], "°C"], [["degrees", "fahrenheit"], "°F"], [["degree", "fahrenheit"], "°F"], [["deg", "fahrenheit"], "°F"],
   [["degrees", "c"], "°C"], [["degree", "c"], "°C"], [["degrees", "f"], "°F"], [["degree", "f"], "°F"], [["deg", "f"], "°F"],
   [["degrees", "farenheit"], "°F"], [["degrees", "celcius"], "°C"],
+  [["°", "celsius"], "°C"], [["°", "c"], "°C"], [["°", "fahrenheit"], "°F"], [["°", "f"], "°F"],
   [["metric", "tons"], "t"], [["metric", "tonnes"], "t"], [["metric", "ton"], "t"],
 ];
 /** "square kilometres", "cubic metres": two-word units. */
@@ -104,6 +106,27 @@ const HYPHEN_UNITS = new Set(["inch", "foot", "mile", "yard", "metre", "meter", 
   "gallon", "litre", "liter", "ounce", "pound", "ton", "tonne", "kg", "kilogram", "gram", "megawatt", "gigawatt", "mm", "cm",
   "cent", "penny", "bit", "byte", "cup"]);
 for (const u of HYPHEN_UNITS) UNIT_WORDS[u] ??= UNIT_WORDS[`${u}s`] ?? u;
+/** Durations and multipliers among the unit words: "one day" and "24/7 days" are no measures. */
+const NOT_MEASURES = new Set([...AGE_UNITS, "hour", "hours", "minute", "minutes", "second", "seconds", "decade", "decades",
+  "centuries", "times"]);
+/** A unit word that measures (length, weight, volume, money's minor units …), not a duration. */
+const isMeasure = (w: string | undefined): boolean => w !== undefined && w in UNIT_WORDS && !NOT_MEASURES.has(w);
+/** The hyphenated unit of "12-cent-a-share", "3-inch": the word before any further hyphen. */
+const hyphenUnit = (w: string): string => w.split("-")[0]!;
+/** Time units that make a speed of a length ("km/h", "50 meters per millisecond"), as the symbol after the slash. */
+const RATE_TIME: Record<string, string> = {
+  h: "h", hr: "h", hrs: "h", hour: "h", s: "s", sec: "s", second: "s", min: "min", minute: "min", ms: "ms",
+  millisecond: "ms", milliseconds: "ms",
+};
+const LENGTHS = new Set(["km", "m", "cm", "mm", "mi", "ft", "in", "yd", "μm", "nm"]);
+/** "/hr", "per second" after a length unit: its speed unit and how many atoms it takes. */
+function rateAt(atoms: readonly Atom[], j: number, hi: number, unit: string): { unit: string; n: number } | undefined {
+  if (!LENGTHS.has(unit) || j + 1 >= hi || (atoms[j]!.w !== "/" && atoms[j]!.w !== "per")) return undefined;
+  const t = RATE_TIME[atoms[j + 1]!.w];
+  if (!t) return undefined;
+  const rate = `${unit}/${t}`;
+  return { unit: rate === "mi/h" ? "mph" : rate, n: 2 };
+}
 
 /** Words mostly used as finite verbs (generated from wink-lexicon): a counted phrase ends before one ("57 percent oppose"). */
 const VERBS = new Set(verbLexicon.verbs.split(" "));
@@ -337,7 +360,7 @@ function excluded(text: string, atoms: readonly Atom[], m: NumberMatch, lo: numb
   const next2 = m.last + 1 < hi ? atoms[m.last + 1] : undefined;
   const first = atoms[m.first]!;
   // "9/11", "24/7", "3/4": in news a slash between digits is a date or a label far more often than a fraction
-  if (m.slashed) return "slashed";
+  if (m.slashed && !isMeasure(next?.w)) return "slashed";
   if (m.inName) return "name";
   if (m.currency || m.kind === "percent" || m.kind === "vague") return undefined;
   // glued to letters or other digits: "F-16", "COVID-19", "+1-222-2222", "5/17/2018", "24/7"
@@ -353,7 +376,7 @@ function excluded(text: string, atoms: readonly Atom[], m: NumberMatch, lo: numb
     if (next2.kind === TokenKind.Word && next2.w !== "plus" && next2.w !== "odd" && next2.w !== "strong") {
       const unitWord = next2.w.split("-")[0]!;
       if (AGE_UNITS.has(unitWord) || next2.w.includes("old")) return "age or duration compound";
-      if (HYPHEN_UNITS.has(next2.w)) return undefined;
+      if (HYPHEN_UNITS.has(hyphenUnit(next2.w))) return undefined;
       return "compound";
     }
   }
@@ -408,12 +431,13 @@ function excluded(text: string, atoms: readonly Atom[], m: NumberMatch, lo: numb
   // the pronoun-like "one" ("one of the", "one thing"), and the bare article
   // ("at least one person", "one woman was killed" are counts)
   if (m.kind === "cardinal" && m.value === 1 && m.spelled && m.last - m.first === 1
-    && !boundBefore(atoms, m.first, lo) && !(next && ONE_COUNTED.has(next.w))) return "pronoun one";
+    && !boundBefore(atoms, m.first, lo) && !(next && ONE_COUNTED.has(next.w)) && !isMeasure(next?.w)) return "pronoun one";
   if (m.kind === "cardinal" && m.spelled && m.scale === 1 && m.value < 20 && prev && REFERRING.has(prev.w)) return "referring";
   if (m.bareFraction) {
     // "half" and "a third" are figures before "of" ("half of the troops"), after a bound word ("roughly half")
     // or "by" ("cut by a third"); elsewhere they are times and ordinals ("half an hour", "a third time")
-    const ok = (next && next.w === "of") || (prev && prev.w === "by") || boundBefore(atoms, m.first, lo);
+    // "a half turn", "a quarter mile": a measure unit right after it makes it an amount too
+    const ok = (next && next.w === "of") || (prev && prev.w === "by") || boundBefore(atoms, m.first, lo) || isMeasure(next?.w);
     if (!ok) return "bare fraction";
     if (prev && (prev.w === "first" || prev.w === "second" || prev.w === "the" || prev.w === "other" || prev.w === "and")) return "bare fraction";
     // "half a year", "half an hour": a duration, which the time stage owns
@@ -423,15 +447,23 @@ function excluded(text: string, atoms: readonly Atom[], m: NumberMatch, lo: numb
 }
 
 /** A unit word right after the figure: "29 km", "300 square kilometres", "hundreds of kilometres". */
-function unitAt(atoms: readonly Atom[], j: number, hi: number): { unit: string; n: number } | undefined {
+function unitAt(atoms: readonly Atom[], j: number, hi: number, text?: string): { unit: string; n: number } | undefined {
   const a = atoms[j];
   if (!a || j >= hi) return undefined;
+  // "1 m x 1 m", "12 m 2 dm", "a 2 m wide gap": a spaced lower-case "m" that ends a measure is a metre
+  // (glued, "5m", it is a million; before a noun, "5 m people", too)
+  if (a.w === "m" && text?.[a.start] === "m" && j > 0 && atoms[j - 1]!.kind === TokenKind.Number && atoms[j - 1]!.end < a.start) {
+    const nx = atoms[j + 1];
+    if (!nx || j + 1 >= hi || nx.kind === TokenKind.Number || nx.w === "x" || nx.w === "×" || nx.w === "by"
+      || DIMENSION_ADJ.has(nx.w) || (nx.kind === TokenKind.Punct && nx.w !== "-" && nx.w !== "/")) return { unit: "m", n: 1 };
+    return undefined;
+  }
   for (const [words, unit] of MULTI_WORD_UNITS) {
     if (j + words.length <= hi && words.every((w, i) => atoms[j + i]!.w === w)) return { unit, n: words.length };
   }
   // "a 45-acre farm", "a three-foot trip": a measure joined to its unit by a hyphen
-  if (a.w === "-" && atoms[j + 1] && j + 1 < hi && a.start === atoms[j - 1]?.end && atoms[j + 1]!.start === a.end && HYPHEN_UNITS.has(atoms[j + 1]!.w)) {
-    return { unit: UNIT_WORDS[atoms[j + 1]!.w]!, n: 2 };
+  if (a.w === "-" && atoms[j + 1] && j + 1 < hi && a.start === atoms[j - 1]?.end && atoms[j + 1]!.start === a.end && HYPHEN_UNITS.has(hyphenUnit(atoms[j + 1]!.w))) {
+    return { unit: UNIT_WORDS[hyphenUnit(atoms[j + 1]!.w)]!, n: 2 };
   }
   if (a.w in UNIT_PREFIX && atoms[j + 1] && j + 1 < hi && atoms[j + 1]!.w in UNIT_WORDS) {
     return { unit: UNIT_PREFIX[a.w]! + UNIT_WORDS[atoms[j + 1]!.w]!, n: 2 };
@@ -441,8 +473,10 @@ function unitAt(atoms: readonly Atom[], j: number, hi: number): { unit: string; 
   if (close && j + 2 < hi && atoms[j + 2]!.w === close && atoms[j + 1]!.w in UNIT_WORDS && !AGE_UNITS.has(atoms[j + 1]!.w)) {
     return { unit: UNIT_WORDS[atoms[j + 1]!.w]!, n: 3 };
   }
+  // 'a pen 10" long': the inch mark before a dimension word
+  if ((a.w === '"' || a.w === "″") && j > 0 && atoms[j - 1]!.kind === TokenKind.Number && DIMENSION_ADJ.has(atoms[j + 1]?.w ?? "")) return { unit: "in", n: 1 };
   if (a.w in UNIT_WORDS) {
-    // "pounds" is money only with "sterling" (handled by the number reader); a lone "m" is too ambiguous
+    // "pounds" is money only with "sterling" (handled by the number reader); a lone "m" is read above
     return { unit: UNIT_WORDS[a.w]!, n: 1 };
   }
   return undefined;
@@ -794,7 +828,7 @@ export function extractQuantities(ctx: QuantityContext, nextId: () => string): Q
     }
     if (nextHit >= sent.span[1]) continue;
     const atoms = ctx.atomsOfSentence(si);
-    const matches = scanNumbers(atoms).slice(0, MAX_FIGURES);
+    const matches = refineMatches(text, atoms, scanNumbers(atoms).slice(0, MAX_FIGURES));
     if (!matches.length) continue;
     const attrs = look.attributionsOf(si);
     // "he"/"she" as a source: the last named source in the sentences before (looked up only when needed)
@@ -862,6 +896,10 @@ export function extractQuantities(ctx: QuantityContext, nextId: () => string): Q
       if (!hiM) {
         const why = excluded(text, atoms, m, 0, hi);
         if (why) continue;
+      } else if (AGE_UNITS.has(atoms[hiM.last]?.w ?? "") && (atoms[hiM.last + 1]?.w === "old" || atoms[hiM.last + 1]?.w === "of" && atoms[hiM.last + 2]?.w === "age")) {
+        // "40 - 50 years old": an age range, dropped as a single age is
+        mi++;
+        continue;
       } else if (m.first > 0 && MONTHS.has(atoms[m.first - 1]!.w) && isCapital(text, atoms[m.first - 1]!)) {
         // "September 23-27": days of a month
         mi++;
@@ -893,6 +931,12 @@ export function extractQuantities(ctx: QuantityContext, nextId: () => string): Q
       // "a 300-strong force": the size of what follows
       if (atoms[f.last]?.w === "-" && atoms[f.last + 1]?.w === "strong" && atoms[f.last]!.start === atoms[f.last - 1]!.end) f.last += 2;
       let unit: string | undefined = lastM.currency ?? f.m.currency ?? lastM.unit ?? lastM.percentUnit;
+      // "10km/hr", "50 km/ms": a glued length with its time
+      const glueRate = lastM.unit ? rateAt(atoms, f.last, hi, lastM.unit) : undefined;
+      if (glueRate) {
+        unit = glueRate.unit;
+        f.last += glueRate.n;
+      }
       let j = f.last;
       let counted: string | undefined;
       // "hundreds of", "40% of", "half of", and the partitive "two of Ukraine's biggest banks"
@@ -900,11 +944,16 @@ export function extractQuantities(ctx: QuantityContext, nextId: () => string): Q
         || atoms[j]?.w === "of";
       if (!unit) {
         const ofVague = (f.m.kind === "vague" || f.m.kind === "fraction") && atoms[j]?.w === "of" ? 1 : 0;
-        const u = unitAt(atoms, j + ofVague, hi);
+        const u = unitAt(atoms, j + ofVague, hi, text);
         if (u) {
           unit = u.unit;
           const uFirst = j + ofVague;
           let k = uFirst + u.n;
+          const rate = rateAt(atoms, k, hi, unit);
+          if (rate) {
+            unit = rate.unit;
+            k += rate.n;
+          }
           if (!ofVague) {
             f.last = k;
             const a = f.bound === "exact" ? boundAfter(atoms, k, hi) : undefined;
@@ -940,8 +989,28 @@ export function extractQuantities(ctx: QuantityContext, nextId: () => string): Q
       if (counted === undefined) counted = subjectCounted(text, atoms, f.first);
       // "an annual budget of ¥6.82 trillion", "an increase of 26 per cent": the noun the figure measures
       if (counted === undefined && f.first > 0 && atoms[f.first - 1]!.w === "of") counted = nounsBefore(text, atoms, f.first - 1);
+      // "convert - 20 degrees fahrenheit": a temperature keeps a minus sign written apart from it
+      const minus = atoms[f.first - 1];
+      const beforeMinus = atoms[f.first - 2];
+      if ((unit === "°C" || unit === "°F") && !f.hi && f.first === f.m.first && f.m.value > 0 && minus && (minus.w === "-" || minus.w === "\u2212")
+        && (!beforeMinus || beforeMinus.kind === TokenKind.Word && !isCapital(text, beforeMinus))) {
+        f.m = { ...f.m, value: -f.m.value };
+        f.first--;
+      }
       f.unit = unit;
       f.counted = counted;
+    }
+    // "5 ft 2 in": after feet, a bare number and "in" that ends the clause is inches (elsewhere "in" is the preposition)
+    for (let x = 0; x + 1 < figures.length; x++) {
+      const f = figures[x]!;
+      const g = figures[x + 1]!;
+      const after = atoms[g.last + 1];
+      if (f.unit === "ft" && !g.unit && !g.hi && g.first === f.last && g.last === g.m.last && atoms[g.last]?.w === "in"
+        && (!after || g.last + 1 >= hi || after.kind === TokenKind.Punct || after.w === "more" || after.w === "tall" || after.w === "long")) {
+        g.unit = "in";
+        g.last++;
+        g.counted = undefined;
+      }
     }
     // compound amounts: "3 dollars 50 cents", "thirteen dollars and forty-five cents", "5 feet 2 inches" are one figure
     for (let x = 0; x + 1 < figures.length; x++) {
@@ -1039,7 +1108,7 @@ export const quantities: Stage = {
         let a = cache.get(i);
         if (!a) {
           const s = sents[i]!;
-          a = atomsOf(doc.text, table, s.tokenStart, s.tokenEnd);
+          a = splitGlued(doc.text, atomsOf(doc.text, table, s.tokenStart, s.tokenEnd), isMeasure);
           cache.set(i, a);
         }
         return a;
