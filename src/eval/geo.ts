@@ -6,7 +6,8 @@
 //   GeoVirus.xml instead (../shared/data/geo/geovirus) is scored the same way, for 161 km only (no GeoNames ids).
 // Resolution: every gold toponym with a GeoNames id goes, with its surface text, to `resolvePlaces` together with the
 //   article's other gold toponyms as context (same surface = one place, as one entity would be); scored against the
-//   gold id, the gold point's country and 161 km (100 miles, the usual acc@161). Toponyms with coordinates but no id
+//   gold id, the gold point's country and 161 km (100 miles, the usual acc@161); a toponym the gazetteer lacks is
+//   placed at the article's nearest place (kind "vicinity", never exact) and also counted apart. Toponyms with coordinates but no id
 //   (streets, buildings) are scored for 161 km only, on a separate line.
 // Recognition: the English pipeline runs on each article; its GPE/LOC mentions, and NORP mentions naming a country
 //   ("Syrian"), are matched to gold toponyms of the types below by exact span.
@@ -124,6 +125,8 @@ export function goldMentions(article: GwnArticle): { mentions: PlaceMention[]; o
 
 interface Resolution {
   n: number; exact: number; countryKnown: number; country: number; within161: number; none: number; errorKm: number[];
+  /** toponyms the gazetteer lacks, placed at the article's nearest place (kind "vicinity"), and of them within 161 km */
+  vicinity: number; vicinity161: number;
   /** toponyms with coordinates but no GeoNames id */
   coordOnly: number; coordOnly161: number;
 }
@@ -155,7 +158,7 @@ function goldCountryFinder(): (t: GoldToponym) => string | undefined {
 }
 
 export function scoreResolution(articles: readonly GwnArticle[], verbose: boolean, lines: string[]): Resolution {
-  const res: Resolution = { n: 0, exact: 0, countryKnown: 0, country: 0, within161: 0, none: 0, errorKm: [], coordOnly: 0, coordOnly161: 0 };
+  const res: Resolution = { n: 0, exact: 0, countryKnown: 0, country: 0, within161: 0, none: 0, errorKm: [], vicinity: 0, vicinity161: 0, coordOnly: 0, coordOnly161: 0 };
   const goldCountry = goldCountryFinder();
   for (const a of articles) {
     const { mentions, of } = goldMentions(a);
@@ -175,6 +178,10 @@ export function scoreResolution(articles: readonly GwnArticle[], verbose: boolea
       }
       res.n++;
       if (!c) res.none++;
+      if (c?.kind === "vicinity") {
+        res.vicinity++;
+        if (d <= 161) res.vicinity161++;
+      }
       const exact = c?.geonameId === t.geonameId;
       if (exact) res.exact++;
       if (d <= 161) res.within161++;
@@ -279,7 +286,8 @@ export async function scoreGeo(dataDir: string, { verbose = false, limit }: { ve
   lines.push(`${corpus}: ${articles.length} articles`);
   lines.push(`resolution given gold toponyms (${res.n} with a GeoNames id): exact id ${pct(res.exact, res.n)}%, ` +
     `country ${pct(res.country, res.countryKnown)}% (of ${res.countryKnown}), within 161 km ${pct(res.within161, res.n)}%, ` +
-    `mean error ${Math.round(meanErr)} km, median ${Math.round(errs[errs.length >> 1] ?? 0)} km, unresolved ${res.none}; ` +
+    `mean error ${Math.round(meanErr)} km, median ${Math.round(errs[errs.length >> 1] ?? 0)} km, unresolved ${res.none}, ` +
+    `placed by the nearest place ${res.vicinity} (${pct(res.vicinity161, res.vicinity)}% within 161 km); ` +
     `${((t1.user + t1.system) / 1000).toFixed(0)} ms CPU`);
   lines.push(`  coordinates without an id (${res.coordOnly}): within 161 km ${pct(res.coordOnly161, res.coordOnly)}%`);
   lines.push(`recognition (pipeline GPE/LOC + country NORP mentions, exact span): P ${pct(rec.correct, rec.predicted)} R ${pct(rec.correct, rec.gold)} F1 ${(100 * f1).toFixed(1)} ` +
@@ -289,7 +297,7 @@ export async function scoreGeo(dataDir: string, { verbose = false, limit }: { ve
   lines.push(`  recall by type: ${[...rec.byType].sort((x, y) => y[1][0] - x[1][0]).map(([t, [n, c]]) => `${t} ${pct(c, n)}% of ${n}`).join(", ")}`);
   const metrics = {
     benchmark: "geo", corpus, articles: articles.length,
-    resolution: { n: res.n, exact: r4(res.exact / Math.max(1, res.n)), country: r4(res.country / Math.max(1, res.countryKnown)), acc161: r4(res.within161 / Math.max(1, res.n)), meanKm: Math.round(meanErr), unresolved: res.none, coordOnly: res.coordOnly, coordOnly161: r4(res.coordOnly161 / Math.max(1, res.coordOnly)) },
+    resolution: { n: res.n, exact: r4(res.exact / Math.max(1, res.n)), country: r4(res.country / Math.max(1, res.countryKnown)), acc161: r4(res.within161 / Math.max(1, res.n)), meanKm: Math.round(meanErr), unresolved: res.none, vicinity: res.vicinity, coordOnly: res.coordOnly, coordOnly161: r4(res.coordOnly161 / Math.max(1, res.coordOnly)) },
     recognition: { gold: rec.gold, predicted: rec.predicted, correct: rec.correct, p: r4(p), r: r4(r), f1: r4(f1), matched: rec.matched, resolved161: r4(rec.resolved161 / Math.max(1, rec.matched)), geo161: r4(rec.matched161 / Math.max(1, rec.matched)) },
   };
   return { lines, metrics };

@@ -1,7 +1,7 @@
 // The gazetteer: loads once, quickly, and knows alternate names.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { cityCandidates, cityCountry, gazetteer, placeKind, towns } from "./gazetteer.js";
+import { cityCandidates, cityCountry, counties, gazetteer, placeKind, towns } from "./gazetteer.js";
 
 test("loads once and fast", () => {
   const g = gazetteer();
@@ -53,4 +53,13 @@ test("the towns file is read on demand and lines up like the cities", () => {
   assert.equal(cityCountry(g, 0, t.cols).length, 2);
   assert.ok(t.cols.pop[0]! < 5000 && Math.abs(t.cols.lat[0]!) <= 90);
   assert.equal(towns(g), t);
+});
+test("US counties, read on demand: by name, folded and with Saint spelled out or not", () => {
+  const c = counties();
+  assert.deepEqual(c.get("cuyahoga")?.map((x) => x.state), ["OH"]);
+  assert.ok(c.get("cuyahoga")!.every((x) => Math.abs(x.lat - 41.4) < 0.5 && Math.abs(x.lon + 81.7) < 0.5));
+  for (const k of ["st. croix", "st croix", "saint croix"]) assert.ok(c.get(k)?.some((x) => x.state === "WI"), k);
+  // Virginia's independent cities are cities, not counties
+  assert.ok(!c.get("suffolk")?.some((x) => x.state === "VA"));
+  assert.ok((c.get("washington")?.length ?? 0) >= 25);
 });

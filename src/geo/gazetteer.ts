@@ -126,6 +126,40 @@ export function towns(g: Gazetteer): Towns | null {
   return (loadedTowns = { cols, first, next });
 }
 
+/** A US county (or Louisiana parish): its name without the descriptor, the centroid of its shape, its state's code. */
+export interface County { name: string; lat: number; lon: number; state: string }
+
+let loadedCounties: Map<string, County[]> | undefined;
+
+/**
+ * US counties by lower-cased name ("cuyahoga", "st. croix" and "saint croix"), read on first use: only a name that
+ * ends in "County" or "Parish" asks for them, so the gazetteer's load does not grow.
+ */
+export function counties(): Map<string, County[]> {
+  if (loadedCounties) return loadedCounties;
+  loadedCounties = new Map();
+  let rows: [string, number, number, string][] = [];
+  try {
+    rows = JSON.parse(readFileSync(fileURLToPath(new URL("counties.json", DIR)), "utf8")) as typeof rows;
+  } catch { /* built without us-atlas: no counties */ }
+  for (const [name, lat, lon, state] of rows) {
+    const c: County = { name, lat, lon, state };
+    const k = name.toLowerCase();
+    const folded = k.normalize("NFD").replace(/\p{M}/gu, "");
+    const keys = new Set([k, folded]);
+    for (const f of [k, folded]) {
+      const saint = /^(?:st\.?|saint|ste\.?|sainte) (.+)$/.exec(f);
+      if (saint) for (const p of f.startsWith("ste") || f.startsWith("sainte") ? ["ste.", "ste", "sainte"] : ["st.", "st", "saint"]) keys.add(`${p} ${saint[1]}`);
+    }
+    for (const key of keys) {
+      const list = loadedCounties.get(key);
+      if (list) list.push(c);
+      else loadedCounties.set(key, [c]);
+    }
+  }
+  return loadedCounties;
+}
+
 export function gazetteer(): Gazetteer {
   if (loaded) return loaded;
   const t0 = performance.now();

@@ -8,13 +8,20 @@ import { paragraphs } from "../nlp/en/extractors/paragraphs.js";
 import { sentences } from "../nlp/en/extractors/sentences.js";
 import { tokens } from "../nlp/en/extractors/tokens.js";
 import { entityResolution } from "../nlp/en/refiners/entity-resolution.js";
-import { geocode, placeCandidates } from "./geocode.js";
+import { geocode, placeCandidates, resolvePlaces, toGeo, type PlaceMention } from "./geocode.js";
 
 function located(text: string): Entity[] {
   const doc = new Document(text);
   for (const s of [paragraphs, sentences, tokens, entityMentions, entityResolution, geocode]) s.run(doc);
   return doc.get("entity").filter((e) => e.geo !== undefined || e.type === "GPE" || e.type === "LOC");
 }
+
+const mentionsOf = (text: string, names: string[]): PlaceMention[] =>
+  names.map((n) => {
+    const spans: [number, number][] = [];
+    for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) spans.push([i, i + n.length]);
+    return { names: [n], spans };
+  });
 
 const cases: [string, string][] = [
   ["Reading is the best way to learn a language.", "Reading"],
@@ -67,7 +74,27 @@ test("a saint is no town", () => {
   assert.ok(!located("St. Peter is said to be buried there.").some((e) => e.name === "St. Peter"));
 });
 test("a county is not a town of its name somewhere else", () => {
-  // the gazetteer has no counties: nothing beats a namesake in another state
-  assert.deepEqual(placeCandidates("Morris County"), []);
-  assert.equal(placeCandidates("Los Angeles County")[0]?.name, "los angeles");
+  // "Morris County": the US counties of that name, never Morris, Illinois or any other town Morris
+  const cands = placeCandidates("Morris County");
+  assert.ok(cands.length >= 2);
+  for (const c of cands) assert.deepEqual([c.kind, c.country, c.city, c.name], ["region", "US", undefined, "Morris County"]);
+  assert.ok(placeCandidates("Los Angeles County").every((c) => c.kind === "region"));
+});
+test("a parish is Louisiana's, a county never is", () => {
+  assert.deepEqual(placeCandidates("Orleans Parish").map((c) => c.name), ["Orleans Parish"]);
+  assert.ok(placeCandidates("Orleans County").every((c) => c.name === "Orleans County" && c.lat > 40));
+});
+test("a small town abroad, far from every other place of the article, is not taken", () => {
+  // Fife, Washington (10,000 people) in an article about Scotland: the council area the gazetteer lacks is meant
+  const text = "Police in Edinburgh and Glasgow said the storm had also hit Fife overnight.";
+  const got = resolvePlaces(text, mentionsOf(text, ["Edinburgh", "Glasgow", "Fife"]));
+  assert.equal(got[2]?.kind, "vicinity");
+  assert.equal(got[2]?.country, "GB");
+  // and the record gets no point for it: the neighbour's is a guess
+  assert.equal(got[2] && toGeo(got[2]), undefined);
+});
+test("a name the gazetteer lacks gets no point when the article has no city, region or country", () => {
+  const text = "Fans packed Zorbly Stadium in Europe.";
+  const got = resolvePlaces(text, mentionsOf(text, ["Zorbly Stadium", "Europe"]));
+  assert.equal(got[0], undefined);
 });

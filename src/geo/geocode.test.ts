@@ -127,3 +127,21 @@ test("a namesake forty times bigger outweighs the article's state", () => {
   const got = resolvePlaces(text, mentionsOf(text, ["Dallas", "Houston", "Texas", "Portland", "San Antonio"]));
   assert.equal(got[3]?.geonameId, 5746545);
 });
+test("a county: the one in the state the article names", () => {
+  const text = "Flooding closed roads in Morris County, New Jersey.";
+  const [c] = resolvePlaces(text, mentionsOf(text, ["Morris County", "New Jersey"]));
+  assert.equal(c?.name, "Morris County");
+  assert.ok(Math.abs(c.lat - 40.86) < 0.3 && Math.abs(c.lon + 74.55) < 0.3, `${c.lat},${c.lon}`);
+});
+test("a county: among namesakes in one state, the one near the article's towns", () => {
+  const text = "Sheriffs in Washington County, Oregon, said Portland and Beaverton were spared.";
+  const [c] = resolvePlaces(text, mentionsOf(text, ["Washington County", "Oregon", "Portland", "Beaverton"]));
+  assert.ok(Math.abs(c!.lat - 45.56) < 0.3 && Math.abs(c!.lon + 123.1) < 0.3, `${c!.lat},${c!.lon}`);
+});
+test("a place the gazetteer lacks lies at the article's city written nearest to it", () => {
+  const text = "Rain fell on Madrid for a third day running, officials said. Fans packed Zorbly Stadium in Leeds.";
+  const got = resolvePlaces(text, mentionsOf(text, ["Madrid", "Zorbly Stadium", "Leeds"]));
+  assert.equal(got[1]?.kind, "vicinity");
+  assert.equal(got[1]?.name, "leeds");
+  assert.equal(got[1]?.geonameId, undefined);
+});

@@ -3,9 +3,10 @@ import type { Entity } from "../core/annotations.js";
 import type { Document } from "../core/document.js";
 import type { Stage } from "../core/pipeline.js";
 import type { Geo, Span } from "../core/record.js";
-import { cityAdmin, cityCandidates, cityCountry, gazetteer, towns, type CityColumns, type Gazetteer, type Region } from "./gazetteer.js";
+import { cityAdmin, cityCandidates, cityCountry, counties, gazetteer, towns, type CityColumns, type County, type Gazetteer, type Region } from "./gazetteer.js";
 
-export type PlaceCandidateKind = "country" | "region" | "continent" | "city";
+/** "vicinity": a name the gazetteer lacks (a building, a river, a district), placed at the article's nearest place */
+export type PlaceCandidateKind = "country" | "region" | "continent" | "city" | "vicinity";
 
 export interface PlaceCandidate {
   kind: PlaceCandidateKind;
@@ -103,6 +104,23 @@ function regionCandidate(r: Region, hints: PlaceHints): PlaceCandidate {
   return c;
 }
 
+const anchorBonus = (hints: PlaceHints, here: { lat: number; lon: number }): number => {
+  let d = Infinity;
+  for (const a of hints.anchors ?? []) d = Math.min(d, km(a, here));
+  return d < 50 ? 2 : d < 150 ? 1.5 : d < 400 ? 0.75 : 0;
+};
+
+// a county is what "X County" means, over any town X: scored like a first-order region, and chosen among its
+// namesakes (30 Washington Counties) by the state the article names and the places near it
+const COUNTY_BASE = 9;
+
+function countyCandidate(c: County, hints: PlaceHints): PlaceCandidate {
+  let score = COUNTY_BASE + anchorBonus(hints, c);
+  if (hints.pinnedState === c.state) score += 6;
+  else if (hints.states?.has(c.state)) score += 1.5;
+  return { kind: "region", name: `${c.name} ${c.state === "LA" ? "Parish" : "County"}`, lat: c.lat, lon: c.lon, country: "US", score };
+}
+
 function cityScore(g: Gazetteer, i: number, hints: PlaceHints, c: CityColumns = g.cities): number {
   const cc = cityCountry(g, i, c);
   // 1.5 × log population, centred on 100,000 people: a namesake ten times bigger outweighs a state or a nearby place
@@ -116,12 +134,7 @@ function cityScore(g: Gazetteer, i: number, hints: PlaceHints, c: CityColumns = 
     if (hints.pinnedState === st) score += 6;
     else if (hints.states?.has(st)) score += 1.5;
   }
-  if (hints.anchors?.length) {
-    const here = { lat: c.lat[i]!, lon: c.lon[i]! };
-    let d = Infinity;
-    for (const a of hints.anchors) d = Math.min(d, km(a, here));
-    score += d < 50 ? 2 : d < 150 ? 1.5 : d < 400 ? 0.75 : 0;
-  }
+  if (hints.anchors?.length) score += anchorBonus(hints, { lat: c.lat[i]!, lon: c.lon[i]! });
   return score;
 }
 
@@ -165,13 +178,19 @@ function candidatesOf(name: string, hints: PlaceHints): PlaceCandidate[] {
   const out: PlaceCandidate[] = [];
   const seen = new Set<string>();
   const add = (c: PlaceCandidate): void => {
-    const key = c.city !== undefined ? `c${c.city}` : `${c.kind}:${c.geonameId ?? c.name}`;
+    const key = c.city !== undefined ? `c${c.city}` : `${c.kind}:${c.geonameId ?? `${c.name}@${c.lat},${c.lon}`}`;
     if (seen.has(key)) return;
     seen.add(key);
     out.push(c);
   };
   const county = / county$/.test(placeKey(name));
   const inStates = (st: string): boolean => hints.pinnedState === st || !!hints.states?.has(st);
+  // "Cuyahoga County", "Orleans Parish": the US counties of that name (read on first such name)
+  const countyName = /^(.+) (county|parish)$/.exec(placeKey(name));
+  // Louisiana's counties are its parishes, and only they
+  for (const c of countyName ? counties().get(countyName[1]!) ?? [] : []) {
+    if ((c.state === "LA") === (countyName![2] === "parish")) add(countyCandidate(c, hints));
+  }
   for (const key of keysOf(name)) {
     const cc = g.countryByName.get(key) ?? g.demonymByName.get(key);
     if (cc) {
@@ -219,8 +238,9 @@ function candidatesOf(name: string, hints: PlaceHints): PlaceCandidate[] {
     if (admin1.length && out.some((c) => c.kind === "city" && ((c.population ?? 0) >= 100_000 || g.cities.capital[c.city!]) && !admin1.some((r) => r.country === c.country))) {
       for (const r of admin1) r.score -= 3;
     }
-    // "Morris County": the gazetteer has no counties, and a town of the county's name is seldom in it (Morris, Illinois
-    // for New Jersey's) unless it lies in a state the article names, or is a big US city ("Los Angeles County")
+    // an "X County" that is no US county in the data (a county abroad, or the build had no us-atlas): a town of the
+    // county's name is seldom in it (Morris, Illinois for New Jersey's) unless it lies in a state the article names,
+    // or is a big US city ("Los Angeles County")
     if (county && key !== placeKey(name)) {
       // a first-order region elsewhere may be a county ("Kiambu County", Kenya); a US state never is ("Ohio County")
       const keep = out.filter((c) => (c.kind === "region" && c.country !== "US") ||
@@ -282,7 +302,8 @@ function sentenceIndex(sentences: Span[], pos: number): number {
 /** The country (and US state) a mention names outright, with no ranking: a country, a nationality, a one-country region. */
 function statedCountry(g: Gazetteer, m: PlaceMention): { cc?: string; state?: string } {
   for (const n of m.names) {
-    for (const key of keysOf(n)) {
+    // "Ohio County" (Kentucky's) states no Ohio: a county's bare name says nothing of where it is
+    for (const key of / (?:county|parish)$/.test(placeKey(n)) ? [placeKey(n)] : keysOf(n)) {
       const cc = g.countryByName.get(key) ?? g.demonymByName.get(key);
       if (cc) return { cc };
       const r = g.regionByName.get(key);
@@ -374,14 +395,60 @@ export function resolvePlaces(text: string, mentions: readonly PlaceMention[], s
     resolvedCountry.get(top.country)!.add(k);
     anchorsOf.push({ lat: top.lat, lon: top.lon, k });
   });
-  return mentions.map((m, k) => {
+  const out = mentions.map((m, k) => {
     const cands = first[k]!;
     if (m.contextOnly || !cands.length) return undefined;
     // only a name with namesakes in other places is worth a second look
-    if (cands.length === 1 || (cands[0]!.kind !== "city" && cands[1]?.kind !== "city")) return cands[0];
+    // (namesake regions too: which of the Pike Counties is the one near the article's towns)
+    if (cands.length === 1 || (cands[0]!.kind !== "city" && cands[1]?.kind !== "city" && cands[1]?.name !== cands[0]!.name)) return cands[0];
     const anchors = anchorsOf.filter((a) => a.k !== k);
     return best(k, hintsFor(k, resolvedCountry, anchors))[0];
   });
+  // a small town abroad that nothing else in the article is near (a US town named like an English county, in an
+  // article about England): the article means a place of its own the gazetteer lacks (a county, a district), placed
+  // by its neighbours. Small towns do not vouch for one another (many English county names are US towns too)
+  const FAR = 1500, POP = 100_000;
+  const suspect = (c: PlaceCandidate | undefined): boolean => !!c && c.kind === "city" && (c.population ?? 0) < POP;
+  const placed = out.map((c, k) => {
+    if (!c || !suspect(c)) return c;
+    // the nearest city or region of the article that is no such small town; none, or one near: the town stands
+    let d = Infinity;
+    let backed = stated.some((st, j) => j !== k && st.cc === c.country);
+    out.forEach((o, j) => {
+      if (!o || j === k || suspect(o)) return;
+      if (o.country === c.country && o.kind !== "country") backed = true;
+      if (o.kind === "city" || o.kind === "region") d = Math.min(d, km(o, c));
+    });
+    return backed || d === Infinity || d < FAR ? c : undefined;
+  });
+  return placed.map((c, k) => c ?? (mentions[k]!.contextOnly ? undefined : vicinity(mentions, placed, k)));
+}
+
+/**
+ * A name the gazetteer lacks (a stadium, a river, a district, a county) that the article treats as a place lies, far
+ * more often than not, near the places written closest to it: the nearest city (else region, else country; never a
+ * continent) gives its point, as an approximation with no GeoNames id.
+ */
+function vicinity(mentions: readonly PlaceMention[], resolved: readonly (PlaceCandidate | undefined)[], k: number): PlaceCandidate | undefined {
+  const own = mentions[k]!.spans;
+  if (!own.length) return undefined;
+  let bestC: PlaceCandidate | undefined;
+  let bestD = Infinity;
+  resolved.forEach((c, j) => {
+    if (!c || j === k || c.kind === "vicinity" || c.kind === "continent") return;
+    // the nearest city; a region only when the article has no city, a country only when it has neither (on
+    // GeoWebNews dev a city anywhere in the article beats a region next to the name)
+    const rank = c.kind === "city" ? 0 : c.kind === "region" ? 1e7 : 1e9;
+    for (const [s] of mentions[j]!.spans) {
+      for (const [t] of own) {
+        const d = Math.abs(s - t) + rank;
+        if (d < bestD) { bestD = d; bestC = c; }
+      }
+    }
+  });
+  if (!bestC) return undefined;
+  const near: PlaceCandidate = bestC;
+  return { kind: "vicinity", name: near.name, lat: near.lat, lon: near.lon, country: near.country, score: 0 };
 }
 
 // float32 storage: round away the binary noise ("55.788700103759766")
@@ -389,7 +456,8 @@ const round = (x: number): number => Math.round(x * 1e4) / 1e4;
 
 /** A candidate as a record's `geo`; continents and seas get none: no single country code fits them. */
 export function toGeo(c: PlaceCandidate): Geo | undefined {
-  if (!c.country) return undefined;
+  // an approximate point for a place the gazetteer lacks is the article's guess, not the place's own position
+  if (!c.country || c.kind === "vicinity") return undefined;
   const geo: Geo = { lat: round(c.lat), lon: round(c.lon), country: c.country };
   if (c.geonameId) geo.geonameId = c.geonameId;
   return geo;
