@@ -104,6 +104,40 @@ describe("fuzz: named hostile inputs", () => {
     assert.equal(o.kind, "records");
   });
 
+  it("one name repeated 20,000 times before a quotation: a valid record, and linear work in entity resolution and quote attribution", { timeout: 60_000 }, async () => {
+    // Found by the long run (seeds 13 and 17): the run is one PERSON mention of 40,000 words, and both stages
+    // indexed every ending of its name (n² characters: 20,000 repeats ran the worker out of memory).
+    const repeated = (n: number) => `${"John Smith ".repeat(n)}"The ministry said repairs could take up to six weeks, but the mayor disputed that estimate.`;
+    const o = await runInput(repeated(20_000));
+    assert.equal(o.kind, "records");
+    // The work is measured by what the two stages put into maps: characters of string keys set, counted by
+    // wrapping Map.prototype.set while they run. Quadratic indexing shows as 4× the keys for twice the text.
+    const keyChars = (n: number): { chars: number; length: number } => {
+      const doc = new Document(repeated(n), {}, "rep");
+      let chars = 0;
+      const realSet = Map.prototype.set;
+      for (const st of englishPipeline().stages) {
+        const counted = st.name === "entityResolution" || st.name === "quoteAttribution";
+        if (counted) Map.prototype.set = function (this: Map<unknown, unknown>, k: unknown, v: unknown) {
+          if (typeof k === "string") chars += k.length;
+          return realSet.call(this, k, v);
+        } as typeof Map.prototype.set;
+        try {
+          st.run(doc);
+        } finally {
+          Map.prototype.set = realSet;
+        }
+      }
+      assert.equal(doc.get("entity").filter((e) => e.type === "PERSON").length, 1);
+      assert.equal(doc.get("quote").length, 1);
+      return { chars, length: doc.text.length };
+    };
+    const small = keyChars(2_000);
+    const large = keyChars(4_000);
+    assert.ok(large.chars <= 2.5 * small.chars, `keys grow faster than the text: ${small.chars} → ${large.chars} characters`);
+    assert.ok(large.chars <= 20 * large.length, `${large.chars} key characters for ${large.length} characters of text`);
+  });
+
   it("the time budget turns a slow document into a record with a clear warning", async () => {
     const o = await runInput(NEWS.join(" "), { budgetMs: 0 });
     assert.equal(o.kind, "records");

@@ -1,7 +1,7 @@
 // Claims: one per statement (a sentence, or a clause when its clauses differ in certainty), with status, cues, claimant, figures and quotes.
 import type { Claim, Entity, Hedge, Mention, Quantity, Quote } from "../../../core/annotations.js";
 import type { Document } from "../../../core/document.js";
-import type { Stage } from "../../../core/pipeline.js";
+import { checkDeadline, type Stage } from "../../../core/pipeline.js";
 import type { ClaimStatus, Cue, Ref, Span } from "../../../core/record.js";
 import { contains, firstEndingAfter, overlapLength, overlaps, trimSpan } from "../../../core/span.js";
 import { WEAK_SOURCE } from "../extractors/hedges.js";
@@ -268,6 +268,7 @@ export function buildClaims(doc: Document): Claim[] {
 
   const sentences = doc.maybe("sentence");
   for (const sent of sentences) {
+    checkDeadline(doc);
     const para = paragraphs[sent.paragraph];
     if (para?.heading) continue; // crossheads and titles state nothing
     let quoted = quotedByParagraph.get(sent.paragraph);

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Entity } from "../../../core/annotations.js";
 import { Document } from "../../../core/document.js";
-import { entityMentions } from "../extractors/entity-mentions.js";
+import { entityMentions, GUESS } from "../extractors/entity-mentions.js";
 import { paragraphs } from "../extractors/paragraphs.js";
 import { sentences } from "../extractors/sentences.js";
 import { tokens } from "../extractors/tokens.js";
@@ -173,4 +173,22 @@ test("thousands of people sharing a first name: each surname joins its own perso
   assert.ok(people.every((e) => e.mentions.length === 2 && e.aliases.length === 1), "every surname joined its own full name");
   const org = entities.find((e) => e.name === "Global Affairs Institute Canada");
   assert.ok(org && org.mentions.length === 2, JSON.stringify(entities.filter((e) => e.type === "ORG").map((e) => e.name)));
+});
+
+test("a guessed partial name of more than six words joins the full name it ends (found without the index of short endings)", () => {
+  const full = "Maria Elena Sofia Isabel Carmen Lucia Alvarez Garcia";
+  const part = "Elena Sofia Isabel Carmen Lucia Alvarez Garcia";
+  const text = `${full} arrived on Monday. Later, ${part} said the talks had failed.`;
+  const doc = new Document(text);
+  for (const s of [paragraphs, sentences, tokens]) s.run(doc);
+  const at = (t: string, from = 0): [number, number] => [text.indexOf(t, from), text.indexOf(t, from) + t.length];
+  doc.set("mention", [
+    { span: at(full), text: full, type: "PERSON", source: "entityMentions:ner" },
+    { span: at(part, full.length), text: part, type: "ORG", source: GUESS },
+  ]);
+  entityResolution.run(doc);
+  const entities = doc.get("entity");
+  assert.equal(entities.length, 1, JSON.stringify(entities.map((e) => e.name)));
+  assert.equal(entities[0]!.name, full);
+  assert.deepEqual(entities[0]!.aliases, [part]);
 });

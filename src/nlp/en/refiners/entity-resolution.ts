@@ -1,12 +1,12 @@
 // Mentions clustered into entities (names, places, acronyms) with descriptors, roles, affiliations and gender.
 import type { Entity, Mention } from "../../../core/annotations.js";
 import type { Document } from "../../../core/document.js";
-import type { Stage } from "../../../core/pipeline.js";
+import { deadlineCheck, type Stage } from "../../../core/pipeline.js";
 import type { EntityType, Span } from "../../../core/record.js";
 import { cityCandidates, gazetteer, type Gazetteer } from "../../../geo/gazetteer.js";
 import { GUESS, SURNAME_GUESS } from "../extractors/entity-mentions.js";
 import { FEMALE_TITLES, MALE_TITLES, ROLE_NOUNS, TITLE_WORDS, nameLexicon } from "../lexicons/entity-lexicon.js";
-import { mentionIndex, mentionsByEnd, readAppositions } from "./entity-resolution-appositions.js";
+import { mentionIndex, readAppositions } from "./entity-resolution-appositions.js";
 
 interface Cluster {
   key: string;
@@ -47,13 +47,35 @@ function initials(text: string): string {
   return out;
 }
 
+/**
+ * Name endings of at most this many words are indexed. A longer ending is looked up among the clusters holding
+ * all its words: indexing every ending of an n-word name costs n² characters, and a hostile page's one "name"
+ * of 40,000 words ("John Smith John Smith …") ran the worker out of memory.
+ */
+const MAX_INDEXED_SUFFIX = 6;
+
+function endsWith(long: string[], short: string[]): boolean {
+  const d = long.length - short.length;
+  if (d < 0) return false;
+  for (let i = 0; i < short.length; i++) if (long[d + i] !== short[i]) return false;
+  return true;
+}
+
 function isSubsequence(short: string[], long: string[]): boolean {
   let i = 0;
   for (const w of long) if (i < short.length && w === short[i]) i++;
   return i === short.length;
 }
 
+/** Entities with their descriptors, roles and affiliations (what the stage sets, without its budget handling). */
 export function resolveEntities(doc: Document): Entity[] {
+  const entities = clusterEntities(doc);
+  describePersons(doc, entities);
+  return entities;
+}
+
+/** Mentions clustered into entities: ids, types, names, aliases, mentions and gender. */
+function clusterEntities(doc: Document): Entity[] {
   const g = gazetteer();
   const lex = nameLexicon();
   const mentions = [...doc.get("mention")].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
@@ -99,15 +121,20 @@ export function resolveEntities(doc: Document): Entity[] {
     }
     return best;
   };
+  const tick = deadlineCheck(doc, 128);
   for (const m of persons) {
+    tick();
     const w = nameWords(m.text);
     const home = personsWith(w).find((c) => isSubsequence(w, c.words));
     if (home) { home.mentions.push(m); byText.set(m.text.toLowerCase(), home); continue; }
     const c = add(`person:${w.join(" ")}`, m, w);
     c.person = true;
     for (const x of w) addTo(personByWord, x, c);
-    for (let i = 1; i < w.length; i++) addTo(personBySuffix, w.slice(i).join(" "), c);
+    for (let i = Math.max(1, w.length - MAX_INDEXED_SUFFIX); i < w.length; i++) addTo(personBySuffix, w.slice(i).join(" "), c);
   }
+  /** Person clusters whose name ends with the words `w` and is longer (in creation order), as the index would list them. */
+  const personsEndingWith = (w: string[]): Cluster[] =>
+    w.length <= MAX_INDEXED_SUFFIX ? personBySuffix.get(w.join(" ")) ?? NONE : personsWith(w).filter((c) => c.words.length > w.length && endsWith(c.words, w));
   const done = new Set<Mention>(persons);
   // organisations by initials ("IAEA" ↔ "International Atomic Energy Agency") and by first word (short ↔ long form)
   const orgByInitials = new Map<string, Cluster>();
@@ -119,6 +146,7 @@ export function resolveEntities(doc: Document): Entity[] {
   const ordered = [...mentions.filter((m) => m.source !== GUESS && m.source !== SURNAME_GUESS),
     ...mentions.filter((m) => m.source === GUESS || m.source === SURNAME_GUESS)];
   for (const m of ordered) {
+    tick();
     if (done.has(m)) continue;
     const w = nameWords(m.text);
     if (m.source === SURNAME_GUESS) {
@@ -133,7 +161,7 @@ export function resolveEntities(doc: Document): Entity[] {
     // (a town's name joins a person only as a surname: "Lincoln" for "Samuel Lincoln", not "Paris" for "Paris Hilton")
     const town = m.type === "GPE" && m.source !== GUESS;
     if (m.type === "PERSON" || m.source === GUESS || (town && !g.countryByName.has(w.join(" ")))) {
-      const last = personBySuffix.get(w.join(" ")) ?? [];
+      const last = personsEndingWith(w);
       const any = last.length || town ? last : w.length === 1 ? personsWith(w) : personsWith(w).filter((c) => isSubsequence(w, c.words));
       if (any.length === 1) { any[0]!.mentions.push(m); byText.set(m.text.toLowerCase(), any[0]!); continue; }
     }
@@ -179,6 +207,7 @@ export function resolveEntities(doc: Document): Entity[] {
   kept.sort((a, b) => first.get(a)! - first.get(b)!);
   const entities: Entity[] = [];
   for (const c of kept) {
+    tick();
     c.mentions.sort((a, b) => a.span[0] - b.span[0]);
     const id = doc.nextId("e");
     const votes = new Map<string, number>();
@@ -205,16 +234,29 @@ export function resolveEntities(doc: Document): Entity[] {
     for (const m of c.mentions) m.entity = id;
     entities.push(entity);
   }
+  return entities;
+}
+
+/**
+ * Descriptors, roles, affiliations and gender hints from the text around each person's mentions. The entities
+ * are whole before this runs, so when the time budget stops it they stand as they are, less described.
+ */
+function describePersons(doc: Document, entities: Entity[]): void {
   const index = mentionIndex(entities);
-  const byEnd = mentionsByEnd(index);
-  for (const e of entities) if (e.type === "PERSON") readAppositions(doc, e, entities, index, byEnd, (t) => {
+  const tick = deadlineCheck(doc, 64);
+  for (const e of entities) if (e.type === "PERSON") readAppositions(doc, e, entities, index, (t) => {
     const k = t.toLowerCase();
     if (FEMALE_TITLES.has(k)) e.gender = "female";
     else if (MALE_TITLES.has(k)) e.gender = "male";
     // a courtesy title says who, not what: it is no role
     return TITLE_WORDS.has(k) || k === "of" || (t === k && ROLE_NOUNS.has(k));
-  });
-  return entities;
+  }, tick);
+}
+
+/** Sets the entity layer and drops the guesses that joined no entity, so later stages see only mentions that resolve. */
+function settle(doc: Document, entities: Entity[]): void {
+  doc.set("entity", entities);
+  doc.set("mention", doc.get("mention").filter((m) => m.entity !== undefined));
 }
 
 export const entityResolution: Stage = {
@@ -223,8 +265,17 @@ export const entityResolution: Stage = {
   requires: ["mention", "token"],
   provides: ["entity"],
   run(doc: Document) {
-    doc.set("entity", resolveEntities(doc));
-    // guesses that joined no entity are dropped, so later stages see only mentions that resolve
-    doc.set("mention", doc.get("mention").filter((m) => m.entity !== undefined));
+    const entities = clusterEntities(doc);
+    try {
+      describePersons(doc, entities);
+    } finally {
+      // also when the budget stops the descriptions: the clusters are the costly part, and they are complete
+      settle(doc, entities);
+    }
+  },
+  // The layer is set only whole (above); stopped before that, there are no entities. Clustering is the work
+  // itself, so there is nothing cheaper to fall back on.
+  whenSkipped(doc: Document) {
+    if (!doc.has("entity")) doc.set("entity", []);
   },
 };

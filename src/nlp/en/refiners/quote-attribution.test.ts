@@ -1,7 +1,18 @@
 // Speaker resolution: mention overlap, pronouns by gender, surnames, descriptions; one answer per quote; ids.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { brief, runQuotes, type HandEntity } from "../extractors/quotes.test-helpers.js";
+import { Document } from "../../../core/document.js";
+import { BudgetExceeded, Pipeline, type Stage } from "../../../core/pipeline.js";
+import { toRecord } from "../../../core/to-record.js";
+import { validateRecord } from "../../../eval/validate-record.js";
+import { directQuotes } from "../extractors/direct-quotes.js";
+import { indirectQuotes } from "../extractors/indirect-quotes.js";
+import { paragraphs } from "../extractors/paragraphs.js";
+import { brief, handEntities, runQuotes, type HandEntity } from "../extractors/quotes.test-helpers.js";
+import { sentences } from "../extractors/sentences.js";
+import { tokens } from "../extractors/tokens.js";
+import { quoteAttribution } from "./quote-attribution.js";
+import { quoteContinuation } from "./quote-continuation.js";
 
 const PEOPLE: HandEntity[] = [
   { name: "Angela Brandt", aliases: ["Brandt"], gender: "female" },
@@ -78,5 +89,25 @@ describe("quote attribution", () => {
       assert.ok(!seen.has(key), `duplicate quote over ${q.text}`);
       seen.set(key, q.speaker?.name);
     }
+  });
+  it("a surname of more than six words (looked up without the index of short name endings) finds the first entity it ends", () => {
+    const people: HandEntity[] = [{ name: "Maria Elena Sofia Isabel Carmen Lucia Alvarez Garcia" }, { name: "Ana Sofia Isabel Carmen Lucia Alvarez Garcia" }];
+    const text = `"The talks have failed," said Elena Sofia Isabel Carmen Lucia Alvarez Garcia.\n"We go on," said Sofia Isabel Carmen Lucia Alvarez Garcia.`;
+    assert.equal(find(text, "The talks", people).speaker?.entity, "e1");
+    assert.equal(find(text, "We go on", people).speaker?.entity, "e1");
+  });
+  it("skipped by the time budget, it still numbers the quotes and clears their working fields", () => {
+    const text = `"We won," Brandt said, Novak said.\n"Nobody expected it," said Brandt. The mayor said the bridge would close.`;
+    const spent: Stage = { name: "spent", kind: "extractor", requires: [], provides: [], run() { throw new BudgetExceeded(1, 2); } };
+    const doc = new Pipeline([paragraphs, sentences, tokens, handEntities(PEOPLE), directQuotes, indirectQuotes, quoteContinuation, spent, quoteAttribution]).run(new Document(text, {}, "a1"));
+    assert.ok(doc.messages.some((m) => /skipped quoteAttribution/.test(m.text)), doc.messages.map((m) => m.text).join("\n"));
+    const qs = doc.get("quote");
+    assert.ok(qs.length >= 3, qs.map(brief).join("\n"));
+    assert.deepEqual(qs.map((q) => q.id), qs.map((_, i) => `q${i + 1}`));
+    assert.equal(new Set(qs.map((q) => `${q.span[0]}:${q.span[1]}`)).size, qs.length);
+    assert.ok(qs.every((q) => q.marks === undefined && q.paragraph === undefined && q.attribution === undefined));
+    // the speakers are the extractors' phrases, unlinked, and the record is valid
+    assert.ok(qs.every((q) => q.speaker?.entity === undefined));
+    assert.deepEqual(validateRecord(toRecord(doc)), []);
   });
 });

@@ -1,7 +1,7 @@
 // Resolves quote speakers to entities (mention overlap, pronoun, surname, role), keeps one answer per quote, numbers them.
 import type { Entity, Mention, Quote } from "../../../core/annotations.js";
 import type { Document } from "../../../core/document.js";
-import type { Stage } from "../../../core/pipeline.js";
+import { deadlineCheck, type Stage } from "../../../core/pipeline.js";
 import type { Ref, Span } from "../../../core/record.js";
 import { firstEndingAfter } from "../../../core/span.js";
 
@@ -65,13 +65,34 @@ export function resolveSpeakers(doc: Document): Quote[] {
   for (const e of entities.values()) {
     for (const n of [e.name, ...e.aliases]) if (!byName.has(n)) byName.set(n, e);
   }
+  // endings of at most MAX_TAIL words are indexed (every ending of an n-word name is n² characters: a hostile
+  // 40,000-word "name" ran out of memory); a longer one is found by `longTail`, which gives the same answer
+  const MAX_TAIL = 6;
+  // names with longer endings, by their last MAX_TAIL words (in the order above)
+  const longNames = new Map<string, { e: Entity; parts: string[] }[]>();
   for (const e of entities.values()) {
     const parts = e.name.split(/\s+/);
-    for (let k = 1; k < parts.length; k++) {
+    for (let k = Math.max(1, parts.length - MAX_TAIL); k < parts.length; k++) {
       const tail = parts.slice(k).join(" ");
       if (!byName.has(tail)) byName.set(tail, e);
     }
+    if (parts.length - 1 > MAX_TAIL) {
+      const key = parts.slice(-MAX_TAIL).join(" ");
+      const list = longNames.get(key);
+      if (list) list.push({ e, parts });
+      else longNames.set(key, [{ e, parts }]);
+    }
   }
+  /** The first entity (in the order above) with a name ending of more than MAX_TAIL words equal to `surface`. */
+  const longTail = (surface: string): Entity | undefined => {
+    const words = surface.split(" ");
+    const n = words.length;
+    if (n <= MAX_TAIL) return undefined;
+    for (const { e, parts } of longNames.get(words.slice(-MAX_TAIL).join(" ")) ?? []) {
+      if (parts.length - n >= 1 && parts.slice(parts.length - n).join(" ") === surface) return e;
+    }
+    return undefined;
+  };
   const resolved: { at: number; ref: Ref; person: boolean }[] = [];
   // how many earlier speakers a pronoun or a surname may look through
   const BACK = 200;
@@ -106,7 +127,7 @@ export function resolveSpeakers(doc: Document): Quote[] {
     }
     // a surname or a shorter form of a name already seen ("Lee" after "Jane Lee")
     if (/^\p{Lu}/u.test(surface)) {
-      const e = byName.get(surface);
+      const e = byName.get(surface) ?? longTail(surface);
       if (e) return { ref: { entity: e.id, name: e.name, span }, person: e.type === "PERSON", resolved: true };
       for (let i = resolved.length - 1; i >= 0 && i >= resolved.length - BACK; i--) {
         const r = resolved[i]!.ref;
@@ -126,7 +147,9 @@ export function resolveSpeakers(doc: Document): Quote[] {
 
   // a speaker phrase shared by several quotes (split and continued quotes) resolves once
   const cache = new Map<string, ReturnType<typeof resolve>>();
+  const tick = deadlineCheck(doc, 32);
   for (const q of quotes) {
+    tick();
     if (!q.speaker) continue;
     const key = q.speaker.span ? `${q.speaker.span[0]}:${q.speaker.span[1]}` : "";
     const r = (key && cache.get(key)) || resolve(q.speaker);
@@ -136,7 +159,16 @@ export function resolveSpeakers(doc: Document): Quote[] {
     if (q.speaker.span) resolved.push({ at: q.speaker.span[0], ref: q.speaker, person: r.person });
   }
 
-  // one answer per item: where two quotes cover the same words, the more confident one stays
+  return settleQuotes(doc, quotes);
+}
+
+/**
+ * One answer per item, ids, working fields off: what makes the layer valid output. Linear; also the stage's
+ * whenSkipped hook, so quotes the budget left unattributed (or half-attributed) still make a valid record.
+ * `quotes` is sorted by span.
+ */
+function settleQuotes(doc: Document, quotes: Quote[]): Quote[] {
+  // where two quotes cover the same words, the more confident one stays
   const kept: Quote[] = [];
   for (const q of quotes) {
     const prev = kept[kept.length - 1];
@@ -147,7 +179,8 @@ export function resolveSpeakers(doc: Document): Quote[] {
     kept.push(q);
   }
   for (const q of kept) {
-    q.id = doc.nextId("q");
+    // already numbered ("" before) when the stage had finished before the budget stopped it
+    if (!q.id) q.id = doc.nextId("q");
     // working fields off (undefined, not deleted: deleting would slow every later read of the object)
     q.marks = undefined;
     q.paragraph = undefined;
@@ -166,5 +199,9 @@ export const quoteAttribution: Stage = {
   provides: ["quote"],
   run(doc: Document) {
     doc.set("quote", resolveSpeakers(doc));
+  },
+  // speakers stay as the extractors (or the loop, as far as it got) left them: valid refs, some without an entity
+  whenSkipped(doc: Document) {
+    doc.set("quote", settleQuotes(doc, [...doc.get("quote")].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1])));
   },
 };
