@@ -66,6 +66,8 @@ export async function scoreTempEval3(dataDir: string, { verbose = false, limit }
   let valueHits = 0;
   const lines: string[] = [];
   const misses = new Map<string, number>();
+  // per top-level folder (TBAQ's TimeBank and AQUAINT halves follow different annotation habits)
+  const parts = new Map<string, { gold: number; pred: number; value: number }>();
   const t0 = performance.now();
   for (const file of files) {
     const { text, dct, timexes } = readTml(readFileSync(file, "utf8"));
@@ -74,6 +76,11 @@ export async function scoreTempEval3(dataDir: string, { verbose = false, limit }
     const found = doc.get("time");
     gold += timexes.length;
     pred += found.length;
+    const partName = path.relative(dataDir, file).split(path.sep)[0]!;
+    const part = parts.get(partName) ?? { gold: 0, pred: 0, value: 0 };
+    parts.set(partName, part);
+    part.gold += timexes.length;
+    part.pred += found.length;
     const used = new Set<number>();
     for (const g of timexes) {
       // the first unused prediction overlapping the gold span (TE-3 relaxed matching)
@@ -88,8 +95,10 @@ export async function scoreTempEval3(dataDir: string, { verbose = false, limit }
       const p = found[i]!.span;
       const trimmedEnd = text[p[1] - 1] === "." && g.span[1] === p[1] - 1 ? p[1] - 1 : p[1];
       if (p[0] === g.span[0] && trimmedEnd === g.span[1]) strictHits++;
-      if (found[i]!.value === g.value) valueHits++;
-      else {
+      if (found[i]!.value === g.value) {
+        valueHits++;
+        part.value++;
+      } else {
         const key = `"${text.slice(...g.span).toLowerCase()}" want ${g.value.replace(/\d/g, "9")} got ${found[i]!.value.replace(/\d/g, "9")}`;
         misses.set(key, (misses.get(key) ?? 0) + 1);
         if (verbose) lines.push(`  value ${path.basename(file)}: "${text.slice(...g.span)}" gold ${g.value} got ${found[i]!.value}`);
@@ -110,7 +119,14 @@ export async function scoreTempEval3(dataDir: string, { verbose = false, limit }
   const strictR = gold ? strictHits / gold : 0;
   lines.push(`strict span:  P ${r3(strictP)} R ${r3(strictR)} F1 ${r3(f1(strictP, strictR))}`);
   lines.push(`relaxed span: P ${r3(spanP)} R ${r3(spanR)} F1 ${r3(f1(spanP, spanR))}`);
-  lines.push(`value:        P ${r3(valP)} R ${r3(valR)} F1 ${r3(f1(valP, valR))}  (value accuracy on matched spans ${r3(spanHits ? valueHits / spanHits : 0)})`);
+  lines.push(`value:        P ${r3(valP)} R ${r3(valR)} F1 ${r3(f1(valP, valR))}  (${valueHits} right; value accuracy on matched spans ${r3(spanHits ? valueHits / spanHits : 0)})`);
+  if (parts.size > 1) {
+    for (const [name, p] of [...parts].sort((a, b) => a[0].localeCompare(b[0]))) {
+      const pp = p.pred ? p.value / p.pred : 0;
+      const pr = p.gold ? p.value / p.gold : 0;
+      lines.push(`  ${name}: ${p.gold} gold, ${p.pred} predicted, value P ${r3(pp)} R ${r3(pr)} F1 ${r3(f1(pp, pr))}`);
+    }
+  }
   const top = [...misses.entries()].sort((a, b) => b[1] - a[1]).slice(0, verbose ? 40 : 10);
   if (top.length) lines.push("most frequent value errors:", ...top.map(([k, n]) => `  ${n} × ${k}`));
   return {

@@ -14,7 +14,9 @@ const negatives = [
   "March on, she told her supporters.",
   "The second round of talks ended without agreement.",
   "Now that the talks are over, he is an analyst with a think tank.",
-  "For now, the border crossing stays closed.",
+  // "from now on", "by now" are idioms ("for now" and "until now" reach the present: see times.test.ts)
+  "From now on the border crossing stays closed.",
+  "By now the talks should be over.",
   "Two thousand protesters marched on the ministry.",
   "The day before the vote, crowds gathered in the square.",
   "Troops march north while the rebels may retreat.",
@@ -34,6 +36,32 @@ const negatives = [
   "The museum holds 1,500 paintings from the period.",
   "The party won a quarter of the vote.",
   "Mayor Jane Ortiz opened the new bridge.",
+  // "March" the noun and "May" the verb, capitalised where a month could stand
+  "Thousands joined the March for Our Lives in the capital.",
+  "May the best team win.",
+  // the present age and the future in general, no day: "today's youth", "the people of tomorrow"
+  "The case is for today's youth what the blockade was for their parents.",
+  "If I were choosing the people of tomorrow, I would choose these.",
+  // a rate of a figure, not a recurring time
+  "Revenue will rise 8.5% annually through the decade's end.",
+  "That is 5% of the average daily volume.",
+  // a programme's name in title case
+  "The minister appeared on This Week with the anchor.",
+  // a sentence-opening "Now," turns the story
+  "Now, he says, the plan has failed.",
+  // "then current" is the past's present, not ours
+  "Holders may buy shares at the then current market price.",
+  // prices in eighths and rates with fractions are no day and month
+  "The notes, paying 12 3/4%, rose 4 5/8 to 112 5/8.",
+  // "the future of" is a fate, "short-term" an adjective of debt
+  "The future of the company is uncertain.",
+  "Short-term debt rose and the short-term outlook is poor.",
+  // a past "the third day of" is not the day of writing
+  "The vote was the third day of protests.",
+  // "year-end" as an adjective of a figure
+  "Year-end net was below the level of the year before.",
+  // "March" after "the" and before a preposition is a procession
+  "The March on Washington drew crowds.",
 ];
 
 for (const sentence of negatives) {
@@ -61,4 +89,36 @@ test("times negative: 'a year ago' without a quarter under discussion stays a ye
 test("times negative: 'May' with a day is a date", () => {
   const s = "The ceasefire began on May 5.";
   assert.deepEqual(findTimes(s, ref).map((f) => [s.slice(f.span[0], f.span[1]), f.value]), [["May 5", "2024-05-05"]]);
+});
+
+test("times negative: an age is not a length of time", () => {
+  for (const s of ["Mr. Reupke, 52 years old, was named chief.", "Employees 55 years old or older may retire.", "A 5-year-old boy was rescued."]) {
+    assert.deepEqual(findTimes(s, ref).map((f) => s.slice(f.span[0], f.span[1])), [], s);
+  }
+});
+
+test("times negative: 'next to' and a pluperfect plan do not point ahead", () => {
+  const s = "The offer had been scheduled to expire on Friday.";
+  assert.deepEqual(findTimes(s, ref).map((f) => f.value), ["2024-10-25"]);
+});
+
+test("times negative: a spoken number before a plural noun is a count, not a year", () => {
+  const s = "Nineteen ninety soldiers crossed the border.";
+  assert.deepEqual(findTimes(s, ref), []);
+});
+
+test("times negative: a programme's title is no length of time", () => {
+  const s = "He said so on CBS's 60 Minutes and on 48 Hours.";
+  assert.deepEqual(findTimes(s, ref), []);
+});
+
+test("times negative: a part of a day of a named day is not the day of publication", () => {
+  const s = "He was arrested in the early morning hours of Thursday.";
+  assert.deepEqual(findTimes(s, ref).map((f) => s.slice(f.span[0], f.span[1])), ["Thursday"]);
+});
+
+test("times negative: a count after a date is no second day of its month", () => {
+  for (const s of ["The talks ended on March 3 and 25 people died.", "Shares fell on May 5 and 26 percent of them were sold."]) {
+    assert.deepEqual(findTimes(s, ref).filter((f) => f.type === "DATE").map((f) => s.slice(f.span[0], f.span[1])), [s.includes("March") ? "March 3" : "May 5"], s);
+  }
 });

@@ -55,6 +55,101 @@ const cases: [string, string, [string, string][]][] = [
     [["Thanksgiving Day", "2024-11-28"], ["Christmas", "2024-12-25"]]],
   ["Voters went to the polls on Election Day 2020.", "2024-10-26", [["Election Day 2020", "2020-11-03"]]],
   ["Shelling resumed last night near the river.", "2024-10-26", [["last night", "2024-10-25TNI"]]],
+  // "last/this <month>": strictly before publication's month; the month just before is a year further back
+  ["The two helicopters crashed last February.", "1998-03-01", [["last February", "1997-02"]]],
+  ["The ministers met last May in Vienna.", "1998-02-27", [["last May", "1997-05"]]],
+  ["The offices were raided last December.", "1989-10-30", [["last December", "1988-12"]]],
+  ["The talks resume this September.", "1998-06-26", [["this September", "1998-09"]]],
+  // parts of day: the evening is kept (TEV), the night and the morning give the bare day
+  ["The offer had been due to expire Friday evening.", "1989-10-30", [["Friday evening", "1989-10-27TEV"]]],
+  ["The deadline passed at noon Thursday.", "1998-02-13", [["noon Thursday", "1998-02-12T12:00"]]],
+  // recurring days and months are SETs
+  ["Flights leave on Tuesday nights and each Thursday.", "1998-02-13", [["Tuesday nights", "XXXX-WXX-2TNI"], ["each Thursday", "XXXX-WXX-4"]]],
+  ["The festival is held each July; dividends are paid every quarter.", "1998-03-22", [["each July", "XXXX-07"], ["every quarter", "P1Q"]]],
+  // centuries and decades by their leading digits
+  ["Prices rose in the nineties, as in the 20th century and the late '80s.", "1998-01-21", [["the nineties", "199"], ["the 20th century", "19"], ["the late '80s", "198"]]],
+  // "the last decade" is the calendar decade before; "the past decade" a stretch of ten years
+  ["Growth slowed in the last decade and over the past decade.", "1998-02-06", [["last decade", "198"], ["the past decade", "P10Y"]]],
+  // financial years: the year of publication, and a reporting year ending on a date
+  ["Kellogg forecast an earnings increase for the full year.", "1989-10-30", [["the full year", "1989"]]],
+  ["For the year ended Sept. 30, Ralston earned $422.5 million.", "1989-11-02", [["the year", "P1Y"], ["Sept. 30", "1989-09-30"]]],
+  // adjectives of time: "current" is the present
+  ["The company delayed construction because of current market conditions.", "1989-10-30", [["current", "PRESENT_REF"]]],
+  ["Now officials are investigating the bombing.", "1998-02-12", [["Now", "PRESENT_REF"]]],
+  // "almost a hundred years" is a hundred, not a hundred and one
+  ["The bridge has stood for almost a hundred years.", "1998-02-13", [["a hundred years", "P100Y"]]],
+  // a spoken year is read whole before a capitalised name
+  ["In nineteen ninety-one Charles Keating was convicted.", "1998-01-15", [["nineteen ninety-one", "1991"]]],
+  ["His promise to halve unemployment by the year two thousand has now been abandoned.", "1998-03-03",
+    [["the year two thousand", "2000"], ["now", "PRESENT_REF"]]],
+  // "shot to death on Oct. 23" is no plan ahead: the past October
+  ["Slepian was shot to death on the night of Oct. 23 in his kitchen.", "1999-05-05", [["Oct. 23", "1998-10-23"]]],
+  // "next to" is a place, not a future: the past Friday
+  ["Dozens were wounded in the blasts next to the embassies on Friday.", "1998-08-08", [["Friday", "1998-08-07"]]],
+  // "at 1" after a date with no clock mark is no time: the date alone
+  ["The bank may buy the stake after Jan. 1, 1990 at 1,015 francs a share.", "1989-10-27", [["Jan. 1, 1990", "1990-01-01"]]],
+  // the granularity written: a week of a date, the month of "the end of November"
+  ["The case may be settled at a hearing the week of March 6.", "2000-02-24", [["the week of March 6", "2000-W10"]]],
+  ["Unisys aims to cut costs by the end of November.", "1989-11-02", [["end of November", "1989-11"]]],
+  // a period that ended lies behind, however far back
+  ["In the fiscal year ended Jan. 31, the company reported sales of $59.5 million.", "1989-10-31", [["the fiscal year", "P1Y"], ["Jan. 31", "1989-01-31"]]],
+  // "this summer" is the summer of publication's year, still to come in March
+  ["Police expect more bombs this summer.", "1998-03-22", [["this summer", "1998-SU"]]],
+  // market weeks: "for the week" leaves the week number unstated; "ahead of the weekend" looks forward
+  ["For the week, the index dropped 3.8%.", "1989-10-30", [["the week", "1989-WXX"]]],
+  ["Traders had squared positions ahead of the weekend.", "1989-10-30", [["the weekend", "1989-W44-WE"]]],
+  // a capitalised -ed word is no past tense ("United"), a capitalised "May" no modal
+  ["The father would be traveling to the United States Thursday.", "2000-04-05", [["Thursday", "2000-04-06"]]],
+  // durations with a qualifier and counts in words
+  ["Trading was halted for eight trading days, and the pact was extended for an additional year.", "1989-10-30", [["eight trading days", "P8D"], ["an additional year", "P1Y"]]],
+  ["Talks could take a couple of years.", "1998-01-08", [["a couple of years", "P2Y"]]],
+  ["Updates are issued hourly.", "1998-01-08", [["hourly", "PT1H"]]],
+  // years joined to a second year or after "for"
+  ["The deal will dilute earnings in both 1990 and 1991, and the firm is confident for 1990 and beyond.", "1989-10-30",
+    [["1990", "1990"], ["1991", "1991"], ["1990", "1990"]]],
+  // a plan after an infinitive takes the nearer side of publication, across a long object with commas
+  ["Thermo Electron agreed to purchase Milton Roy's liquid-chromatography line for $22 million in February.", "1989-10-30", [["February", "1990-02"]]],
+  ["The bank agreed to acquire the Peoria, Ill., bank holding company in January.", "1989-11-02", [["January", "1990-01"]]],
+  // vague spans ahead: some weeks or months from now, the near term, a later date
+  ["The economy will slow in coming months, and rates may fall in the weeks ahead.", "1998-02-06", [["coming months", "PXM"], ["the weeks ahead", "PXW"]]],
+  ["We don't minimize the challenges of the near term, and will decide at a later date.", "1989-10-30", [["the near term", "FUTURE_REF"], ["a later date", "FUTURE_REF"]]],
+  // a part of a day alone falls on the day of publication, as a clock time alone does
+  ["By mid afternoon, officials said the operation was over; he appears in court at midday.", "1998-03-06", [["mid afternoon", "1998-03-06TAF"], ["midday", "1998-03-06T12:00"]]],
+  ["In London at mid-afternoon yesterday, the shares traded at 204 pence.", "1989-11-02", [["mid-afternoon yesterday", "1989-11-01TAF"]]],
+  // the fiscal year and "earlier in the year": the year of publication
+  ["Earnings for the fiscal year will fall, after rains earlier in the year.", "1989-11-02", [["the fiscal year", "1989"], ["the year", "1989"]]],
+  // "the past year" is last year, as TimeBank dates it; "the past week" stays a stretch of time
+  ["Hate groups grew over the past year and spread in the past week.", "1998-03-03", [["the past year", "1997"], ["the past week", "P1W"]]],
+  // a month used as an adjective after "the"
+  ["The March accession will enable the three countries to join.", "1999-02-10", [["March", "1999-03"]]],
+  // tense: a plan reported in the past progressive points ahead; "since" reaches back; the verb of
+  // attribution after a quotation does not set the tense of what was quoted
+  ["Protesters planned a demonstration in Little Havana on Saturday and were planning to drive around the airport.", "2000-01-07", [["Saturday", "2000-01-08"]]],
+  ["The carrier, which has been on patrol since March, was scheduled to return to port.", "1990-08-13", [["March", "1990-03"]]],
+  ["''This father will leave at 4 a.m. EDT Thursday,'' Castro said.", "2000-04-05", [["4 a.m. EDT Thursday", "2000-04-06T04:00"]]],
+  ["He said, “In January the new plant opens.”", "2024-10-26", [["January", "2025-01"]]],
+  // no tense and a day half a year off either way: the one behind
+  ["The index closed within 70 points of its record high set on Aug. 6.", "1998-02-06", [["Aug. 6", "1997-08-06"]]],
+  // a holiday a few days off is that one, whatever the tense; "Easter week" is the week of Easter
+  ["Protesters prayed for divine help as Easter week began.", "2000-04-17", [["Easter week", "2000-W16"]]],
+  ["Shoppers crowded the stores before Christmas.", "2024-12-20", [["Christmas", "2024-12-25"]]],
+  // "April 24 and 25": two days of one month
+  ["The accession will be held at the summit on April 24 and 25.", "1999-02-10", [["April 24", "1999-04-24"], ["25", "1999-04-25"]]],
+  // "a week or so ago"; "for a while" and "for some time" last an unknown stretch
+  ["Then, a week or so ago, the general picked the date.", "1991-02-25", [["a week or so ago", "1991-W08"]]],
+  ["They will have to live without it for a while, and troops may stay for some time.", "1998-01-11", [["a while", "PXX"], ["some time", "PXX"]]],
+  // "today is the eighth day of": the day of writing
+  ["It's the second day of an offensive by the security forces.", "1998-03-06", [["the second day", "1998-03-06"]]],
+  // vague stretches, a week of publication and a set, as TimeBank marks them
+  ["Prices rose in the past few years, and earlier this week the bank cut rates; it reports weekly.", "2024-10-23",
+    [["the past few years", "PXY"], ["earlier this week", "2024-W43"], ["weekly", "P1W"]]],
+  // the end of the year, as "by the end of the year": publication's year, the last one after "since"
+  ["The deal should close by year's end; prices are up 5% since year-end.", "1989-10-30", [["year's end", "1989"], ["year-end", "1988"]]],
+  // a season of a spoken year
+  ["The ban began in the winter of nineteen ninety-four.", "1998-02-23", [["the winter of nineteen ninety-four", "1994-WI"]]],
+  // "for now" and "until now" reach the present (TBAQ marks 4 of 6)
+  ["For now, the State Department says, the embassy works from a hotel.", "1998-09-07", [["now", "PRESENT_REF"]]],
+  ["No woman has been in charge of a mission until now.", "1998-03-04", [["now", "PRESENT_REF"]]],
 ];
 
 for (const [sentence, published, expected] of cases) {
@@ -111,4 +206,42 @@ test("times: a run-on sentence of thousands of dates is read in pieces, each dat
   const found = findTimes(s, parseDay("2024-10-26"));
   assert.equal(found.length, 400);
   assert.deepEqual([...new Set(found.map((f) => `${s.slice(f.span[0], f.span[1])}=${f.value}`))].sort(), ["March 3, 2023=2023-03-03", "Oct. 24, 2024=2024-10-24"]);
+});
+
+test("times: 'the following year' and 'later that year' count from the date last written out", () => {
+  const text = "On May 22, 1995, Farkas was made a general, and the following year he was appointed attache. He fled to Florida in June 1998 and returned later that year. The vote comes next year.";
+  const doc = new Document(text, { published: "1999-04-18" });
+  for (const s of [paragraphs, sentences, times]) s.run(doc);
+  assert.deepEqual(doc.get("time").map((t) => [t.text, t.value]), [
+    ["May 22, 1995", "1995-05-22"],
+    ["the following year", "1996"],
+    ["June 1998", "1998-06"],
+    ["later that year", "1998"],
+    ["next year", "2000"],
+  ]);
+});
+
+test("times: with no date written before, 'that year' is the year of publication", () => {
+  const text = "Imports reached $1.5 billion that year.";
+  const doc = new Document(text, { published: "1989-11-02" });
+  for (const s of [paragraphs, sentences, times]) s.run(doc);
+  assert.deepEqual(doc.get("time").map((t) => [t.text, t.value]), [["that year", "1989"]]);
+});
+
+test("times: a named quarter stays the period compared for five sentences", () => {
+  const text = "Third-quarter profit rose 5%. Sales rose. Costs fell. Margins grew. Debt fell. Net was $3 million, up from $2 million a year earlier.";
+  const doc = new Document(text, { published: "1989-11-02" });
+  for (const s of [paragraphs, sentences, times]) s.run(doc);
+  assert.deepEqual(doc.get("time").map((t) => [t.text, t.value]), [["Third-quarter", "1989-Q3"], ["a year earlier", "1988-Q3"]]);
+});
+
+test("times: a bare clock time is on the day named a few sentences before, else on publication's day", () => {
+  const text = "Two bombs exploded on Friday. No one has claimed responsibility. The blast in Nairobi occurred at about 10:35 a.m. Officials met. Talks went on. Aid came. A curfew starts at 8 p.m.";
+  const doc = new Document(text, { published: "1998-08-08" });
+  for (const s of [paragraphs, sentences, times]) s.run(doc);
+  assert.deepEqual(doc.get("time").map((t) => [t.text, t.value]), [
+    ["Friday", "1998-08-07"],
+    ["10:35 a.m.", "1998-08-07T10:35"],
+    ["8 p.m.", "1998-08-08T20:00"],
+  ]);
 });
