@@ -1,7 +1,7 @@
 // Figures: numbers with their bound, unit, counted thing, claimant, quote and date, sentence by sentence.
 import { TokenKind, type Entity, type Quantity, type Quote, type Sentence, type Time } from "../../../core/annotations.js";
 import type { Document } from "../../../core/document.js";
-import type { Stage } from "../../../core/pipeline.js";
+import { checkDeadline, type Stage } from "../../../core/pipeline.js";
 import type { Bound, Ref, Span } from "../../../core/record.js";
 import verbLexicon from "../lexicons/quantity-verbs.json" with { type: "json" };
 import unitLexicon from "../lexicons/quantity-units.json" with { type: "json" };
@@ -1107,6 +1107,7 @@ export const quantities: Stage = {
       atomsOfSentence(i) {
         let a = cache.get(i);
         if (!a) {
+          checkDeadline(doc); // once per sentence read
           const s = sents[i]!;
           a = splitGlued(doc.text, atomsOf(doc.text, table, s.tokenStart, s.tokenEnd), isMeasure);
           cache.set(i, a);

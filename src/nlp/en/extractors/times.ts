@@ -3,7 +3,7 @@
 import * as chrono from "chrono-node/en";
 import type { Time } from "../../../core/annotations.js";
 import type { Document } from "../../../core/document.js";
-import type { Stage } from "../../../core/pipeline.js";
+import { checkDeadline, type Stage } from "../../../core/pipeline.js";
 import type { Span, TimeType } from "../../../core/record.js";
 import {
   HOLIDAYS, SEASONS, addDays, addMonths, dayValue, isoWeek, monthValue, pad, parseDay, resolveDayMonth, resolveHoliday,
@@ -961,6 +961,7 @@ export const times: Stage = {
     const context = new PeriodContext();
     const anchors = new AnchorContext();
     for (const sent of doc.get("sentence")) {
+      checkDeadline(doc);
       const text = doc.text.slice(sent.span[0], sent.span[1]);
       for (const f of anchors.redate(context.redate(findTimes(text, ref)))) {
         if (!f.value) {
