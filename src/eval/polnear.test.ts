@@ -33,6 +33,11 @@ describe("polnear scorer", () => {
     assert.equal(text.slice(...a!.content![0]!), "that the bridge would reopen in June");
     assert.equal(text.slice(...a!.cue![0]!), "has also said");
   });
+  it("gives a content opening after 'that,' its complementiser and comma ('said that, if elected, he …')", () => {
+    const text = "He said that, if elected, he would leave such decisions to the generals.";
+    const [a] = toAttributions(text, runQuotes(text));
+    assert.equal(text.slice(...a!.content![0]!), "that, if elected, he would leave such decisions to the generals");
+  });
   it("widens a source to its parenthesis and apposition, with the comma before the cue", () => {
     const text = "Rep. Jane Doe (D-Wis.), a senior member of the committee, said the bill would pass.";
     const [a] = toAttributions(text, runQuotes(text));

@@ -237,8 +237,10 @@ export function toAttributions(text: string, quotes: readonly Quote[], sentences
       }
       content = [a, b];
     } else {
-      const before = text.slice(Math.max(0, content[0] - 5), content[0]);
-      if (/\bthat\s$/.test(before)) content = [content[0] - 5 + before.search(/that\s$/), content[1]];
+      // ("that, if elected, he …": the complementiser and its comma)
+      const before = text.slice(Math.max(0, content[0] - 6), content[0]);
+      const that = /\bthat,?\s$/.exec(before);
+      if (that) content = [content[0] - before.length + that.index, content[1]];
     }
     let cue: Span | undefined = q.cue?.span;
     if (cue) {

@@ -129,5 +129,11 @@ describe("direct quotes: introduced at the end of the paragraph before", () => {
     assert.equal(q?.speaker?.name, "The New York Times");
     assert.equal(q?.cue?.text, "reports");
   });
+  it("a party and state tag after the name is part of the apposition, not the speaker ('McConnell, R-Ky., said')", () => {
+    const text = "“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.";
+    const q = runQuotes(text).find((x) => x.kind === "direct");
+    assert.equal(text.slice(...q!.speaker!.span!), "Senate Majority Leader Mitch McConnell");
+    assert.equal(q?.cue?.text, "said");
+  });
 });
 

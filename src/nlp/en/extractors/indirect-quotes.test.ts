@@ -202,5 +202,63 @@ describe("indirect quotes: PolNeAR-style reports", () => {
   it("a focus word before an apposed name ('Even China, its only ally, said …')", () => {
     assert.equal(reported("Even China, its only ally, said it was opposed to the test.").speaker?.name, "China");
   });
+  it("a place phrase between the cue and 'that' may hold nouns that look like verbs ('at a campaign stop')", () => {
+    const q = reported("Trump said during a Friday evening rally in Michigan that the deal was a disaster.");
+    assert.equal(q.speaker?.name, "Trump");
+    assert.equal(q.text, "the deal was a disaster");
+    assert.equal(reported("Clinton says at a campaign stop in Toledo, Ohio, that it means nothing.").text, "it means nothing");
+  });
+  it("'said that, if elected, he …': the complementiser's comma opens the content's aside", () => {
+    const q = reported("He said that, if elected, he would leave such decisions to military leaders.");
+    assert.equal(q.text, "if elected, he would leave such decisions to military leaders");
+  });
+  it("a restrictive relative names its noun ('listeners who said …'): the source is the relative pronoun", () => {
+    const text = "The show took calls from listeners who said they had misgivings about the plan.";
+    const q = reported(text);
+    assert.equal(text.slice(...q.speaker!.span!), "who");
+    assert.equal(q.speaker?.name, "listeners");
+    assert.equal(q.text, "they had misgivings about the plan");
+  });
+  it("a head noun before 'for the …' is the source ('attorneys for the family said', 'a spokesman for the campaign said')", () => {
+    const text = "Scott's relatives watched the video on Thursday, attorneys for the family said.";
+    const q = reported(text);
+    assert.equal(text.slice(...q.speaker!.span!), "attorneys for the family");
+    assert.equal(q.text, "Scott's relatives watched the video on Thursday");
+    const t2 = "A spokesman for the campaign said the plan would work.";
+    assert.equal(t2.slice(...reported(t2).speaker!.span!), "A spokesman for the campaign");
+  });
+  it("a numeral opens a described source after the cue ('…, said one GOP source in the room')", () => {
+    const text = "The meeting went badly from there, said one GOP source in the room.";
+    const q = reported(text);
+    assert.equal(text.slice(...q.speaker!.span!), "one GOP source");
+    assert.equal(q.text, "The meeting went badly from there");
+  });
+  it("a verb with the preposition that governs the report: the cue takes it ('called on', 'spoke emotionally of')", () => {
+    const q = reported("Palmieri called on Trump to stop attacking Machado.");
+    assert.equal(q.cue?.text, "called on");
+    // (whether the addressee "Trump" stays in the report is the start ranker's call: content-bounds.ts)
+    assert.match(q.text, /^(?:Trump )?to stop attacking Machado$/);
+    const s = reported("Mr. Obama spoke emotionally of his many flights across the Mall.");
+    assert.equal(s.cue?.text, "spoke emotionally of");
+    assert.equal(s.text, "his many flights across the Mall");
+  });
+  it("an addressee before the preposition joins the cue for verbs of addressing ('accused Holt of')", () => {
+    const q = reported("Trump accused Holt of bias against him.");
+    assert.equal(q.cue?.text, "accused Holt of");
+    assert.equal(q.text, "bias against him");
+  });
+  it("an infinitive keeps its 'to' in the content: it is no preposition of the cue ('vowed to fight')", () => {
+    const q = reported("He vowed to fight the plan.");
+    assert.equal(q.cue?.text, "vowed");
+    assert.equal(q.text, "to fight the plan");
+  });
+  it("a headline attribution's report ends before its full stop ('Pence: … at Debate.')", () => {
+    const qs = runQuotes("Pence: Flowers Will Not Be at the Debate Tomorrow.\n\nThe rest of the story follows here.");
+    assert.equal(qs[0]?.text, "Flowers Will Not Be at the Debate Tomorrow");
+  });
+  it("a quantity after the cue opens the content ('indicated up to 3,000 troops had …')", () => {
+    const q = reported("The intelligence service indicated up to 3,000 troops had already been sent to the border area.");
+    assert.match(q.text, /^up to 3,000 troops had already been sent/);
+  });
 });
 

@@ -8,6 +8,7 @@ import {
   speakerAfter, speakerBefore, trimContent, type SpeakerNP,
 } from "./quote-common.js";
 import { cueScoreAbove } from "../attribution/cue-model.js";
+import { chooseBounds } from "../attribution/content-bounds.js";
 
 const SOURCE = "indirect-quotes";
 // Tokens that may sit between a cue and its "that": an addressee or a time ("told reporters on Monday that").
@@ -30,6 +31,10 @@ function hasAuxiliary(tk: Tokens, i: number, hi: number): boolean {
   for (let k = i; k < hi && k < i + 12; k++) if (AUX.test(tk.low(k))) return true;
   return false;
 }
+// A bridge that opens with a preposition ("at a campaign stop in Toledo, Ohio, that …") holds nouns, not verbs.
+const PP_START = /^(?:at|during|in|on|before|after|from|with|to)$/;
+// Words after which a finite-looking word in such a bridge is still a verb ("at the time he left that …").
+const SUBJECT_WORD = /^(?:he|she|it|they|we|i|you|who|which|that)$/;
 const SUBORDINATOR = /^(?:after|before|when|while|since|because|as|if|although|though|unless|until|once|whereas)$/;
 const FINITE_START = /^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|do|does|did)$/;
 
@@ -99,7 +104,7 @@ const MODEL_THRESHOLD = 0;
 const MODEL_CONFIDENCE = 0.5;
 // object reports and classifier cues: weighed after the clause reports
 const WEAK_CONFIDENCE = 0.55;
-const MODEL_OBJECT_THRESHOLD = 2;
+const MODEL_OBJECT_THRESHOLD = 0;
 const VERB_LIKE = /[a-z](?:ed|ing|es|s)$/;
 // Function words the classifier is not asked about (cue heads are verbs and nouns; asking costs time).
 const NOT_CUE = new Set(
@@ -165,6 +170,14 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
           continue;
         }
       }
+      // "called on X to …", "spoke of …", "pointed to …": a verb and the preposition that governs what was reported
+      if (cv && PREPOSITION_VERBS.has(cv.lemma)) {
+        const c = prepositionReport(tk, text, s0, i, e, end, cv.rate);
+        if (c) {
+          cands.push(c);
+          continue;
+        }
+      }
       // the learned cue classifier for verbs the lexicon calls weak or does not know ("wants", "vied", "pledged")
       // (only compared with the thresholds: a score that cannot exceed MODEL_THRESHOLD is cut short, same decisions)
       const score = modelAsk ? cueScoreAbove(tk, i, s0, s1, false, MODEL_THRESHOLD) : -Infinity;
@@ -202,6 +215,8 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       }
       const y = marks.inside(Math.max(c.content[0], c.content[1] - 1));
       if (y && y[1] > c.content[1] && y[0] >= c.content[0]) c.content = [c.content[0], y[1]];
+      // a content after its cue: the trained rankers may move its start past an addressee or end it before an aside
+      if (useModel && c.content[0] >= c.cue[1]) c.content = modelBounds(tk, marks, s0, end, c.cue, c.content);
       // a subject shared by coordinated reports ("He claimed X and said Y") may be claimed twice
       const shared = c.speaker.span[1] <= Math.min(c.cue[0], c.content[0]) &&
         (c.coordinated === true || takenSpeakers.some((t) => t[0] === c.speaker.span[0] && t[1] === c.speaker.span[1]));
@@ -216,6 +231,11 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       // a quotation that ends the report keeps its closing mark (balanced marks read better)
       if (/^[”"'’»]/.test(text.slice(content[1], content[1] + 1)) && /[“"«]/.test(text.slice(content[0], content[1]))) content = [content[0], content[1] + 1];
       if (content[1] <= content[0]) continue;
+      const cue = prepositionCue(tk, c.cue, content);
+      if (cue) {
+        content = [tk.start(tk.at(cue[1])), content[1]];
+        c.cue = cue;
+      }
       taken.push(shared ? [Math.min(c.content[0], c.cue[0]), b] : [a, b]);
       takenSpeakers.push(c.speaker.span);
       out.push({
@@ -233,6 +253,69 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
     }
   }
   return out;
+}
+
+/** The content span the boundary rankers choose (content-bounds.ts), the rules' span when they are unsure or absent. */
+function modelBounds(tk: Tokens, marks: Marks, s0: number, end: number, cue: Span, content: Span): Span {
+  const start = tk.at(content[0]);
+  const stop = tk.at(content[1]);
+  if (stop > end || stop <= start) return content;
+  const ctx = { tk, s0, end, cue0: tk.at(cue[0]), cue1: tk.at(cue[1]), start, stop };
+  const [a, b] = chooseBounds(ctx, (x, y) => !marks.cuts(tk.start(x), tk.end(y - 1)));
+  return a === start && b === stop ? content : [tk.start(a), tk.end(b - 1)];
+}
+
+// Prepositions that govern what was reported ("pointed to X", "spoke about X", "described as X"): part of the cue.
+const CUE_PREPOSITION = /^(?:to|of|about|as|with|on|against|into|for|from|over)$/;
+// Verbs whose object is the addressee or target, the report following a preposition ("accused Holt of X").
+const OBJECT_THEN_PREPOSITION = /^(?:accuse|ask|hail|praise|blame|thank|compare|credit|question|press|warn|criticize|attack|fault|slam)$/;
+
+/**
+ * The cue with the preposition that opens its content ("pointed to", "asked Clinton about"), when the content
+ * starts right after the cue with one (a short capitalised or pronoun object between for verbs of addressing).
+ */
+function prepositionCue(tk: Tokens, cue: Span, content: Span): Span | undefined {
+  const c0 = tk.at(cue[1]);
+  const a = tk.at(content[0]);
+  if (a !== c0 || a + 2 >= tk.at(content[1])) return undefined;
+  const head = tk.at(cue[0]);
+  if (tk.low(head) === "according") return undefined;
+  let k = a;
+  const lemma = cueVerb(tk.low(tk.at(cue[1]) - 1))?.lemma ?? "";
+  if (OBJECT_THEN_PREPOSITION.test(lemma)) {
+    while (k < a + 3 && (isCapitalised(tk.word(k)) || OBJECT_PRONOUN.test(tk.low(k)))) k++;
+  }
+  if (!CUE_PREPOSITION.test(tk.low(k))) return undefined;
+  // "to" before a verb is an infinitive: the plan is the content ("vowed to fight")
+  const next = tk.low(k + 1);
+  if (tk.low(k) === "to" && (isFiniteForm(next) || /^(?:be|have|do|make|get|take|keep|help|stop|end|fight|build|go|give|see|bring|win|raise|cut|pay|use)$/.test(next) || (!isCapitalised(tk.word(k + 1)) && !DETERMINER_START.test(next) && !/^(?:his|her|their|its|our|my|your|what|how|whether)$/.test(next) && !/s$/.test(next)))) return undefined;
+  return [cue[0], tk.end(k)];
+}
+
+// Verbs whose report follows a preposition (PolNeAR's cue takes the preposition): lemma -> the prepositions.
+const PREPOSITION_VERBS = new Map<string, RegExp>([
+  ["call", /^(?:on|for)$/], ["speak", /^(?:of|about|out)$/], ["talk", /^about$/], ["point", /^to$/], ["warn", /^(?:of|about|against)$/],
+  ["complain", /^about$/], ["write", /^(?:about|of)$/], ["argue", /^(?:for|against)$/], ["push", /^for$/], ["boast", /^(?:about|of)$/],
+  ["joke", /^about$/], ["comment", /^on$/], ["insist", /^on$/], ["worry", /^about$/], ["rail", /^against$/], ["advocate", /^for$/],
+  ["brag", /^about$/], ["testify", /^(?:about|on)$/], ["hint", /^at$/], ["vouch", /^for$/],
+]);
+
+/** "X called on Y to …", "X spoke of …": the cue is the verb with its preposition, the report what follows to its clause's end. */
+function prepositionReport(tk: Tokens, text: string, s0: number, i: number, e: number, end: number, rate: number): Candidate | undefined {
+  // "spoke out about …", "spoke emotionally of …": a particle or an adverb may sit between the verb and its preposition
+  let p = e;
+  if (p + 1 < end && (tk.low(p) === "out" || /^[a-z]{3,}ly$/.test(tk.low(p)))) p++;
+  if (!PREPOSITION_VERBS.get(cueVerb(tk.low(i))!.lemma)!.test(tk.low(p))) return undefined;
+  const from = p + 1;
+  if (from + 1 >= end || (i > s0 && tk.low(i - 1) === "to")) return undefined;
+  const first = tk.low(from);
+  if (tk.isPunct(from) || isQuoteChar(first) || FINITE_START.test(first) || SUBORDINATOR.test(first)) return undefined;
+  let coordinated = false;
+  const speaker = speakerBefore(tk, text, s0, i) ?? ((coordinated = true), participleSubject(tk, text, s0, i, Math.max(rate, STRONG_RATE)) ?? coordinatedSubject(tk, text, s0, i, Math.max(rate, STRONG_RATE)));
+  if (!speaker) return undefined;
+  const stop = reportEnd(tk, from, end);
+  if (stop <= from) return undefined;
+  return { speaker, coordinated, cue: [tk.start(i), tk.end(p)], content: [tk.start(from), tk.end(stop - 1)], confidence: 0.55 };
 }
 
 /** A headline: nearly every longer word capitalised ("Lindsey Graham Says Trump Could Address Clean Energy"). */
@@ -259,6 +342,8 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
     c++;
     that = true;
   } else {
+    // "said during a Friday evening rally in Michigan that …": a prepositional phrase's nouns may look like verbs ("rally", "stop")
+    const pp = PP_START.test(tk.low(c));
     // weak cues bridge only a short object ("raised the alarm that"), speech verbs an addressee and a time
     const bridge = rate < STRONG_RATE ? 4 : BRIDGE_MAX;
     for (let k = c; k < end && k < c + bridge; k++) {
@@ -268,9 +353,11 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
         that = true;
         break;
       }
-      if (BRIDGE_STOP.test(l) || (k > c && isFiniteForm(l))) break;
+      if (BRIDGE_STOP.test(l) || (k > c && isFiniteForm(l) && !(pp && tk.isWord(k - 1) && !SUBJECT_WORD.test(tk.low(k - 1))))) break;
     }
   }
+  // "said that, if elected, he would …": the complementiser's comma opens an aside inside the content
+  if (that && c < end && tk.word(c) === ",") c++;
   if (!that && rate < LOOSE_RATE) return undefined;
   // "told the forum he was …", "assured them it would …": an addressee, then the clause
   if (!that && ADDRESSEE_VERB.test(cueVerb(tk.low(i))?.lemma ?? "")) {
@@ -523,7 +610,8 @@ function speakerTurn(tk: Tokens, text: string, s0: number, s1: number, paraEnd: 
   const c = speaker.to + 1;
   if (s1 - c < 3) return undefined;
   const transcript = speaker.to - s0 === 1 && /^\p{Lu}{2,}$/u.test(tk.word(s0));
-  return { speaker, cue: [tk.start(speaker.to), tk.end(speaker.to)], content: [tk.start(c), transcript ? paraEnd : tk.end(s1 - 1)], transcript };
+  // a headline's report ends before its full stop, as a sentence's report does; a transcript turn runs to its paragraph's end
+  return { speaker, cue: [tk.start(speaker.to), tk.end(speaker.to)], content: [tk.start(c), transcript ? paraEnd : tk.end(Math.max(c + 1, sentenceEnd(tk, c, s1)) - 1)], transcript };
 }
 
 /** "According to X, CONTENT." / "CONTENT, according to X." */

@@ -176,13 +176,16 @@ function makeNP(tk: Tokens, text: string, from: number, to: number): SpeakerNP |
   return { from, to, span, name, nameSpan, pronoun: to - from === 1 && PRONOUNS.has(tk.low(from)) };
 }
 
+// Nouns ending in "-ly" that are no adverbs before a cue ("the family said", "an ally said").
+const LY_NOUN = new Set("family ally rally supply assembly anomaly monopoly reply bully homily".split(" "));
+
 /**
  * The speaker phrase ending just before token `cue` (skipping auxiliaries and adverbs), within
  * tokens [lo, cue). Handles apposition: "Jane Doe, a senior fellow at X, says" → "Jane Doe".
  */
 export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number): SpeakerNP | undefined {
   let j = cue - 1;
-  while (j >= lo && (PRE_CUE.has(tk.low(j)) || (/ly$/.test(tk.low(j)) && !isCapitalised(tk.word(j)) && tk.low(j).length > 4))) {
+  while (j >= lo && (PRE_CUE.has(tk.low(j)) || (/ly$/.test(tk.low(j)) && !isCapitalised(tk.word(j)) && tk.low(j).length > 4 && !LY_NOUN.has(tk.low(j))))) {
     if (NEGATION.has(tk.low(j))) return undefined;
     j--;
   }
@@ -208,7 +211,8 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
         // "The chief executive, Tom Reyes, wrote": the name is between the commas
         if (commas === 1) {
           const between = scanBack(tk, text, k + 1, right);
-          if (between && between.from === k + 1 && allCapitalised(tk, between.from, between.to)) return between;
+          // (not a party and state tag: "Mitch McConnell, R-Ky., said")
+          if (between && between.from === k + 1 && allCapitalised(tk, between.from, between.to) && !PARTY_TAG.test(text.slice(between.span[0], between.span[1]))) return between;
         }
         // the name opens the clause: at the start, or after a quotation, a colon or a conjunction
         const np = withParenthesis(tk, text, lo, k);
@@ -243,6 +247,9 @@ function withParenthesis(tk: Tokens, text: string, lo: number, end: number): Spe
   return scanBack(tk, text, lo, end);
 }
 
+// "R-Ky.", "D-Calif.", "I-Vt.": a legislator's party and state after the name
+const PARTY_TAG = /^[RDI]-[A-Z][A-Za-z]*\.?$/;
+
 function allCapitalised(tk: Tokens, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!isCapitalised(tk.word(i)) && tk.word(i) !== "." && tk.low(i) !== "-") return false;
   return true;
@@ -263,6 +270,18 @@ function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP 
     if (antecedent && who && !antecedent.pronoun && tk.low(antecedent.from) !== "who") {
       return { ...who, name: antecedent.name, nameSpan: antecedent.nameSpan, pronoun: false };
     }
+    return undefined;
+  }
+  // "listeners who said …", "a staffer who told …": a restrictive relative names the noun right before it
+  if (tk.low(last) === "who" && last - 1 >= lo && tk.isWord(last - 1) && !NP_STOP.has(tk.low(last - 1)) && !PRONOUNS.has(tk.low(last - 1))) {
+    // the antecedent is the short noun phrase right before it ("calls from listeners who": "listeners"), not a clause
+    let a = last;
+    while (a - 1 >= lo && last - a < 4 && tk.isWord(a - 1) && !NP_STOP.has(tk.low(a - 1)) && !NP_LINK.has(tk.low(a - 1)) && !DETERMINERS.has(tk.low(a - 1)) &&
+      !PRONOUNS.has(tk.low(a - 1)) && !FINITE_FORMS.has(tk.low(a - 1)) && !cueVerb(tk.low(a - 1))) a--;
+    if (a - 1 >= lo && DETERMINERS.has(tk.low(a - 1))) a--;
+    const antecedent = makeNP(tk, text, a, last);
+    const who = makeNP(tk, text, last, end);
+    if (antecedent && who && !antecedent.pronoun) return { ...who, name: antecedent.name, nameSpan: antecedent.nameSpan, pronoun: false };
     return undefined;
   }
   if (PRONOUNS.has(tk.low(last)) && tk.low(last) !== "who") return makeNP(tk, text, last, end);
@@ -287,6 +306,17 @@ function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP 
       if (from < end && j - 2 >= lo && NP_LINK.has(tk.low(j - 1)) && isCapitalised(tk.word(j - 2)) && isCapitalised(tk.word(j + 1))) {
         j--;
         continue;
+      }
+      // "attorneys for the family said", "a spokesman for the campaign said": a head noun before "for/of/at the …"
+      // (a plain noun: no verb form, no clause word, and the phrase opens the clause after a comma or at its start)
+      if (from < end && j - 2 >= lo && /^(?:for|of|at|with)$/.test(tk.low(j - 1)) && tk.isWord(j - 2) && !isCapitalised(tk.word(j - 2)) &&
+        !NP_STOP.has(tk.low(j - 2)) && !DETERMINERS.has(tk.low(j - 2)) && !FINITE_FORMS.has(tk.low(j - 2)) && !cueVerb(tk.low(j - 2)) && !/(?:ed|ing|ly)$/.test(tk.low(j - 2))) {
+        const head = j - 2;
+        const det = head - 1 >= lo && /^(?:a|an|the|one|two|three|several|some|many|most)$/.test(tk.low(head - 1)) ? head - 1 : head;
+        if (det === lo || (det > lo && /^[,;:"“”(]$/.test(tk.word(det - 1)))) {
+          from = det;
+          break;
+        }
       }
       break;
     }
@@ -371,7 +401,7 @@ export function speakerAfter(tk: Tokens, text: string, i: number, hi: number): S
       // lower-case words belong to a description only before its head ("the French foreign minister"):
       // after a capitalised name they start something else ("Smith told …"), unless they are a
       // title before another name ("Clinton campaign spokesman Brian Fallon")
-      if (j > i && isCapitalised(tk.word(j - 1)) && !DETERMINERS.has(tk.low(i)) && tk.t.kind[j] === 1 && !titleBeforeName(tk, j, hi)) break;
+      if (j > i && isCapitalised(tk.word(j - 1)) && !DETERMINERS.has(tk.low(i)) && !/^(?:one|two|three|four|five)$/.test(tk.low(i)) && tk.t.kind[j] === 1 && !titleBeforeName(tk, j, hi)) break;
     }
     j++;
   }
@@ -382,7 +412,7 @@ const CUE_PARTICLES = new Set(["about", "out", "up", "for", "against"]);
 // Abbreviated titles: their full stop stays inside a name ("Gov. Maria Lopez").
 const TITLE_ABBR = /^(?:mr|mrs|ms|dr|gov|sen|rep|gen|lt|col|maj|capt|sgt|adm|prof|rev|pres|supt|insp|det|hon|fr|st|jr|sr)$/;
 export const isTitleDot = (tk: Tokens, i: number): boolean =>
-  tk.word(i) === "." && i > 0 && (TITLE_ABBR.test(tk.low(i - 1)) || /^\p{Lu}$/u.test(tk.word(i - 1)));
+  tk.word(i) === "." && i > 0 && (TITLE_ABBR.test(tk.low(i - 1)) || /^\p{Lu}$/u.test(tk.word(i - 1)) || PARTY_TAG.test(tk.word(i - 1)));
 
 /** The cue phrase at token i: the verb alone, or with its particle when the lexicon has the pair. */
 export function cueEnd(tk: Tokens, i: number, hi: number): number {

@@ -24,6 +24,9 @@ const NONE: [string, string][] = [
   ["a so-called phrase in quotes", `The so-called "reform package" passed the lower house on Tuesday.`],
   ["a statement issued, with nothing said", `The ministry issued a statement on Friday evening.`],
   ["a document published", `The watchdog published its annual report on Tuesday.`],
+  ["a verb of speaking in an infinitive of purpose", `Hundreds of fans came to call for an encore after the show.`],
+  ["a party and state tag with no cue", `Sen. Jane Doe, R-Ky., arrived in the capital on Monday.`],
+  ["a restrictive 'who' with no cue after it", `The doctors who treated him left the hospital at noon.`],
 ];
 
 describe("quotes: negative cases", () => {

@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+// Trains the content-boundary rankers (src/nlp/en/attribution/content-bounds-model.json) on PolNeAR TRAIN, deterministically.
+//
+// Usage: node --import tsx scripts/train-content-bounds.ts [--data DIR] [--epochs N] [--eval DEV_DIR] [--out FILE]
+//          [--min-weight W] [--sides start,end] [--drop TEMPLATE,…]
+//   DIR defaults to ../shared/data/quotes/polnear/train; --eval scores the choice on another split (dev) without training on it.
+// How: the English pipeline runs over every text with an observer on the indirect-quote extractor (the rules' spans
+// stand while observed). Each report whose cue overlaps a gold Cue gives one start example (when its content follows
+// the cue) and one end example: the candidates of content-bounds.ts, positive where the boundary, mapped as the scorer
+// maps it (src/eval/polnear.ts: "that" opens the content, edge punctuation trimmed), equals the gold content's. A
+// ranking perceptron (update the best-scoring positive up and the chosen negative down), averaged, documents in name
+// order, no shuffling; averaged weights |w| < --min-weight dropped, 3 decimals.
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Document } from "../src/core/document.js";
+import { englishPipeline } from "../src/nlp/en/configuration.js";
+import { primaryFiles, readAnn } from "../src/eval/polnear.js";
+import { trimContent } from "../src/nlp/en/extractors/quote-common.js";
+import { best, observeBounds, type BoundCandidate } from "../src/nlp/en/attribution/content-bounds.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const arg = (k: string, d?: string) => {
+  const i = process.argv.indexOf(k);
+  return i > 0 ? process.argv[i + 1] : d;
+};
+const dataDir = path.resolve(arg("--data", path.join(here, "..", "..", "shared", "data", "quotes", "polnear", "train"))!);
+const evalDir = arg("--eval");
+const EPOCHS = Number(arg("--epochs", "4"));
+const MIN_WEIGHT = Number(arg("--min-weight", "0.5"));
+// feature templates left out (by name before "="): an ablation switch; dropped templates get no weights at all
+const DROP = new Set((arg("--drop", "") ?? "").split(",").filter(Boolean));
+const keep = (c: BoundCandidate): BoundCandidate => (DROP.size ? { tok: c.tok, features: c.features.filter((f) => !DROP.has(f.slice(0, f.indexOf("=") < 0 ? f.length : f.indexOf("=")))) } : c);
+const outFile = path.resolve(arg("--out", path.join(here, "..", "src", "nlp", "en", "attribution", "content-bounds-model.json"))!);
+
+/** One ranking: the candidates and which of them are right. */
+interface Example { cands: BoundCandidate[]; pos: Set<number> }
+type Side = "start" | "end";
+
+function examples(dir: string): Record<Side, Example[]> {
+  const out: Record<Side, Example[]> = { start: [], end: [] };
+  const pipeline = englishPipeline();
+  let text = "";
+  let gold: ReturnType<typeof readAnn> = [];
+  observeBounds((ctx, starts, ends) => {
+    const { tk } = ctx;
+    const c0 = tk.start(ctx.cue0);
+    const c1 = tk.end(ctx.cue1 - 1);
+    const g = gold.find((a) => a.cue?.some((f) => f[0] < c1 && c0 < f[1]) && a.content);
+    if (!g) return;
+    const gs = g.content![0]![0];
+    const ge = g.content![g.content!.length - 1]![1];
+    if (starts) {
+      const pos = new Set<number>();
+      for (const c of starts) {
+        const b = c.tok;
+        if (tk.start(b) === gs || (b > ctx.s0 && tk.low(b - 1) === "that" && tk.start(b - 1) === gs)) pos.add(b);
+      }
+      out.start.push({ cands: starts.map(keep), pos });
+    }
+    const pos = new Set<number>();
+    for (const c of ends) {
+      const t = trimContent(text, [tk.start(ctx.start), tk.end(c.tok - 1)])[1];
+      if (t === ge || (t + 1 === ge && /["”’'»]/.test(text[t]!))) pos.add(c.tok);
+    }
+    out.end.push({ cands: ends.map(keep), pos });
+  });
+  try {
+    for (const [base, ann] of primaryFiles(dir)) {
+      try {
+        text = readFileSync(path.join(dir, "text", `${base}.txt`), "utf8");
+      } catch {
+        continue;
+      }
+      gold = readAnn(readFileSync(path.join(dir, "attributions", ann), "utf8"), text);
+      pipeline.run(new Document(text, {}, base));
+    }
+  } finally {
+    observeBounds(undefined);
+  }
+  return out;
+}
+
+function train(exs: Example[]): Map<string, number> {
+  // averaged perceptron with lazy averaging: w = current weights, u = sum of (update * time)
+  const w = new Map<string, number>();
+  const u = new Map<string, number>();
+  let t = 1;
+  const bump = (f: readonly string[], by: number) => {
+    for (const x of f) {
+      w.set(x, (w.get(x) ?? 0) + by);
+      u.set(x, (u.get(x) ?? 0) + by * t);
+    }
+  };
+  for (let ep = 0; ep < EPOCHS; ep++) {
+    let errors = 0;
+    for (const ex of exs) {
+      if (ex.pos.size === 0) continue;
+      const guess = best(ex.cands, w)!;
+      if (!ex.pos.has(guess.tok)) {
+        errors++;
+        const right = best(ex.cands, w, (tok) => ex.pos.has(tok))!;
+        bump(right.features, 1);
+        bump(guess.features, -1);
+      }
+      t++;
+    }
+    console.log(`  epoch ${ep + 1}: ${errors} errors`);
+  }
+  const avg = new Map<string, number>();
+  for (const [k, v] of w) {
+    const r = Math.round((v - (u.get(k) ?? 0) / t) * 1000) / 1000;
+    if (Math.abs(r) >= MIN_WEIGHT) avg.set(k, r);
+  }
+  return avg;
+}
+
+/** How often the ranker and the rules pick a right boundary, over examples that have one. */
+function evaluate(exs: Example[], w: Map<string, number>, label: string): void {
+  let n = 0, model = 0, rules = 0;
+  for (const ex of exs) {
+    if (ex.pos.size === 0) continue;
+    n++;
+    if (ex.pos.has(best(ex.cands, w)!.tok)) model++;
+    if (ex.pos.has(ex.cands.find((c) => c.features[0] === "R")!.tok)) rules++;
+  }
+  const all = exs.length;
+  console.log(`${label}: ${all} reports, ${n} with a right candidate; right: rules ${rules} (${((100 * rules) / n).toFixed(1)}%), model ${model} (${((100 * model) / n).toFixed(1)}%)`);
+}
+
+const trainEx = examples(dataDir);
+const weights: Record<Side, Map<string, number>> = { start: new Map(), end: new Map() };
+// the sides to train (a side left out gets no weights: the rules' boundary stands there)
+const SIDES = (arg("--sides", "start,end") ?? "").split(",") as Side[];
+for (const side of SIDES) {
+  console.log(`${side}: training on ${trainEx[side].length} reports`);
+  weights[side] = train(trainEx[side]);
+  evaluate(trainEx[side], weights[side], `${side} train`);
+}
+if (evalDir) {
+  const ev = examples(path.resolve(evalDir));
+  for (const side of SIDES) evaluate(ev[side], weights[side], `${side} eval`);
+}
+const table = (m: Map<string, number>) => [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(",\n");
+const about = `Content-boundary rankers (averaged perceptron, ${EPOCHS} epochs) trained on PolNeAR train (${trainEx.start.length} start, ${trainEx.end.length} end reports) by scripts/train-content-bounds.ts; features in content-bounds.ts. Regenerate, never edit.`;
+writeFileSync(outFile, `{"about":${JSON.stringify(about)},\n"start":{\n${table(weights.start)}\n},\n"end":{\n${table(weights.end)}\n}}\n`);
+console.log(`${weights.start.size} + ${weights.end.size} weights -> ${path.relative(process.cwd(), outFile)}`);

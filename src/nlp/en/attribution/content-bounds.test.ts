@@ -1,0 +1,97 @@
+// The content-boundary rankers: their candidates, the rules' span as the default, and the trained choice on clear cases.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { Document } from "../../../core/document.js";
+import { Pipeline } from "../../../core/pipeline.js";
+import { paragraphs } from "../extractors/paragraphs.js";
+import { sentences } from "../extractors/sentences.js";
+import { tokens } from "../extractors/tokens.js";
+import { Tokens } from "../extractors/quote-common.js";
+import { runQuotes } from "../extractors/quotes.test-helpers.js";
+import { boundsModel, chooseBounds, endCandidates, observeBounds, startCandidates, type BoundsContext } from "./content-bounds.js";
+
+/** A context over one sentence: the cue is `cue`, the rules' content runs from word `from` (inclusive) to word `to` (exclusive). */
+function context(text: string, cue: string, from: string, to?: string): BoundsContext {
+  const doc = new Document(text);
+  new Pipeline([paragraphs, sentences, tokens]).run(doc);
+  const tk = new Tokens(doc);
+  const s = doc.get("sentence")[0]!;
+  const find = (w: string, after = s.tokenStart) => {
+    for (let i = after; i < s.tokenEnd; i++) if (tk.word(i) === w) return i;
+    throw new Error(`no ${w}`);
+  };
+  let end = s.tokenEnd;
+  while (end > s.tokenStart && tk.isPunct(end - 1)) end--;
+  const cue0 = find(cue);
+  const start = find(from, cue0);
+  return { tk, s0: s.tokenStart, end, cue0, cue1: cue0 + 1, start, stop: to ? find(to, start) : end };
+}
+
+describe("content-boundary candidates", () => {
+  it("list the rules' start first, marked as the rules' own", () => {
+    const ctx = context("Trump told his supporters at a rally to go and vote.", "told", "his");
+    const starts = startCandidates(ctx);
+    assert.equal(starts[0]!.tok, ctx.start);
+    assert.equal(starts[0]!.features[0], "R");
+    assert.ok(starts.slice(1).every((c) => c.features[0] === "O"));
+    assert.ok(starts.some((c) => ctx.tk.word(c.tok) === "to"), "the infinitive is a candidate start");
+  });
+  it("never start before a complementiser the rules found", () => {
+    const ctx = context("Clinton says at a campaign stop that it means nothing.", "says", "it");
+    assert.ok(startCandidates(ctx).every((c) => c.tok >= ctx.start));
+  });
+  it("read 'up to 3,000' as a quantity, not as a particle", () => {
+    const ctx = context("The service indicated up to 3,000 troops had been sent.", "indicated", "up");
+    assert.ok(startCandidates(ctx)[0]!.features.includes("f=<quantity>"));
+    assert.ok(startCandidates(ctx).every((c) => ctx.tk.word(c.tok) !== "to"), "'to' before a number opens no content");
+  });
+  it("end no later than the rules' end, and at clause or phrase edges only", () => {
+    const ctx = context("He said the plan would fail during the winter, which surprised nobody.", "said", "the", ",");
+    const ends = endCandidates(ctx);
+    assert.ok(ends.every((c) => c.tok <= ctx.stop));
+    assert.ok(ends.some((c) => c.tok === ctx.stop && c.features[0] === "R"));
+    assert.ok(ends.some((c) => ctx.tk.word(c.tok) === "during"));
+    assert.ok(!ends.some((c) => ctx.tk.word(c.tok) === "winter"), "no end inside a noun phrase");
+  });
+});
+
+describe("content-boundary choice", () => {
+  it("keeps the rules' span without weights", () => {
+    const ctx = context("Trump told his supporters to vote.", "told", "his");
+    assert.deepEqual(chooseBounds(ctx, () => true, null), [ctx.start, ctx.stop]);
+  });
+  it("moves a boundary where the weights say so, unless the caller rejects the span", () => {
+    const ctx = context("Trump told his supporters to vote.", "told", "his");
+    const to = ctx.tk.word(ctx.start + 2) === "to" ? ctx.start + 2 : -1;
+    const m = { start: new Map([["f=to", 5]]), end: new Map<string, number>() };
+    assert.deepEqual(chooseBounds(ctx, () => true, m), [to, ctx.stop]);
+    assert.deepEqual(chooseBounds(ctx, (a) => a !== to, m), [ctx.start, ctx.stop]);
+  });
+  it("leaves the rules' span while observed (training), and shows the observer the candidates", () => {
+    const ctx = context("Trump told his supporters to vote.", "told", "his");
+    let seen = 0;
+    observeBounds((_c, starts, ends) => {
+      seen += (starts?.length ?? 0) + ends.length;
+    });
+    try {
+      assert.deepEqual(chooseBounds(ctx, () => true, { start: new Map([["f=to", 5]]), end: new Map() }), [ctx.start, ctx.stop]);
+    } finally {
+      observeBounds(undefined);
+    }
+    assert.ok(seen > 2);
+  });
+  it("ships trained weights for both sides", () => {
+    const m = boundsModel();
+    assert.ok(m && m.start.size > 1000 && m.end.size > 1000);
+    assert.ok((m.start.get("R") ?? 0) > 0, "the rules' start is favoured");
+  });
+  it("trained: an addressee before the reported clause is no part of it ('told reporters how …')", () => {
+    // the rules' span holds the addressee; the trained start ranker moves past it
+    const ctx = context("She told reporters how surprised she was.", "told", "reporters");
+    assert.equal(ctx.tk.word(chooseBounds(ctx, () => true)[0]), "how");
+    const q = runQuotes("She told reporters how surprised she was.").find((x) => x.kind === "indirect");
+    assert.equal(q?.text, "how surprised she was");
+    const t = runQuotes("Trump is telling a veterans group that the military is depleted.").find((x) => x.kind === "indirect");
+    assert.equal(t?.text, "the military is depleted");
+  });
+});
