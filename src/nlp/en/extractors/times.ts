@@ -135,13 +135,15 @@ const THE_YEAR_RE =
   /\b(?:(?<=\b(?:for|of|in|during|throughout)\s+)the\s+(?:fiscal\s+)?year|the\s+full\s+year|the\s+end\s+of\s+the\s+year)\b(?!\s+(?:end(?:ed|ing)|earlier|ago|before|after|two|nineteen)\b)(?![-'’]|\s+\d)/gi;
 // "by year-end", "around year end", "since year's end": the end of publication's year (the last one
 // after "since"), the year as for "by the end of the year"
-const YEAR_END_RE = /(?<=\b(by|around|at|before|until|till|through|since|after|near)\s+)(?:the\s+)?year(?:-|\s+|['’]s\s+)end\b(?![-\w])/gi;
+// (each lookbehind below sits after the words it guards, so it runs only where they matched: a leading lookbehind
+// ending in \s+ is tried at every position and rescans whitespace runs, quadratic on long ones)
+const YEAR_END_RE = /\b(?:the\s+)?year(?<=\b(by|around|at|before|until|till|through|since|after|near)\s+(?:the\s+)?year)(?:-|\s+|['’]s\s+)end\b(?![-\w])/gi;
 // "that year", "later that year", "the same month": the year or month of the date last mentioned
 const THAT_UNIT_RE = /\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(year|month)\b/gi;
 // "for a while", "for some time": a stretch of unknown length (TIMEX3 PXX)
-const WHILE_RE = /(?<=\bfor\s+)(?:a\s+while|some\s+time)\b(?!\s+(?:now|to\s+come|ago|before|after|later)\b)/gi;
+const WHILE_RE = /\b(?:a\s+while|some\s+time)\b(?<=\bfor\s+(?:a\s+while|some\s+time))(?!\s+(?:now|to\s+come|ago|before|after|later)\b)/gi;
 // "Today is the eighth day of Desert Shield": the day of writing, counted from an event's start
-const NTH_DAY_RE = /(?<=\b(?:is|['’]s)\s+)the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+day(?=\s+of\b)/gi;
+const NTH_DAY_RE = /\bthe(?<=\b(?:is|['’]s)\s+the)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+day(?=\s+of\b)/gi;
 // "the 20th century" = 19, "the 11th century" = 10: TIMEX3 writes a century as its first two digits
 const ORDINAL_CENTURY_RE = /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century\b/gi;
 // "the nineties", "the '80s": a decade of the twentieth century by its first three digits
