@@ -60,3 +60,27 @@ test("the edits apply to the installed linkedom (an upgrade that changed its sou
   assert.ok(getter, "no className getter");
   assert.match(String(getter), /getAttributeNode\('class'\)/);
 });
+
+/** The element's own DOMTokenList slot (linkedom keeps it under a Symbol("classList")); null until first use. */
+const classListSlot = (el: object): unknown => {
+  const sym = Object.getOwnPropertySymbols(el).find((s) => s.description === "classList");
+  assert.ok(sym, "linkedom keeps no classList slot");
+  return (el as Record<symbol, unknown>)[sym];
+};
+
+test("the parser writes class attributes normalised as className did, and builds no classList for them", () => {
+  const html = CLASSES.map((c, i) => `<p id="a${i}" class="${c}">x</p>`).join("");
+  const doc = parseDocument(`<html><body>${html}<svg id="s" class=" s  t s"></svg></body></html>`);
+  CLASSES.forEach((c, i) => {
+    const el = doc.querySelector(`#a${i}`)! as DomElement & { outerHTML: string; classList: Set<string> };
+    assert.equal(classListSlot(el), null, JSON.stringify(c));
+    const normal = [...new Set(c.split(/\s+/).filter(Boolean))].join(" ");
+    // (linkedom writes an empty class attribute as none)
+    assert.equal(el.outerHTML, `<p id="a${i}"${normal ? ` class="${normal}"` : ""}>x</p>`);
+    // built on first use, from the attribute: the same tokens
+    assert.deepEqual([...el.classList], normal ? normal.split(" ") : []);
+  });
+  const svg = doc.querySelector("#s")! as DomElement & { outerHTML: string };
+  assert.equal(svg.getAttribute("class"), "s t");
+  assert.equal(svg.outerHTML, `<svg id="s" class="s t" />`);
+});

@@ -26,7 +26,11 @@ export interface LanguageGuess {
   confidence: number;
 }
 
-const SAMPLE_CHARS = 6000;
+/**
+ * Characters read: 2,000 give the same decisions as 6,000 on the 447 war-news texts and the 181 Zyte pages
+ * (several hundred words, dozens of stop words) at a third of the cost (docs/performance.md).
+ */
+const SAMPLE_CHARS = 2000;
 
 /** Guesses the language of a text from its first few thousand characters; undefined when the evidence is thin. */
 export function detectLanguage(text: string): LanguageGuess | undefined {

@@ -1,9 +1,10 @@
 // `claimline extract`: prints the claim record of each input (DESIGN.md §2 describes the contract).
 import { once } from "node:events";
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
+import { gunzipSync } from "node:zlib";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { IngestError, type IngestedArticle, type MetadataOverrides } from "../../ingest/types.js";
 import { expandArgument, readInput } from "../inputs.js";
@@ -162,6 +163,28 @@ async function workerCount(paths: string[], jobs: number | undefined): Promise<n
 }
 
 /**
+ * The shipped NER model unpacked once into shared memory for the pool: each worker reads it in place instead of
+ * unpacking its own 11 MB copy (and paying the gunzip). Undefined when it cannot be read: workers load their own.
+ */
+async function sharedNerModel(): Promise<SharedArrayBuffer | undefined> {
+  try {
+    const { MODEL_PATH } = await import("../../nlp/en/ner/model.js");
+    const bytes = gunzipSync(readFileSync(MODEL_PATH));
+    const shared = new SharedArrayBuffer(bytes.length);
+    new Uint8Array(shared).set(bytes);
+    return shared;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A pool worker's start: the settings, and the shared model bytes if the coordinator could read them. */
+interface WorkerStart {
+  claimlineExtract: ExtractSettings;
+  nerModel?: SharedArrayBuffer;
+}
+
+/**
  * Hands inputs to a pool of worker threads and writes their results in input order. This thread only
  * coordinates: tried as one of the extracting threads, its uncapped heap grew RSS by over 100 MB on a
  * 10,000-article run, where a worker's heap is capped (WORKER_LIMITS). A worker that dies (its heap cap
@@ -174,8 +197,9 @@ async function runPool(paths: string[], settings: ExtractSettings, jobs: number,
   const redo: number[] = [];
   let wake: (() => void) | undefined;
   let closing = false;
+  const start: WorkerStart = { claimlineExtract: settings, nerModel: await sharedNerModel() };
   const spawnWorker = (): void => {
-    const w = new Worker(new URL(import.meta.url), { workerData: { claimlineExtract: settings }, resourceLimits: WORKER_LIMITS });
+    const w = new Worker(new URL(import.meta.url), { workerData: start, resourceLimits: WORKER_LIMITS });
     let worked = false;
     w.on("message", (m: { index: number; result: InputResult }) => {
       worked = true;
@@ -280,10 +304,16 @@ export function registerExtract(program: Command, io: CliIO): void {
 }
 
 // A pool worker: this same module, started by runPool with its settings; extracts inputs on request.
-if (!isMainThread && parentPort && (workerData as { claimlineExtract?: ExtractSettings } | null)?.claimlineExtract) {
-  const settings = (workerData as { claimlineExtract: ExtractSettings }).claimlineExtract;
+if (!isMainThread && parentPort && (workerData as Partial<WorkerStart> | null)?.claimlineExtract) {
+  const { claimlineExtract: settings, nerModel } = workerData as WorkerStart;
   const port = parentPort;
+  // the shared model is installed before the first input (a model that does not load leaves the shipped file to load)
+  const ready = nerModel
+    ? Promise.all([import("../../nlp/en/ner/model.js"), import("../../nlp/en/extractors/ner-mentions.js")])
+      .then(([{ NerModel }, { useNerModel }]) => useNerModel(NerModel.deserialize(Buffer.from(nerModel))))
+      .catch(() => undefined)
+    : Promise.resolve();
   port.on("message", (job: { index: number; path: string }) => {
-    void extractInput(job.path, settings).then((result) => port.postMessage({ index: job.index, result }));
+    void ready.then(() => extractInput(job.path, settings)).then((result) => port.postMessage({ index: job.index, result }));
   });
 }

@@ -51,6 +51,28 @@ const mayStartCue = (text: string, start: number, end: number): boolean => {
 const NEXT_WORD = /\s+([\p{L}][\p{L}\p{N}'’-]*)/uy;
 const CONTRACTED_NOT = /n['’]t$/;
 
+/**
+ * The words read after one token's first word, shared by all its candidate cues (a common first word such as
+ * "could" or "it" has up to seven, which read the same next words): the word after offset NEXT_AT[k] is
+ * NEXT_LOWER[k], lower-cased, ending at NEXT_END[k] (-1: no word follows there). `nextCount = 0` starts a token.
+ */
+const NEXT_AT: number[] = [];
+const NEXT_END: number[] = [];
+const NEXT_LOWER: string[] = [];
+let nextCount = 0;
+
+/** Index of the word after white space at `end` (see NEXT_AT), read on first need. */
+function nextWord(text: string, end: number): number {
+  for (let k = 0; k < nextCount; k++) if (NEXT_AT[k] === end) return k;
+  NEXT_WORD.lastIndex = end;
+  const m = NEXT_WORD.exec(text);
+  const k = nextCount++;
+  NEXT_AT[k] = end;
+  NEXT_END[k] = m ? NEXT_WORD.lastIndex : -1;
+  NEXT_LOWER[k] = m ? m[1]!.toLowerCase() : "";
+  return k;
+}
+
 /** End offset of cue `c` starting with the word `first` at `at`, or -1. */
 function matchCue(text: string, c: Compiled, first: string, at: number): number {
   const { words } = c;
@@ -62,15 +84,15 @@ function matchCue(text: string, c: Compiled, first: string, at: number): number 
   }
   let end = at + first.length;
   for (; i < words.length; i++) {
-    NEXT_WORD.lastIndex = end;
-    const m = NEXT_WORD.exec(text);
-    const next = m ? m[1]!.toLowerCase() : "";
+    const k = nextWord(text, end);
+    const found = NEXT_END[k]! >= 0;
+    const next = NEXT_LOWER[k]!;
     if (words[i] === "{adv}") {
-      if (m && next.endsWith("ly")) end = NEXT_WORD.lastIndex;
+      if (found && next.endsWith("ly")) end = NEXT_END[k]!;
       continue;
     }
-    if (!m || next !== words[i]) return -1;
-    end = NEXT_WORD.lastIndex;
+    if (!found || next !== words[i]) return -1;
+    end = NEXT_END[k]!;
   }
   return end;
 }
@@ -125,6 +147,7 @@ export function findHedgesInTokens(text: string, tokens: TokenTable, sentences: 
       if (!cands) continue;
       let end = -1;
       let entry: LexiconEntry | undefined;
+      nextCount = 0;
       for (const c of cands) {
         end = matchCue(text, c, lower, at);
         if (end >= 0) {

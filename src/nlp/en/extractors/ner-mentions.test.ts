@@ -3,10 +3,12 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Mention } from "../../../core/annotations.js";
 import { Document } from "../../../core/document.js";
-import type { NerMention } from "../ner/model.js";
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { MODEL_PATH, NerModel, type NerMention } from "../ner/model.js";
 import { englishStages } from "../configuration.js";
 import { entityMentions, GUESS } from "./entity-mentions.js";
-import { mergeMentions, NER_SOURCE, nerMentions, nerType } from "./ner-mentions.js";
+import { mergeMentions, NER_SOURCE, nerMentions, nerType, useNerModel } from "./ner-mentions.js";
 import { paragraphs } from "./paragraphs.js";
 import { sentences } from "./sentences.js";
 import { tokens } from "./tokens.js";
@@ -78,4 +80,23 @@ test("MISC becomes NORP only for a demonym; PER, ORG and LOC map to claimline's 
   assert.equal(nerType(model("Reuters", "Reuters", "ORG", "ORG")), "ORG");
   assert.equal(nerType(model("Kursk", "Kursk", "LOC", "GPE")), "GPE");
   assert.equal(nerType(model("Black Sea", "Black Sea", "LOC", "LOC")), "LOC");
+});
+
+test("a model given as views of shared memory (a pool worker's) tags as the shipped file does", () => {
+  const text = "Kuleba met Sikorski in Warsaw on Monday, the Polish foreign ministry said.";
+  const fromFile = run(text);
+  const bytes = gunzipSync(readFileSync(MODEL_PATH));
+  const shared = new SharedArrayBuffer(bytes.length);
+  new Uint8Array(shared).set(bytes);
+  const model = NerModel.deserialize(Buffer.from(shared));
+  const tag = model.tagTokens.bind(model);
+  let calls = 0;
+  model.tagTokens = (...args) => (calls++, tag(...args));
+  useNerModel(model);
+  try {
+    assert.deepEqual(run(text), fromFile);
+    assert.equal(calls, 1, "the given model is the one used");
+  } finally {
+    useNerModel(undefined);
+  }
 });

@@ -5,7 +5,7 @@ import type { Stage } from "../../../core/pipeline.js";
 import type { EntityType } from "../../../core/record.js";
 import { gazetteer, largestCityPopulation, placeKind } from "../../../geo/gazetteer.js";
 import { nameLexicon } from "../lexicons/entity-lexicon.js";
-import { loadNerModel, type NerMention } from "../ner/model.js";
+import { loadNerModel, type NerMention, type NerModel } from "../ner/model.js";
 import { GUESS, SURNAME_GUESS } from "./entity-mentions.js";
 
 const STAGE = "nerMentions";
@@ -151,13 +151,21 @@ export function mergeMentions(rules: readonly Mention[], model: readonly NerMent
   return out.sort((x, y) => x.span[0] - y.span[0] || y.span[1] - x.span[1]);
 }
 
+/** A model given to this thread (a worker's view of the coordinator's shared copy), used instead of the shipped file. */
+let given: NerModel | undefined;
+
+/** Tag with `model` instead of loading the shipped file (undefined: load it again as usual). */
+export function useNerModel(model: NerModel | undefined): void {
+  given = model;
+}
+
 export const nerMentions: Stage = {
   name: STAGE,
   kind: "refiner",
   requires: ["token", "sentence", "mention"],
   provides: ["mention"],
   run(doc: Document) {
-    const model = loadNerModel().tagTokens(doc.text, doc.get("token"), doc.get("sentence"));
+    const model = (given ?? loadNerModel()).tagTokens(doc.text, doc.get("token"), doc.get("sentence"));
     doc.set("mention", mergeMentions(doc.get("mention"), model, doc.text));
   },
 };

@@ -60,6 +60,20 @@ test("tokens: names with hyphens, possessives split, numbers whole, dotted abbre
   assert.deepEqual(toks("AT&T’s chief"), ["AT&T", "’s", "chief"]);
 });
 
+test("token kinds: ASCII and beyond, apostrophes, a word cut at its sentence's end", () => {
+  const K = { 1: "W", 2: "N", 3: "P", 4: "S" } as Record<number, string>;
+  const kinds = (t: string, ranges: [number, number][] = [[0, t.length]]) => {
+    const tt = tokenize(t, ranges);
+    return Array.from({ length: tt.count }, (_, i) => `${t.slice(tt.start[i], tt.end[i])}:${K[tt.kind[i]!]}`);
+  };
+  assert.deepEqual(kinds("Kyiv's 3rd $5 + ½ « Ünal » ٣ ’ 'em"), [
+    "Kyiv:W", "'s:W", "3rd:N", "$:S", "5:N", "+:S", "½:N", "«:P", "Ünal:W", "»:P", "٣:N", "’:P", "':P", "em:W",
+  ]);
+  assert.deepEqual(kinds("€9 № 😀 ‘Ой’"), ["€:S", "9:N", "№:S", "😀:S", "‘:P", "Ой:W", "’:P"]);
+  // the match runs past the range's end; the token is cut there and keeps the kind of its first character
+  assert.deepEqual(kinds("end.Next", [[0, 4]]), ["end.:W"]);
+});
+
 test("token offsets are exact and cover only non-space text", () => {
   const t = "  A “quoted” word —\tand 3.5 more. ";
   const tt = tokenize(t, [[0, t.length]]);
