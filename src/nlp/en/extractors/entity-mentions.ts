@@ -1,7 +1,7 @@
 // Names, places, nationalities and groups in the text: capitalised-sequence chunking typed by gazetteers and context.
 import type { Mention, TokenTable } from "../../../core/annotations.js";
 import type { Document } from "../../../core/document.js";
-import type { Stage } from "../../../core/pipeline.js";
+import { checkDeadline, type Stage } from "../../../core/pipeline.js";
 import type { EntityType } from "../../../core/record.js";
 import { gazetteer, largestCityPopulation, namePrefixes, placeKind, type Gazetteer } from "../../../geo/gazetteer.js";
 import {
@@ -522,11 +522,20 @@ export function findMentions(doc: Document): Mention[] {
   }
   const ctx: Context = { doc, g, lex, docCaps, standalone, out: [] };
   for (const { words, headline } of perSentence) {
+    checkDeadline(doc);
     let i = 0;
     while (i < words.length) {
       const w = words[i]!;
       if (!w.cap) { i++; continue; }
       let j = i + 1;
+      // whether the chunk [i, j) holds an organisation word, kept up to date as j grows (a rescan per connector
+      // was quadratic on a name chained by "of the" thousands of times)
+      let orgSeen = false;
+      let orgTo = i;
+      const hasOrgWord = (): boolean => {
+        for (; orgTo < j; orgTo++) if (lex.orgWords.has(words[orgTo]!.lower)) orgSeen = true;
+        return orgSeen;
+      };
       while (j < words.length) {
         const x = words[j]!;
         if (x.glued) break;
@@ -548,19 +557,11 @@ export function findMentions(doc: Document): Mention[] {
         // "Secretary of State", "Minister of Defence": a title may run over "of"
         if (x.text === "of" && isTitle(words[j - 1]!) && isTitle(next)) { j += 2; continue; }
         // "of April", "of Ukrainian citizens", "Russian Federation of …": a connector that does not continue a name
+        // (no country name is longer than MAX_NAME_WORDS: a longer chunk is not looked up)
         const joinable = !CALENDAR.has(next.lower) && placeKind(ctx.g, next.lower) !== "demonym" &&
-          placeKind(ctx.g, keyOf(ctx, words, i, j)) !== "country";
-        if (ORG_CONNECTORS.has(x.text) && joinable) {
-          let org = false;
-          for (let k = i; k < j; k++) if (lex.orgWords.has(words[k]!.lower)) org = true;
-          if (org) { j += 2; continue; }
-        }
-        // "Institute for the Study of War"
-        if (ORG_CONNECTORS.has(x.text) && joinable && next.text === "the" && words[j + 2]?.cap && !words[j + 2]!.glued) {
-          let org = false;
-          for (let k = i; k < j; k++) if (lex.orgWords.has(words[k]!.lower)) org = true;
-          if (org) { j += 3; continue; }
-        }
+          (j - i > MAX_NAME_WORDS || placeKind(ctx.g, keyOf(ctx, words, i, j)) !== "country");
+        // "Ministry of Defence", "Institute for the Study of War" (the next turn of the loop takes "Study")
+        if (ORG_CONNECTORS.has(x.text) && joinable && hasOrgWord()) { j += 2; continue; }
         // "King's College": a possessive inside a name, when what precedes it is an ordinary word
         if (POSSESSIVE.has(x.text) && j === i + 1 && possessiveInName(ctx, words, i)) { j += 2; continue; }
         break;
