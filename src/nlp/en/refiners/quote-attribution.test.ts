@@ -96,6 +96,66 @@ describe("quote attribution", () => {
     assert.equal(find(text, "The talks", people).speaker?.entity, "e1");
     assert.equal(find(text, "We go on", people).speaker?.entity, "e1");
   });
+  describe("the speaker span is the whole subject, as written next to the cue", () => {
+    const OTHERS: HandEntity[] = [
+      { name: "Maria Ortega", aliases: ["Ortega"], gender: "female" },
+      { name: "Senate", type: "ORG" },
+      { name: "Greenpeace", type: "ORG" },
+    ];
+    const speakerOf = (text: string, start: string) => {
+      const q = find(text, start, OTHERS);
+      return { said: q.speaker?.span ? text.slice(...q.speaker.span) : undefined, name: q.speaker?.name, entity: q.speaker?.entity };
+    };
+    it("a name after a preposition widens to the subject it is part of", () => {
+      assert.equal(speakerOf("A survey of farmers in the region found that yields fell by a third.", "yields fell").said, "A survey of farmers in the region");
+      assert.equal(speakerOf("Critics of the new dam said the river would dry up.", "the river").said, "Critics of the new dam");
+      // (the sentence's "But" opens the clause, not the subject)
+      assert.equal(speakerOf("Relief workers said little. But a report by the regional water board found that the aid came late.", "the aid came").said, "a report by the regional water board");
+    });
+    it("a participle before the noun belongs to it ('registered voters'), and the whole phrase names an unnamed speaker", () => {
+      const s = speakerOf("Only a third of registered voters said the race was close.", "the race");
+      assert.deepEqual(s, { said: "Only a third of registered voters", name: "Only a third of registered voters", entity: undefined });
+    });
+    it("negative: a participle after a noun is a verb, not a modifier; 'and' after a comma joins clauses, not names", () => {
+      assert.equal(speakerOf("Police who arrested protesters said the march was illegal.", "the march").said?.includes("arrested protesters"), false);
+      assert.equal(speakerOf("The mayor thanked volunteers, and residents said the town was clean.", "the town").said, "residents");
+    });
+    it("a coordinated subject is one speaker phrase with no single entity", () => {
+      const s = speakerOf("Greenpeace and its allies say the plan is too weak.", "the plan is");
+      assert.equal(s.said, "Greenpeace and its allies");
+      assert.equal(s.entity, undefined);
+    });
+    it("a day or an adverb between the name and the cue is no part of the speaker", () => {
+      const s = speakerOf("Maria Ortega on Thursday said the port would reopen.", "the port");
+      assert.equal(s.said, "Maria Ortega");
+      assert.equal(s.entity, "e1");
+    });
+    it("a dateline before a spaced dash and an occasion's noun before the name drop", () => {
+      assert.equal(speakerOf("LISBON -- Maria Ortega said the strike would end soon.", "the strike").said, "Maria Ortega");
+      const s = speakerOf("In a radio interview Ortega said the deal was dead.", "the deal");
+      assert.equal(s.said, "Ortega");
+      assert.equal(s.name, "Maria Ortega");
+    });
+    it("a relative pronoun before the cue is the speaker as written, resolved to the name it follows", () => {
+      const text = "The plan was backed by the Senate, which has said that the port must reopen.";
+      const q = find(text, "the port must", OTHERS);
+      assert.equal(text.slice(...q.speaker!.span!), "which");
+      assert.equal(q.speaker?.entity, "e2");
+      const who = speakerOf("Farmers met Maria Ortega, who said the price was too low.", "the price");
+      assert.deepEqual(who, { said: "who", name: "Maria Ortega", entity: "e1" });
+    });
+    it("negative: a relative clause that is the content, and 'that' (a complementiser as often as a pronoun), make no relative speaker", () => {
+      assert.equal(speakerOf("She thanked the volunteers who said nothing.", "the volunteers").said, "She");
+      assert.equal(speakerOf("Maria Ortega said that officials knew the dam was weak.", "officials knew").said, "Maria Ortega");
+    });
+    it("negative: a fronted phrase set off by a comma, a clause before 'and', and a cue far away stay as they are", () => {
+      assert.equal(speakerOf("In the Senate, Ortega said the vote would be close.", "the vote").said, "Ortega");
+      assert.equal(speakerOf("The police fired tear gas and protesters said the march would go on.", "the march").said, "protesters");
+      assert.equal(speakerOf("The strike, which began in May, ended after union leaders said the offer was fair.", "the offer").said, "union leaders");
+      const q = find(`"We will not move," said Maria Ortega on Thursday.`, "We will not move", OTHERS);
+      assert.equal(q.speaker?.entity, "e1");
+    });
+  });
   it("skipped by the time budget, it still numbers the quotes and clears their working fields", () => {
     const text = `"We won," Brandt said, Novak said.\n"Nobody expected it," said Brandt. The mayor said the bridge would close.`;
     const spent: Stage = { name: "spent", kind: "extractor", requires: [], provides: [], run() { throw new BudgetExceeded(1, 2); } };

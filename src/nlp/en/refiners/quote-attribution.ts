@@ -1,4 +1,4 @@
-// Resolves quote speakers to entities (mention overlap, pronoun, surname, role), keeps one answer per quote, numbers them.
+// Resolves quote speakers to entities (mention overlap, pronoun, surname, role) and their spans to the whole subject as written; one answer per quote, numbered.
 import type { Entity, Mention, Quote } from "../../../core/annotations.js";
 import type { Document } from "../../../core/document.js";
 import { deadlineCheck, type Stage } from "../../../core/pipeline.js";
@@ -16,6 +16,64 @@ const NOT_PERSON =
   /\b(?:ministry|department|agency|service|office|council|committee|government|military|army|police|intelligence|officials|company|corporation|inc|ltd|group|party|bank|university|college|institute|center|centre|commission|court|union|association|news|times|post|press|agency|affairs|house|state|states|estimates|report|statement|reports)\b/i;
 // How far back (characters) a pronoun or a description may look for its person.
 const LOOKBACK = 4000;
+
+// A speaker phrase right after one of these is a prepositional object inside the real subject ("Others in the
+// community say", "Data from the survey show"): the subject starts earlier in its clause.
+const PREP_BEFORE = /(?:^|\s)(?:of|in|to|from|by|about|around|on|at|for|with|among|across|against|inside|within|behind|near|over|under|between|throughout|toward|towards)\s+$/;
+const PREP_WORD = /^(?:of|in|to|from|by|about|on|at|for|with|her|him|them|us|me)$/;
+// A coordinated subject's first conjunct ends here ("RT and its defenders say").
+const AND_BEFORE = /\s(?:and|or)\s+$/;
+// The noun of an occasion, then the speaker's name ("a Bloomberg interview Trump", "the famous story John F. Kennedy").
+const OCCASION_THEN_NAME =
+  /^(.*\b(?:interview|speech|statement|time|story|op-ed|letter|tweet|post|video|debate|meeting|rally|conference|hearing|address|remarks|week|month|year|day|night|morning|evening|afternoon)\s+)(?=\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$)/su;
+// Words that open a clause but are no part of its subject ("But a study by X found", "Yet, …").
+const CLAUSE_OPENER = /^(?:(?:but|and|yet|so|still|now|then|meanwhile|however|instead|indeed|even|also)\b[\s,]*)+/i;
+// A subject clause opening with a preposition is a fronted adverbial ("In a speech to Congress Obama said"), no subject.
+const PREP_OPENING = /^(?:of|in|to|from|by|about|around|on|at|for|with|among|across|against|inside|within|behind|near|over|under|between|throughout|after|before|during|since|until|despite|according|amid|as|when|while|if|because|although|though|unlike|like)\b/i;
+// What ends a subject on the left: a clause boundary (comma, colon, quotation mark, dash, bracket).
+// (a subordinator too: "… new urgency after leaked documents from his tax return show")
+const SUBJECT_BOUNDARY = /[,;:"“”()\[\]]|\s-{1,2}\s|[–—]|\b(?:after|before|because|since|until|while|when|whereas|although|though|if|as|than|despite|amid)\s/gi;
+// a finite verb before any relative pronoun: the words are a clause ("The piece used one of …"), not a subject
+const CLAUSE_WORD = /^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|does|did|do|used|took|made|got|gave|went|came|put|seized|sent|found|showed|told)$/i;
+const RELATIVE_WORD = /^(?:who|whom|whose|which|that|where)$/i;
+// A verb of saying inside the would-be subject means it is a clause, not a noun phrase.
+const SAYING = /\b(?:said|says|say|told|tells|added|stated|wrote|asked|argued|according)\b/i;
+// Time and manner words between a speaker and the cue belong to neither ("Sanders on Tuesday said", "my father often said").
+const TRAILING_ADVERBIAL =
+  /\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|often|also|again|once|now|then|still|never|always|later|earlier|already|publicly|privately|repeatedly|[a-z]{2,}(?:ally|ently|antly|ously|ively|ately|edly|ibly|ably))$/;
+// A dateline or an aside set off by a spaced dash before the subject ("WASHINGTON -- President Obama said").
+const DASH_LEAD = /^.*\s(?:-{1,2}|[–—])\s+(?=\S)/s;
+
+/** A first conjunct: a noun phrase of at most four words with no verb-like word in it. */
+function conjunct(words: string): boolean {
+  const list = words.match(/[\p{L}\d'’.-]+/gu) ?? [];
+  // (an object pronoun or a preposition means a clause: "McConnell met with her and …")
+  return list.length >= 1 && list.length <= 4 && !list.some((w) => CLAUSE_WORD.test(w) || RELATIVE_WORD.test(w) || /^[a-z]+ed$/.test(w) || PREP_WORD.test(w));
+}
+
+/** Words that can open a subject: no relative pronoun first, no finite verb before a relative clause. */
+function subjectWords(words: string): boolean {
+  const list = words.match(/[\p{L}'’-]+/gu) ?? [];
+  if (list.length && RELATIVE_WORD.test(list[0]!)) return false;
+  for (const w of list) {
+    if (RELATIVE_WORD.test(w)) return true;
+    if (CLAUSE_WORD.test(w)) return false;
+  }
+  return true;
+}
+
+// A participle right before the speaker phrase, after a determiner, a preposition, "where" or a clause boundary.
+const MODIFIER_BEFORE =
+  /(^|[,;:(]\s*|\b(?:of|in|from|by|for|among|where|when|while|as|but|and|yet|so|\d+)\s+)((?:the|a|an|that|this|these|those|his|her|their|its|our|some|many|most|all)\s+)?([a-z]+(?:ing|ed))\s+$/i;
+// -ing words that are prepositions or pronouns, not participles ("including X", "everything X says")
+const NOT_MODIFIER = /^(?:including|excluding|according|during|regarding|concerning|following|pending|notwithstanding|considering|barring|\w*thing)$/;
+// The longest speaker phrase whose words are re-read (characters).
+const MAX_SUBJECT = 300;
+// A relative pronoun as the subject of a cue ("officials, who said", "the court, which has ruled"), from the cue back.
+const RELATIVE_BEFORE_CUE =
+  /(?:^|[\s,])(who|which)\s+(?:(?:has|have|had|also|first|later|then|together|recently|previously|once|often|publicly|repeatedly|[a-z]{3,}ly)\s+){0,2}$/;
+// The words a relative pronoun refers back to, when no mention ends there ("the residents of the block").
+const ANTECEDENT = /(?:\b(?:the|a|an|his|her|their|its|our|some|many|several)\s+)?(?:[\p{L}\d'’.-]+\s+){0,2}[\p{L}\d'’.-]+$/u;
 
 const personLike = (name: string): boolean =>
   !NOT_PERSON.test(name) && (/^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(name) || ROLE_HEAD.test(name));
@@ -106,7 +164,116 @@ export function resolveSpeakers(doc: Document): Quote[] {
     return undefined;
   };
 
-  const resolve = (ref: Ref): { ref: Ref; person: boolean; resolved: boolean } => {
+  const sentences: Span[] = doc.maybe("sentence").map((x) => x.span);
+  /** The start of the sentence holding pos (0 when there is no sentence layer). */
+  const sentenceStart = (pos: number): number => {
+    let lo = 0;
+    let hi = sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid]![1] <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const s = sentences[lo];
+    return s && s[0] <= pos ? s[0] : Math.max(0, text.lastIndexOf("\n", pos - 1) + 1);
+  };
+
+  /**
+   * The subject phrase the cue's speaker stands in, as written (the record's `speaker.span`): a speaker before its cue
+   * that is the object of a preposition widens to its whole subject ("Others in the community" say), time and manner
+   * words after it and a dateline before it drop. `head` is the part that names the speaker (before the preposition).
+   */
+  const subjectOf = (ref: Ref, cue: Span | undefined): { ref: Ref; head?: Span; group?: boolean } => {
+    let span = ref.span;
+    // (a phrase longer than any subject is left as it is: the patterns below then never run over a hostile "name")
+    if (!span || !cue || span[1] > cue[0] || span[1] - span[0] > MAX_SUBJECT) return { ref };
+    const original = span;
+    let head: Span | undefined;
+    let group = false;
+    // a dateline or an aside before a spaced dash is no part of a subject written before its cue
+    const dash = DASH_LEAD.exec(text.slice(span[0], span[1]));
+    if (dash && dash[0].length < span[1] - span[0]) span = [span[0] + dash[0].length, span[1]];
+    // "In a Bloomberg interview Trump declared": the occasion's noun ran into the name
+    const occasion = OCCASION_THEN_NAME.exec(text.slice(span[0], span[1]));
+    if (occasion) span = [span[0] + occasion[1]!.length, span[1]];
+    // the rest reads the words between the phrase and a cue right after it
+    const adjacent = cue[0] - span[1] <= 40 && !/[,;:"“”]/.test(text.slice(span[1], cue[0]));
+    if (adjacent) {
+      const trail = TRAILING_ADVERBIAL.exec(text.slice(span[0], span[1]));
+      if (trail && trail.index > 0) span = [span[0], span[0] + trail.index];
+      const from = Math.max(sentenceStart(span[0]), span[0] - 160);
+      // a possessive speaker ("Trump's claim") is the source of a noun cue, whole as it is
+      const possessive = /['’]s?$/.test(text.slice(span[0], span[1]));
+      // "registered voters", "that freewheeling environment": a participle the extractor took for a verb modifies the noun
+      const modifier = possessive ? null : MODIFIER_BEFORE.exec(text.slice(from, span[0]));
+      if (modifier && /^[a-z]/.test(modifier[3]!) && !NOT_MODIFIER.test(modifier[3]!) && !SAYING.test(modifier[3]!) && !CLAUSE_WORD.test(modifier[3]!)) span = [span[0] - modifier[0].length + modifier[1]!.length, span[1]];
+      const before = text.slice(from, span[0]);
+      const prep = possessive ? null : PREP_BEFORE.exec(before);
+      const and = possessive || prep ? null : AND_BEFORE.exec(before);
+      const link = prep ?? and;
+      if (link) {
+        let start = from;
+        SUBJECT_BOUNDARY.lastIndex = 0;
+        for (let m = SUBJECT_BOUNDARY.exec(before); m; m = SUBJECT_BOUNDARY.exec(before)) start = from + m.index + m[0].length;
+        while (start < span[0] && /\s/.test(text[start]!)) start++;
+        const opener = CLAUSE_OPENER.exec(text.slice(start, span[0]));
+        if (opener) start += opener[0].length;
+        const linkAt = from + link.index + (link[0].length - link[0].trimStart().length);
+        const words = text.slice(start, linkAt);
+        const ok = start < linkAt && /\p{L}/u.test(words) && !PREP_OPENING.test(words) && !SAYING.test(words) && subjectWords(words);
+        // a first conjunct is a short noun phrase ("RT and its defenders"), never a clause ("The police fired and …")
+        if (ok && (prep || conjunct(words))) {
+          if (prep) {
+            head = [start, linkAt];
+            while (head[1] > head[0] && /\s/.test(text[head[1] - 1]!)) head[1]--;
+          } else group = true;
+          span = [start, span[1]];
+        }
+      }
+    }
+    if (span === original) return { ref };
+    const name = text.slice(span[0], span[1]).replace(/\s+/g, " ");
+    // the cleaned name stays when it is still inside the phrase (a title the extractor dropped stays dropped)
+    const inside = text.slice(span[0], span[1]).includes(ref.name) && !head && !group;
+    return { ref: { name: inside ? ref.name : name, span }, head, group };
+  };
+
+  /** The relative pronoun right before a cue ("who", "which", past auxiliaries and adverbs), as a speaker ref. */
+  const relativeSpeaker = (cue: Span): Ref | undefined => {
+    const from = Math.max(0, cue[0] - 60);
+    const m = RELATIVE_BEFORE_CUE.exec(text.slice(from, cue[0]));
+    if (!m) return undefined;
+    const at = from + m.index + m[0].length - m[0].trimStart().length;
+    const span: Span = [at, at + m[1]!.length];
+    // the antecedent: a mention ending at the comma (or space) before the pronoun, else the words there
+    const before = text.slice(Math.max(0, at - 80), at).replace(/[\s,]+$/, "");
+    const end = Math.max(0, at - 80) + before.length;
+    for (let i = firstEndingAfter(mentions, end - 1); i < mentions.length && mentions[i]!.span[0] < end; i++) {
+      const e = mentions[i]!.span[1] === end ? entities.get(mentions[i]!.entity!) : undefined;
+      if (e) return { entity: e.id, name: e.name, span };
+    }
+    const np = ANTECEDENT.exec(before);
+    return np ? { name: np[0].trim(), span } : undefined;
+  };
+
+  const resolve = (given: Ref, cue?: Span): { ref: Ref; person: boolean; resolved: boolean } => {
+    const { ref, head, group } = subjectOf(given, cue);
+    // "RT and its defenders": several speakers, no one entity
+    if (group) return { ref, person: false, resolved: false };
+    if (head && ref.span) {
+      // "The head of the agency in Ohio": the head names the speaker when it names anyone; else the phrase stands
+      // for what it is about, as "a statement from X" does for X (the span is the whole subject either way)
+      const linked = linkMention(head);
+      if (linked) return { ref: { entity: linked.id, name: linked.name, span: ref.span }, person: linked.type === "PERSON", resolved: true };
+      const r = resolveName(given);
+      if (r.ref.entity) return { ...r, ref: { ...r.ref, span: ref.span } };
+      // no one named: the whole phrase is the speaker's name ("Critics of the new dam", not "the new dam")
+      return { ref, person: personLike(text.slice(head[0], head[1])), resolved: false };
+    }
+    return resolveName(ref);
+  };
+
+  const resolveName = (ref: Ref): { ref: Ref; person: boolean; resolved: boolean } => {
     const span = ref.span;
     if (!span) return { ref, person: false, resolved: false };
     const low = text.slice(span[0], span[1]).toLowerCase();
@@ -150,9 +317,13 @@ export function resolveSpeakers(doc: Document): Quote[] {
   const tick = deadlineCheck(doc, 32);
   for (const q of quotes) {
     tick();
+    // "…, who said they had doubts": the relative pronoun is the speaker as written, its antecedent who it is
+    // (the extractor's own answer for the same pronoun stays: it names the antecedent from the clause)
+    const rel = q.cue ? relativeSpeaker(q.cue.span) : undefined;
+    if (rel && !(q.speaker?.span && q.speaker.span[0] === rel.span![0] && q.speaker.span[1] === rel.span![1])) q.speaker = rel;
     if (!q.speaker) continue;
     const key = q.speaker.span ? `${q.speaker.span[0]}:${q.speaker.span[1]}` : "";
-    const r = (key && cache.get(key)) || resolve(q.speaker);
+    const r = (key && cache.get(key)) || resolve(q.speaker, q.cue?.span);
     if (key) cache.set(key, r);
     q.speaker = r.ref;
     if (!r.resolved && SOURCE_PRONOUNS[r.ref.name.toLowerCase()] !== undefined) q.confidence = Math.min(q.confidence ?? 0.5, 0.5);
