@@ -100,3 +100,40 @@ test("a model given as views of shared memory (a pool worker's) tags as the ship
     useNerModel(undefined);
   }
 });
+
+test("a name the rules cut at its inner hyphen is read whole when the model reads it so", () => {
+  const text = "Marta Lind-Varga said the budget would grow. Lind-Varga added more.";
+  const second = text.lastIndexOf("Lind");
+  const rules: Mention[] = [
+    rule("Marta Lind", text, "PERSON"),
+    { span: [text.indexOf("Varga"), text.indexOf("Varga") + 5], text: "Varga", type: "PERSON", source: "entityMentions" },
+    { span: [second, second + 4], text: "Lind", type: "ORG", source: "entityMentions" },
+    { span: [second + 5, second + 10], text: "Varga", type: "PERSON", source: "entityMentions" },
+  ];
+  const whole2: NerMention = { ...model("Lind-Varga", text, "PER", "PERSON"), span: [second, second + 10] };
+  const out = mergeMentions(rules, [model("Marta Lind-Varga", text, "PER", "PERSON"), whole2], text);
+  assert.deepEqual(out.map((m) => `${m.text}/${m.type}`), ["Marta Lind-Varga/PERSON", "Lind-Varga/PERSON"]);
+});
+
+test("a pair of places across a hyphen stays two places; a model span sticking out of the rules' is not taken", () => {
+  const text = "The Korea-Russia pact was signed.";
+  const rules: Mention[] = [rule("Korea", text, "GPE"), rule("Russia", text, "GPE")];
+  // a place pair is never joined (only PERSON and ORG are)
+  let out = mergeMentions(rules, [model("Korea-Russia", text, "LOC", "GPE")], text);
+  assert.deepEqual(out.map((m) => m.text), ["Korea", "Russia"]);
+  // an ORG reading that runs past the rules' mentions ("Korea-Russia pact") does not replace them
+  out = mergeMentions(rules, [model("Korea-Russia pact", text, "ORG", "ORG")], text);
+  assert.deepEqual(out.map((m) => m.text), ["Korea", "Russia"]);
+});
+
+test("an organisation and a place across a hyphen stay two names even when the model reads one", () => {
+  const text = "The EU-China summit ended.";
+  const out = mergeMentions([rule("EU", text, "ORG"), rule("China", text, "GPE")], [model("EU-China", text, "ORG", "ORG")], text);
+  assert.deepEqual(out.map((m) => `${m.text}/${m.type}`), ["EU/ORG", "China/GPE"]);
+});
+
+test("after a person's given name and surname, a hyphenated place-like word is a double surname", () => {
+  const text = "Envoy Rosa Hale-Springfield said the vote failed.";
+  const out = mergeMentions([rule("Rosa Hale", text, "PERSON"), rule("Springfield", text, "GPE")], [model("Rosa Hale-Springfield", text, "PER", "PERSON")], text);
+  assert.deepEqual(out.map((m) => `${m.text}/${m.type}`), ["Rosa Hale-Springfield/PERSON"]);
+});

@@ -93,6 +93,36 @@ function documentTypes(rules: readonly Mention[], keys: readonly string[], mtype
 }
 
 /**
+ * The rule mentions that tile [a, b) but for single hyphens between them ("Douglas Holtz" "-" "Eakin"), as indices
+ * into the rules; undefined when the overlapping rule mentions are anything else (one sticks out, a gap is not "-").
+ */
+function hyphenParts(
+  sorted: readonly { s: number; e: number; i: number }[], starts: Int32Array, maxEnd: Int32Array, a: number, b: number, text: string,
+): number[] | undefined {
+  // the first rule mention starting at or after a; none before it may reach into [a, b)
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < a) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo > 0 && maxEnd[lo - 1]! > a) return undefined;
+  const parts: number[] = [];
+  let at = a;
+  let hyphens = 0;
+  for (let k = lo; k < sorted.length && sorted[k]!.s < b; k++) {
+    const r = sorted[k]!;
+    if (r.e > b) return undefined;
+    if (parts.length && r.s === at + 1 && text.charCodeAt(at) === 45 /* - */) hyphens++;
+    else if (r.s !== at) return undefined;
+    parts.push(r.i);
+    at = r.e;
+  }
+  return hyphens > 0 && at === b ? parts : undefined;
+}
+
+/**
  * Rule mentions plus the model's: a model mention overlapping a typed rule mention is dropped (the rules know
  * titles, groups, possessives and the gazetteer's places); one that covers exactly what the rules only guessed
  * (`GUESS`) replaces the guess with the model's type; the rest are added. A name keeps one type per document
@@ -114,6 +144,8 @@ export function mergeMentions(rules: readonly Mention[], model: readonly NerMent
   const mtypes = model.map((m, i) => nerType(m, keys[i]));
   const types = documentTypes(rules, keys, mtypes);
   const weak = new Map<string, boolean>();
+  // rule mentions a model name across a hyphen replaces (indices into `rules`, so into the first part of `out`)
+  const dropped = new Set<number>();
   for (let i = 0; i < model.length; i++) {
     const m = model[i]!;
     if (!mtypes[i] || notAName(m.text)) continue;
@@ -145,10 +177,24 @@ export function mergeMentions(rules: readonly Mention[], model: readonly NerMent
       if (starts[mid]! < b) lo = mid + 1;
       else hi = mid;
     }
-    if (lo > 0 && maxEnd[lo - 1]! > a) continue;
+    if (lo > 0 && maxEnd[lo - 1]! > a) {
+      const parts = (type === "PERSON" || type === "ORG") ? hyphenParts(sorted, starts, maxEnd, a, b, text) : undefined;
+      // a place among the parts makes it a pair ("EU-China", "NATO-Russia talks"), not one name; a small town's
+      // name is no such place ("Linda Thomas-Greenfield")
+      const pair = (k: number): boolean => {
+        const r = rules[k]!;
+        return r.type !== "PERSON" && r.type !== "ORG" && !((r.type === "GPE" || r.type === "LOC") && weakPlace(keyOf(r.text)));
+      };
+      // after a person's name, a hyphen continues it: a double surname ("Linda Thomas-Greenfield"), whatever the rest is
+      if (!parts || (!(type === "PERSON" && rules[parts[0]!]!.type === "PERSON") && parts.some(pair))) continue;
+      // "Douglas Holtz-Eakin", "Jean-Pierre": the rules cut a name at its inner hyphen (they must, for "Korea-Russia");
+      // the model read one name across it
+      for (const k of parts) replaced.add(k), dropped.add(k);
+    }
     out.push({ span: [a, b], text: text.slice(a, b), type, source: NER_SOURCE });
   }
-  return out.sort((x, y) => x.span[0] - y.span[0] || y.span[1] - x.span[1]);
+  const kept = dropped.size ? out.filter((_, i) => !dropped.has(i)) : out;
+  return kept.sort((x, y) => x.span[0] - y.span[0] || y.span[1] - x.span[1]);
 }
 
 /** A model given to this thread (a worker's view of the coordinator's shared copy), used instead of the shipped file. */
