@@ -70,5 +70,17 @@ describe("polnear scorer", () => {
     const [a] = toAttributions(text, doc, [[0, text.length]]);
     assert.equal(text.slice(...a!.content![0]!), `Not paying taxes "makes me smart,"`);
   });
+  it("splits a medial 'as' attribution without its 'as' ('The tariffs, as one economist observed, would …')", () => {
+    const text = "The tariffs, as one economist observed, would hit farmers first.";
+    const [a] = toAttributions(text, runQuotes(text));
+    assert.deepEqual(a!.content!.map((s) => text.slice(...s)), ["The tariffs", "would hit farmers first."].map((x) => x.replace(/\.$/, "")));
+  });
+  it("takes no noun in -ly for an adverb before the cue, nor an adverb of the report after it", () => {
+    const text = "The family has called for the police to release the video.";
+    const [a] = toAttributions(text, runQuotes(text));
+    assert.equal(text.slice(...a!.cue![0]!), "has called for");
+    const t2 = "The senator has also called for immediately cutting the tax.";
+    const [b] = toAttributions(t2, runQuotes(t2));
+    assert.ok(!/immediately/.test(t2.slice(...b!.cue![0]!)), t2.slice(...b!.cue![0]!));
+  });
 });
-

@@ -79,9 +79,9 @@ export function readAnn(src: string, text: string): Attribution[] {
   });
 }
 
-const AUX_BEFORE = /^(?:has|have|had|is|are|was|were|be|been|being|will|would|could|can|may|might|should|must|did|does|do|also|then|later|again|previously|recently|repeatedly|publicly|reportedly|earlier|already|first|once|not|never|n't|often|still|further|together|now|\w+ly)$/i;
+const AUX_BEFORE = /^(?:has|have|had|is|are|was|were|be|been|being|will|would|could|can|may|might|should|must|did|does|do|also|then|later|again|previously|recently|repeatedly|publicly|reportedly|earlier|already|first|once|not|never|n't|often|still|further|together|now|(?!(?:family|ally|rally|supply|assembly|anomaly|monopoly|reply|bully|homily|italy|only)$)\w+ly)$/i;
 
-const CUE_TIME_AFTER = /^ (?:(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?|last (?:week|month|year|night)|this (?:week|month|year)|recently|repeatedly|(?!only\b)[a-z]{3,}ly)(?=[\s,.;:])/;
+const CUE_TIME_AFTER = /^ (?:(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?|last (?:week|month|year|night)|this (?:week|month|year)|recently|repeatedly|(?!only\b)[a-z]{3,}ly(?=[,.;:]| (?:that|in|on|at|to|during|after|before|about|of|for)\b))(?=[\s,.;:])/;
 
 /** brat fragments never cross a line break: a span over paragraphs is one fragment per line (blank lines dropped). */
 function lines(text: string, frags: Span[]): Span[] {
@@ -199,7 +199,7 @@ function medialSplit(text: string, content: Span, source: Span | undefined, cue:
   const a = Math.min(cue[0], source?.[0] ?? cue[0]);
   const b = Math.max(cue[1], source?.[1] ?? cue[1]);
   if (!(content[0] < a && b < content[1])) return [content];
-  const left = /,\s*$/.exec(text.slice(content[0], a));
+  const left = /,\s*(?:as\s+)?$/.exec(text.slice(content[0], a));
   const right = /^[^,.;:"“”]{0,40}?,\s*/.exec(text.slice(b, content[1]));
   if (!left || !right) return [content];
   const first: Span = [content[0], a - left[0].length];

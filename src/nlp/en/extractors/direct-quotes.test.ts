@@ -137,3 +137,10 @@ describe("direct quotes: introduced at the end of the paragraph before", () => {
   });
 });
 
+describe("direct quotes: a participle introducing the quotation", () => {
+  it("'X attacked the plan, saying, \"…\"': the participle is the cue, the subject before it the speaker", () => {
+    const q = one(`The mayor attacked the budget on Monday, saying, "It leaves the parks with nothing."`);
+    assert.equal(q.cue?.text, "saying");
+    assert.equal(q.speaker?.name, "The mayor");
+  });
+});

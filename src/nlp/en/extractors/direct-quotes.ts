@@ -82,12 +82,15 @@ export function attributionBefore(tk: Tokens, text: string, lo: number, b: numbe
   const lastWord = tk.low(b - 1);
   const introduced = lastWord === ":" || lastWord === "," || lastWord === "that" || isCue(tk, b - 1);
   if (strict && !introduced) return undefined;
+  // 'X attacked the plan, saying, "…"': the participle is the cue, the subject of the verb before it the speaker
+  let participle = -1;
   for (let k = b - 1; k >= lo && k >= b - 14; k--) {
     if (tk.word(k) === "." || tk.word(k) === ";" || isQuoteChar(tk.word(k))) break;
     if (!isCue(tk, k)) continue;
     // inverted, at the start: 'Said Ellis: "…"'
     const speaker = speakerBefore(tk, text, lo, k) ?? (/^\p{Lu}/u.test(tk.word(k)) ? speakerAfter(tk, text, cueEnd(tk, k, b), b - 1) : undefined);
-    if (speaker) return { cue: cueOf(tk, text, k, b), speaker };
+    if (speaker) return { cue: cueOf(tk, text, participle >= 0 ? participle : k, b), speaker };
+    if (participle < 0 && k - 1 > lo && tk.word(k - 1) === "," && /ing$/.test(tk.low(k)) && (cueVerb(tk.low(k))?.rate ?? 0) >= SPEECH_RATE) participle = k;
   }
   return undefined;
 }

@@ -262,3 +262,49 @@ describe("indirect quotes: PolNeAR-style reports", () => {
   });
 });
 
+describe("indirect quotes: recall of PolNeAR-style reports", () => {
+  it("a fronted phrase after 'that' opens the content ('noted that in 2019, the city …')", () => {
+    const q = reported("The mayor noted that in 2019, the city had balanced its budget.");
+    assert.equal(q.cue?.text, "noted");
+    assert.equal(q.text, "in 2019, the city had balanced its budget");
+  });
+  it("a quantifier alone is the source ('some argue that …')", () => {
+    const q = reported("But some argue that the tax would hurt small farms.");
+    assert.equal(q.speaker?.name, "some");
+    assert.equal(q.text, "the tax would hurt small farms");
+  });
+  it("a past tense the finite-verb list lacks still makes a clause after a name ('Herrera vetoed …')", () => {
+    const q = reported("Analysts noted that Herrera vetoed the bill twice.");
+    assert.equal(q.cue?.text, "noted");
+    assert.equal(q.text, "Herrera vetoed the bill twice");
+  });
+  it("an aside between dashes does not hide the clause's verb", () => {
+    const q = reported("The agency estimates that the poorest households -- those earning under $20,000 a year -- would pay more.");
+    assert.equal(q.cue?.text, "estimates");
+    assert.equal(q.speaker?.name, "The agency");
+    assert.match(q.text, /^the poorest households/);
+  });
+  it("'According to' opening the sentence takes the whole phrase up to its comma as the source", () => {
+    const q = reported("According to a civil complaint filed by the state, the two men misused the money of investors.");
+    assert.equal(q.cue?.text, "According to");
+    assert.equal(q.speaker?.name, "a civil complaint filed by the state");
+    assert.equal(q.text, "the two men misused the money of investors");
+    assert.equal(reported("According to exit polls, the governor won a majority of rural voters.").speaker?.name, "exit polls");
+  });
+  it("a classifier cue no pattern reads reports on its own ('…, as police have said')", () => {
+    const q = reported("The driver did not stop at the red light, as police have said.");
+    assert.equal(q.cue?.text, "said");
+    assert.equal(q.speaker?.name, "police");
+    assert.equal(q.text, "The driver did not stop at the red light");
+  });
+  it("a verb with an object is no medial attribution: the report never holds its own cue", () => {
+    const qs = runQuotes("Staff at Acme, Brill and Corden quickly disclosed the losses to the regulator, which first published the figures.");
+    for (const q of qs) assert.ok(!(q.cue && q.span[0] <= q.cue.span[0] && q.cue.span[1] <= q.span[1]), brief(q));
+  });
+  it("a parenthetical 'as' before the source is a medial attribution ('The tariffs, as one economist observed, would …')", () => {
+    const q = reported("The tariffs, as one economist observed, would hit farmers first.");
+    assert.equal(q.cue?.text, "observed");
+    assert.equal(q.speaker?.name, "one economist");
+    assert.equal(q.text, "The tariffs, as one economist observed, would hit farmers first");
+  });
+});

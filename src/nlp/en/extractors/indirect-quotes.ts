@@ -1,10 +1,10 @@
 // Indirect quotes: reported speech and thought ("X said (that) …", "…, said X", "according to X", "X told Y that …").
 import type { Quote } from "../../../core/annotations.js";
 import type { Document } from "../../../core/document.js";
-import type { Stage } from "../../../core/pipeline.js";
+import { checkDeadline, deadlineCheck, type Stage } from "../../../core/pipeline.js";
 import type { Span } from "../../../core/record.js";
 import {
-  LOOSE_RATE, THAT_RATE, Tokens, isCueNoun, isFiniteForm, badContentStart, cueEnd, cueVerb, isCapitalised, isQuoteChar, looksLikeClause,
+  LOOSE_RATE, THAT_RATE, Tokens, isCueNoun, isNegation, phraseNP, isFiniteForm, badContentStart, cueEnd, cueVerb, isCapitalised, isQuoteChar, looksLikeClause,
   speakerAfter, speakerBefore, trimContent, type SpeakerNP,
 } from "./quote-common.js";
 import { cueScoreAbove } from "../attribution/cue-model.js";
@@ -123,7 +123,10 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
   const out: Quote[] = [];
   const paragraphs = doc.get("paragraph");
   let lastParagraph = -1;
+  // the per-word loop of a long sentence checks the time budget too (a 100,000-character "sentence" is one turn)
+  const tick = deadlineCheck(doc, 128);
   for (const s of doc.get("sentence")) {
+    checkDeadline(doc);
     const s0 = s.tokenStart;
     const s1 = s.tokenEnd;
     const opensParagraph = s.paragraph !== lastParagraph;
@@ -144,10 +147,13 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
     if (s1 - s0 < 4) continue;
     const end = sentenceEnd(tk, s0, s1);
     const cands: Candidate[] = [];
+    // classifier cues no pattern read (token, cue end pairs): reported on their own after the patterns' reports
+    const bare: number[] = [];
     let titleCase: boolean | undefined;
     for (let i = s0; i < s1; i++) {
       // a "sentence" with hundreds of cues is no prose: only its first candidates are weighed (and kept linear)
       if (cands.length >= MAX_CANDIDATES) break;
+      tick();
       if (!tk.isWord(i)) continue;
       const low = tk.low(i);
       const cv = cueVerb(low);
@@ -194,6 +200,7 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       // '…, McConnell said in June, citing …': a participle after a comma reports for the speaker just named
       const p = (cv?.rate ?? 0) >= STRONG_RATE || score > MODEL_THRESHOLD ? participleReport(tk, text, s0, i, e, end, cands, cued) : undefined;
       if (p) cands.push(p);
+      else if (score > BARE_THRESHOLD && bare.length < 2 * MAX_CANDIDATES) bare.push(i, e);
     }
     // one reading per words: the widest report wins ("X said Y believes Z" is X's quote); a
     // "sentence" with hundreds of cues is no prose, and only its first candidates are weighed
@@ -251,8 +258,68 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
         attribution: "cue",
       });
     }
+    for (let n = 0; n < bare.length; n += 2) {
+      const c = bareReport(tk, text, s0, bare[n]!, bare[n + 1]!, end);
+      if (!c) continue;
+      const a = Math.min(c.content[0], c.cue[0], c.speaker?.span[0] ?? Infinity);
+      const b = Math.max(c.content[1], c.cue[1], c.speaker?.span[1] ?? 0);
+      if (taken.some((t) => t[0] < b && a < t[1]) || marks.overlaps(a, b)) continue;
+      taken.push([a, b]);
+      out.push({
+        id: "", kind: "indirect", text: text.slice(c.content[0], c.content[1]), span: c.content,
+        cue: { text: text.slice(c.cue[0], c.cue[1]), span: c.cue }, ...(c.speaker ? { speaker: { name: c.speaker.name, span: c.speaker.span } } : {}),
+        confidence: BARE_CONFIDENCE, source: SOURCE, paragraph: s.paragraph, attribution: "cue",
+      });
+    }
   }
   return out;
+}
+
+// A classifier cue this sure stands on its own when no pattern reads it ("as police have said", "Asked about X, …"):
+// its report is the clause after it (or the sentence before it when it ends the sentence), its speaker the noun
+// phrase before it when there is one (tuned on PolNeAR dev).
+const BARE_THRESHOLD = 4;
+const BARE_CONFIDENCE = 0.4;
+
+// Objects of a speech verb that say nothing reported ("said goodbye", "said so", "said nothing").
+const NO_MESSAGE = /^(?:goodbye|hello|hi|thanks|grace|yes|no|sorry|so|nothing|little|much|something|anything)$/;
+/** An object that is what was reported, not the medium it came in or the verb's idiom ("said goodbye", "issued a statement"). */
+function messageObject(tk: Tokens, c: number, end: number): boolean {
+  const first = tk.low(c);
+  if (NO_MESSAGE.test(first) || SUBORDINATOR.test(first) || TIME_WORD.test(first) || FINITE_START.test(first)) return false;
+  // "published its report", "issued a statement": a determiner and the medium
+  if (DETERMINER_START.test(first)) for (let k = c + 1; k < end && k < c + 3; k++) if (MEDIUM.test(tk.low(k)) || /^statements?$/.test(tk.low(k))) return false;
+  return true;
+}
+
+/** The report of a classifier cue no pattern read: cue, content, and the speaker before it when one is found. */
+function bareReport(tk: Tokens, text: string, s0: number, i: number, e: number, end: number): { cue: Span; content: Span; speaker?: SpeakerNP } | undefined {
+  // "to say" is a plan, "so-called" a label, "the said property" no verb; "never said when …" reports nothing
+  // (right after a quotation, a verb is the direct-quote stage's to read: '"reform package" passed')
+  if (i > s0 && (tk.low(i - 1) === "to" || tk.word(i - 1) === "-" || DETERMINER_START.test(tk.low(i - 1)) || isQuoteChar(tk.word(i - 1)))) return undefined;
+  for (let k = i - 1; k >= s0 && k >= i - 4 && (AUX.test(tk.low(k)) || isNegation(tk.low(k)) || /ly$/.test(tk.low(k))); k--) {
+    if (isNegation(tk.low(k)) || /n't$/.test(tk.low(k))) return undefined;
+  }
+  const speaker = speakerBefore(tk, text, s0, i);
+  // "is described as …": a passive with a preposition after it labels a thing rather than reports
+  const passive = i > s0 && /^(?:is|are|was|were|be|been|being)$/.test(tk.low(i - 1));
+  let c = e;
+  if (c < end && tk.low(c) === "that") c++;
+  let content: Span | undefined;
+  if (end - c >= 2 && !tk.isPunct(c) && !isQuoteChar(tk.word(c))) {
+    // a clause, or an object that is a message: not "said goodbye", "published its report", "described as 5'11\""
+    const stop = reportEnd(tk, c, end);
+    if (stop - c >= 2 && !(passive && tk.low(c) === "as") && (looksLikeClause(tk, c, stop) || messageObject(tk, c, end))) content = [tk.start(c), tk.end(stop - 1)];
+  } else if (c >= end - 1 && speaker) {
+    // the cue ends the sentence: the report is what comes before its speaker ("…, as police have said")
+    let k = speaker.from - 1;
+    while (k > s0 && (tk.isPunct(k) || /^(?:as|and|but)$/.test(tk.low(k)))) k--;
+    if (k - s0 >= 3) content = [tk.start(s0), tk.end(k)];
+  }
+  if (!content) return undefined;
+  content = trimContent(text, content);
+  if (content[1] <= content[0]) return undefined;
+  return { cue: [tk.start(i), tk.end(e - 1)], content, speaker };
 }
 
 /** The content span the boundary rankers choose (content-bounds.ts), the rules' span when they are unsure or absent. */
@@ -330,6 +397,16 @@ function isTitleCase(tk: Tokens, s0: number, s1: number): boolean {
   return words >= 3 && caps >= 0.8 * words;
 }
 
+/** "that in 1998, Clinton allowed …": after a complementiser, a fronted phrase closed by a comma and then a clause. */
+function frontedAdjunct(tk: Tokens, c: number, end: number): boolean {
+  for (let k = c + 1; k < end && k < c + 12; k++) {
+    const w = tk.low(k);
+    if (w === ",") return k + 1 < end && looksLikeClause(tk, k + 1, end);
+    if (tk.isPunct(k) || isQuoteChar(w)) return false;
+  }
+  return false;
+}
+
 /** "X (aux/adv) CUE [addressee] (that) CONTENT." */
 function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number, end: number, rate: number): Candidate | undefined {
   // a subject borrowed from the sentence's main verb (a participle's, a coordinated verb's) is shared, not claimed
@@ -369,7 +446,7 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
   if (c < end && !that && SUBORDINATOR.test(tk.low(c)) && c > e) return undefined; // "said Friday as he left"
   if (c >= end || end - c < 3) return undefined;
   const first = tk.low(c);
-  if (isQuoteChar(first) || tk.isPunct(c) || badContentStart(first)) return undefined;
+  if (isQuoteChar(first) || tk.isPunct(c) || (badContentStart(first) && !(that && frontedAdjunct(tk, c, end)))) return undefined;
   // "U.S. estimates suggest …": a verb right after the would-be cue makes it the subject's noun
   // only a form that can be a plural noun ("estimates", "reports") is read so; "said praise from X would …" is a report
   const nounLike = /s$/.test(tk.low(i));
@@ -523,7 +600,7 @@ function participleReport(tk: Tokens, text: string, s0: number, i: number, e: nu
   let c = e;
   if (tk.low(c) === "that") c++;
   const first = tk.low(c);
-  if (c >= end || tk.isPunct(c) || isQuoteChar(first) || (badContentStart(first) && first !== "to")) return undefined;
+  if (c >= end || tk.isPunct(c) || isQuoteChar(first) || (badContentStart(first) && first !== "to" && !(c > e && frontedAdjunct(tk, c, end)))) return undefined;
   const stop = reportEnd(tk, c, end);
   if (stop <= c) return undefined;
   return { speaker, coordinated: true, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(c), tk.end(stop - 1)], confidence: 0.55 };
@@ -575,14 +652,25 @@ function finalCue(tk: Tokens, text: string, s0: number, s1: number, i: number, e
     return { speaker, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(s0), tk.end(i - 2)], confidence: 0.7 };
   }
   // "…, X said (in an interview)(, as …)."
+  // (the tail is an adjunct, "in an interview", "on Monday": an object after the verb makes it no attribution)
+  if (e < end && tk.word(e) !== "," && !(TAIL_START.test(tk.low(e)) || PP_START.test(tk.low(e)) || TIME_WORD.test(tk.low(e)) || /^[a-z]+ly$/.test(tk.low(e)))) return undefined;
   let tail = e;
   while (tail < end && tk.word(tail) !== ",") {
     if (tk.low(tail) === "that" || cueVerb(tk.low(tail)) || tail - e >= TAIL_MAX) return undefined;
     tail++;
   }
   const speaker = speakerBefore(tk, text, s0, i);
-  if (!speaker || speaker.from - 1 <= s0 || tk.word(speaker.from - 1) !== ",") return undefined;
-  const cEnd = speaker.from - 1;
+  if (!speaker) return undefined;
+  // "…, as Mr. Bown observed, …" / "As police have said, …": a parenthetical "as" before the source
+  let lead = speaker.from - 1;
+  const asLead = lead >= s0 && tk.low(lead) === "as";
+  if (asLead) lead--;
+  if (asLead && lead < s0) {
+    if (tail >= end || end - tail <= 3 || !looksLikeClause(tk, tail + 1, end)) return undefined;
+    return { speaker, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(tail + 1), tk.end(end - 1)], confidence: 0.65 };
+  }
+  if (lead <= s0 || tk.word(lead) !== ",") return undefined;
+  const cEnd = lead;
   if (badContentStart(tk.low(s0))) return undefined;
   // the report runs on after the attribution ("Lenox was a juggernaut, he said, until it went bankrupt"): medial
   const runsOn = tail < end && end - tail > 3 && !/ing$/.test(tk.low(tail + 1)) && !isQuoteChar(tk.word(tail + 1)) && (looksLikeClause(tk, tail + 1, end) || looksLikeClause(tk, s0, end));
@@ -617,17 +705,24 @@ function speakerTurn(tk: Tokens, text: string, s0: number, s1: number, paraEnd: 
 /** "According to X, CONTENT." / "CONTENT, according to X." */
 function accordingTo(tk: Tokens, text: string, s0: number, s1: number, i: number, end: number): Candidate | undefined {
   // one token past the clause (its final stop) at most, and never past the sentence or the text
-  const speaker = speakerAfter(tk, text, i + 2, Math.min(end + 1, s1));
-  if (!speaker) return undefined;
+  let speaker = speakerAfter(tk, text, i + 2, Math.min(end + 1, s1));
   const cue: Span = [tk.start(i), tk.end(i + 1)];
   let k = i - 1;
   while (k >= s0 && /^(?:but|and|yet|so)$/.test(tk.low(k))) k--;
   if (k < s0) {
+    // "According to a new report by Politico, …": the source is the whole phrase up to the comma
+    if (!speaker || (speaker.to < end && tk.word(speaker.to) !== ",")) {
+      let m = i + 2;
+      while (m < end && m < i + 22 && tk.word(m) !== "," && (!tk.isPunct(m) || tk.word(m) === "-" || tk.word(m) === ".")) m++;
+      if (m < end && tk.word(m) === "," && m > i + 2) speaker = phraseNP(tk, text, i + 2, m) ?? speaker;
+    }
+    if (!speaker) return undefined;
     if (speaker.to < end && tk.word(speaker.to) === "," && end - speaker.to > 3) {
       return { speaker, cue, content: [tk.start(speaker.to + 1), tk.end(end - 1)], confidence: 0.75 };
     }
     return undefined;
   }
+  if (!speaker) return undefined;
   const cEnd = tk.word(i - 1) === "," ? i - 1 : i;
   if (cEnd - s0 < 3) return undefined;
   return { speaker, cue, content: [tk.start(s0), tk.end(cEnd - 1)], confidence: 0.75 };

@@ -126,7 +126,13 @@ export interface SpeakerNP {
   pronoun: boolean;
 }
 
+const QUANTIFIER_SUBJECT = new Set(["some", "many", "most", "several", "both", "all"]);
 const NAME_GLUE = new Set(["of", "for", "on", "in", "and", "a", "the"]);
+
+/** The speaker phrase spanning tokens [from, to) as written ("a new report by Politico"), if it names anyone. */
+export function phraseNP(tk: Tokens, text: string, from: number, to: number): SpeakerNP | undefined {
+  return makeNP(tk, text, from, to);
+}
 
 function makeNP(tk: Tokens, text: string, from: number, to: number): SpeakerNP | undefined {
   if (to <= from) return undefined;
@@ -136,7 +142,8 @@ function makeNP(tk: Tokens, text: string, from: number, to: number): SpeakerNP |
     const w = tk.low(i);
     if (!tk.isPunct(i) && !DETERMINERS.has(w) && !NP_LINK.has(w) && w !== "'s") content = true;
   }
-  if (!content) return undefined;
+  // a quantifier alone is a pronoun subject ("Some say …", "but most believe …")
+  if (!content && !(to - from === 1 && QUANTIFIER_SUBJECT.has(tk.low(from)))) return undefined;
   // "this week", "last year": a time, not a source; "Don't", "please": an imperative
   let timeOnly = true;
   for (let i = from; i < to; i++) {
@@ -144,7 +151,7 @@ function makeNP(tk: Tokens, text: string, from: number, to: number): SpeakerNP |
     if (/n't$/.test(w) || w === "please") return undefined;
     if (!DETERMINERS.has(w) && !TIME_NOUN.test(w) && !/^(?:last|next|this|early|late|earlier)$/.test(w)) timeOnly = false;
   }
-  if (timeOnly) return undefined;
+  if (timeOnly && !(to - from === 1 && QUANTIFIER_SUBJECT.has(tk.low(from)))) return undefined;
   // a bare number ("in 2001 said") names nobody
   if (to - from === 1 && tk.t.kind[from] === 2) return undefined;
   const span: Span = [tk.start(from), tk.end(to - 1)];
@@ -301,6 +308,11 @@ function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP 
     if (DETERMINERS.has(l)) {
       // "reasons that Trump refuses": "that" before a name is a complementiser, not a determiner
       if (l === "that" && from < end && isCapitalised(tk.word(from))) break;
+      // "some say", "but most believe": a quantifier alone is the subject (after a clause boundary, not "at some")
+      if (from === end && j === last && QUANTIFIER_SUBJECT.has(l) && (j === lo || tk.isPunct(j - 1) || /^(?:but|and|yet|while|though|although)$/.test(tk.low(j - 1)))) {
+        from = j;
+        break;
+      }
       if (from < end) from = j;
       // a determiner inside a name ("the Committee for a Responsible Federal Budget") does not end it
       if (from < end && j - 2 >= lo && NP_LINK.has(tk.low(j - 1)) && isCapitalised(tk.word(j - 2)) && isCapitalised(tk.word(j + 1))) {
@@ -432,6 +444,21 @@ const SUBORDINATORS = new Set("if when whether because while although though unl
 
 // after these a verb form is a participle or a noun ("of failed tests", "to want")
 const AFTER_NO_VERB = new Set("to 's of in on at for with by from into about than as".split(" "));
+const SUBJECT_PRONOUN = new Set(["he", "she", "they", "we", "i", "you", "it"]);
+/** Tokens in the dash at k: an em or en dash, or "--" (two hyphen tokens); 0 when there is none. */
+function dashAt(tk: Tokens, k: number, hi: number): number {
+  const w = tk.word(k);
+  if (w === "—" || w === "–") return 1;
+  return w === "-" && k + 1 < hi && tk.word(k + 1) === "-" ? 2 : 0;
+}
+/** The last token of the dash closing an aside opened by the dash at k (within 15 tokens), or -1. */
+function closingDash(tk: Tokens, k: number, hi: number): number {
+  for (let m = k + dashAt(tk, k, hi); m < hi && m < k + 16; m++) {
+    const d = dashAt(tk, m, hi);
+    if (d) return m + d - 1;
+  }
+  return -1;
+}
 const COORDINATORS = new Set(["and", "but", "or", "yet", "nor"]);
 
 /**
@@ -441,9 +468,17 @@ const COORDINATORS = new Set(["and", "but", "or", "yet", "nor"]);
  */
 export function looksLikeClause(tk: Tokens, i: number, hi: number): boolean {
   const subordinate = i < hi && SUBORDINATORS.has(tk.low(i));
-  for (let k = i; k < hi && k < i + 20; k++) {
+  // (an aside between paired dashes is skipped and not counted: "the top 1 percent -- those earning … -- would face")
+  for (let k = i, n = 0; k < hi && n < 20; k++, n++) {
     const l = tk.low(k);
-    if (!subordinate && (l === ";" || (l === "," && k + 1 < hi && (COORDINATORS.has(tk.low(k + 1)) || /ing$/.test(tk.low(k + 1)))))) return false;
+    if (!subordinate && (l === ";" || (l === "," && k + 1 < hi && (COORDINATORS.has(tk.low(k + 1)) || /^[a-z]+ing$/.test(tk.low(k + 1)))))) return false;
+    if (k > i && dashAt(tk, k, hi)) {
+      const close = closingDash(tk, k, hi);
+      if (close > 0) {
+        k = close;
+        continue;
+      }
+    }
     // a verb only inside a relative clause or after a colon belongs to the object, not to a clause
     if (k > i && !subordinate && /^(?::|—|–)$/.test(l)) return false;
     // a finite verb form after the subject ("parents still want …"), not after a determiner or "to"
@@ -451,6 +486,8 @@ export function looksLikeClause(tk: Tokens, i: number, hi: number): boolean {
     if (FINITE.has(l)) return true;
     // "'s" is a verb after a pronoun ("he's facing"), a possessive after a noun ("the country's")
     if (l === "'s" && k > i && /^(?:he|she|it|that|there|what|who|here)$/.test(tk.low(k - 1))) return true;
+    // a past tense the finite list lacks, right after a name or a subject pronoun ("Pagliano invoked", "they vetted")
+    if (k > i && /^[a-z]{3,}ed$/.test(tk.word(k)) && (SUBJECT_PRONOUN.has(tk.low(k - 1)) || (tk.isWord(k - 1) && isCapitalised(tk.word(k - 1)) && !DETERMINERS.has(tk.low(k - 1))))) return true;
   }
   return false;
 }

@@ -27,6 +27,10 @@ const NONE: [string, string][] = [
   ["a verb of speaking in an infinitive of purpose", `Hundreds of fans came to call for an encore after the show.`],
   ["a party and state tag with no cue", `Sen. Jane Doe, R-Ky., arrived in the capital on Monday.`],
   ["a restrictive 'who' with no cue after it", `The doctors who treated him left the hospital at noon.`],
+  // the classifier's own reports (indirect-quotes.ts, bareReport) must not read these
+  ["a speech verb with an empty object", `The ministry said nothing on Friday.`],
+  ["a passive label with 'as'", `The new bridge is described as a landmark in the brochure.`],
+  ["a verb right after a scare quote", `The team's "golden boy" scored twice in the final.`],
 ];
 
 describe("quotes: negative cases", () => {

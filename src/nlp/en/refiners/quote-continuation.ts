@@ -1,7 +1,7 @@
 // Gives unattributed direct quotes a speaker from context: reported speech around them, a split quote, a continuation paragraph.
 import type { Quote } from "../../../core/annotations.js";
 import type { Document } from "../../../core/document.js";
-import type { Stage } from "../../../core/pipeline.js";
+import { deadlineCheck, type Stage } from "../../../core/pipeline.js";
 import { attributionBefore } from "../extractors/direct-quotes.js";
 import { Tokens, wordCount } from "../extractors/quote-common.js";
 import { firstEndingAfter } from "../../../core/span.js";
@@ -79,7 +79,9 @@ export function continueQuotes(doc: Document): Quote[] {
     if (q.paragraph !== undefined && donorOk(q)) lastDonor.set(q.paragraph, q);
   };
   let r = 0;
+  const tick = deadlineCheck(doc, 64);
   for (const q of quotes) {
+    tick();
     if (q.kind !== "direct" || !q.marks) {
       emit(q);
       continue;
@@ -148,4 +150,7 @@ export const quoteContinuation: Stage = {
   run(doc: Document) {
     doc.set("quote", continueQuotes(doc));
   },
+  // stopped by the time budget, the layer is still the extractors' quotes (the result is set only at the end):
+  // they stand without continuations rather than being emptied
+  whenSkipped() {},
 };
