@@ -83,4 +83,18 @@ describe("polnear scorer", () => {
     const [b] = toAttributions(t2, runQuotes(t2));
     assert.ok(!/immediately/.test(t2.slice(...b!.cue![0]!)), t2.slice(...b!.cue![0]!));
   });
+  it("splits a content without a source around its cue ('Turnout | is expected | to rise')", () => {
+    const text = "Turnout among young voters is expected to rise sharply this year.";
+    const atts = toAttributions(text, runQuotes(text));
+    const a = atts.find((x) => x.cue && text.slice(...x.cue[0]!) === "is expected");
+    assert.ok(a, JSON.stringify(atts));
+    assert.equal(a!.source, undefined);
+    assert.deepEqual(a!.content!.map((s) => text.slice(...s)), ["Turnout among young voters", "to rise sharply this year"]);
+  });
+  it("keeps a day after the verb out of the cue and a manner adverb in it ('said Friday', 'said sarcastically')", () => {
+    const day = "The senator said Friday that the bill would pass.";
+    assert.equal(day.slice(...toAttributions(day, runQuotes(day))[0]!.cue![0]!), "said");
+    const manner = "The senator said sarcastically that the bill would pass.";
+    assert.equal(manner.slice(...toAttributions(manner, runQuotes(manner))[0]!.cue![0]!), "said sarcastically");
+  });
 });

@@ -7,9 +7,10 @@
 // metadata.tsv next to the split, else the first file by name). Our quotes map onto PolNeAR's conventions
 // before matching, as documented there: a direct quote's content is the quotation *with* its marks; a
 // split quote (two quotations, one speaker and one cue) is one discontinuous content; the cue takes the
-// auxiliaries and adverbs written just before the verb ("has also said"), a colon, "in a statement" and a day
-// or manner word right after it ("said Friday"); an indirect content starts at its complementiser "that"; a
-// medial attribution ("The museum, he said, will …") splits its content in two; a source is the whole noun
+// auxiliaries and adverbs written just before the verb ("has also said"), a colon, "in a statement" and a
+// manner word right after it ("said sarcastically"), not a day ("said Friday"); an indirect content starts at its
+// complementiser "that"; a medial attribution ("The museum, he said, will …") splits its content in two, as does
+// a cue inside a content without a source ("Turnout | is expected | to rise"); a source is the whole noun
 // phrase as written, with a parenthesis and apposition ("Jane Doe (D-Wis.), a senior fellow at X," before the
 // cue, "…, said Jane Doe, a senior fellow at X" after it); a quotation opening mid-sentence and attributed
 // after it is reported from the sentence start ('Not paying taxes "makes me smart," he said'); fragments never
@@ -81,7 +82,8 @@ export function readAnn(src: string, text: string): Attribution[] {
 
 const AUX_BEFORE = /^(?:has|have|had|is|are|was|were|be|been|being|will|would|could|can|may|might|should|must|did|does|do|also|then|later|again|previously|recently|repeatedly|publicly|reportedly|earlier|already|first|once|not|never|n't|often|still|further|together|now|(?!(?:family|ally|rally|supply|assembly|anomaly|monopoly|reply|bully|homily|italy|only)$)\w+ly)$/i;
 
-const CUE_TIME_AFTER = /^ (?:(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?|last (?:week|month|year|night)|this (?:week|month|year)|recently|repeatedly|(?!only\b)[a-z]{3,}ly(?=[,.;:]| (?:that|in|on|at|to|during|after|before|about|of|for)\b))(?=[\s,.;:])/;
+// (a day after the verb, "said Friday", is the writer's in PolNeAR more often than not: train and dev both score better without it)
+const CUE_MANNER_AFTER = /^ (?:recently|repeatedly|(?!only\b)[a-z]{3,}ly(?=[,.;:]| (?:that|in|on|at|to|during|after|before|about|of|for)\b))(?=[\s,.;:])/;
 
 /** brat fragments never cross a line break: a span over paragraphs is one fragment per line (blank lines dropped). */
 function lines(text: string, frags: Span[]): Span[] {
@@ -207,6 +209,16 @@ function medialSplit(text: string, content: Span, source: Span | undefined, cue:
   return first[1] > first[0] && second[1] > second[0] ? [first, second] : [content];
 }
 
+/** "Turnout is expected to rise": a content around its cue, with no source, is the words on either side of it. */
+function around(text: string, content: Span, cue: Span): Span[] {
+  if (!(content[0] < cue[0] && cue[1] < content[1])) return [content];
+  let a = cue[0];
+  while (a > content[0] && /\s/.test(text[a - 1]!)) a--;
+  let b = cue[1];
+  while (b < content[1] && /\s/.test(text[b]!)) b++;
+  return a > content[0] && b < content[1] ? [[content[0], a], [b, content[1]]] : [content];
+}
+
 export function toAttributions(text: string, quotes: readonly Quote[], sentences?: readonly Span[]): Attribution[] {
   const out: Attribution[] = [];
   const byKey = new Map<string, Attribution>();
@@ -253,8 +265,8 @@ export function toAttributions(text: string, quotes: readonly Quote[], sentences
       // PolNeAR cues keep a following colon ("said:") and the statement they were made in
       const after = /^(?::| in (?:a|an|his|her|their|its)(?: [a-z-]+){0,2} (?:statement|interview|email|op-ed)\b)/.exec(text.slice(cue[1], cue[1] + 40));
       if (after) cue = [cue[0], cue[1] + after[0].length];
-      // …and the time or manner written right after the verb ("said Friday", "said Thursday morning", "said sarcastically")
-      const when = CUE_TIME_AFTER.exec(text.slice(cue[1], cue[1] + 40));
+      // …and the manner written right after the verb ("said sarcastically", "said repeatedly")
+      const when = CUE_MANNER_AFTER.exec(text.slice(cue[1], cue[1] + 40));
       if (when) cue = [cue[0], cue[1] + when[0].length];
     }
     const source = q.speaker?.span ? sourceSpan(text, q.speaker.span, cue, sentences) : undefined;
@@ -266,7 +278,7 @@ export function toAttributions(text: string, quotes: readonly Quote[], sentences
       prev.content.push(...lines(text, [content]));
       continue;
     }
-    const contents = q.kind === "indirect" && cue ? medialSplit(text, content, source, cue) : [content];
+    const contents = q.kind === "indirect" && cue ? (source ? medialSplit(text, content, source, cue) : around(text, content, cue)) : [content];
     const a: Attribution = { source: source ? lines(text, [source]) : undefined, cue: cue ? [cue] : undefined, content: lines(text, contents) };
     out.push(a);
     if (key) byKey.set(key, a);

@@ -307,4 +307,30 @@ describe("indirect quotes: recall of PolNeAR-style reports", () => {
     assert.equal(q.speaker?.name, "one economist");
     assert.equal(q.text, "The tariffs, as one economist observed, would hit farmers first");
   });
+  it("a report ending inside a quotation keeps the punctuation and the closing mark ('is “true,”', \"policy.''\")", () => {
+    const qs = runQuotes("The fact-checkers ruled that the claim about Chicago is “true,” but the mayor disagreed.");
+    assert.ok(qs.some((r) => r.cue?.text === "ruled" && r.text === "the claim about Chicago is “true,”"), qs.map(brief).join("\n"));
+    const q = reported("The network said her statement was ''not in line with our editorial policy.''");
+    assert.equal(q.text, "her statement was ''not in line with our editorial policy.''");
+  });
+  it("a noun the clause completes opens the report ('disputes the idea that …'); an addressee does not", () => {
+    assert.equal(reported("The campaign disputes the idea that she needed to be hospitalized.").text, "the idea that she needed to be hospitalized");
+    assert.equal(reported("The spokesman told reporters that the talks had broken down.").text, "the talks had broken down");
+  });
+  it("'referring to' takes its preposition into the cue", () => {
+    const qs = runQuotes("Ramos said the country would change, referring to the growing Hispanic community.");
+    const r = qs.find((q) => q.cue?.text.startsWith("referring"));
+    assert.equal(r?.cue?.text, "referring to", qs.map(brief).join("\n"));
+  });
+  it("a raising verb reports nobody: its subject belongs to the content ('Turnout is expected to …')", () => {
+    const q = reported("About one of every nine voters this fall is expected to be Latino.");
+    assert.equal(q.speaker, undefined);
+    assert.equal(q.cue?.text, "expected");
+    assert.equal(q.text, "About one of every nine voters this fall is expected to be Latino");
+  });
+  it("a fronted adjunct opens a medial report ('When a post opens, she said, she …')", () => {
+    const q = reported("When she is looking to fill a position, she said, she ensures women are in the pool of candidates.");
+    assert.equal(q.speaker?.name, "she");
+    assert.equal(q.text, "When she is looking to fill a position, she said, she ensures women are in the pool of candidates");
+  });
 });

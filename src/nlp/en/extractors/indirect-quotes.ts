@@ -236,7 +236,8 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       const lead = /^(?:and|but|so|yet|or)\b,?\s+/i.exec(text.slice(content[0], Math.min(content[1], content[0] + 6)));
       if (lead && c.content[0] < c.cue[0]) content = [content[0] + lead[0].length, content[1]];
       // a quotation that ends the report keeps its closing mark (balanced marks read better)
-      if (/^[”"'’»]/.test(text.slice(content[1], content[1] + 1)) && /[“"«]/.test(text.slice(content[0], content[1]))) content = [content[0], content[1] + 1];
+      // with the punctuation inside it ('is “true,”', "policy.''"), as PolNeAR spans keep them
+      content = [content[0], closingMark(text, content)];
       if (content[1] <= content[0]) continue;
       const cue = prepositionCue(tk, c.cue, content);
       if (cue) {
@@ -245,13 +246,17 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       }
       taken.push(shared ? [Math.min(c.content[0], c.cue[0]), b] : [a, b]);
       takenSpeakers.push(c.speaker.span);
+      // "Turnout is expected to rise", "Melania seems to have vanished": nobody is reported; the subject belongs to the content
+      const subject = raisedSubject(tk, s0, c.cue, content);
+      const raised = subject >= 0 && c.speaker.span[1] <= c.cue[0] && c.speaker.span[0] >= tk.start(subject);
+      if (raised) content = [tk.start(subject), content[1]];
       out.push({
         id: "",
         kind: "indirect",
         text: text.slice(content[0], content[1]),
         span: content,
         cue: { text: text.slice(c.cue[0], c.cue[1]), span: c.cue },
-        speaker: { name: c.speaker.name, span: c.speaker.span },
+        ...(raised ? {} : { speaker: { name: c.speaker.name, span: c.speaker.span } }),
         confidence: c.confidence * (c.speaker.pronoun ? 0.9 : 1),
         source: SOURCE,
         paragraph: s.paragraph,
@@ -261,6 +266,12 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
     for (let n = 0; n < bare.length; n += 2) {
       const c = bareReport(tk, text, s0, bare[n]!, bare[n + 1]!, end);
       if (!c) continue;
+      // a raising cue's subject belongs to its content, and is nobody's report
+      const subject = raisedSubject(tk, s0, c.cue, c.content);
+      if (subject >= 0 && (!c.speaker || c.speaker.span[0] >= tk.start(subject))) {
+        c.content = [tk.start(subject), c.content[1]];
+        c.speaker = undefined;
+      }
       const a = Math.min(c.content[0], c.cue[0], c.speaker?.span[0] ?? Infinity);
       const b = Math.max(c.content[1], c.cue[1], c.speaker?.span[1] ?? 0);
       if (taken.some((t) => t[0] < b && a < t[1]) || marks.overlaps(a, b)) continue;
@@ -273,6 +284,37 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
     }
   }
   return out;
+}
+
+// Verbs that raise their subject ("X seems to …", "X is expected to …"): an evidential or a forecast, not a report by X.
+const RAISING = /^(?:seem|appear)$/;
+const BE_FORM = /^(?:is|are|was|were|be|been|being|'s|'re)$/;
+const SUBJECT_MAX = 30;
+
+/**
+ * The first token of the subject a raising cue takes to its infinitive content ("Turnout among young voters is expected
+ * to rise", "Melania seems to have vanished"): the words before its auxiliaries back to the sentence start or a clause
+ * edge; -1 for none.
+ */
+function raisedSubject(tk: Tokens, s0: number, cue: Span, content: Span): number {
+  const i = tk.at(cue[0]);
+  const lemma = cueVerb(tk.low(i))?.lemma ?? "";
+  if (content[0] < cue[1] || tk.low(tk.at(content[0])) !== "to" || !(RAISING.test(lemma) || lemma === "expect")) return -1;
+  let k = i - 1;
+  let be = false;
+  for (; k >= s0 && (AUX.test(tk.low(k)) || /^[a-z]+ly$/.test(tk.low(k)) || tk.low(k) === "also"); k--) {
+    if (BE_FORM.test(tk.low(k))) be = true;
+  }
+  if (k < s0 || (lemma === "expect" && !(be && /ed$/.test(tk.low(i))))) return -1;
+  // back to the sentence start or the nearest clause edge: punctuation, an auxiliary, a speech verb, a clause word
+  // (within a noun phrase's reach: a long run of words without an edge is no subject, and the scan stays bounded)
+  let j = k;
+  for (; j >= s0; j--) {
+    if (k - j >= SUBJECT_MAX) return -1;
+    const w = tk.low(j);
+    if ((tk.isPunct(j) && !/^(?:'s|’s|-|%|\$|\.)$/.test(w)) || isQuoteChar(w) || AUX.test(w) || (cueVerb(w)?.rate ?? 0) >= STRONG_RATE || SUBORDINATOR.test(w) || /^(?:that|which|who|and|but|or)$/.test(w)) break;
+  }
+  return j < k && !PP_START.test(tk.low(j + 1)) ? j + 1 : -1;
 }
 
 // A classifier cue this sure stands on its own when no pattern reads it ("as police have said", "Asked about X, …"):
@@ -290,6 +332,18 @@ function messageObject(tk: Tokens, c: number, end: number): boolean {
   // "published its report", "issued a statement": a determiner and the medium
   if (DETERMINER_START.test(first)) for (let k = c + 1; k < end && k < c + 3; k++) if (MEDIUM.test(tk.low(k)) || /^statements?$/.test(tk.low(k))) return false;
   return true;
+}
+
+// A closing mark right after a report, perhaps after the punctuation it encloses: ',”', ".''", '’' (not a possessive's).
+const CLOSING = /^[,.!?]?(?:''|[”"»]|[’'](?![\p{L}\p{N}]))/u;
+// An opening mark inside the report: a curly or guillemet opener, a typewriter pair, a straight mark before a word.
+const OPENING = /[“«‘]|``|''|(?:^|[\s(—-])["'](?=[\p{L}\p{N}])/u;
+
+/** The end of a report that ends inside a quotation it opened: past the closing mark, else its own end. */
+function closingMark(text: string, content: Span): number {
+  const m = CLOSING.exec(text.slice(content[1], content[1] + 3));
+  if (!m || !OPENING.test(text.slice(content[0], content[1]))) return content[1];
+  return content[1] + m[0].length;
 }
 
 /** The report of a classifier cue no pattern read: cue, content, and the speaker before it when one is found. */
@@ -344,6 +398,8 @@ const OBJECT_THEN_PREPOSITION = /^(?:accuse|ask|hail|praise|blame|thank|compare|
 function prepositionCue(tk: Tokens, cue: Span, content: Span): Span | undefined {
   const c0 = tk.at(cue[1]);
   const a = tk.at(content[0]);
+  // the boundary ranker may have started the content past the preposition ("referring to | Barack Obama")
+  if (a === c0 + 1 && CUE_PREPOSITION.test(tk.low(c0)) && a < tk.at(content[1])) return [cue[0], tk.end(c0)];
   if (a !== c0 || a + 2 >= tk.at(content[1])) return undefined;
   const head = tk.at(cue[0]);
   if (tk.low(head) === "according") return undefined;
@@ -365,6 +421,7 @@ const PREPOSITION_VERBS = new Map<string, RegExp>([
   ["complain", /^about$/], ["write", /^(?:about|of)$/], ["argue", /^(?:for|against)$/], ["push", /^for$/], ["boast", /^(?:about|of)$/],
   ["joke", /^about$/], ["comment", /^on$/], ["insist", /^on$/], ["worry", /^about$/], ["rail", /^against$/], ["advocate", /^for$/],
   ["brag", /^about$/], ["testify", /^(?:about|on)$/], ["hint", /^at$/], ["vouch", /^for$/],
+  ["refer", /^to$/], ["allude", /^to$/],
 ]);
 
 /** "X called on Y to …", "X spoke of …": the cue is the verb with its preposition, the report what follows to its clause's end. */
@@ -407,6 +464,22 @@ function frontedAdjunct(tk: Tokens, c: number, end: number): boolean {
   return false;
 }
 
+// Words that open a noun phrase an object clause may complete ("no proof that", "the idea that", "policies that").
+const NOUN_OPENING = /^(?:the|a|an|no|any|this|these|those|such|his|her|their|its|our|my|your|some)$/;
+const TIME_NOUN = /^(?:day|days|week|weeks|month|months|year|years|morning|afternoon|evening|night|time|times|moment)$/;
+
+/**
+ * The words [c, k) between a cue and its "that" are a noun phrase the clause belongs to ("disputes the idea that",
+ * "want policies that"), not an addressee ("told reporters that"), a time ("said last week that") or a place.
+ */
+function nounComplement(tk: Tokens, c: number, k: number, lemma: string): boolean {
+  if (k - c > 4 || ADDRESSEE_VERB.test(lemma) || lemma === "say" || TIME_NOUN.test(tk.low(k - 1))) return false;
+  const first = tk.low(c);
+  if (!(NOUN_OPENING.test(first) || (k - c === 1 && /[a-z]s$/.test(first) && !isFiniteForm(first)))) return false;
+  for (let j = c; j < k; j++) if (!tk.isWord(j) || isCapitalised(tk.word(j)) || OBJECT_PRONOUN.test(tk.low(j)) || TIME_WORD.test(tk.low(j))) return false;
+  return true;
+}
+
 /** "X (aux/adv) CUE [addressee] (that) CONTENT." */
 function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number, end: number, rate: number): Candidate | undefined {
   // a subject borrowed from the sentence's main verb (a participle's, a coordinated verb's) is shared, not claimed
@@ -426,7 +499,8 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
     for (let k = c; k < end && k < c + bridge; k++) {
       const l = tk.low(k);
       if (l === "that" && k > c) {
-        c = k + 1;
+        // "offered no proof that …", "disputes the idea that …": a noun the clause completes is part of the report
+        if (!nounComplement(tk, c, k, cueVerb(tk.low(i))?.lemma ?? "")) c = k + 1;
         that = true;
         break;
       }
@@ -671,9 +745,10 @@ function finalCue(tk: Tokens, text: string, s0: number, s1: number, i: number, e
   }
   if (lead <= s0 || tk.word(lead) !== ",") return undefined;
   const cEnd = lead;
-  if (badContentStart(tk.low(s0))) return undefined;
   // the report runs on after the attribution ("Lenox was a juggernaut, he said, until it went bankrupt"): medial
   const runsOn = tail < end && end - tail > 3 && !/ing$/.test(tk.low(tail + 1)) && !isQuoteChar(tk.word(tail + 1)) && (looksLikeClause(tk, tail + 1, end) || looksLikeClause(tk, s0, end));
+  // a fronted adjunct may open a medial report ("When a post opens, she said, she …"), never a report of its own
+  if (badContentStart(tk.low(s0)) && !(runsOn && looksLikeClause(tk, tail + 1, end))) return undefined;
   if (cEnd - s0 >= 3 && looksLikeClause(tk, s0, cEnd) && !runsOn) {
     return { speaker, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(s0), tk.end(cEnd - 1)], confidence: 0.7 };
   }

@@ -49,6 +49,22 @@ describe("quotes: a scare quote inside a report", () => {
   });
 });
 
+describe("quotes: edges of a report's content", () => {
+  it("a raising cue's subject stops at a clause edge ('After the vote, turnout is expected to …')", () => {
+    const qs = runQuotes("After the vote, turnout is expected to rise sharply.");
+    const q = qs.find((x) => x.cue?.text === "expected");
+    assert.ok(q && q.text.startsWith("turnout") && !q.speaker, qs.map(brief).join("\n"));
+  });
+  it("a time between the cue and its 'that' stays out of the content ('said last week that')", () => {
+    const qs = runQuotes("The minister said last week that taxes would rise in the spring.");
+    assert.ok(qs.some((q) => q.text === "taxes would rise in the spring"), qs.map(brief).join("\n"));
+  });
+  it("an apostrophe of a possession after a report is no closing mark ('the voters' choice')", () => {
+    const qs = runQuotes("The judge said the count would respect the voters' choice.");
+    assert.ok(qs.some((q) => q.text === "the count would respect the voters' choice"), qs.map(brief).join("\n"));
+  });
+});
+
 describe("quotes: hostile input", () => {
   it("survives a 100k-character sentence full of unbalanced marks, quickly", () => {
     const unit = `He said "the plan “will 'work and said that officials believe `;
