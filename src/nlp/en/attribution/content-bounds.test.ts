@@ -8,7 +8,7 @@ import { sentences } from "../extractors/sentences.js";
 import { tokens } from "../extractors/tokens.js";
 import { Tokens } from "../extractors/quote-common.js";
 import { runQuotes } from "../extractors/quotes.test-helpers.js";
-import { boundsModel, chooseBounds, endCandidates, observeBounds, startCandidates, type BoundsContext } from "./content-bounds.js";
+import { best, boundsModel, chooseBounds, endCandidates, observeBounds, startCandidates, type BoundsContext, type BoundsModel } from "./content-bounds.js";
 
 /** A context over one sentence: the cue is `cue`, the rules' content runs from word `from` (inclusive) to word `to` (exclusive). */
 function context(text: string, cue: string, from: string, to?: string): BoundsContext {
@@ -95,3 +95,58 @@ describe("content-boundary choice", () => {
     assert.equal(t?.text, "the military is depleted");
   });
 });
+
+/** The choice as the candidates' names score it (`best` over `startCandidates` and `endCandidates`). */
+function byNames(ctx: BoundsContext, ok: (a: number, b: number) => boolean, m: BoundsModel): [number, number] {
+  const start = ctx.start >= ctx.cue1 ? (best(startCandidates(ctx), m.start, (b) => ok(b, ctx.stop))?.tok ?? ctx.start) : ctx.start;
+  const stop = best(endCandidates(ctx), m.end, (e) => e > start && ok(start, e))?.tok ?? ctx.stop;
+  return [start, stop];
+}
+
+describe("content-boundary choice without feature names", () => {
+  const text =
+    "The minister told reporters on Monday that up to 3,000 troops (about a third) had left, which surprised nobody. " +
+    "Officials said the strikes, during a \"quiet\" week, hit 40 sites in Kharkiv -- far more than before. " +
+    "Trump urged Congress to act before the recess, according to a statement from the White House.";
+  const doc = new Document(text);
+  new Pipeline([paragraphs, sentences, tokens]).run(doc);
+  const tk = new Tokens(doc);
+  /** every cue word, rules' start and rules' end of each sentence (a few of each) */
+  const contexts: BoundsContext[] = [];
+  for (const s of doc.get("sentence")) {
+    let end = s.tokenEnd;
+    while (end > s.tokenStart && tk.isPunct(end - 1)) end--;
+    for (let cue0 = s.tokenStart; cue0 < end - 2; cue0 += 2) {
+      for (let start = cue0 + 1; start < Math.min(end - 1, cue0 + 5); start++) {
+        for (let stop = start + 1; stop <= end; stop += 3) contexts.push({ tk, s0: s.tokenStart, end, cue0, cue1: cue0 + 1, start, stop });
+      }
+      // content before its cue: only the end moves
+      if (cue0 > s.tokenStart + 2) contexts.push({ tk, s0: s.tokenStart, end, cue0, cue1: cue0 + 1, start: s.tokenStart, stop: cue0 - 1 });
+    }
+  }
+  // weights on every name the candidates have, from a fixed generator: small integers (ties) or fractions (sum order)
+  let seed = 7;
+  const next = (): number => (seed = (seed * 48271) % 2147483647) / 2147483647;
+  const synthetic = (ints: boolean): BoundsModel => {
+    const start = new Map<string, number>();
+    const end = new Map<string, number>();
+    for (const ctx of contexts) {
+      for (const c of startCandidates(ctx)) for (const f of c.features) if (next() < 0.5) start.set(f, ints ? Math.round(next() * 4 - 2) : next() * 2 - 1);
+      for (const c of endCandidates(ctx)) for (const f of c.features) if (next() < 0.5) end.set(f, ints ? Math.round(next() * 4 - 2) : next() * 2 - 1);
+    }
+    return { start, end };
+  };
+  const models: [string, BoundsModel][] = [["synthetic fractions", synthetic(false)], ["synthetic integers", synthetic(true)]];
+  const trained = boundsModel();
+  if (trained) models.push(["trained", trained]);
+  for (const [name, m] of models) {
+    it(`chooses as the names score, with ${name} weights and callers that reject spans`, () => {
+      assert.ok(contexts.length > 200);
+      const oks: ((a: number, b: number) => boolean)[] = [() => true, (a, b) => (a * 31 + b * 17) % 5 !== 0, (a) => a % 2 === 0];
+      for (const ctx of contexts) {
+        for (const ok of oks) assert.deepEqual(chooseBounds(ctx, ok, m), byNames(ctx, ok, m), JSON.stringify({ ...ctx, tk: undefined }));
+      }
+    });
+  }
+});
+

@@ -43,17 +43,25 @@ const END_BEFORE = new Set(
     "under into through against per via — – -- - ― ( ) , ; : \" ” “ ' ’ ‘ ''").split(" "),
 );
 
+// Bucket values as shared strings: a feature's value is looked up in the weights, never built.
+const SMALL = ["-3", "-2", "-1", "0", "1", "2", "3"];
 function bucket(d: number): string {
   if (d <= -10) return "<-9";
   if (d <= -4) return "-9..-4";
   if (d >= 10) return ">9";
   if (d >= 4) return "4..9";
-  return String(d);
+  return SMALL[d + 3]!;
 }
 
+const LEN = ["0", "1", "2", "3"];
 function lenBucket(n: number): string {
-  return n < 4 ? String(n) : n < 8 ? "4-7" : n < 16 ? "8-15" : n < 32 ? "16-31" : "32+";
+  return n < 4 ? (n >= 0 ? LEN[n]! : String(n)) : n < 8 ? "4-7" : n < 16 ? "8-15" : n < 32 ? "16-31" : "32+";
 }
+
+const bool = (b: boolean): string => (b ? "true" : "false");
+// "dc": the side of the rules' end and the commas between (at most 3)
+const DC_CUT = ["-0", "-1", "-2", "-3"];
+const DC_ADD = ["+0", "+1", "+2", "+3"];
 
 const QUANTITY_WORD = /^(?:up|about|nearly|almost|around|roughly|more|less|fewer|over|under|some|at|only|just)$/;
 /** A number within the three tokens after i ("up to 3,000", "at least 40"). */
@@ -78,53 +86,175 @@ function cueHead(ctx: BoundsContext): string {
   return tk.low(ctx.cue1 - 1);
 }
 
-/** Candidate starts of a content that follows its cue: the rules' start and the words between the cue and a little past it. */
-export function startCandidates(ctx: BoundsContext): BoundCandidate[] {
-  const { tk } = ctx;
-  const out: BoundCandidate[] = [];
-  const head = cueHead(ctx);
-  const hi = Math.min(ctx.stop - 1, ctx.start + START_REACH);
-  const push = (b: number) => {
-    // "up to 3,000", "about 40", "more than half": a quantity opens a noun phrase; it is no particle ("brought up")
-    const f = QUANTITY_WORD.test(tk.low(b)) && quantityAfter(tk, b, ctx.end) ? "<quantity>" : tk.low(b);
-    const p = b > ctx.s0 ? tk.low(b - 1) : "<s>";
-    const rule = b === ctx.start;
-    const feats = [
-      rule ? "R" : "O", `d=${bucket(b - ctx.start)}`, `g=${bucket(b - ctx.cue1)}`, `f=${f}`, `p=${p}`, `pf=${p}\t${f}`,
-      `cf=${head}\t${f}`, `cp=${head}\t${p}`, `cap=${isCapitalised(tk.word(b))}`, `Rf=${rule}\t${f}`, `Rp=${rule}\t${p}`,
-      `cd=${head}\t${bucket(b - ctx.start)}`, `fn=${f}\t${b + 1 < ctx.end ? shape(tk, b + 1) : "</s>"}`, `Rfn=${rule}\t${f}\t${b + 1 < ctx.end ? tk.low(b + 1) : "</s>"}`,
-    ];
-    if (!rule) {
-      // the words the move skips (before the new start) or adds (after the cue): a verb among them makes them a clause
-      const [x, y] = b > ctx.start ? [ctx.start, b] : [b, ctx.start];
-      const dir = b > ctx.start ? "skip" : "add";
-      let verb = false;
-      for (let k = x; k < y && !verb; k++) verb = isFiniteForm(tk.low(k)) || AUXILIARY.test(tk.low(k));
-      feats.push(`sv=${dir}\t${verb}`, `s0=${dir}\t${tk.low(x)}`, `ss=${dir}\t${shape(tk, x)}\t${lenBucket(y - x)}`, `sf=${dir}\t${verb}\t${f}`);
+// Feature templates, by number: a side's weights are arrays indexed by them.
+const TEMPLATES = [
+  "R", "O", "d", "g", "f", "p", "pf", "cf", "cp", "cap", "Rf", "Rp", "cd", "fn", "Rfn", "sv", "s0", "ss", "sf",
+  "n", "n2", "pn", "nn2", "len", "q", "par", "cn", "Rn", "Rnn2", "dc", "cap2", "sl", "s0v", "se",
+] as const;
+type Template = (typeof TEMPLATES)[number];
+const T = Object.fromEntries(TEMPLATES.map((t, i) => [t, i])) as Record<Template, number>;
+const TEMPLATE_ID = new Map<string, number>(TEMPLATES.map((t, i) => [t, i]));
+
+/**
+ * Receives one feature: its template and its values ("R" and "O" have none). Its name in the weights is
+ * "template=a", "template=a\tb" or "template=a\tb\tc" (tokens hold no whitespace, so the parts split back exactly).
+ */
+interface Emit {
+  f0(t: number): void;
+  f1(t: number, a: string): void;
+  f2(t: number, a: string, b: string): void;
+  f3(t: number, a: string, b: string, c: string): void;
+}
+
+/** Collects feature names (candidates for training and tests). */
+class Names implements Emit {
+  readonly out: string[] = [];
+  f0(t: number): void {
+    this.out.push(TEMPLATES[t]!);
+  }
+  f1(t: number, a: string): void {
+    this.out.push(`${TEMPLATES[t]}=${a}`);
+  }
+  f2(t: number, a: string, b: string): void {
+    this.out.push(`${TEMPLATES[t]}=${a}\t${b}`);
+  }
+  f3(t: number, a: string, b: string, c: string): void {
+    this.out.push(`${TEMPLATES[t]}=${a}\t${b}\t${c}`);
+  }
+}
+
+type Row = Map<string, number>;
+/**
+ * One side's weights by template number, then by value: nested maps, so a lookup builds no string. A name with one
+ * value goes to `t1`, two to `t2`, three to `t3`; a name of a template the features never emit is left out (never
+ * looked up, it added nothing).
+ */
+interface Side {
+  t0: number[];
+  t1: (Row | undefined)[];
+  t2: (Map<string, Row> | undefined)[];
+  t3: (Map<string, Map<string, Row>> | undefined)[];
+}
+
+function sub<V>(m: Map<string, V>, k: string, make: () => V): V {
+  let v = m.get(k);
+  if (v === undefined) m.set(k, (v = make()));
+  return v;
+}
+
+function compileSide(w: Weights): Side {
+  const side: Side = { t0: TEMPLATES.map(() => 0), t1: [], t2: [], t3: [] };
+  for (const [name, weight] of w) {
+    const eq = name.indexOf("=");
+    const t = TEMPLATE_ID.get(eq < 0 ? name : name.slice(0, eq));
+    if (t === undefined) continue;
+    if (eq < 0) {
+      side.t0[t] = weight;
+      continue;
     }
-    out.push({ tok: b, features: feats });
-  };
-  push(ctx.start);
+    const v = name.slice(eq + 1).split("\t");
+    if (v.length === 1) (side.t1[t] ??= new Map()).set(v[0]!, weight);
+    else if (v.length === 2) sub((side.t2[t] ??= new Map()), v[0]!, () => new Map<string, number>()).set(v[1]!, weight);
+    else if (v.length === 3) sub(sub((side.t3[t] ??= new Map()), v[0]!, () => new Map<string, Row>()), v[1]!, () => new Map<string, number>()).set(v[2]!, weight);
+  }
+  return side;
+}
+
+/**
+ * Sums a candidate's weights in the order its features are emitted. An absent feature adds nothing where
+ * `scoreOf` adds 0 (the same: a sum from +0 is never -0), so the sum equals `scoreOf`'s over its names to the last bit.
+ */
+class Scorer implements Emit {
+  sum = 0;
+  side: Side = { t0: [], t1: [], t2: [], t3: [] };
+  f0(t: number): void {
+    this.sum += this.side.t0[t]!;
+  }
+  f1(t: number, a: string): void {
+    const v = this.side.t1[t]?.get(a);
+    if (v !== undefined) this.sum += v;
+  }
+  f2(t: number, a: string, b: string): void {
+    const v = this.side.t2[t]?.get(a)?.get(b);
+    if (v !== undefined) this.sum += v;
+  }
+  f3(t: number, a: string, b: string, c: string): void {
+    const v = this.side.t3[t]?.get(a)?.get(b)?.get(c);
+    if (v !== undefined) this.sum += v;
+  }
+}
+const scorer = new Scorer();
+
+/** Candidate starts, in order: the rules' start, then the words from the cue to a little past it. */
+function startToks(ctx: BoundsContext): number[] {
+  const { tk } = ctx;
+  const out = [ctx.start];
   // a complementiser the rules found opens the content: it stands ("says at a stop in Toledo that …")
   if (ctx.start > ctx.cue1 && tk.low(ctx.start - 1) === "that") return out;
+  const hi = Math.min(ctx.stop - 1, ctx.start + START_REACH);
   for (let b = ctx.cue1; b <= hi; b++) {
     if (b === ctx.start || !tk.isWord(b) || tk.low(b) === "that") continue;
     // a content opening with "to" is an infinitive ("urged Congress to leave"), never a number's range ("up to 3,000")
     if (tk.low(b) === "to" && b + 1 < ctx.end && /^\p{N}/u.test(tk.word(b + 1))) continue;
-    push(b);
+    out.push(b);
   }
   return out;
 }
 
-/** Candidate ends (exclusive tokens) of a content: the rules' end, the sentence end, and every clause or phrase edge between. */
-export function endCandidates(ctx: BoundsContext): BoundCandidate[] {
+/** The features of start b (`head`: the cue's head). */
+function startFeatures(ctx: BoundsContext, head: string, b: number, o: Emit): void {
   const { tk } = ctx;
-  const out: BoundCandidate[] = [];
+  // "up to 3,000", "about 40", "more than half": a quantity opens a noun phrase; it is no particle ("brought up")
+  const f = QUANTITY_WORD.test(tk.low(b)) && quantityAfter(tk, b, ctx.end) ? "<quantity>" : tk.low(b);
+  const p = b > ctx.s0 ? tk.low(b - 1) : "<s>";
+  const rule = b === ctx.start;
+  const r = bool(rule);
+  o.f0(rule ? T.R : T.O);
+  o.f1(T.d, bucket(b - ctx.start));
+  o.f1(T.g, bucket(b - ctx.cue1));
+  o.f1(T.f, f);
+  o.f1(T.p, p);
+  o.f2(T.pf, p, f);
+  o.f2(T.cf, head, f);
+  o.f2(T.cp, head, p);
+  o.f1(T.cap, bool(isCapitalised(tk.word(b))));
+  o.f2(T.Rf, r, f);
+  o.f2(T.Rp, r, p);
+  o.f2(T.cd, head, bucket(b - ctx.start));
+  o.f2(T.fn, f, b + 1 < ctx.end ? shape(tk, b + 1) : "</s>");
+  o.f3(T.Rfn, r, f, b + 1 < ctx.end ? tk.low(b + 1) : "</s>");
+  if (!rule) {
+    // the words the move skips (before the new start) or adds (after the cue): a verb among them makes them a clause
+    const [x, y] = b > ctx.start ? [ctx.start, b] : [b, ctx.start];
+    const dir = b > ctx.start ? "skip" : "add";
+    let verb = false;
+    for (let k = x; k < y && !verb; k++) verb = isFiniteForm(tk.low(k)) || AUXILIARY.test(tk.low(k));
+    o.f2(T.sv, dir, bool(verb));
+    o.f2(T.s0, dir, tk.low(x));
+    o.f3(T.ss, dir, shape(tk, x), lenBucket(y - x));
+    o.f3(T.sf, dir, bool(verb), f);
+  }
+}
+
+/** Candidate starts of a content that follows its cue: the rules' start and the words between the cue and a little past it. */
+export function startCandidates(ctx: BoundsContext): BoundCandidate[] {
   const head = cueHead(ctx);
+  return startToks(ctx).map((b) => {
+    const names = new Names();
+    startFeatures(ctx, head, b, names);
+    return { tok: b, features: names.out };
+  });
+}
+
+/**
+ * Visits the candidate ends (exclusive tokens) of a content in order: the rules' end, the sentence end, and every
+ * clause or phrase edge between, with the quotation marks and parentheses opened inside the content and still open there.
+ */
+function endWalk(ctx: BoundsContext, visit: (e: number, quotes: number, parens: number) => void): void {
+  const { tk } = ctx;
   const lo = Math.max(ctx.start + 1, ctx.stop - END_REACH);
   // a report never runs past the rules' end: they stop it at a writer's aside or a second report on purpose
   const hi = Math.min(ctx.end, ctx.stop);
-  // quotation marks and parentheses opened inside the content and still open at the boundary
   let quotes = 0;
   let parens = 0;
   for (let k = ctx.start; k < lo; k++) {
@@ -133,41 +263,65 @@ export function endCandidates(ctx: BoundsContext): BoundCandidate[] {
     else if (w === "(") parens++;
     else if (w === ")") parens--;
   }
-  let commas = 0;
-  const push = (e: number) => {
-    const n = e < ctx.end ? tk.low(e) : "</s>";
-    const n2 = e + 1 < ctx.end ? tk.low(e + 1) : "</s>";
-    const p = tk.low(e - 1);
-    const rule = e === ctx.stop;
-    const feats = [
-      rule ? "R" : "O", `d=${bucket(e - ctx.stop)}`, `n=${n}`, `n2=${n2}`, `p=${p}`, `pn=${p}\t${n}`, `nn2=${n}\t${n2}`,
-      `len=${lenBucket(e - ctx.start)}`, `q=${quotes % 2}`, `par=${parens > 0}`, `cn=${head}\t${n}`, `Rn=${rule}\t${n}`,
-      `Rnn2=${rule}\t${n}\t${n2}`, `dc=${e < ctx.stop ? "-" : "+"}${Math.min(commas, 3)}`, `cap2=${n2 !== "</s>" && isCapitalised(tk.word(e + 1))}\t${n}`,
-    ];
-    if (!rule) {
-      // the words the move adds (past the rules' end) or cuts (before it): how they open, whether a verb is among them
-      const [a, b] = e < ctx.stop ? [e, ctx.stop] : [ctx.stop, e];
-      const dir = e < ctx.stop ? "cut" : "add";
-      let verb = false;
-      for (let k = a; k < b && !verb; k++) verb = isFiniteForm(tk.low(k)) || (cueVerb(tk.low(k))?.rate ?? 0) >= 0.3;
-      const w0 = tk.low(a);
-      feats.push(`s0=${dir}\t${w0}`, `sv=${dir}\t${verb}`, `sl=${dir}\t${lenBucket(b - a)}`, `s0v=${dir}\t${w0}\t${verb}`, `se=${dir}\t${e === ctx.end}`);
-    }
-    out.push({ tok: e, features: feats });
-  };
   for (let e = lo; e <= hi; e++) {
     const w = tk.word(e - 1);
     if (isQuoteChar(w) && w !== "’") quotes++;
     else if (w === "(") parens++;
     else if (w === ")") parens--;
-    if (e === ctx.stop || e === ctx.end || (e < ctx.end && (END_BEFORE.has(tk.low(e)) || !tk.isWord(e)))) {
-      // commas between the rules' end and this one (how many asides away)
-      commas = 0;
-      const [a, b] = e < ctx.stop ? [e, ctx.stop] : [ctx.stop, e];
-      for (let k = a; k < b; k++) if (tk.word(k) === ",") commas++;
-      push(e);
-    }
+    if (e === ctx.stop || e === ctx.end || (e < ctx.end && (END_BEFORE.has(tk.low(e)) || !tk.isWord(e)))) visit(e, quotes, parens);
   }
+}
+
+/** The features of end e. */
+function endFeatures(ctx: BoundsContext, head: string, e: number, quotes: number, parens: number, o: Emit): void {
+  const { tk } = ctx;
+  // commas between the rules' end and this one (how many asides away)
+  const [a, b] = e < ctx.stop ? [e, ctx.stop] : [ctx.stop, e];
+  let commas = 0;
+  for (let k = a; k < b; k++) if (tk.word(k) === ",") commas++;
+  const n = e < ctx.end ? tk.low(e) : "</s>";
+  const n2 = e + 1 < ctx.end ? tk.low(e + 1) : "</s>";
+  const p = tk.low(e - 1);
+  const rule = e === ctx.stop;
+  const r = bool(rule);
+  o.f0(rule ? T.R : T.O);
+  o.f1(T.d, bucket(e - ctx.stop));
+  o.f1(T.n, n);
+  o.f1(T.n2, n2);
+  o.f1(T.p, p);
+  o.f2(T.pn, p, n);
+  o.f2(T.nn2, n, n2);
+  o.f1(T.len, lenBucket(e - ctx.start));
+  o.f1(T.q, quotes % 2 === 0 ? "0" : "1");
+  o.f1(T.par, bool(parens > 0));
+  o.f2(T.cn, head, n);
+  o.f2(T.Rn, r, n);
+  o.f3(T.Rnn2, r, n, n2);
+  o.f1(T.dc, (e < ctx.stop ? DC_CUT : DC_ADD)[Math.min(commas, 3)]!);
+  o.f2(T.cap2, bool(n2 !== "</s>" && isCapitalised(tk.word(e + 1))), n);
+  if (!rule) {
+    // the words the move adds (past the rules' end) or cuts (before it): how they open, whether a verb is among them
+    const dir = e < ctx.stop ? "cut" : "add";
+    let verb = false;
+    for (let k = a; k < b && !verb; k++) verb = isFiniteForm(tk.low(k)) || (cueVerb(tk.low(k))?.rate ?? 0) >= 0.3;
+    const w0 = tk.low(a);
+    o.f2(T.s0, dir, w0);
+    o.f2(T.sv, dir, bool(verb));
+    o.f2(T.sl, dir, lenBucket(b - a));
+    o.f3(T.s0v, dir, w0, bool(verb));
+    o.f2(T.se, dir, bool(e === ctx.end));
+  }
+}
+
+/** Candidate ends (exclusive tokens) of a content: the rules' end, the sentence end, and every clause or phrase edge between. */
+export function endCandidates(ctx: BoundsContext): BoundCandidate[] {
+  const head = cueHead(ctx);
+  const out: BoundCandidate[] = [];
+  endWalk(ctx, (e, quotes, parens) => {
+    const names = new Names();
+    endFeatures(ctx, head, e, quotes, parens, names);
+    out.push({ tok: e, features: names.out });
+  });
   return out;
 }
 
@@ -195,6 +349,52 @@ export function best(cands: readonly BoundCandidate[], w: Weights, ok: (tok: num
       topScore = s;
     }
   }
+  return top;
+}
+
+const compiledModels = new WeakMap<BoundsModel, { start: Side; end: Side }>();
+function compiled(m: BoundsModel): { start: Side; end: Side } {
+  let c = compiledModels.get(m);
+  if (!c) compiledModels.set(m, (c = { start: compileSide(m.start), end: compileSide(m.end) }));
+  return c;
+}
+
+/**
+ * `best` over the start candidates without their names: the same scores (`Scorer`), candidates the caller
+ * rejects never scored, the same choice among equals (the first, or the rules' own).
+ */
+function bestStart(ctx: BoundsContext, head: string, side: Side, ok: (tok: number) => boolean): number | undefined {
+  let top: number | undefined;
+  let topScore = -Infinity;
+  for (const b of startToks(ctx)) {
+    if (!ok(b)) continue;
+    scorer.sum = 0;
+    scorer.side = side;
+    startFeatures(ctx, head, b, scorer);
+    const s = scorer.sum;
+    if (s > topScore || (s === topScore && top !== undefined && b === ctx.start)) {
+      top = b;
+      topScore = s;
+    }
+  }
+  return top;
+}
+
+/** `best` over the end candidates without their names (as `bestStart`). */
+function bestEnd(ctx: BoundsContext, head: string, side: Side, ok: (tok: number) => boolean): number | undefined {
+  let top: number | undefined;
+  let topScore = -Infinity;
+  endWalk(ctx, (e, quotes, parens) => {
+    if (!ok(e)) return;
+    scorer.sum = 0;
+    scorer.side = side;
+    endFeatures(ctx, head, e, quotes, parens, scorer);
+    const s = scorer.sum;
+    if (s > topScore || (s === topScore && top !== undefined && e === ctx.stop)) {
+      top = e;
+      topScore = s;
+    }
+  });
   return top;
 }
 
@@ -226,7 +426,9 @@ export function chooseBounds(ctx: BoundsContext, ok: (start: number, stop: numbe
     return [ctx.start, ctx.stop];
   }
   if (!m) return [ctx.start, ctx.stop];
-  const start = afterCue ? (best(startCandidates(ctx), m.start, (b) => ok(b, ctx.stop))?.tok ?? ctx.start) : ctx.start;
-  const stop = best(endCandidates(ctx), m.end, (e) => e > start && ok(start, e))?.tok ?? ctx.stop;
+  const c = compiled(m);
+  const head = cueHead(ctx);
+  const start = afterCue ? (bestStart(ctx, head, c.start, (b) => ok(b, ctx.stop)) ?? ctx.start) : ctx.start;
+  const stop = bestEnd(ctx, head, c.end, (e) => e > start && ok(start, e)) ?? ctx.stop;
   return [start, stop];
 }
