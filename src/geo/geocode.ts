@@ -424,6 +424,15 @@ export function resolvePlaces(text: string, mentions: readonly PlaceMention[], s
   return placed.map((c, k) => c ?? (mentions[k]!.contextOnly ? undefined : vicinity(mentions, placed, k)));
 }
 
+const VICINITY_SPANS = 64;
+const startsCache = new WeakMap<PlaceMention, Float64Array>();
+/** A mention's span starts in ascending order (computed once per mention). */
+function sortedStarts(m: PlaceMention): Float64Array {
+  let a = startsCache.get(m);
+  if (!a) startsCache.set(m, (a = Float64Array.from(m.spans, (sp) => sp[0]).sort()));
+  return a;
+}
+
 /**
  * A name the gazetteer lacks (a stadium, a river, a district, a county) that the article treats as a place lies, far
  * more often than not, near the places written closest to it: the nearest city (else region, else country; never a
@@ -434,14 +443,26 @@ function vicinity(mentions: readonly PlaceMention[], resolved: readonly (PlaceCa
   if (!own.length) return undefined;
   let bestC: PlaceCandidate | undefined;
   let bestD = Infinity;
+  // the name's first occurrences are enough to find its neighbours (a name repeated 30,000 times made this quadratic)
+  const mine = own.length > VICINITY_SPANS ? own.slice(0, VICINITY_SPANS) : own;
   resolved.forEach((c, j) => {
     if (!c || j === k || c.kind === "vicinity" || c.kind === "continent") return;
     // the nearest city; a region only when the article has no city, a country only when it has neither (on
     // GeoWebNews dev a city anywhere in the article beats a region next to the name)
     const rank = c.kind === "city" ? 0 : c.kind === "region" ? 1e7 : 1e9;
-    for (const [s] of mentions[j]!.spans) {
-      for (const [t] of own) {
-        const d = Math.abs(s - t) + rank;
+    const starts = sortedStarts(mentions[j]!);
+    for (const [t] of mine) {
+      // the nearest start on either side of t (binary search)
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid]! < t) lo = mid + 1;
+        else hi = mid;
+      }
+      for (const i of [lo - 1, lo]) {
+        if (i < 0 || i >= starts.length) continue;
+        const d = Math.abs(starts[i]! - t) + rank;
         if (d < bestD) { bestD = d; bestC = c; }
       }
     }

@@ -17,7 +17,11 @@ const FINITE_FORMS = new Set(cueLexicon.finite.split(" "));
 
 /** Lemma and cue rate (share of occurrences that are cues in PolNeAR train) of a verb form. */
 export function cueVerb(word: string): CueVerb | undefined {
-  return VERBS.get(word) ?? VERBS.get(word.toLowerCase());
+  const v = VERBS.get(word);
+  if (v !== undefined) return v;
+  // callers mostly pass the lower-cased token already: lower-case and look again only when it changes something
+  const l = word.toLowerCase();
+  return l === word ? undefined : VERBS.get(l);
 }
 /** A finite verb form (says, wants, had): ends a bridge between a cue and its "that". */
 export const isFiniteForm = (word: string): boolean => FINITE_FORMS.has(word);
