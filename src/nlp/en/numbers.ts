@@ -152,6 +152,15 @@ function compoundDenominator(atoms: readonly Atom[], k: number, to: number): num
   return TENS[t.w]! + UNIT_ORDINALS[o.w]!;
 }
 
+/** Whether a string has an ASCII lower-case letter (then it is not all capitals; saves a toUpperCase per word). */
+function hasAsciiLower(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
+
 /** Atoms of tokens [from, to) of a token table: hyphenated spelled numbers are split into their parts. */
 export function atomsOf(text: string, table: TokenTable, from: number, to: number): Atom[] {
   const out: Atom[] = [];
@@ -195,7 +204,7 @@ export function atomsOf(text: string, table: TokenTable, from: number, to: numbe
       }
       continue;
     }
-    const caps = raw !== w && raw.toUpperCase() === raw;
+    const caps = raw !== w && !hasAsciiLower(raw) && raw.toUpperCase() === raw;
     out.push(caps ? { start: s, end: e, w, kind, caps } : { start: s, end: e, w, kind });
   }
   return out;

@@ -118,6 +118,8 @@ const SPOKEN_YEAR_RE = new RegExp(
   String.raw`\b(?:nineteen\s+(${TENS.join("|")})(?:[\s-](${ONES.join("|")}))?|(?:the\s+year\s+)?two\s+thousand(?:\s+(?:and\s+)?(${ONES.join("|")}))?)\b`,
   "giu",
 );
+// Every match of SPOKEN_YEAR_RE holds one of these words, matched under the same flags: a cheap test before the full scan
+const SPOKEN_YEAR_WORDS = /nineteen|thousand/iu;
 const SPOKEN_COUNT_AFTER = /^\s+(?:(?!(?:has|was|is|does|says)\b)\p{Ll}+s|years|of)\b/u;
 // "the latest period": the reporting period under discussion (a quarter in results news)
 const LATEST_PERIOD_RE = /\bthe\s+(?:latest|most\s+recent)\s+period\b/gi;
@@ -156,6 +158,33 @@ const NAMED_MONTH_RE =
 const YEAR_ENDED_RE = /\b(?:the\s+)?(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)/gi;
 // "current market conditions", "his current wife": the present, as TimeBank marks the adjective (PRESENT_REF)
 const CURRENT_ADJ_RE = /\bcurrent(?<!\bthen\s+current)(?=\s+\p{Ll})(?!\s+(?:fiscal|week|weekend|month|year|quarter|decade|century|period|account|events?|affairs)\b)/giu;
+// Words every match of THE_YEAR_RE and CURRENT_ADJ_RE holds, under the same flags: cheap tests before the full scans
+const YEAR_WORD = /year/i;
+// the same for QUARTER_RE, SEASON_RE, HALF_RE and WEEKEND_RE (all /gi, without u: ASCII letters match only ASCII)
+const QUARTER_WORD = /quarter/i;
+const SEASON_WORD = /spring|summer|autumn|fall|winter/i;
+const HALF_WORD = /half/i;
+const WEEKEND_WORD = /weekend/i;
+// the same for the other /gi rules of `ownRules` (named beside each use): a word or piece of one every match holds
+const PERIOD_WORD = /period/i;
+const PLURAL_UNIT_WORD = /days|weeks|months|years|decades/i;
+const LY_WORD = /ly/i;
+const WEEK_WORD = /week/i;
+const YEAR_MONTH_WORD = /year|month/i;
+const WHILE_WORD = /while|time/i;
+const DAY_WORD = /day/i;
+const CENTURY_WORD = /century/i;
+const DECADE_WORD = /ties|0s/i;
+const EVERY_WORD = /every|each/i;
+const DAY_PART_WORD = /midday|morning|afternoon|evening/i;
+const DAY_NAME_WORD = /today|yesterday|tomorrow|tonight|night|this/i;
+const NOW_WORD = /now|these/i;
+const VAGUE_WORD = /recent|coming|ahead|current|future|term|later|past/i;
+const UNIT_WORD = /week|month|year|quarter|decade|century/i;
+const DURATION_UNIT_WORD = /minute|hour|day|week|month|year|decade|century/i;
+// YEAR_RE (case-sensitive) without its lookbehind, which it tries at every position
+const YEAR_DIGITS = /(?:1[89]|20)\d\d/;
+const CURRENT_WORD = /current/iu;
 const EVERY_RE = /\b(?:every|each)\s+(day|week|month|quarter|year)\b/gi;
 // "each July", "every March": that month of every year
 const EVERY_MONTH_RE = /\b(?:every|each)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
@@ -429,7 +458,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
 
   // "this year", "last week", "earlier this month", "next quarter"
   REL_UNIT_RE.lastIndex = 0;
-  while ((m = REL_UNIT_RE.exec(s))) {
+  while (UNIT_WORD.test(s) && (m = REL_UNIT_RE.exec(s))) {
     if (!ref) {
       push(out, m.index, m.index + m[0].length, "", "DATE", "rule:relative", true);
       continue;
@@ -485,7 +514,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
 
   // seasons: "over the summer", "last winter", "spring 2023"
   SEASON_RE.lastIndex = 0;
-  while ((m = SEASON_RE.exec(s))) {
+  while (SEASON_WORD.test(s) && (m = SEASON_RE.exec(s))) {
     const [, det, name, year] = m;
     const word = name!;
     // "the fall of Kabul" is an event, "Arab Spring" a name; seasons are lower case unless a year follows
@@ -508,7 +537,8 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
 
   // weekdays: "on Thursday", "last Friday", "Sunday night"; plural weekdays recur ("on Mondays")
   WEEKDAY_RE.lastIndex = 0;
-  while ((m = WEEKDAY_RE.exec(s))) {
+  // every weekday name ends in "day" (the regex is case-sensitive): most sentences need no scan
+  while (s.includes("day") && (m = WEEKDAY_RE.exec(s))) {
     const [, clock, mod, name, plural, part, partPlural] = m;
     const wd = WEEKDAYS[name!.toLowerCase()]!;
     // "on Mondays", "Tuesday nights", "each Thursday": every such day (a SET), with the part of day named
@@ -544,7 +574,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
 
   // today, yesterday, tonight, this morning
   DAY_WORD_RE.lastIndex = 0;
-  while ((m = DAY_WORD_RE.exec(s))) {
+  while (DAY_NAME_WORD.test(s) && (m = DAY_WORD_RE.exec(s))) {
     // "today's youth", "the people of tomorrow": the present age or the future in general, no day
     const right = s.slice(m.index + m[0].length, m.index + m[0].length + 30);
     if (/^['’]s\s+(?:world|youth|generations?|society|children|young)\b/i.test(right) || /\bof\s+$/i.test(before(s, m.index, 4))) continue;
@@ -560,7 +590,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
 
   // parts of a day: written alone they fall on the day of publication, as a clock time alone does
   DAY_PART_RE.lastIndex = 0;
-  while ((m = DAY_PART_RE.exec(s))) {
+  while (DAY_PART_WORD.test(s) && (m = DAY_PART_RE.exec(s))) {
     const [all, midday, , part, dayWord] = m;
     // "Friday late afternoon", "early Friday morning": the weekday rule has the day
     if (/\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+$/.test(before(s, m.index, 12)) || /^\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/.test(s.slice(m.index + all!.length, m.index + all!.length + 14))) continue;
@@ -576,7 +606,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
 
   // durations and "N units ago"
   DURATION_RE.lastIndex = 0;
-  while ((m = DURATION_RE.exec(s))) {
+  while (DURATION_UNIT_WORD.test(s) && (m = DURATION_RE.exec(s))) {
     const [all, numWord, andHalf, unitWord, andAHalf, old] = m;
     if (old) continue; // "a 5-year-old": an age
     // "60 Minutes", "48 Hours": a programme's title, its unit in capitals after a figure
@@ -614,7 +644,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
 
   // quarters, dated by the year given or the latest such quarter (financial reports look back)
   QUARTER_RE.lastIndex = 0;
-  while ((m = QUARTER_RE.exec(s))) {
+  while (QUARTER_WORD.test(s) && (m = QUARTER_RE.exec(s))) {
     const [all, yearBefore, yearRel, yearAgo, whichWord, yearAfter] = m;
     // "the quarter" alone is the period being reported on; "a quarter of the vote" is a share
     if (!whichWord && !yearBefore && !yearRel && !yearAgo && !/^the\s/i.test(all!)) continue;
@@ -650,28 +680,28 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   }
 
   YEAR_AGO_ADJ_RE.lastIndex = 0;
-  while ((m = YEAR_AGO_ADJ_RE.exec(s))) {
+  while (YEAR_WORD.test(s) && (m = YEAR_AGO_ADJ_RE.exec(s))) {
     if (!ref) continue;
     push(out, m.index, m.index + m[0].length, pad(ref.y - 1, 4), "DATE", "rule:year-ago", true);
   }
   YEAR_PERIOD_RE.lastIndex = 0;
-  while ((m = YEAR_PERIOD_RE.exec(s))) push(out, m.index, m.index + m[0].length, m[1]!, "DATE", "rule:year-period", false);
+  while (PERIOD_WORD.test(s) && (m = YEAR_PERIOD_RE.exec(s))) push(out, m.index, m.index + m[0].length, m[1]!, "DATE", "rule:year-period", false);
 
   HALF_RE.lastIndex = 0;
-  while ((m = HALF_RE.exec(s))) {
+  while (HALF_WORD.test(s) && (m = HALF_RE.exec(s))) {
     if (!m[2] && !ref) continue;
     const y = m[2] ? Number(m[2]) : ref!.y + (m[3] ? (m[3].toLowerCase() === "last" ? -1 : 1) : 0);
     push(out, m.index, m.index + m[0].length, `${y}-H${m[1]!.toLowerCase() === "first" ? 1 : 2}`, "DATE", "rule:half", !m[2]);
   }
 
   BARE_PLURAL_RE.lastIndex = 0;
-  while ((m = BARE_PLURAL_RE.exec(s))) {
+  while (PLURAL_UNIT_WORD.test(s) && (m = BARE_PLURAL_RE.exec(s))) {
     const unit = m[1]!.toLowerCase().slice(0, -1);
     push(out, m.index + m[0].length - m[1]!.length, m.index + m[0].length, durationValue(undefined, unit), "DURATION", "rule:duration", false);
   }
 
   SET_ADVERB_RE.lastIndex = 0;
-  while ((m = SET_ADVERB_RE.exec(s))) {
+  while (LY_WORD.test(s) && (m = SET_ADVERB_RE.exec(s))) {
     // "rise 8.5% annually", "average daily volume": a rate of a figure, not a recurring time
     if (/(?:%|\bpercent|\baverage)\s+$/i.test(before(s, m.index, 12))) continue;
     const unit = { hourly: "hour", daily: "day", nightly: "day", weekly: "week", monthly: "month", annually: "year", yearly: "year" }[m[1]!.toLowerCase()]!;
@@ -680,7 +710,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
 
   // "over the weekend": the weekend on the side of publication the tense points to
   WEEKEND_RE.lastIndex = 0;
-  while ((m = WEEKEND_RE.exec(s))) {
+  while (WEEKEND_WORD.test(s) && (m = WEEKEND_RE.exec(s))) {
     if (!ref) continue;
     // "ahead of the weekend" looks forward whatever the tense
     const d = resolveWeekday(ref, 6, m[1] ? "future" : dir(m.index, m.index + m[0].length));
@@ -689,7 +719,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   }
 
   THE_WEEK_RE.lastIndex = 0;
-  while ((m = THE_WEEK_RE.exec(s))) {
+  while (WEEK_WORD.test(s) && (m = THE_WEEK_RE.exec(s))) {
     if (ref && /\b(?:for|of|in|during|over)\s+$/i.test(before(s, m.index, 10)) || ref && /^['’]s/.test(s.slice(m.index + m[0].length))) {
       push(out, m.index, m.index + m[0].length, `${pad(ref.y, 4)}-WXX`, "DATE", "rule:week", true);
     }
@@ -697,13 +727,13 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
 
   // every week, each year
   EVERY_RE.lastIndex = 0;
-  while ((m = EVERY_RE.exec(s))) push(out, m.index, m.index + m[0].length, durationValue(1, m[1]!.toLowerCase()), "SET", "rule:set", false);
+  while (EVERY_WORD.test(s) && (m = EVERY_RE.exec(s))) push(out, m.index, m.index + m[0].length, durationValue(1, m[1]!.toLowerCase()), "SET", "rule:set", false);
   EVERY_MONTH_RE.lastIndex = 0;
-  while ((m = EVERY_MONTH_RE.exec(s))) push(out, m.index, m.index + m[0].length, `XXXX-${pad(MONTHS.indexOf(m[1]!.toLowerCase()) + 1)}`, "SET", "rule:set", false);
+  while ((s.includes("every") || s.includes("each")) && (m = EVERY_MONTH_RE.exec(s))) push(out, m.index, m.index + m[0].length, `XXXX-${pad(MONTHS.indexOf(m[1]!.toLowerCase()) + 1)}`, "SET", "rule:set", false);
 
   // vague references: "in recent weeks", "recently", "the future"
   VAGUE_RE.lastIndex = 0;
-  while ((m = VAGUE_RE.exec(s))) {
+  while (VAGUE_WORD.test(s) && (m = VAGUE_RE.exec(s))) {
     const t = m[0].toLowerCase();
     let start = m.index;
     if (t.startsWith("in ")) start += 3;
@@ -719,7 +749,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   }
 
   SPOKEN_YEAR_RE.lastIndex = 0;
-  while ((m = SPOKEN_YEAR_RE.exec(s))) {
+  while (SPOKEN_YEAR_WORDS.test(s) && (m = SPOKEN_YEAR_RE.exec(s))) {
     const [all, tens, ones, ones2000] = m;
     // "two thousand" alone is a count unless it is "the year two thousand"
     if (!tens && !/^the\s+year/i.test(all!)) continue;
@@ -741,7 +771,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   }
 
   LATEST_PERIOD_RE.lastIndex = 0;
-  while ((m = LATEST_PERIOD_RE.exec(s))) {
+  while (PERIOD_WORD.test(s) && (m = LATEST_PERIOD_RE.exec(s))) {
     if (!ref) continue;
     const [y, mo] = addMonths(ref.y, ref.m, -3);
     push(out, m.index, m.index + m[0].length, `${y}-Q${Math.floor((mo - 1) / 3) + 1}`, "DATE", "rule:period", true);
@@ -782,17 +812,17 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   }
 
   THE_YEAR_RE.lastIndex = 0;
-  while ((m = THE_YEAR_RE.exec(s))) {
+  while (YEAR_WORD.test(s) && (m = THE_YEAR_RE.exec(s))) {
     if (ref) push(out, m.index, m.index + m[0].length, pad(ref.y, 4), "DATE", "rule:relative", true);
   }
 
   YEAR_END_RE.lastIndex = 0;
-  while ((m = YEAR_END_RE.exec(s))) {
+  while (YEAR_WORD.test(s) && (m = YEAR_END_RE.exec(s))) {
     if (ref) push(out, m.index, m.index + m[0].length, pad(/^(?:since|after)$/i.test(m[1]!) ? ref.y - 1 : ref.y, 4), "DATE", "rule:relative", true);
   }
 
   THAT_UNIT_RE.lastIndex = 0;
-  while ((m = THAT_UNIT_RE.exec(s))) {
+  while (YEAR_MONTH_WORD.test(s) && (m = THAT_UNIT_RE.exec(s))) {
     if (!ref) continue;
     const unit = m[1]!.toLowerCase() as "year" | "month";
     // with no date mentioned before, the year or month of publication
@@ -801,13 +831,13 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   }
 
   YEAR_ENDED_RE.lastIndex = 0;
-  while ((m = YEAR_ENDED_RE.exec(s))) push(out, m.index, m.index + m[0].length, "P1Y", "DURATION", "rule:duration", false);
+  while (YEAR_WORD.test(s) && (m = YEAR_ENDED_RE.exec(s))) push(out, m.index, m.index + m[0].length, "P1Y", "DURATION", "rule:duration", false);
 
   CURRENT_ADJ_RE.lastIndex = 0;
-  while ((m = CURRENT_ADJ_RE.exec(s))) push(out, m.index, m.index + m[0].length, "PRESENT_REF", "DATE", "rule:vague", false);
+  while (CURRENT_WORD.test(s) && (m = CURRENT_ADJ_RE.exec(s))) push(out, m.index, m.index + m[0].length, "PRESENT_REF", "DATE", "rule:vague", false);
 
   NOW_RE.lastIndex = 0;
-  while ((m = NOW_RE.exec(s))) {
+  while (NOW_WORD.test(s) && (m = NOW_RE.exec(s))) {
     // a sentence-opening "Now," turns the story ("Now, he says…"); without the comma it is mostly
     // the present ("Now officials are investigating"); "from now", "by now" are idioms ("for now" and
     // "until now" reach to the present and TimeBank marks them)
@@ -817,26 +847,26 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   }
 
   WHILE_RE.lastIndex = 0;
-  while ((m = WHILE_RE.exec(s))) push(out, m.index, m.index + m[0].length, "PXX", "DURATION", "rule:duration", false);
+  while (WHILE_WORD.test(s) && (m = WHILE_RE.exec(s))) push(out, m.index, m.index + m[0].length, "PXX", "DURATION", "rule:duration", false);
 
   NTH_DAY_RE.lastIndex = 0;
-  while ((m = NTH_DAY_RE.exec(s))) if (ref) push(out, m.index, m.index + m[0].length, dayValue(ref), "DATE", "rule:day", true);
+  while (DAY_WORD.test(s) && (m = NTH_DAY_RE.exec(s))) if (ref) push(out, m.index, m.index + m[0].length, dayValue(ref), "DATE", "rule:day", true);
 
   ORDINAL_CENTURY_RE.lastIndex = 0;
-  while ((m = ORDINAL_CENTURY_RE.exec(s))) {
+  while (CENTURY_WORD.test(s) && (m = ORDINAL_CENTURY_RE.exec(s))) {
     const n = Number(m[1]);
     if (n >= 1 && n <= 21) push(out, m.index, m.index + m[0].length, pad(n - 1, 2), "DATE", "rule:century", false);
   }
 
   DECADE_WORD_RE.lastIndex = 0;
-  while ((m = DECADE_WORD_RE.exec(s))) {
+  while (DECADE_WORD.test(s) && (m = DECADE_WORD_RE.exec(s))) {
     const tens = m[1] ? DECADE_WORDS.indexOf(m[1].toLowerCase()) + 2 : Number(m[2]);
     push(out, m.index, m.index + m[0].length, `19${tens}`, "DATE", "rule:decade", false);
   }
 
   // years: "in 2019", "the 2016 Olympics", "the 1990s", "early 2023"
   YEAR_RE.lastIndex = 0;
-  while ((m = YEAR_RE.exec(s))) {
+  while (YEAR_DIGITS.test(s) && (m = YEAR_RE.exec(s))) {
     const [all, , year, decade] = m;
     const left = s.slice(Math.max(0, m.index - 40), m.index);
     const right = s.slice(m.index + all!.length, m.index + all!.length + 40);

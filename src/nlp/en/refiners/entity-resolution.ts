@@ -97,8 +97,15 @@ function clusterEntities(doc: Document): Entity[] {
   const byText = new Map<string, Cluster>();
   // persons with two or more words first, longest first, so partial names find their full form wherever it stands
   // (a guessed two-word name is a full name too: "Alexey Moskalyov" with no first-name list to confirm it)
-  const persons = mentions.filter((m) => m.type === "PERSON" && nameWords(m.text).length >= 2);
-  persons.sort((a, b) => nameWords(b.text).length - nameWords(a.text).length || (a.source === GUESS ? 1 : 0) - (b.source === GUESS ? 1 : 0) || a.span[0] - b.span[0]);
+  // each person's words split once: the sort's comparisons would split them again and again
+  const personWords = new Map<Mention, string[]>();
+  for (const m of mentions) {
+    if (m.type !== "PERSON") continue;
+    const w = nameWords(m.text);
+    if (w.length >= 2) personWords.set(m, w);
+  }
+  const persons = mentions.filter((m) => personWords.has(m));
+  persons.sort((a, b) => personWords.get(b)!.length - personWords.get(a)!.length || (a.source === GUESS ? 1 : 0) - (b.source === GUESS ? 1 : 0) || a.span[0] - b.span[0]);
   // indexes by name word and by name ending keep matching linear in the number of mentions
   const personByWord = new Map<string, Cluster[]>();
   const personBySuffix = new Map<string, Cluster[]>();
@@ -124,7 +131,7 @@ function clusterEntities(doc: Document): Entity[] {
   const tick = deadlineCheck(doc, 128);
   for (const m of persons) {
     tick();
-    const w = nameWords(m.text);
+    const w = personWords.get(m)!;
     const home = personsWith(w).find((c) => isSubsequence(w, c.words));
     if (home) { home.mentions.push(m); byText.set(m.text.toLowerCase(), home); continue; }
     const c = add(`person:${w.join(" ")}`, m, w);
