@@ -7,7 +7,7 @@
 // scripts/train-content-bounds.ts (see PROVENANCE.md).
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { cueVerb, isCapitalised, isFiniteForm, isQuoteChar, type Tokens } from "../extractors/quote-common.js";
+import { isCapitalised, isQuoteChar, type Tokens } from "../extractors/quote-common.js";
 
 // src/nlp/en/attribution and dist/nlp/en/attribution both sit four levels below the project root.
 const MODEL_FILE = fileURLToPath(new URL("../../../../src/nlp/en/attribution/content-bounds-model.json", import.meta.url));
@@ -77,12 +77,12 @@ function shape(tk: Tokens, i: number): string {
   return /^\p{N}/u.test(w) ? "9" : isCapitalised(w) ? "X" : tk.isWord(i) ? "x" : w;
 }
 
-const lemmaOf = (tk: Tokens, i: number): string => cueVerb(tk.low(i))?.lemma ?? tk.low(i);
+const lemmaOf = (tk: Tokens, i: number): string => tk.cue(i)?.lemma ?? tk.low(i);
 
 /** The cue's head: its first word that is no auxiliary (the lexicon's lemma when it has one). */
 function cueHead(ctx: BoundsContext): string {
   const { tk } = ctx;
-  for (let k = ctx.cue0; k < ctx.cue1; k++) if (cueVerb(tk.low(k))) return lemmaOf(tk, k);
+  for (let k = ctx.cue0; k < ctx.cue1; k++) if (tk.cue(k)) return lemmaOf(tk, k);
   return tk.low(ctx.cue1 - 1);
 }
 
@@ -228,7 +228,7 @@ function startFeatures(ctx: BoundsContext, head: string, b: number, o: Emit): vo
     const [x, y] = b > ctx.start ? [ctx.start, b] : [b, ctx.start];
     const dir = b > ctx.start ? "skip" : "add";
     let verb = false;
-    for (let k = x; k < y && !verb; k++) verb = isFiniteForm(tk.low(k)) || AUXILIARY.test(tk.low(k));
+    for (let k = x; k < y && !verb; k++) verb = tk.finite(k) || AUXILIARY.test(tk.low(k));
     o.f2(T.sv, dir, bool(verb));
     o.f2(T.s0, dir, tk.low(x));
     o.f3(T.ss, dir, shape(tk, x), lenBucket(y - x));
@@ -250,11 +250,17 @@ export function startCandidates(ctx: BoundsContext): BoundCandidate[] {
  * Visits the candidate ends (exclusive tokens) of a content in order: the rules' end, the sentence end, and every
  * clause or phrase edge between, with the quotation marks and parentheses opened inside the content and still open there.
  */
-function endWalk(ctx: BoundsContext, visit: (e: number, quotes: number, parens: number) => void): void {
+function endWalk(ctx: BoundsContext, visit: (e: number, quotes: number, parens: number, verb: boolean) => void): void {
   const { tk } = ctx;
   const lo = Math.max(ctx.start + 1, ctx.stop - END_REACH);
   // a report never runs past the rules' end: they stop it at a writer's aside or a second report on purpose
   const hi = Math.min(ctx.end, ctx.stop);
+  // whether a verb lies between an end and the rules' end (endFeatures' "sv"): the verb nearest the rules' end on
+  // either side settles it for every end, so the words are looked at once per content, not once per end
+  let lastVerb = -1;
+  for (let k = ctx.stop - 1; k >= lo; k--) if (endVerb(tk, k)) { lastVerb = k; break; }
+  let firstVerb = Infinity;
+  for (let k = ctx.stop; k < hi; k++) if (endVerb(tk, k)) { firstVerb = k; break; }
   let quotes = 0;
   let parens = 0;
   for (let k = ctx.start; k < lo; k++) {
@@ -268,12 +274,15 @@ function endWalk(ctx: BoundsContext, visit: (e: number, quotes: number, parens: 
     if (isQuoteChar(w) && w !== "’") quotes++;
     else if (w === "(") parens++;
     else if (w === ")") parens--;
-    if (e === ctx.stop || e === ctx.end || (e < ctx.end && (END_BEFORE.has(tk.low(e)) || !tk.isWord(e)))) visit(e, quotes, parens);
+    if (e === ctx.stop || e === ctx.end || (e < ctx.end && (END_BEFORE.has(tk.low(e)) || !tk.isWord(e)))) visit(e, quotes, parens, e < ctx.stop ? lastVerb >= e : firstVerb < e);
   }
 }
 
-/** The features of end e. */
-function endFeatures(ctx: BoundsContext, head: string, e: number, quotes: number, parens: number, o: Emit): void {
+/** A word that makes the words an end moves over a clause: a finite form or a likely cue verb. */
+const endVerb = (tk: Tokens, k: number): boolean => tk.finite(k) || (tk.cue(k)?.rate ?? 0) >= 0.3;
+
+/** The features of end e (`verb`: a verb among the words between e and the rules' end, see `endWalk`). */
+function endFeatures(ctx: BoundsContext, head: string, e: number, quotes: number, parens: number, verb: boolean, o: Emit): void {
   const { tk } = ctx;
   // commas between the rules' end and this one (how many asides away)
   const [a, b] = e < ctx.stop ? [e, ctx.stop] : [ctx.stop, e];
@@ -302,8 +311,6 @@ function endFeatures(ctx: BoundsContext, head: string, e: number, quotes: number
   if (!rule) {
     // the words the move adds (past the rules' end) or cuts (before it): how they open, whether a verb is among them
     const dir = e < ctx.stop ? "cut" : "add";
-    let verb = false;
-    for (let k = a; k < b && !verb; k++) verb = isFiniteForm(tk.low(k)) || (cueVerb(tk.low(k))?.rate ?? 0) >= 0.3;
     const w0 = tk.low(a);
     o.f2(T.s0, dir, w0);
     o.f2(T.sv, dir, bool(verb));
@@ -317,9 +324,9 @@ function endFeatures(ctx: BoundsContext, head: string, e: number, quotes: number
 export function endCandidates(ctx: BoundsContext): BoundCandidate[] {
   const head = cueHead(ctx);
   const out: BoundCandidate[] = [];
-  endWalk(ctx, (e, quotes, parens) => {
+  endWalk(ctx, (e, quotes, parens, verb) => {
     const names = new Names();
-    endFeatures(ctx, head, e, quotes, parens, names);
+    endFeatures(ctx, head, e, quotes, parens, verb, names);
     out.push({ tok: e, features: names.out });
   });
   return out;
@@ -384,11 +391,11 @@ function bestStart(ctx: BoundsContext, head: string, side: Side, ok: (tok: numbe
 function bestEnd(ctx: BoundsContext, head: string, side: Side, ok: (tok: number) => boolean): number | undefined {
   let top: number | undefined;
   let topScore = -Infinity;
-  endWalk(ctx, (e, quotes, parens) => {
+  endWalk(ctx, (e, quotes, parens, verb) => {
     if (!ok(e)) return;
     scorer.sum = 0;
     scorer.side = side;
-    endFeatures(ctx, head, e, quotes, parens, scorer);
+    endFeatures(ctx, head, e, quotes, parens, verb, scorer);
     const s = scorer.sum;
     if (s > topScore || (s === topScore && top !== undefined && e === ctx.stop)) {
       top = e;

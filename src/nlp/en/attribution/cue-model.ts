@@ -81,6 +81,8 @@ interface Tables {
   m: CueModel;
   p1: Weights; n1: Weights; p2: Weights; n2: Weights; q: Weights; pos: Weights;
   qr: Map<string, Weights>;
+  /** the most the 7 single-lookup context templates can add together (each table's largest weight, or 0) */
+  ctxMost: number;
 }
 
 let tables: Tables | undefined;
@@ -88,7 +90,10 @@ let tables: Tables | undefined;
 function cueTables(): Tables {
   if (tables) return tables;
   const m = new CueModel((JSON.parse(readFileSync(MODEL_FILE, "utf8")) as { weights: Record<string, number> }).weights);
-  return (tables = { m, p1: m.u("p1"), n1: m.u("n1"), p2: m.u("p2"), n2: m.u("n2"), q: m.u("q"), pos: m.u("pos"), qr: m.b("qr") });
+  const t = { m, p1: m.u("p1"), n1: m.u("n1"), p2: m.u("p2"), n2: m.u("n2"), q: m.u("q"), pos: m.u("pos"), qr: m.b("qr") };
+  let qrMost = 0;
+  for (const row of t.qr.values()) qrMost = Math.max(qrMost, maxOf(row));
+  return (tables = { ...t, ctxMost: maxOf(t.p1) + maxOf(t.n1) + maxOf(t.p2) + maxOf(t.n2) + maxOf(t.q) + qrMost + maxOf(t.pos) });
 }
 
 /**
@@ -108,6 +113,8 @@ interface WordPart {
   rn1: Weights;
   rp1: Weights;
   bound: number;
+  /** the most the whole score can be in any context: `base`, `bound` and the tables' `ctxMost` */
+  most: number;
 }
 // per word as written (a bounded cache: news has a few thousand distinct verbs)
 const wordPart = new Map<string, WordPart>();
@@ -133,7 +140,7 @@ function partOf(word: string, low: string): WordPart {
   const rn1 = m.binary.get("rn1")?.get(rate) ?? NONE;
   const rp1 = m.binary.get("rp1")?.get(rate) ?? NONE;
   const bound = maxOf(p1w) + maxOf(wn1) + maxOf(ln1) + maxOf(p1l) + maxOf(rn1) + maxOf(rp1);
-  p = { base, rate, p1w, wn1, ln1, p1l, rn1, rp1, bound };
+  p = { base, rate, p1w, wn1, ln1, p1l, rn1, rp1, bound, most: base + bound + tables!.ctxMost };
   if (wordPart.size >= WORD_CACHE_MAX) wordPart.clear();
   wordPart.set(word, p);
   return p;
@@ -149,6 +156,8 @@ const POS_END = ["", "e1", "e2"];
  */
 function score(tk: Tokens, i: number, s0: number, s1: number, quoted: boolean, threshold: number): number {
   const part = partOf(tk.word(i), tk.low(i));
+  // a word that cannot pass in any context is settled without a context lookup (the same margin as below)
+  if (part.most <= threshold - 1e-9) return part.most;
   const t = tables!;
   const p1 = i - 1 < s0 ? "<s>" : tk.low(i - 1);
   const n1 = i + 1 >= s1 ? "</s>" : tk.low(i + 1);

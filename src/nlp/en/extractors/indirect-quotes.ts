@@ -156,9 +156,9 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       tick();
       if (!tk.isWord(i)) continue;
       const low = tk.low(i);
-      const cv = cueVerb(low);
+      const cv = tk.cue(i);
       // the classifier is asked about verb-like words only (a known cue, a finite form, -ed/-ing/-s): it is the costly part
-      const modelAsk = useModel && low.length > 2 && (cv !== undefined || isFiniteForm(low) || VERB_LIKE.test(low)) && !NOT_CUE.has(low);
+      const modelAsk = useModel && low.length > 2 && (cv !== undefined || tk.finite(i) || VERB_LIKE.test(low)) && !NOT_CUE.has(low);
       if (low !== "according" && cv === undefined && !modelAsk) continue;
       if (usedCue.has(tk.start(i)) || marks.inside(tk.start(i))) continue;
       if (low === "according" && i + 1 < s1 && tk.low(i + 1) === "to") {
@@ -298,7 +298,7 @@ const SUBJECT_MAX = 30;
  */
 function raisedSubject(tk: Tokens, s0: number, cue: Span, content: Span): number {
   const i = tk.at(cue[0]);
-  const lemma = cueVerb(tk.low(i))?.lemma ?? "";
+  const lemma = tk.cue(i)?.lemma ?? "";
   if (content[0] < cue[1] || tk.low(tk.at(content[0])) !== "to" || !(RAISING.test(lemma) || lemma === "expect")) return -1;
   let k = i - 1;
   let be = false;
@@ -404,7 +404,7 @@ function prepositionCue(tk: Tokens, cue: Span, content: Span): Span | undefined 
   const head = tk.at(cue[0]);
   if (tk.low(head) === "according") return undefined;
   let k = a;
-  const lemma = cueVerb(tk.low(tk.at(cue[1]) - 1))?.lemma ?? "";
+  const lemma = tk.cue(tk.at(cue[1]) - 1)?.lemma ?? "";
   if (OBJECT_THEN_PREPOSITION.test(lemma)) {
     while (k < a + 3 && (isCapitalised(tk.word(k)) || OBJECT_PRONOUN.test(tk.low(k)))) k++;
   }
@@ -429,7 +429,7 @@ function prepositionReport(tk: Tokens, text: string, s0: number, i: number, e: n
   // "spoke out about …", "spoke emotionally of …": a particle or an adverb may sit between the verb and its preposition
   let p = e;
   if (p + 1 < end && (tk.low(p) === "out" || /^[a-z]{3,}ly$/.test(tk.low(p)))) p++;
-  if (!PREPOSITION_VERBS.get(cueVerb(tk.low(i))!.lemma)!.test(tk.low(p))) return undefined;
+  if (!PREPOSITION_VERBS.get(tk.cue(i)!.lemma)!.test(tk.low(p))) return undefined;
   const from = p + 1;
   if (from + 1 >= end || (i > s0 && tk.low(i - 1) === "to")) return undefined;
   const first = tk.low(from);
@@ -500,7 +500,7 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
       const l = tk.low(k);
       if (l === "that" && k > c) {
         // "offered no proof that …", "disputes the idea that …": a noun the clause completes is part of the report
-        if (!nounComplement(tk, c, k, cueVerb(tk.low(i))?.lemma ?? "")) c = k + 1;
+        if (!nounComplement(tk, c, k, tk.cue(i)?.lemma ?? "")) c = k + 1;
         that = true;
         break;
       }
@@ -511,7 +511,7 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
   if (that && c < end && tk.word(c) === ",") c++;
   if (!that && rate < LOOSE_RATE) return undefined;
   // "told the forum he was …", "assured them it would …": an addressee, then the clause
-  if (!that && ADDRESSEE_VERB.test(cueVerb(tk.low(i))?.lemma ?? "")) {
+  if (!that && ADDRESSEE_VERB.test(tk.cue(i)?.lemma ?? "")) {
     const o = OBJECT_PRONOUN.test(tk.low(c)) ? c + 1 : (speakerAfter(tk, text, c, end)?.to ?? c);
     if (o > c && o < end && (PRONOUNS_SUBJECT.test(tk.low(o)) || DETERMINER_START.test(tk.low(o)) || isCapitalised(tk.word(o)))) c = o;
   }
@@ -564,7 +564,7 @@ function objectReport(tk: Tokens, text: string, s0: number, i: number, e: number
   // an infinitive is a plan or a promise reported ("vowed to punish …", "wants to triple …"): "to" opens the content
   const infinitive = first === "to" && e + 1 < end && tk.isWord(e + 1) && !isCapitalised(tk.word(e + 1)) && !DETERMINER_START.test(tk.low(e + 1));
   if (rate < (infinitive ? INFINITIVE_RATE : OBJECT_RATE)) return undefined;
-  if (!infinitive && OBJECTLESS.test(cueVerb(tk.low(i))?.lemma ?? "")) return undefined;
+  if (!infinitive && OBJECTLESS.test(tk.cue(i)?.lemma ?? "")) return undefined;
   if (!infinitive && (tk.isPunct(e) || isQuoteChar(first) || badContentStart(first) || first === "that" || SUBORDINATOR.test(first) || TIME_WORD.test(first))) return undefined;
   // the object is the medium, not the message: "published its report", "issued a statement", "sent a letter"
   if (DETERMINER_START.test(first) || /^(?:its|his|her|their|our|my|your)$/.test(first)) {
@@ -590,7 +590,7 @@ function objectReport(tk: Tokens, text: string, s0: number, i: number, e: number
       break;
     }
     // a second verb of the same subject ("… and vowed to …") is a report of its own
-    if (w === "and" && k + 1 < end && (cueVerb(tk.low(k + 1))?.rate ?? 0) >= STRONG_RATE) {
+    if (w === "and" && k + 1 < end && (tk.cue(k + 1)?.rate ?? 0) >= STRONG_RATE) {
       stop = k;
       break;
     }
@@ -643,7 +643,7 @@ function reportEnd(tk: Tokens, c: number, end: number): number {
       const n = tk.low(k + 1);
       if (CLAUSE_AFTER_COMMA.test(n) || (/^[a-z]+ing$/.test(n) && (cueVerb(n)?.rate ?? 0) >= STRONG_RATE)) return k;
     }
-    if (tk.low(k) === "and" && k + 1 < end && !isCapitalised(tk.word(k + 1)) && /(?:ed|s)$/.test(tk.low(k + 1)) && (cueVerb(tk.low(k + 1))?.rate ?? 0) >= STRONG_RATE) {
+    if (tk.low(k) === "and" && k + 1 < end && !isCapitalised(tk.word(k + 1)) && /(?:ed|s)$/.test(tk.low(k + 1)) && (tk.cue(k + 1)?.rate ?? 0) >= STRONG_RATE) {
       return tk.word(k - 1) === "," ? k - 1 : k;
     }
     // '… is "true," but …' (the comma inside the quotation) and "… but has been met with …" (the subject's second verb)
@@ -730,7 +730,7 @@ function finalCue(tk: Tokens, text: string, s0: number, s1: number, i: number, e
   if (e < end && tk.word(e) !== "," && !(TAIL_START.test(tk.low(e)) || PP_START.test(tk.low(e)) || TIME_WORD.test(tk.low(e)) || /^[a-z]+ly$/.test(tk.low(e)))) return undefined;
   let tail = e;
   while (tail < end && tk.word(tail) !== ",") {
-    if (tk.low(tail) === "that" || cueVerb(tk.low(tail)) || tail - e >= TAIL_MAX) return undefined;
+    if (tk.low(tail) === "that" || tk.cue(tail) || tail - e >= TAIL_MAX) return undefined;
     tail++;
   }
   const speaker = speakerBefore(tk, text, s0, i);

@@ -72,10 +72,28 @@ export class Tokens {
   readonly t: TokenTable;
   private readonly text: string;
   private readonly lower: (string | undefined)[];
+  // per-token answers the quote stages ask again and again for the same token, filled on first ask
+  private cues: (CueVerb | null | undefined)[] | undefined;
+  /** 0 not asked yet, 1 no finite form, 2 a finite form */
+  private finites: Uint8Array | undefined;
   constructor(doc: Document) {
     this.t = doc.get("token");
     this.text = doc.text;
     this.lower = new Array(this.t.count);
+  }
+  /** `cueVerb(this.low(i))`, remembered per token */
+  cue(i: number): CueVerb | undefined {
+    const cues = (this.cues ??= new Array(this.t.count));
+    let v = cues[i];
+    if (v === undefined) cues[i] = v = cueVerb(this.low(i)) ?? null;
+    return v ?? undefined;
+  }
+  /** `isFiniteForm(this.low(i))`, remembered per token */
+  finite(i: number): boolean {
+    const f = (this.finites ??= new Uint8Array(this.t.count));
+    let v = f[i]!;
+    if (v === 0) f[i] = v = FINITE_FORMS.has(this.low(i)) ? 2 : 1;
+    return v === 2;
   }
   get count(): number {
     return this.t.count;
@@ -288,7 +306,7 @@ function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP 
     // the antecedent is the short noun phrase right before it ("calls from listeners who": "listeners"), not a clause
     let a = last;
     while (a - 1 >= lo && last - a < 4 && tk.isWord(a - 1) && !NP_STOP.has(tk.low(a - 1)) && !NP_LINK.has(tk.low(a - 1)) && !DETERMINERS.has(tk.low(a - 1)) &&
-      !PRONOUNS.has(tk.low(a - 1)) && !FINITE_FORMS.has(tk.low(a - 1)) && !cueVerb(tk.low(a - 1))) a--;
+      !PRONOUNS.has(tk.low(a - 1)) && !tk.finite(a - 1) && !tk.cue(a - 1)) a--;
     if (a - 1 >= lo && DETERMINERS.has(tk.low(a - 1))) a--;
     const antecedent = makeNP(tk, text, a, last);
     const who = makeNP(tk, text, last, end);
@@ -326,7 +344,7 @@ function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP 
       // "attorneys for the family said", "a spokesman for the campaign said": a head noun before "for/of/at the …"
       // (a plain noun: no verb form, no clause word, and the phrase opens the clause after a comma or at its start)
       if (from < end && j - 2 >= lo && /^(?:for|of|at|with)$/.test(tk.low(j - 1)) && tk.isWord(j - 2) && !isCapitalised(tk.word(j - 2)) &&
-        !NP_STOP.has(tk.low(j - 2)) && !DETERMINERS.has(tk.low(j - 2)) && !FINITE_FORMS.has(tk.low(j - 2)) && !cueVerb(tk.low(j - 2)) && !/(?:ed|ing|ly)$/.test(tk.low(j - 2))) {
+        !NP_STOP.has(tk.low(j - 2)) && !DETERMINERS.has(tk.low(j - 2)) && !tk.finite(j - 2) && !tk.cue(j - 2) && !/(?:ed|ing|ly)$/.test(tk.low(j - 2))) {
         const head = j - 2;
         const det = head - 1 >= lo && /^(?:a|an|the|one|two|three|several|some|many|most)$/.test(tk.low(head - 1)) ? head - 1 : head;
         if (det === lo || (det > lo && /^[,;:"“”(]$/.test(tk.word(det - 1)))) {
@@ -349,7 +367,7 @@ function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP 
     }
     if (NP_LINK.has(l)) {
       // "the head of the agency": keep going only when a noun phrase precedes the link word
-      if (from < end && j > lo && !tk.isPunct(j - 1) && !NP_STOP.has(tk.low(j - 1)) && !(/ed$/.test(tk.low(j - 1)) && FINITE_FORMS.has(tk.low(j - 1)))) {
+      if (from < end && j > lo && !tk.isPunct(j - 1) && !NP_STOP.has(tk.low(j - 1)) && !(/ed$/.test(tk.low(j - 1)) && tk.finite(j - 1))) {
         j--;
         continue;
       }
@@ -375,7 +393,7 @@ function titleBeforeName(tk: Tokens, j: number, hi: number): boolean {
   for (let k = j; k < hi && k < j + 3; k++) {
     const w = tk.word(k);
     if (isCapitalised(w)) return k > j;
-    if (!tk.isWord(k) || NP_STOP.has(tk.low(k)) || DETERMINERS.has(tk.low(k)) || NP_LINK.has(tk.low(k)) || (cueVerb(tk.low(k))?.rate ?? 0) >= 0.3) return false;
+    if (!tk.isWord(k) || NP_STOP.has(tk.low(k)) || DETERMINERS.has(tk.low(k)) || NP_LINK.has(tk.low(k)) || (tk.cue(k)?.rate ?? 0) >= 0.3) return false;
   }
   return false;
 }
