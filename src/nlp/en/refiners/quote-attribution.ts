@@ -164,17 +164,10 @@ export function resolveSpeakers(doc: Document): Quote[] {
     return undefined;
   };
 
-  const sentences: Span[] = doc.maybe("sentence").map((x) => x.span);
+  const sentences = doc.maybe("sentence");
   /** The start of the sentence holding pos (0 when there is no sentence layer). */
   const sentenceStart = (pos: number): number => {
-    let lo = 0;
-    let hi = sentences.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sentences[mid]![1] <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    const s = sentences[lo];
+    const s = sentences[firstEndingAfter(sentences, pos)]?.span;
     return s && s[0] <= pos ? s[0] : Math.max(0, text.lastIndexOf("\n", pos - 1) + 1);
   };
 
