@@ -1,25 +1,11 @@
 // What the NER merge must NOT add: lower-case words, run-together sentences, events, overlaps, duplicates.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { Mention } from "../../../core/annotations.js";
-import { Document } from "../../../core/document.js";
-import type { NerMention } from "../ner/model.js";
-import { entityMentions } from "./entity-mentions.js";
-import { mergeMentions, NER_SOURCE, nerMentions } from "./ner-mentions.js";
-import { paragraphs } from "./paragraphs.js";
-import { sentences } from "./sentences.js";
-import { tokens } from "./tokens.js";
+import { mergeMentions, NER_SOURCE } from "./ner-mentions.js";
+import { modelMention, runMentions } from "./ner-mentions.test-helpers.js";
 
-function run(text: string): Mention[] {
-  const doc = new Document(text);
-  for (const s of [paragraphs, sentences, tokens, entityMentions, nerMentions]) s.run(doc);
-  return doc.get("mention");
-}
-
-const model = (text: string, whole: string, conll: NerMention["conll"], type: NerMention["type"] = "MISC"): NerMention => {
-  const a = whole.indexOf(text);
-  return { start: 0, end: 1, span: [a, a + text.length], text, type, conll };
-};
+const run = runMentions;
+const model = modelMention;
 
 test("lower-case text gives no mention", () => {
   assert.deepEqual(run("it was a quiet day and nothing happened at all, the residents said."), []);

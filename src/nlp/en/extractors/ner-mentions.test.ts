@@ -2,31 +2,17 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Mention } from "../../../core/annotations.js";
-import { Document } from "../../../core/document.js";
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { MODEL_PATH, NerModel, type NerMention } from "../ner/model.js";
 import { englishStages } from "../configuration.js";
 import { entityMentions, GUESS } from "./entity-mentions.js";
 import { mergeMentions, NER_SOURCE, nerMentions, nerType, useNerModel } from "./ner-mentions.js";
-import { paragraphs } from "./paragraphs.js";
-import { sentences } from "./sentences.js";
-import { tokens } from "./tokens.js";
+import { modelMention, ruleMention, runMentions } from "./ner-mentions.test-helpers.js";
 
-function run(text: string): Mention[] {
-  const doc = new Document(text);
-  for (const s of [paragraphs, sentences, tokens, entityMentions, nerMentions]) s.run(doc);
-  return doc.get("mention");
-}
-
-const model = (text: string, whole: string, conll: NerMention["conll"], type: NerMention["type"] = "MISC"): NerMention => {
-  const a = whole.indexOf(text);
-  return { start: 0, end: 1, span: [a, a + text.length], text, type, conll };
-};
-const rule = (text: string, whole: string, type: Mention["type"], source = "entityMentions"): Mention => {
-  const a = whole.indexOf(text);
-  return { span: [a, a + text.length], text, type, source };
-};
+const run = runMentions;
+const model = modelMention;
+const rule = ruleMention;
 
 test("the stage runs after the rule mentions and before entity resolution", () => {
   const names = englishStages.map((s) => s.name);
