@@ -12,26 +12,19 @@
 // order, no shuffling; averaged weights |w| < --min-weight dropped, 3 decimals.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { arg, trainingPaths } from "./polnear-training.js";
 import { Document } from "../src/core/document.js";
 import { englishPipeline } from "../src/nlp/en/configuration.js";
 import { primaryFiles, readAnn } from "../src/eval/polnear.js";
 import { trimContent } from "../src/nlp/en/extractors/quote-common.js";
 import { best, observeBounds, type BoundCandidate } from "../src/nlp/en/attribution/content-bounds.js";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const arg = (k: string, d?: string) => {
-  const i = process.argv.indexOf(k);
-  return i > 0 ? process.argv[i + 1] : d;
-};
-const dataDir = path.resolve(arg("--data", path.join(here, "..", "..", "shared", "data", "quotes", "polnear", "train"))!);
-const evalDir = arg("--eval");
+const { dataDir, evalDir, outFile } = trainingPaths("content-bounds-model.json");
 const EPOCHS = Number(arg("--epochs", "4"));
 const MIN_WEIGHT = Number(arg("--min-weight", "0.5"));
 // feature templates left out (by name before "="): an ablation switch; dropped templates get no weights at all
 const DROP = new Set((arg("--drop", "") ?? "").split(",").filter(Boolean));
 const keep = (c: BoundCandidate): BoundCandidate => (DROP.size ? { tok: c.tok, features: c.features.filter((f) => !DROP.has(f.slice(0, f.indexOf("=") < 0 ? f.length : f.indexOf("=")))) } : c);
-const outFile = path.resolve(arg("--out", path.join(here, "..", "src", "nlp", "en", "attribution", "content-bounds-model.json"))!);
 
 /** One ranking: the candidates and which of them are right. */
 interface Example { cands: BoundCandidate[]; pos: Set<number> }

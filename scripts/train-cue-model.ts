@@ -8,7 +8,7 @@
 // Documents are read in name order and every epoch visits them in the same order, so the weights are reproducible.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { arg, trainingPaths } from "./polnear-training.js";
 import { Document } from "../src/core/document.js";
 import { Pipeline } from "../src/core/pipeline.js";
 import { paragraphs } from "../src/nlp/en/extractors/paragraphs.js";
@@ -19,17 +19,10 @@ import { Tokens } from "../src/nlp/en/extractors/quote-common.js";
 import { cueFeatures } from "../src/nlp/en/attribution/cue-features.js";
 import { primaryFiles, readAnn } from "../src/eval/polnear.js";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const arg = (k: string, d?: string) => {
-  const i = process.argv.indexOf(k);
-  return i > 0 ? process.argv[i + 1] : d;
-};
-const dataDir = path.resolve(arg("--data", path.join(here, "..", "..", "shared", "data", "quotes", "polnear", "train"))!);
-const evalDir = arg("--eval");
+const { dataDir, evalDir, outFile } = trainingPaths("cue-model.json");
 const EPOCHS = Number(arg("--epochs", "6"));
 // averaged weights smaller than this are dropped: they barely move a score and would triple the file
 const MIN_WEIGHT = Number(arg("--min-weight", "1"));
-const outFile = path.resolve(arg("--out", path.join(here, "..", "src", "nlp", "en", "attribution", "cue-model.json"))!);
 // words a cue span may open with that are not its head (the lexicon script's list)
 const SKIP = new Set(
   ("has have had having is are was were be been being am will would could should can may might must shall did does do " +

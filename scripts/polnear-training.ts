@@ -1,0 +1,20 @@
+// The command-line settings the PolNeAR training scripts share: flags, the train split, the held-out eval split, the output file.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** The value after flag `k` on the command line, else `d`. */
+export function arg(k: string, d?: string): string | undefined {
+  const i = process.argv.indexOf(k);
+  return i > 0 ? process.argv[i + 1] : d;
+}
+
+/** `--data` (default: PolNeAR train beside the project), `--eval` (a split scored, never trained on), `--out` (default: `model` under src/nlp/en/attribution). */
+export function trainingPaths(model: string): { dataDir: string; evalDir: string | undefined; outFile: string } {
+  return {
+    dataDir: path.resolve(arg("--data", path.join(root, "..", "shared", "data", "quotes", "polnear", "train"))!),
+    evalDir: arg("--eval"),
+    outFile: path.resolve(arg("--out", path.join(root, "src", "nlp", "en", "attribution", model))!),
+  };
+}
