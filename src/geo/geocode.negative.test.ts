@@ -98,3 +98,37 @@ test("a name the gazetteer lacks gets no point when the article has no city, reg
   const got = resolvePlaces(text, mentionsOf(text, ["Zorbly Stadium", "Europe"]));
   assert.equal(got[0], undefined);
 });
+test("a small town of a stated state does not beat a namesake forty times bigger", () => {
+  // Hamilton, Montana (4,800 people) does not outweigh the Hamiltons of 60,000 and more on the state alone
+  const text = "Hamilton voters went to the polls. Montana was quiet.";
+  const got = resolvePlaces(text, mentionsOf(text, ["Hamilton", "Montana"]));
+  assert.ok((got[0]?.population ?? 0) > 50_000, `${got[0]?.name} ${got[0]?.population}`);
+});
+test("bare Washington stays the capital next to a city, or after a town of another state", () => {
+  const text = "Envoys from Moscow and Washington met in Austin, Washington sources said.";
+  const got = resolvePlaces(text, mentionsOf(text, ["Moscow", "Washington", "Austin"]));
+  assert.equal(got[1]?.kind, "city");
+  assert.equal(got[1]?.country, "US");
+  assert.ok(Math.abs(got[1]!.lat - 38.9) < 0.2, `${got[1]!.lat}`);
+});
+test("a small country whose capital has another name, or a big one named like its capital, stays the country", () => {
+  assert.equal(placeCandidates("Malta")[0]?.kind, "country");
+  assert.equal(placeCandidates("Mexico")[0]?.kind, "country");
+  assert.equal(placeCandidates("Kuwait")[0]?.kind, "country");
+});
+test("a word that is only a small town's name is not the town when nothing in the article backs it", () => {
+  const text = "Lawmakers in Congress rejected the bill, and Texas officials said Dallas would appeal.";
+  const got = resolvePlaces(text, mentionsOf(text, ["Congress", "Texas", "Dallas"]));
+  assert.notEqual(got[0]?.kind, "city");
+});
+test("an abbreviation of no country or region of the article is not expanded", () => {
+  const text = "Fans in Lyon and Marseille cheered as SA lost.";
+  const got = resolvePlaces(text, mentionsOf(text, ["Lyon", "Marseille", "SA"]));
+  assert.notEqual(got[2]?.country, "ZA");
+  assert.notEqual(got[2]?.kind, "country");
+});
+test("a city name opening a local body's name stays in the state the article names", () => {
+  const text = "The Birmingham City Council met on Monday. Alabama lawmakers attended.";
+  const got = resolvePlaces(text, mentionsOf(text, ["Birmingham", "Alabama"]));
+  assert.equal(got[0]?.country, "US");
+});

@@ -145,3 +145,56 @@ test("a place the gazetteer lacks lies at the article's city written nearest to 
   assert.equal(got[1]?.name, "leeds");
   assert.equal(got[1]?.geonameId, undefined);
 });
+test("a small town in the state the article names beats a bigger namesake elsewhere", () => {
+  // Dillon, Montana (4,000 people, in the towns file) over Dillon, South Carolina (7,000)
+  const text = "Ranchers near Dillon met on Tuesday. Montana lawmakers promised drought relief.";
+  const got = resolvePlaces(text, mentionsOf(text, ["Dillon", "Montana"]));
+  assert.equal(got[0]?.country, "US");
+  assert.ok(Math.abs(got[0]!.lat - 45.2) < 0.3 && Math.abs(got[0]!.lon + 112.6) < 0.3, `${got[0]!.lat},${got[0]!.lon}`);
+});
+test("a bare state name that is a city's (Washington) is the state right after a town of that state", () => {
+  const text = "A bakery in Spokane, Washington shares its recipe.";
+  const got = resolvePlaces(text, mentionsOf(text, ["Spokane", "Washington"]));
+  assert.equal(got[1]?.kind, "region");
+  assert.equal(got[1]?.name, "Washington State");
+});
+test("a bare state name that is a city's is the state in a list of states", () => {
+  const text = "Jobs moved from western states such as Oregon or Washington to Idaho.";
+  const got = resolvePlaces(text, mentionsOf(text, ["Oregon", "Washington", "Idaho"]));
+  assert.equal(got[1]?.kind, "region");
+  assert.equal(got[1]?.name, "Washington State");
+});
+test("a place of a newer GeoNames export: a renamed capital, a city district", () => {
+  const [astana] = placeCandidates("Astana");
+  assert.equal(astana?.kind, "city");
+  assert.equal(astana?.country, "KZ");
+  const text = "Flats in Kilburn and Camden, north London, were evacuated.";
+  const got = resolvePlaces(text, mentionsOf(text, ["Kilburn", "Camden", "London"]));
+  assert.equal(got[0]?.country, "GB");
+  assert.ok(Math.abs(got[0]!.lat - 51.54) < 0.05 && Math.abs(got[0]!.lon + 0.2) < 0.05, `${got[0]!.lat},${got[0]!.lon}`);
+});
+test("a city-state's name is its city; its nationality is the country", () => {
+  const [sg] = placeCandidates("Singapore");
+  assert.deepEqual([sg?.kind, sg?.country], ["city", "SG"]);
+  assert.equal(placeCandidates("Singaporean")[0]?.kind, "country");
+});
+test("a small town named by a word stands where the article names its state", () => {
+  const text = "Firefighters reached Congress, Arizona, before dawn.";
+  const got = resolvePlaces(text, mentionsOf(text, ["Congress", "Arizona"]));
+  assert.equal(got[0]?.kind, "city");
+  assert.equal(got[0]?.country, "US");
+  assert.ok(Math.abs(got[0]!.lat - 34.16) < 0.3 && Math.abs(got[0]!.lon + 112.85) < 0.3, `${got[0]!.lat},${got[0]!.lon}`);
+});
+test("an abbreviation is the initials of a country the article names, or of a region around its places", () => {
+  const text = "Many South Africans distrust the police, and crime in SA keeps rising.";
+  const got = resolvePlaces(text, [...mentionsOf(text, ["SA"]), { names: ["South Africans"], spans: [[5, 19]], contextOnly: true }]);
+  assert.deepEqual([got[0]?.kind, got[0]?.country], ["country", "ZA"]);
+  const wa = "Beaches near Fremantle and Mandurah in WA were closed.";
+  const [, , r] = resolvePlaces(wa, mentionsOf(wa, ["Fremantle", "Mandurah", "WA"]));
+  assert.deepEqual([r?.kind, r?.name], ["region", "Western Australia"]);
+});
+test("a city name opening a body's name is the best-known city of the name, not a town near the article's places", () => {
+  const text = "Senators in Washington questioned how the Cambridge Analytica data was used in the U.S.";
+  const got = resolvePlaces(text, mentionsOf(text, ["Washington", "Cambridge", "U.S."]));
+  assert.deepEqual([got[1]?.kind, got[1]?.country], ["city", "GB"]);
+});

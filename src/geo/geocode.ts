@@ -20,6 +20,8 @@ export interface PlaceCandidate {
   city?: number;
   /** people living there (cities and towns) */
   population?: number;
+  /** first-order admin code of a town from the towns file (its US state: "TX") */
+  admin?: string;
   score: number;
 }
 
@@ -86,6 +88,10 @@ const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }): n
   return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
 };
 export { km as distanceKm };
+
+/** A name's initials as news abbreviates it: "South Africa" → "SA", "New South Wales" → "NSW". */
+const initials = (name: string): string =>
+  name.split(/[\s-]+/).filter((w) => w && !/^(?:of|the|and)$/i.test(w)).map((w) => w[0]!.toUpperCase()).join("");
 
 const countryBonus = (n: number | undefined): number => (n ? 1.5 + 0.5 * Math.min(3, Math.log2(n)) : 0);
 
@@ -248,11 +254,32 @@ function candidatesOf(name: string, hints: PlaceHints): PlaceCandidate[] {
       out.length = 0;
       out.push(...keep);
     }
+    // a city-state's name is its city ("Singapore"): the capital of the same name goes just above the country
+    const state = out.find((c) => c.kind === "country" && g.cityStates.has(c.country));
+    const capital = state && out.find((c) => c.city !== undefined && c.country === state.country && g.cities.capital[c.city] === 2);
+    if (state && capital) capital.score = Math.max(capital.score, state.score + 0.5);
     // "Quebec City", "Suffolk City": the descriptor says which of the namesakes is meant
     if (key !== placeKey(name) && / city$/.test(placeKey(name)) && out.some((c) => c.kind === "city")) {
       for (const c of out) if (c.kind !== "city") c.score -= 5;
     }
     if (out.length) break;
+  }
+  // the article names US states and no US city of this name lies in one: a small town of the name in one of them
+  // is the likelier place ("Riverdale" in a New Jersey story, "Shelby" in a Montana one), so it joins the namesakes
+  // (it wins only with the state's bonus: a bigger namesake elsewhere still can)
+  if (out.some((c) => c.kind === "city") && (hints.pinnedState || hints.states?.size) &&
+    !out.some((c) => c.city !== undefined && c.country === "US" && inStates(cityAdmin(g, c.city)))) {
+    const t = towns(g);
+    for (const key of t ? keysOf(name) : []) {
+      for (let i = t!.first.get(key) ?? -1; i >= 0; i = t!.next[i]!) {
+        const c = t!.cols;
+        if (cityCountry(g, i, c) !== "US" || !inStates(cityAdmin(g, i, c))) continue;
+        add({
+          kind: "city", name: c.name[i]!, lat: c.lat[i]!, lon: c.lon[i]!, country: "US", geonameId: c.id[i]!,
+          population: c.pop[i]!, admin: cityAdmin(g, i, c), score: cityScore(g, i, hints, c),
+        });
+      }
+    }
   }
   if (out.length) return out.sort((a, b) => b.score - a.score);
   // no city, region or country of that name: the small towns (read from disk the first time one is needed)
@@ -265,7 +292,7 @@ function candidatesOf(name: string, hints: PlaceHints): PlaceCandidate[] {
         (inStates(cityAdmin(g, i, c)) || hints.anchors?.some((a) => km(a, { lat: c.lat[i]!, lon: c.lon[i]! }) < 150)))) continue;
       add({
         kind: "city", name: c.name[i]!, lat: c.lat[i]!, lon: c.lon[i]!, country: cityCountry(g, i, c), geonameId: c.id[i]!,
-        population: c.pop[i]!, score: cityScore(g, i, hints, c),
+        population: c.pop[i]!, admin: cityAdmin(g, i, c), score: cityScore(g, i, hints, c),
       });
     }
     if (out.length) break;
@@ -404,12 +431,93 @@ export function resolvePlaces(text: string, mentions: readonly PlaceMention[], s
     const anchors = anchorsOf.filter((a) => a.k !== k);
     return best(k, hintsFor(k, resolvedCountry, anchors))[0];
   });
+  // a city name that only opens a longer proper name ("Cambridge Analytica", "Venice Commission"): the body is named
+  // after the best-known city of the name (a city of ≥ 50,000 people when the name alone is ranked) unless the
+  // article names the US state of the namesake it chose ("Birmingham City Council" beside Alabama), or that namesake
+  // is a city of ≥ 50,000 too with a place of the article within 150 km; the article's country, or a small town near
+  // its capital (Cambridge, Maryland), says little of where such a body's name comes from
+  const opensName = (m: PlaceMention): boolean => m.spans.every(([, e]) => /^ [A-Z][a-z]/.test(text.slice(e, e + 3)) && !startsAt.has(e + 1));
+  mentions.forEach((m, k) => {
+    const chosen = out[k];
+    if (!chosen || chosen.kind !== "city" || m.names.length !== 1 || !opensName(m)) return;
+    const bare = placeCandidates(m.names[0]!)[0];
+    if (!bare || bare.kind !== "city" || (bare.population ?? 0) < 50_000 || bare.geonameId === chosen.geonameId) return;
+    const local = (chosen.city !== undefined && chosen.country === "US" && states.has(cityAdmin(g, chosen.city))) ||
+      ((chosen.population ?? 0) >= 50_000 && out.some((o, j) => j !== k && !!o && (o.kind === "city" || o.kind === "region") && km(o, chosen) < 150));
+    if (!local) out[k] = bare;
+  });
+  // a state reached only with its descriptor ("Washington State", "New York State": the bare name is the city) is
+  // what the bare name means where the article writes it as a state: right after a town of that state ("Tacoma,
+  // Washington"), or in a list with another state of its country ("California or Washington", "Washington, Oregon")
+  const endsAt = new Map<number, number>();
+  mentions.forEach((m, k) => { for (const [, e] of m.spans) endsAt.set(e, k); });
+  const isState = (c: PlaceCandidate | undefined, cc: string): boolean =>
+    c?.kind === "region" && c.country === cc && !!g.regionByName.get(placeKey(c.name))?.admin;
+  mentions.forEach((m, k) => {
+    if (m.contextOnly || out[k]?.kind === "region") return;
+    const r = g.regionByName.get(`${placeKey(m.names[0]!)} state`);
+    if (!r?.cc || !r.admin) return;
+    const asState = m.spans.some(([s, e]) => {
+      for (let d = 1; d <= 6; d++) {
+        const j = endsAt.get(s - d);
+        if (j === undefined || j === k) continue;
+        const sep = text.slice(s - d, s);
+        const prev = out[j];
+        if (/^,\s*$/.test(sep) && prev?.kind === "city" && prev.country === r.cc && prev.city !== undefined && cityAdmin(g, prev.city) === r.admin) return true;
+        if (/^(?:,\s*|,?\s+(?:or|and)\s+)$/.test(sep) && isState(prev, r.cc)) return true;
+      }
+      for (let d = 1; d <= 6; d++) {
+        const j = startsAt.get(e + d);
+        if (j === undefined || j === k) continue;
+        if (/^(?:,\s*|,?\s+(?:or|and)\s+)$/.test(text.slice(e, e + d)) && isState(out[j], r.cc)) return true;
+      }
+      return false;
+    });
+    if (asState) out[k] = regionCandidate(r, {});
+  });
+  // an abbreviation the gazetteer lacks ("SA" after "South Africans", "WA" beside Rockingham and Safety Bay): the
+  // initials of a country the article names or places, else of a first-order region of such a country, the one
+  // nearest the article's places; it also replaces a town of those letters (capitals write the abbreviation, not
+  // the town Wa, Ghana)
+  mentions.forEach((m, k) => {
+    if (m.contextOnly || (out[k] && out[k]!.kind !== "city") || !/^(?:[A-Z]\.?){2,3}$/.test(m.names[0]!)) return;
+    const abbr = m.names[0]!.replace(/\./g, "");
+    const ccs = new Set([...byCountry.keys(), ...out.flatMap((o, j) => (j !== k && o && o.kind !== "vicinity" && o.country ? [o.country] : []))]);
+    for (const [name, cc] of g.countryByName) {
+      const c = ccs.has(cc) ? g.countries.get(cc) : undefined;
+      if (!c || initials(name) !== abbr) continue;
+      out[k] = { kind: "country", name: c.name, lat: c.lat, lon: c.lon, country: cc, score: COUNTRY_BASE, ...(c.geonameId ? { geonameId: c.geonameId } : {}) };
+      return;
+    }
+    const around = out.filter((o): o is PlaceCandidate => !!o && (o.kind === "city" || o.kind === "region"));
+    let bestD = Infinity;
+    let found = false;
+    for (const list of [g.admin1ByName.values(), g.admin1Shadowed.values()]) {
+      for (const regions of list) {
+        for (const r of regions) {
+          if (!ccs.has(r.cc) || initials(r.name) !== abbr) continue;
+          const d = around.reduce((x, o) => Math.min(x, km(o, r)), Infinity);
+          if (d < bestD || (!found && d === Infinity)) { bestD = d; out[k] = regionCandidate(r, {}); found = true; }
+        }
+      }
+    }
+  });
   // a small town abroad that nothing else in the article is near (a US town named like an English county, in an
   // article about England): the article means a place of its own the gazetteer lacks (a county, a district), placed
   // by its neighbours. Small towns do not vouch for one another (many English county names are US towns too)
   const FAR = 1500, POP = 100_000;
   const suspect = (c: PlaceCandidate | undefined): boolean => !!c && c.kind === "city" && (c.population ?? 0) < POP;
+  // a town named by an English word ("Congress", "Stonewall", "Bourbon"): the word, an institution or a street is
+  // meant unless the article backs the town: its US state named, its country (abroad) named or placed, or a place of
+  // the article within 150 km
+  const wordTown = (c: PlaceCandidate | undefined): boolean => !!c && c.kind === "city" && c.city === undefined && g.townWords.has(placeKey(c.name));
   const placed = out.map((c, k) => {
+    if (c && wordTown(c)) {
+      const backed = (c.country === "US" ? !!c.admin && states.has(c.admin) :
+        stated.some((st, j) => j !== k && st.cc === c.country) || out.some((o, j) => j !== k && o?.country === c.country && o.kind !== "country")) ||
+        out.some((o, j) => j !== k && !!o && o.kind !== "country" && o.kind !== "continent" && km(o, c) < 150);
+      if (!backed) return undefined;
+    }
     if (!c || !suspect(c)) return c;
     // the nearest city or region of the article that is no such small town; none, or one near: the town stands
     let d = Infinity;
