@@ -30,6 +30,8 @@ test("tempeval3: scores relaxed spans and values against the gold TIMEX3", async
     assert.equal(metrics.strictF1, 0.667);
     assert.equal(metrics.valueF1, 1);
     assert.ok(lines.some((l) => l.includes("3 right")));
+    // the toolkit's formula (value accuracy × relaxed F1) gives the same number as the value F1
+    assert.ok(lines.includes("TE-3 value attribute F1 (value accuracy × relaxed F1): 1"), lines.join("\n"));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,4 +1,13 @@
 // TempEval-3 (TBAQ-cleaned) scorer for the times stage: TIMEX3 strict and relaxed span F1 and value F1, last line JSON.
+//
+// Protocol, checked against the official TE-3 toolkit (TE3-evaluation.py, which aligns entities with the
+// TimeML-Normalizer and scores them with evaluation-entities/evaluate_entities.py):
+// - a gold and a system TIMEX3 match (relaxed) when their extents overlap, one to one; strict needs the same tokens;
+//   the DCT (tid t0) is not scored;
+// - "Attribute F1 / Value" = (value matches / relaxed matches) × relaxed F1, the value compared as an exact string
+//   (no case folding, no equivalence of "2000-W7" and "2000-W07" or "199" and "199X"). With one-to-one matching
+//   that equals 2·valueHits / (predicted + gold), the F1 of the value P and R printed here: the two are the same
+//   number, so this scorer is neither stricter nor more lenient than the official one.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -120,6 +129,8 @@ export async function scoreTempEval3(dataDir: string, { verbose = false, limit }
   lines.push(`strict span:  P ${r3(strictP)} R ${r3(strictR)} F1 ${r3(f1(strictP, strictR))}`);
   lines.push(`relaxed span: P ${r3(spanP)} R ${r3(spanR)} F1 ${r3(f1(spanP, spanR))}`);
   lines.push(`value:        P ${r3(valP)} R ${r3(valR)} F1 ${r3(f1(valP, valR))}  (${valueHits} right; value accuracy on matched spans ${r3(spanHits ? valueHits / spanHits : 0)})`);
+  // the toolkit's own formula, printed to show it gives the same number (see the header)
+  lines.push(`TE-3 value attribute F1 (value accuracy × relaxed F1): ${r3(spanHits ? (valueHits / spanHits) * f1(spanP, spanR) : 0)}`);
   if (parts.size > 1) {
     for (const [name, p] of [...parts].sort((a, b) => a[0].localeCompare(b[0]))) {
       const pp = p.pred ? p.value / p.pred : 0;

@@ -150,15 +150,32 @@ export function resolveSeason(ref: Day, start: number, dir: Direction, mode: "ba
 // Tense cues around a time expression (scheduling verbs in the present, "the summit opens on
 // Monday", point forward as news uses them). The nearest cue wins: in "said on Thursday it will…" the
 // date belongs to "said"; in "will meet on Thursday to discuss the proposed deal" to "will".
-// ("next to" is a place; "until" mostly sets a deadline ahead, "given until Tuesday")
-const FUTURE_CUE = /\b(?:will|shall|won't|wo n't|'ll|going to|due to|set to|scheduled(?: to| for)?|expected to|plans? to|planning to|intends? to|upcoming|next(?!\s+to\b)|is to|are to|expected|scheduled|planned|slated|due|must|should|would|might|as soon as|until|opens|begins|starts|resumes|convenes|kicks off|takes place|expires)\b/gi;
+// ("next to" is a place; "until" mostly sets a deadline ahead, "given until Tuesday"; a travel verb in the
+// present, "Arafat meet separately Monday", "the president leaves Tuesday", is a schedule, but not "to meet
+// demand"; "returns" and "heads" are left out, mostly nouns in business news)
+const FUTURE_CUE = /\b(?:will|shall|won't|wo n't|'ll|going to|due to|set to|scheduled(?: to| for)?|expected to|plans? to|planning to|intends? to|upcoming|next(?!\s+to\b)|is to|are to|expected|scheduled|planned|slated|due|must|should|would|might|as soon as|until|opens|begins|starts|resumes|convenes|kicks off|takes place|expires|(?<!\bto\s)meet|meets|visits|travels|leaves|arrives|flies)\b/gi;
 // the modal in lower case only: "in May" is a month
 const MAY_CUE = /\bmay\b/gu;
 // A plan reported in the pluperfect lies behind us: "had been due to expire Friday"
 const PLUPERFECT_BEFORE = /\bhad(?:\s+been)?\s+$/i;
 // (the -ed ending is matched case-sensitively: under an i flag \p{Ll} matches capitals too, and
 // "United States" read as a past tense)
-const PAST_CUE = /\b(?:[Ss]aid|[Ss]ays|[Tt]old|[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|[Hh]as been|[Hh]ave been|ago|[Ll]ast|[Ee]arlier|\p{Ll}{2,}ed)\b/gu;
+// Irregular past forms of the verbs news reports with ("met Monday", "fled on Sunday", "held talks"), in
+// lower case: a verb in the simple past dates the clause as surely as a regular "-ed" form. Forms that are
+// also present tenses or nouns ("set", "cut", "hit", "put", "read", "left", "lead") are left out.
+const IRREGULAR_PAST = [
+  "went", "came", "took", "made", "gave", "met", "held", "began", "fell", "rose", "sold", "bought", "won", "lost", "led",
+  "struck", "broke", "spoke", "wrote", "brought", "thought", "found", "sent", "spent", "paid", "became", "flew", "fled",
+  "drove", "saw", "knew", "stood", "fought", "sought", "caught", "felt", "heard", "built", "chose", "drew", "grew",
+  "threw", "arose", "swept", "sank", "stole", "withdrew", "upheld", "overthrew", "got", "kept", "taken", "given",
+  "gone", "seen", "done", "written", "spoken", "chosen", "shown", "known", "begun", "fallen", "risen",
+];
+const PAST_CUE = new RegExp(String.raw`\b(?:[Ss]aid|[Ss]ays|[Tt]old|[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|[Hh]as been|[Hh]ave been|ago|[Ll]ast|[Ee]arlier|${IRREGULAR_PAST.join("|")}|\p{Ll}{2,}ed)\b`, "gu");
+const IRREGULAR = new Set(IRREGULAR_PAST);
+const UN_PARTICIPLE = /^un\p{Ll}{3,}ed$/u;
+const ATTRIBUTIVE_PLAN = /^(?:planned|scheduled|expected)$/i;
+// a determiner or an adverb in -ly right before the participle ("the planned sale", "a hastily planned trip")
+const ATTRIBUTIVE_BEFORE = /\b(?:the|a|an|its|their|his|her|\p{Ll}{3,}ly)\s+$/iu;
 const NOT_PAST_ED = /^(?:need|speed|feed|seed|proceed|exceed|succeed|indeed|bed|red|shed|breed|bleed|expected|scheduled|planned|slated)$/i;
 
 interface TenseCue {
@@ -182,14 +199,21 @@ function tenseCues(sentence: string): void {
       // "were planning to", "was due to": a plan reported in the past still points ahead (the plan's
       // own words are future cues)
       if (dir === "past" && /^[Ww]as$|^[Ww]ere$/.test(m[0]) && /^\s+(?:planning|going|due|scheduled|expected|set|slated|about)\s+to\b/.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
-      if (dir === "past" && m[0].length > 3 && m[0].endsWith("ed")) {
+      if (dir === "past" && ((m[0].length > 3 && m[0].endsWith("ed")) || IRREGULAR.has(m[0]))) {
         if (NOT_PAST_ED.test(m[0])) continue;
+        // "markets untouched by the crisis", "an unnamed official": a negated participle is an adjective, not a verb
+        if (UN_PARTICIPLE.test(m[0])) continue;
         // a passive participle takes its tense from the auxiliary ("will be unveiled")
         if (/\b(?:be|been|being)\s+$/i.test(sentence.slice(Math.max(0, m.index - 7), m.index))) continue;
       }
+      // "given until Tuesday" sets a deadline ahead, but a clause opened by "Until Thursday, they had not…"
+      // takes its tense from its own verb
+      if (m[0] === "Until") continue;
       let d: Direction = dir;
       if (dir === "future") {
         const left = sentence.slice(Math.max(0, m.index - 30), m.index);
+        // "the hastily planned trip", "the expected sale": a plan named as an attribute of a noun dates nothing
+        if (ATTRIBUTIVE_PLAN.test(m[0]) && ATTRIBUTIVE_BEFORE.test(left)) continue;
         if (/^(?:due|scheduled|expected|planned|slated|set)/i.test(m[0]) && PLUPERFECT_BEFORE.test(left)) d = "past";
       }
       cues.push({ start: m.index, end: m.index + m[0].length, dir: d });

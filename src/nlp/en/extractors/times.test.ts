@@ -245,3 +245,133 @@ test("times: a bare clock time is on the day named a few sentences before, else 
     ["8 p.m.", "1998-08-08T20:00"],
   ]);
 });
+
+test("times: irregular past verbs date a bare weekday behind publication", () => {
+  // no "-ed" form and no auxiliary: the simple past of "meet", "flee", "hold" is the tense cue
+  assert.deepEqual(values("The two leaders met Monday in Geneva.", "2024-10-26"), [["Monday", "2024-10-21"]]);
+  assert.deepEqual(values("Thousands fled on Thursday as the river rose.", "2024-10-26"), [["Thursday", "2024-10-24"]]);
+  // a present-tense plan still looks ahead
+  assert.deepEqual(values("The two leaders will meet Monday in Geneva.", "2024-10-26"), [["Monday", "2024-10-28"]]);
+});
+
+test("times: 'now that' is the present, as TimeBank marks it", () => {
+  assert.deepEqual(values("Iran may side with Iraq now that it faces the United States.", "1990-08-13"), [["now", "PRESENT_REF"]]);
+});
+
+test("times: a deadline month in a past-tense report takes the nearer side of publication", () => {
+  // "extended … through January" in an October paper is the coming January
+  assert.deepEqual(values("The bank extended $90 million in loans through January.", "1989-10-26"), [["January", "1990-01"]]);
+  // without the deadline word the past tense decides
+  assert.deepEqual(values("The bank extended $90 million in loans in January.", "1989-10-26"), [["January", "1989-01"]]);
+});
+
+test("times: 'the early summer', 'late spring': a season with its part", () => {
+  assert.deepEqual(values("Orders have risen from the low levels of the early summer.", "1989-10-26"), [["the early summer", "1989-SU"]]);
+  assert.deepEqual(values("Planting began in late spring.", "2024-10-26"), [["late spring", "2024-SP"]]);
+});
+
+test("times: 'the year-earlier nine months' is a nine-month period", () => {
+  assert.deepEqual(values("Net for the year-earlier nine months included a gain.", "1989-10-26"), [["the year-earlier nine months", "P9M"]]);
+});
+
+test("times: 'the day before' or 'after' a named day is one day off it", () => {
+  assert.deepEqual(values("The day before last Tuesday's hearing, he went to the house.", "2000-02-24"), [["The day before last Tuesday", "2000-02-21"]]);
+});
+
+test("times: 'the next morning', 'that same day', 'the previous Friday' continue the story's time line", () => {
+  const text = "The blast hit the embassy on Aug. 7, 1998. Rescuers arrived the next morning. " +
+    "Prices closed lower Friday. They were down 4.5% from the previous Friday. " +
+    "The clinic was attacked last October. His name was crossed out that same day.";
+  const doc = new Document(text, { published: "1999-02-06" });
+  for (const s of [paragraphs, sentences, times]) s.run(doc);
+  assert.deepEqual(doc.get("time").map((t) => [t.text, t.value]), [
+    ["Aug. 7, 1998", "1998-08-07"],
+    ["the next morning", "1998-08-08"],
+    ["Friday", "1999-02-05"],
+    ["the previous Friday", "1999-01-29"],
+    ["last October", "1998-10"],
+    // the date last named is a month: a day of it (TIMEX3 XX)
+    ["that same day", "1998-10-XX"],
+  ]);
+});
+
+test("times: 'the quarter a year ago' is the quarter under discussion, a year back", () => {
+  assert.deepEqual(values("For the quarter a year ago, the bank earned $16.3 million.", "1989-10-26"), [["the quarter a year ago", "1988-Q3"]]);
+});
+
+test("times: without a publication date 'the next day' still follows a date written out", () => {
+  const doc = new Document("The treaty was signed on May 3, 1995. Troops withdrew the next day.", {});
+  for (const s of [paragraphs, sentences, times]) s.run(doc);
+  assert.deepEqual(doc.get("time").map((t) => [t.text, t.value]), [["May 3, 1995", "1995-05-03"], ["the next day", "1995-05-04"]]);
+});
+
+test("times: 'Monday and Tuesday nights': the plural part of day makes both days recur", () => {
+  assert.deepEqual(values("Two new flights will leave on Monday and Tuesday nights.", "1998-02-13"), [
+    ["Monday", "XXXX-WXX-1TNI"],
+    ["Tuesday nights", "XXXX-WXX-2TNI"],
+  ]);
+});
+
+test("times: 'the corresponding period last year' is the quarter under discussion, a year back", () => {
+  const text = "Third-quarter profit rose 12% to $40 million. That compares with $30 million for the corresponding period last year.";
+  const doc = new Document(text, { published: "1989-10-26" });
+  for (const s of [paragraphs, sentences, times]) s.run(doc);
+  assert.deepEqual(doc.get("time").map((t) => [t.text, t.value]), [["Third-quarter", "1989-Q3"], ["the corresponding period last year", "1988-Q3"]]);
+});
+
+test("times: 'the quarter ended July 31' is the calendar quarter of its middle month", () => {
+  assert.deepEqual(values("In the quarter ended July 31, the retailer lost $2 million.", "1989-10-30"), [["the quarter", "1989-Q2"], ["July 31", "1989-07-31"]]);
+  // a September end is the third quarter, as before
+  assert.deepEqual(values("Sales rose in the quarter ended Sept. 30.", "1989-10-30"), [["the quarter", "1989-Q3"], ["Sept. 30", "1989-09-30"]]);
+  // an ordinal names the company's own fiscal quarter and is kept
+  assert.deepEqual(values("Sales rose in the fourth quarter ended Aug. 26.", "1989-10-30"), [["the fourth quarter", "1989-Q4"], ["Aug. 26", "1989-08-26"]]);
+});
+
+test("times: 'the latest fiscal year' is the last complete one", () => {
+  assert.deepEqual(values("The chain had sales of $6 billion in the latest fiscal year.", "1989-10-26"), [["the latest fiscal year", "1988"]]);
+});
+
+test("times: adverbial 'one day' is some future time, a day's length otherwise", () => {
+  assert.deepEqual(values("Analysts say the region will one day be the largest market.", "1998-03-03"), [["one day", "FUTURE_REF"]]);
+  assert.deepEqual(values("The new chairman had been in the job only one day.", "1989-10-26"), [["one day", "P1D"]]);
+  assert.deepEqual(values("The rebels took the town one day after the ceasefire.", "1989-10-26"), [["one day", "P1D"]]);
+});
+
+test("times: tense cues that are not verbs of the clause", () => {
+  // "untouched" is an adjective: the clause's "will" decides
+  assert.deepEqual(values("The airline will double its flights by August in search of markets untouched by the crisis.", "1998-02-13"), [["August", "1998-08"]]);
+  // "the hastily planned trip" names a plan; the past-tense "lifted" dates Friday
+  assert.deepEqual(values("On Friday, as the minister cut short a hastily planned trip, the government lifted the warning.", "1998-08-17"), [["Friday", "1998-08-14"]]);
+  // a clause opened by "Until Thursday" takes the tense of its own verb; "given until Tuesday" is a deadline ahead
+  assert.deepEqual(values("Until Thursday, the police had not called him a suspect.", "1999-05-07"), [["Thursday", "1999-05-06"]]);
+  assert.deepEqual(values("The relatives were given until Tuesday to sign the paper.", "2000-04-03"), [["Tuesday", "2000-04-04"]]);
+});
+
+test("times: a travel verb in the present schedules a bare weekday ahead", () => {
+  assert.deepEqual(values("The two leaders meet separately Monday with the envoy.", "1998-05-01"), [["Monday", "1998-05-04"]]);
+  assert.deepEqual(values("The president leaves Tuesday for a tour of Asia.", "1998-05-01"), [["Tuesday", "1998-05-05"]]);
+  // the past tense still looks back
+  assert.deepEqual(values("The two leaders met separately Monday with the envoy.", "1998-05-01"), [["Monday", "1998-04-27"]]);
+});
+
+test("times: 'USA Today', 'VOA Today' name a paper or a programme, not the day", () => {
+  assert.deepEqual(values("The poll was published by USA Today on Friday.", "1998-03-31"), [["Friday", "1998-03-27"]]);
+  assert.deepEqual(values("This is VOA Today.", "1998-03-31"), []);
+  assert.deepEqual(values("Today the minister resigned.", "1998-03-31"), [["Today", "1998-03-31"]]);
+});
+
+test("times: 'day-long', 'decades-long' are durations; vague decades are counted in years", () => {
+  assert.deepEqual(values("Lawyers emerged from their third day-long meeting with officials.", "2000-04-03"), [["day-long", "P1D"]]);
+  assert.deepEqual(values("The boy symbolises the decades-long battle with the exiles.", "2000-01-15"), [["decades-long", "PXY"]]);
+  assert.deepEqual(durationValue(undefined, "decade"), "PXY");
+  // "headlong", "lifelong" are no units of time
+  assert.deepEqual(values("He rushed headlong into a lifelong feud.", "2000-01-15"), []);
+});
+
+test("times: 'over the years', 'in the years that followed' are some years (PXY)", () => {
+  assert.deepEqual(values("Over the years the waiting list has grown.", "1998-03-31"), [["the years", "PXY"]]);
+  assert.deepEqual(values("In the years that followed, the rebels waged war in the mountains.", "2000-04-01"), [["the years", "PXY"]]);
+  // the years before an event date it; the years to come are the future
+  assert.deepEqual(values("His car was seen in the years before the attack.", "2000-04-01"), []);
+  assert.deepEqual(values("Demand will grow in the years to come.", "2000-04-01"), []);
+});

@@ -19,7 +19,7 @@ export interface TimeFound {
   /** resolved against the publication date (dropped when there is none) */
   relative: boolean;
   /** "the following year", "that month": counted from the date last mentioned, not from publication */
-  anchored?: { unit: "year" | "month" | "day"; shift: number };
+  anchored?: { unit: "year" | "month" | "day"; shift: number; narrative?: boolean; weekday?: { wd: number; dir: Direction } };
 }
 
 // chrono is used only for what it does well (explicit calendar dates, clock times, month names);
@@ -91,19 +91,38 @@ const QUARTER_RE =
 // Comparisons with the same period a year before: "a year ago", "a year earlier", "year-earlier
 // results", "the year-ago period". Financial reports compare a quarter with the same quarter a year
 // before, so the stage re-dates these to the quarter under discussion when one was just named.
-const YEAR_AGO_ADJ_RE = /\b(?:the\s+(?:(?:comparable|corresponding|same)\s+)?)?year-(?:ago|earlier)(?:\s+(period))?\b/gi;
+// ("the year-earlier nine months" is that many months a year back: a duration, as TimeBank writes it)
+const YEAR_AGO_ADJ_RE = /\b(?:the\s+(?:(?:comparable|corresponding|same)\s+)?)?year-(?:ago|earlier)(?:\s+(period)|\s+(three|six|nine|\d{1,2})\s+months)?\b/gi;
+// "the corresponding period last year", "the comparable period a year earlier": the period under
+// discussion a year back, like "the year-ago period"
+const CORRESPONDING_PERIOD_RE =
+  /\bthe\s+(?:corresponding|comparable|same)\s+period\s+(?:(?:of|in)\s+)?(?:last\s+year|the\s+previous\s+year|a\s+year\s+(?:ago|earlier))\b/gi;
+// "the quarter ended July 31": a fiscal quarter named by its last day, dated as the calendar quarter
+// holding most of its three months (the one of its middle month)
+const QUARTER_ENDED_AFTER = /^\s+(?:that\s+)?end(?:ed|ing)\s+(Jan|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|Aug|Sept|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b/i;
+// "will one day be", "he one day follow": a modal or a subject pronoun before, a verb after
+const ONE_DAY_FUTURE_LEFT = /\b(?:will|would|could|might|may|can|shall|he|she|they|we|I|you|it)\s+$/;
+const ONE_DAY_FUTURE_AFTER = /^\s+(?!(?:after|before|later|earlier|ago|of|in|and|or)\b)\p{Ll}+/u;
+// "in the latest fiscal year": the last complete one, the year before publication's
+const LATEST_YEAR_RE = /\bthe\s+(?:latest|most\s+recent)\s+(?:fiscal\s+)?year\b(?!\s+end)/gi;
+// "day-long", "week-long", "decades-long" (the plural: some number of them)
+const LONG_ADJ_RE = /\b(minute|hour|day|week|month|year|decade)(s)?-long\b/gi;
 // "the 1988 period": a reporting period of that year, dated like the quarter under discussion
 const YEAR_PERIOD_RE = /\bthe\s+((?:19|20)\d\d)\s+period\b/gi;
 // a bare plural unit after a preposition: "for years", "the first time in decades"
 const BARE_PLURAL_RE = /\b(?:for|in|over|within|after)\s+(days|weeks|months|years|decades)\b/gi;
+// "over the years", "in the years that followed", "in the early years": some years, however many (TIMEX3 PXY);
+// "the weeks before the shooting" dates an event instead, and "the years to come", "the years ahead" are the future
+const THE_YEARS_RE =
+  /\b(?:over|in|during|throughout|through)\s+(the\s+(?:early\s+|intervening\s+|following\s+)?(years|decades))\b(?!\s+(?:before|after|of|to\s+come|ahead|since|between|leading)\b)/gi;
 const SET_ADVERB_RE = /\b(hourly|daily|weekly|monthly|annually|yearly|nightly)\b/gi;
 const WEEKEND_RE = /\b(?:over|during|on|at|(ahead\s+of))\s+the\s+weekend\b/gi;
 // "for the week", "the week's most active session": a market week, its number not stated (TIMEX3 WXX)
 const THE_WEEK_RE = /\bthe\s+week\b(?=['’]s\b|\s*[,.;])/gi;
 const SEASON_RE =
-  /\b(?:(this|last|next|the|this past)\s+)?(spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?((?:1[89]|20)\d\d)\b)?/gi;
+  /\b(?:(this|last|next|the|this past)\s+)?(?:(?:early|late|mid)[\s-]+)?(spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?((?:1[89]|20)\d\d)\b)?/gi;
 const WEEKDAY_RE =
-  /\b(?:(noon|midnight)\s+)?(?:(last|next|this|past|coming|this past)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(s)?(?:\s+(morning|afternoon|evening|night)(s)?)?\b/g;
+  /\b(?:(noon|midnight)\s+)?(?:(last|next|this|past|coming|this past|previous|following)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(s)?(?:\s+(morning|afternoon|evening|night)(s)?)?\b/g;
 // "at midday", "by mid-afternoon", "late morning yesterday": a part of a day (TIMEX3 TMO, TAF, TEV)
 // ("in the early morning hours of Thursday" belongs to Thursday)
 const DAY_PART_RE = /\b(?:(midday)|(mid|early|late)[\s-]?(morning|afternoon|evening))(?:\s+(yesterday|today|tomorrow))?\b(?!\s+(?:hours\s+)?of\b)/gi;
@@ -128,8 +147,9 @@ const HOLIDAY_RE = new RegExp(
   String.raw`\b(?:(last|next|this)\s+)?(${Object.keys(HOLIDAYS).sort((a, b) => b.length - a.length).map((h) => h.replace(/'/g, "['’]").replace(/ /g, "\\s+")).join("|")})\b(?:,?\s+((?:19|20)\d\d)\b)?`,
   "gi",
 );
-// "now" is the moment of writing (TIMEX3 PRESENT_REF), except as the conjunction "now that"
-const NOW_RE = /\b(?:right\s+)?now\b(?!\s+that\b)|\bthese\s+days\b/gi;
+// "now" is the moment of writing (TIMEX3 PRESENT_REF), the conjunction "now that" too: it still says the
+// state holds at the time of writing, and TimeBank marks it so (TBAQ: 3 of 3)
+const NOW_RE = /\b(?:right\s+)?now\b|\bthese\s+days\b/gi;
 // "for the year", "the full year", "by the end of the year", "earlier in the year", "throughout the
 // fiscal year": the year of publication, as financial news reports it (TBAQ: 6 of 6 annotated so);
 // "the year ended Sept. 30" is a reporting year (above)
@@ -142,6 +162,13 @@ const THE_YEAR_RE =
 const YEAR_END_RE = /\b(?:the\s+)?year(?<=\b(by|around|at|before|until|till|through|since|after|near)\s+(?:the\s+)?year)(?:-|\s+|['’]s\s+)end\b(?![-\w])/gi;
 // "that year", "later that year", "the same month": the year or month of the date last mentioned
 const THAT_UNIT_RE = /\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(year|month)\b/gi;
+// "the next day", "later that day", "the following morning": a day counted from the story's own time
+// line (TimeML anchors them on the day last named, not on publication), valued as the day, as TimeBank
+// mostly writes a day with its part ("Friday morning"). A bare "that day" is as often a generic day ("strong
+// redemptions that day"), and "the day before" mostly dates an event named after it ("Nov. 3, the day
+// before the warrant was issued"): both are left alone.
+const THAT_DAY_RE =
+  /\b(?:(later|earlier)\s+that(?:\s+same)?|that\s+same|the\s+(next|following|previous))\s+(?:day|morning|afternoon|evening|night)\b(?![-'’])/gi;
 // "for a while", "for some time": a stretch of unknown length (TIMEX3 PXX)
 const WHILE_RE = /\b(?:a\s+while|some\s+time)\b(?<=\bfor\s+(?:a\s+while|some\s+time))(?!\s+(?:now|to\s+come|ago|before|after|later)\b)/gi;
 // "Today is the eighth day of Desert Shield": the day of writing, counted from an event's start
@@ -173,6 +200,7 @@ const WEEK_WORD = /week/i;
 const YEAR_MONTH_WORD = /year|month/i;
 const WHILE_WORD = /while|time/i;
 const DAY_WORD = /day/i;
+const DAY_PART_OR_DAY_WORD = /day|morning|afternoon|evening|night/i;
 const CENTURY_WORD = /century/i;
 const DECADE_WORD = /ties|0s/i;
 const EVERY_WORD = /every|each/i;
@@ -202,6 +230,10 @@ const YEAR_RIGHT_END = /^\s*(?:$|[.,;:)!?"”’—–]|-|'s\b|’s\b)/;
 const YEAR_PHRASE_AFTER = /^,?\s+(last|this|next)\s+year\b/i;
 // "the first half of 2025", "the second half of the year"
 const HALF_RE = /\b(?:the\s+)?(first|second|last)\s+half\s+of\s+(?:((?:19|20)\d\d)\b|(?:the|this)\s+year\b|(last|next)\s+year\b)/gi;
+const DEADLINE_BEFORE = /\b(?:until|till|through|effective|starting|beginning)\s+(?:(?:early|mid|late)[\s-]+)?$/i;
+const QUARTER_AGO_AFTER = /^\s+a\s+year\s+(?:ago|earlier)\b/i;
+const PLURAL_PART_AFTER = /^\s+(?:and|or)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(morning|afternoon|evening|night)s\b/;
+const DAY_OFF_BEFORE = /\bthe\s+day\s+(before|after)\s+$/i;
 const TEMPORAL_PREP = /^(?:on|in|at|during|since|by|until|from|of|for|over)\s+/i;
 
 function durationNumber(word: string): number | undefined {
@@ -220,7 +252,8 @@ function durationNumber(word: string): number | undefined {
 
 /** TIMEX3 duration value for n units: fractions of years become months ("P2Y6M"), unknown counts "X". */
 export function durationValue(n: number | undefined, unit: string): string {
-  if (UNIT_YEARS[unit]) return n === undefined ? `PX${UNIT_CODE[unit]}` : `P${Math.round(n * UNIT_YEARS[unit]!)}Y`;
+  // ("for decades": some number of years, PXY, as TimeBank writes "decades-long")
+  if (UNIT_YEARS[unit]) return n === undefined ? "PXY" : `P${Math.round(n * UNIT_YEARS[unit]!)}Y`;
   const time = unit === "hour" || unit === "minute";
   const code = UNIT_CODE[unit]!;
   const pre = time ? "PT" : "P";
@@ -263,6 +296,10 @@ function chronoValue(r: Parsed, sentence: string, ref: Day | undefined): { value
     // "agreed to buy it in January": after an infinitive the month belongs to the plan, not to the
     // past-tense report of it, so the nearer side of publication is meant
     if (lean === "past" && INFINITIVE_BEFORE.test(sentence.slice(Math.max(0, r.index - 90), r.index))) return "nearest";
+    // "extended the loans through January", "effective June 1": an end or a start set in a past-tense report
+    // lies on either side of publication, so the nearer side is meant ("by" is left out: "had risen 5% by
+    // January" reports a past state)
+    if (lean === "past" && DEADLINE_BEFORE.test(sentence.slice(Math.max(0, r.index - 12), r.index))) return "nearest";
     return lean;
   };
   if (m !== undefined && d !== undefined) {
@@ -441,6 +478,14 @@ export function findTimes(sentence: string, ref: Day | undefined): TimeFound[] {
     }
   }
   if (RULE_GATE.test(sentence)) ownRules(sentence, ref, out);
+  // "the day before last Tuesday's hearing", "the day after Christmas": one day off the date named
+  for (const f of out) {
+    const offset = DAY_OFF_BEFORE.exec(before(sentence, f.span[0], 24));
+    const day = parseDay(f.value);
+    if (!offset || !day || !/^\d{4}-\d\d-\d\d$/.test(f.value)) continue;
+    f.span = [f.span[0] - offset[0].length, f.span[1]];
+    f.value = dayValue(addDays(day, /^before$/i.test(offset[1]!) ? -1 : 1));
+  }
   return resolveOverlaps(out);
 }
 
@@ -512,7 +557,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
     push(out, at, m.index + m[0].length, durationValue(n, m[3]!.toLowerCase()), "DURATION", "rule:duration", false);
   }
 
-  // seasons: "over the summer", "last winter", "spring 2023"
+  // seasons: "over the summer", "last winter", "spring 2023", "the early summer" (the season, as TIMEX3 values it)
   SEASON_RE.lastIndex = 0;
   while (SEASON_WORD.test(s) && (m = SEASON_RE.exec(s))) {
     const [, det, name, year] = m;
@@ -543,9 +588,11 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
     const wd = WEEKDAYS[name!.toLowerCase()]!;
     // "on Mondays", "Tuesday nights", "each Thursday": every such day (a SET), with the part of day named
     const each = /\b(?:every|each)\s+$/i.test(before(s, m.index, 8));
-    if (plural || partPlural || each) {
+    // "on Monday and Tuesday nights": the plural part of day makes both days recur
+    const sharedPart = !part && !plural ? PLURAL_PART_AFTER.exec(s.slice(m.index + m[0].length, m.index + m[0].length + 40)) : null;
+    if (plural || partPlural || each || sharedPart) {
       const start = each ? m.index - /(?:every|each)\s+$/i.exec(before(s, m.index, 8))![0].length : m.index;
-      const code = part ? SET_PART_OF_DAY[part.toLowerCase()] : "";
+      const code = part ? SET_PART_OF_DAY[part.toLowerCase()] : sharedPart ? SET_PART_OF_DAY[sharedPart[1]!.toLowerCase()] : "";
       push(out, start, m.index + m[0].length, `XXXX-WXX-${wd === 0 ? 7 : wd}${code}`, "SET", "rule:weekday", false);
       continue;
     }
@@ -555,9 +602,9 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
     }
     const modifier = mod?.toLowerCase();
     const d =
-      modifier === "last" || modifier === "past" || modifier === "this past"
+      modifier === "last" || modifier === "past" || modifier === "this past" || modifier === "previous"
         ? resolveWeekday(ref, wd, "past", true)
-        : modifier === "next" || modifier === "coming"
+        : modifier === "next" || modifier === "coming" || modifier === "following"
           ? resolveWeekday(ref, wd, "future", true)
           : // "Wednesday's ruling" names an event already known, so it lies behind us
             /^['’]s\b/.test(s.slice(m.index + m[0].length))
@@ -570,6 +617,13 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
     // "noon Thursday", "midnight Friday": a clock time on that day (TIMEX3 writes midnight as T24)
     const time = clock ? (clock.toLowerCase() === "noon" ? "T12:00" : "T24:00") : partCode ?? "";
     push(out, m.index, m.index + m[0].length, dayValue(d) + time, part || clock ? "TIME" : "DATE", "rule:weekday", true);
+    // "the previous Friday", "the following Monday": counted from the day the story last named
+    if ((modifier === "previous" || modifier === "following") && !time) {
+      const f = out[out.length - 1]!;
+      f.anchored = { unit: "day", shift: 0, narrative: true, weekday: { wd, dir: modifier === "previous" ? "past" : "future" } };
+      const the = /\bthe\s+$/i.exec(before(s, m.index, 8));
+      if (the) f.span[0] -= the[0].length;
+    }
   }
 
   // today, yesterday, tonight, this morning
@@ -578,6 +632,8 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
     // "today's youth", "the people of tomorrow": the present age or the future in general, no day
     const right = s.slice(m.index + m[0].length, m.index + m[0].length + 30);
     if (/^['’]s\s+(?:world|youth|generations?|society|children|young)\b/i.test(right) || /\bof\s+$/i.test(before(s, m.index, 4))) continue;
+    // "USA Today", "This is VOA Today": a capitalised "Today" after a capitalised name is a title
+    if (m[0] === "Today" && /\b\p{Lu}[\p{L}.'’&-]*\s+$/u.test(before(s, m.index, 24))) continue;
     if (!ref) {
       push(out, m.index, m.index + m[0].length, "", "DATE", "rule:day", true);
       continue;
@@ -639,6 +695,12 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
     if (isArticle && !ARTICLE_DURATION_LEFT.test(left) && !/^\s*$/.test(left)) continue;
     // a bare number before "years" inside a larger figure ("1,000 years") keeps its own reading
     if (/[\d,.]$/.test(left)) continue;
+    // "Islam will one day be…", "the hope he one day follows…": "one day" as an adverb is some future time
+    // (TIMEX3 FUTURE_REF), not a day's length
+    if (unit === "day" && /^one$/i.test(numWord!) && !andHalf && !andAHalf && ONE_DAY_FUTURE_LEFT.test(left) && ONE_DAY_FUTURE_AFTER.test(after.slice(0, 20))) {
+      push(out, m.index, m.index + all!.length, "FUTURE_REF", "DATE", "rule:vague", false);
+      continue;
+    }
     push(out, m.index, m.index + all!.length, durationValue(n, unit), "DURATION", "rule:duration", false);
   }
 
@@ -670,28 +732,61 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
         if (!givenYear && !yearRel) y -= 1;
       }
     }
+    const endedIn = !ordinal && !givenYear && !yearRel && ref ? QUARTER_ENDED_AFTER.exec(s.slice(m.index + all!.length, m.index + all!.length + 32)) : null;
+    if (endedIn) {
+      // the last completed quarter ending in that month, on or before publication's month
+      const abbr = endedIn[1]!.toLowerCase().slice(0, 3);
+      const endMonth = MONTHS.findIndex((name) => name.startsWith(abbr)) + 1;
+      if (endMonth) {
+        y = ref!.y - (endMonth > ref!.m ? 1 : 0);
+        const [my, mm] = addMonths(y, endMonth, -1);
+        y = my;
+        q = Math.floor((mm - 1) / 3) + 1;
+      }
+    }
     if (yearAgo) y -= 1;
+    // "the quarter a year ago": the same quarter of the year before
+    const agoAfter = QUARTER_AGO_AFTER.exec(s.slice(m.index + all!.length, m.index + all!.length + 20));
+    if (agoAfter && !yearAgo) y -= 1;
+    const end = m.index + all!.length + (agoAfter && !yearAgo ? agoAfter[0].length : 0);
     let start = m.index;
     const det = /^(?:the|its|a)\s+/i.exec(all!);
     if (det && !/^the/i.test(det[0])) start += det[0].length;
     // "the year-ago quarter" without an ordinal: the quarter under discussion, a year back (see the stage)
-    const source = yearAgo && !ordinal ? "rule:year-ago" : "rule:quarter";
-    push(out, start, m.index + all!.length, `${y}-Q${q}`, "DATE", source, !givenYear);
+    // (and "the third quarter a year ago" names no period under discussion now)
+    const source = (yearAgo || agoAfter) && !ordinal ? "rule:year-ago" : agoAfter ? "rule:quarter-ago" : "rule:quarter";
+    push(out, start, end, `${y}-Q${q}`, "DATE", source, !givenYear);
   }
 
   YEAR_AGO_ADJ_RE.lastIndex = 0;
   while (YEAR_WORD.test(s) && (m = YEAR_AGO_ADJ_RE.exec(s))) {
-    if (!ref) continue;
-    push(out, m.index, m.index + m[0].length, pad(ref.y - 1, 4), "DATE", "rule:year-ago", true);
+    if (m[2]) push(out, m.index, m.index + m[0].length, durationValue(durationNumber(m[2]), "month"), "DURATION", "rule:duration", false);
+    else if (ref) push(out, m.index, m.index + m[0].length, pad(ref.y - 1, 4), "DATE", "rule:year-ago", true);
   }
   YEAR_PERIOD_RE.lastIndex = 0;
   while (PERIOD_WORD.test(s) && (m = YEAR_PERIOD_RE.exec(s))) push(out, m.index, m.index + m[0].length, m[1]!, "DATE", "rule:year-period", false);
+  LATEST_YEAR_RE.lastIndex = 0;
+  while (ref && YEAR_WORD.test(s) && (m = LATEST_YEAR_RE.exec(s))) push(out, m.index, m.index + m[0].length, pad(ref.y - 1, 4), "DATE", "rule:relative", true);
+  CORRESPONDING_PERIOD_RE.lastIndex = 0;
+  while (ref && PERIOD_WORD.test(s) && (m = CORRESPONDING_PERIOD_RE.exec(s))) push(out, m.index, m.index + m[0].length, pad(ref.y - 1, 4), "DATE", "rule:year-ago", true);
 
   HALF_RE.lastIndex = 0;
   while (HALF_WORD.test(s) && (m = HALF_RE.exec(s))) {
     if (!m[2] && !ref) continue;
     const y = m[2] ? Number(m[2]) : ref!.y + (m[3] ? (m[3].toLowerCase() === "last" ? -1 : 1) : 0);
     push(out, m.index, m.index + m[0].length, `${y}-H${m[1]!.toLowerCase() === "first" ? 1 : 2}`, "DATE", "rule:half", !m[2]);
+  }
+
+  // "a day-long meeting", "the decades-long battle": a compound adjective of duration, like "16-hour"
+  LONG_ADJ_RE.lastIndex = 0;
+  while (DURATION_UNIT_WORD.test(s) && (m = LONG_ADJ_RE.exec(s))) {
+    const unit = m[1]!.toLowerCase();
+    push(out, m.index, m.index + m[0].length, durationValue(m[2] ? undefined : 1, unit), "DURATION", "rule:duration", false);
+  }
+
+  THE_YEARS_RE.lastIndex = 0;
+  while (DURATION_UNIT_WORD.test(s) && (m = THE_YEARS_RE.exec(s))) {
+    push(out, m.index + m[0].length - m[1]!.length, m.index + m[0].length, "PXY", "DURATION", "rule:duration", false);
   }
 
   BARE_PLURAL_RE.lastIndex = 0;
@@ -830,6 +925,17 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
     out.push({ span: [m.index, m.index + m[0].length], value, type: "DATE", source: "rule:anchored", relative: true, anchored: { unit, shift: 0 } });
   }
 
+  THAT_DAY_RE.lastIndex = 0;
+  while (DAY_PART_OR_DAY_WORD.test(s) && (m = THAT_DAY_RE.exec(s))) {
+    const which = (m[2] ?? "").toLowerCase();
+    const shift = which === "next" || which === "following" ? 1 : which === "previous" ? -1 : 0;
+    // with no day named before, counted from publication's day (and with no publication date either, unresolved)
+    out.push({
+      span: [m.index, m.index + m[0].length], value: ref ? dayValue(addDays(ref, shift)) : "", type: "DATE",
+      source: "rule:anchored", relative: true, anchored: { unit: "day", shift, narrative: true },
+    });
+  }
+
   YEAR_ENDED_RE.lastIndex = 0;
   while (YEAR_WORD.test(s) && (m = YEAR_ENDED_RE.exec(s))) push(out, m.index, m.index + m[0].length, "P1Y", "DURATION", "rule:duration", false);
 
@@ -917,11 +1023,15 @@ export class PeriodContext {
   private quarter: { y: number; q: number } | undefined;
   private age = Infinity;
 
+  /** `ref`: publication's day; a quarter that has not begun by then is a forecast, not the period reported on */
+  constructor(private readonly ref?: Day) {}
+
   redate(found: TimeFound[]): TimeFound[] {
     this.age++;
     for (const f of found) {
       const q = /^(\d{4})-Q([1-4])$/.exec(f.value);
-      if (q && f.source === "rule:quarter") {
+      // ("losses through the third quarter of 1990" in a 1989 paper looks ahead: results compare the quarter reported)
+      if (q && f.source === "rule:quarter" && !(this.ref && +q[1]! * 12 + (+q[2]! - 1) * 3 > this.ref.y * 12 + this.ref.m - 1)) {
         this.quarter = { y: +q[1]!, q: +q[2]! };
         this.age = 0;
       } else if (f.type === "DURATION" && /^P\d+[MY]$/.test(f.value)) {
@@ -955,6 +1065,8 @@ export class AnchorContext {
   private last: { y: number; m?: number } | undefined;
   /** the last day named (a date, a weekday, "yesterday") and how many sentences ago */
   private day: { value: string; age: number } | undefined;
+  /** the last month or day named, however long ago (what "the next day" continues from) */
+  private point: string | undefined;
 
   redate(found: TimeFound[]): TimeFound[] {
     if (this.day) this.day.age++;
@@ -962,11 +1074,27 @@ export class AnchorContext {
       const day = /^\d{4}-\d\d-\d\d/.exec(f.value)?.[0];
       if (f.anchored?.unit === "day") {
         // "Friday, … No one has claimed responsibility. The blast occurred at about 10:35 a.m.": within
-        // a few sentences the clock time continues the day named; further on, publication's day stands
+        // a few sentences the clock time continues the day named; further on, publication's day stands.
+        // "The next day" continues the story's time line however far back its day was named.
+        const { shift, narrative } = f.anchored;
+        if (narrative) {
+          // the date last named, at its own granularity: "last October … that same day" is a day of
+          // that October (TIMEX3 1998-10-XX)
+          if (!this.point) return f;
+          if (this.point.length === 7) return f.anchored.weekday ? f : { ...f, value: `${this.point}-XX` };
+          const from = parseDay(this.point)!;
+          const wd = f.anchored.weekday;
+          const value = wd ? dayValue(resolveWeekday(from, wd.wd, wd.dir, true)) : shift ? dayValue(addDays(from, shift)) : this.point;
+          this.day = { value, age: 0 };
+          this.point = value;
+          return { ...f, value };
+        }
         if (!this.day || this.day.age > DAY_REACH || !day) return f;
         return { ...f, value: this.day.value + f.value.slice(10) };
       }
       if (day && (f.type === "DATE" || f.type === "TIME")) this.day = { value: day, age: 0 };
+      const point = /^\d{4}-\d\d(?:-\d\d)?/.exec(f.value)?.[0];
+      if (point && (f.type === "DATE" || f.type === "TIME")) this.point = point;
       if (f.anchored) {
         if (!this.last) return f;
         const { unit, shift } = f.anchored;
@@ -990,7 +1118,7 @@ export const times: Stage = {
     const ref = parseDay(doc.referenceDate);
     const out: Time[] = [];
     let unresolved = 0;
-    const context = new PeriodContext();
+    const context = new PeriodContext(ref);
     const anchors = new AnchorContext();
     for (const sent of doc.get("sentence")) {
       checkDeadline(doc);
