@@ -75,6 +75,8 @@ export async function scoreTempEval3(dataDir: string, { verbose = false, limit }
   let valueHits = 0;
   const lines: string[] = [];
   const misses = new Map<string, number>();
+  // per rule source: predictions and right values (a group is worth emitting iff right/predicted > F1/2)
+  const sources = new Map<string, { pred: number; right: number }>();
   // per top-level folder (TBAQ's TimeBank and AQUAINT halves follow different annotation habits)
   const parts = new Map<string, { gold: number; pred: number; value: number }>();
   const t0 = performance.now();
@@ -91,6 +93,7 @@ export async function scoreTempEval3(dataDir: string, { verbose = false, limit }
     part.gold += timexes.length;
     part.pred += found.length;
     const used = new Set<number>();
+    const rightIdx = new Set<number>();
     for (const g of timexes) {
       // the first unused prediction overlapping the gold span (TE-3 relaxed matching)
       const i = found.findIndex((p, k) => !used.has(k) && overlaps(p.span, g.span));
@@ -105,17 +108,24 @@ export async function scoreTempEval3(dataDir: string, { verbose = false, limit }
       const trimmedEnd = text[p[1] - 1] === "." && g.span[1] === p[1] - 1 ? p[1] - 1 : p[1];
       if (p[0] === g.span[0] && trimmedEnd === g.span[1]) strictHits++;
       if (found[i]!.value === g.value) {
+        rightIdx.add(i);
         valueHits++;
         part.value++;
       } else {
         const key = `"${text.slice(...g.span).toLowerCase()}" want ${g.value.replace(/\d/g, "9")} got ${found[i]!.value.replace(/\d/g, "9")}`;
         misses.set(key, (misses.get(key) ?? 0) + 1);
-        if (verbose) lines.push(`  value ${path.basename(file)}: "${text.slice(...g.span)}" gold ${g.value} got ${found[i]!.value}`);
+        if (verbose) lines.push(`  value ${path.basename(file)}: "${text.slice(...g.span)}" gold ${g.value} got ${found[i]!.value} [${found[i]!.source}]`);
       }
     }
+    found.forEach((p, k) => {
+      const src = sources.get(p.source) ?? { pred: 0, right: 0 };
+      sources.set(p.source, src);
+      src.pred++;
+      if (rightIdx.has(k)) src.right++;
+    });
     if (verbose) {
       found.forEach((p, k) => {
-        if (!used.has(k)) lines.push(`  extra ${path.basename(file)}: "${p.text}" ${p.value}`);
+        if (!used.has(k)) lines.push(`  extra ${path.basename(file)}: "${p.text}" ${p.value} [${p.source}]`);
       });
     }
   }
@@ -137,6 +147,10 @@ export async function scoreTempEval3(dataDir: string, { verbose = false, limit }
       const pr = p.gold ? p.value / p.gold : 0;
       lines.push(`  ${name}: ${p.gold} gold, ${p.pred} predicted, value P ${r3(pp)} R ${r3(pr)} F1 ${r3(f1(pp, pr))}`);
     }
+  }
+  if (verbose) {
+    lines.push("right / predicted by rule source:");
+    for (const [name, s] of [...sources].sort((a, b) => b[1].pred - a[1].pred)) lines.push(`  ${name}: ${s.right}/${s.pred} (${r3(s.right / s.pred)})`);
   }
   const top = [...misses.entries()].sort((a, b) => b[1] - a[1]).slice(0, verbose ? 40 : 10);
   if (top.length) lines.push("most frequent value errors:", ...top.map(([k, n]) => `  ${n} × ${k}`));

@@ -144,6 +144,10 @@ test("times negative: a quarter still to come is not the period a 'year-ago' fig
   assert.deepEqual(doc.get("time").map((t) => [t.text, t.value]), [["the third quarter of 2025", "2025-Q3"], ["the year-ago period", "2023"]]);
 });
 
+test("times negative: 'quarter-to-quarter' names no quarter", () => {
+  assert.deepEqual(findTimes("The quarter-to-quarter comparison was also enhanced by charges.", ref).map((f) => f.value), []);
+});
+
 test("times negative: runs of 40,000 spaces between time words stay linear (< 10 ms of CPU each)", () => {
   const sp = " ".repeat(40_000);
   const inputs = [
@@ -151,6 +155,9 @@ test("times negative: runs of 40,000 spaces between time words stay linear (< 10
     `in early${sp}summer the${sp}previous${sp}Friday`, `The day before${sp}Tuesday through${sp}January will${sp}`, `${sp}now that${sp}met${sp}`,
     `the corresponding${sp}period${sp}last year the quarter${sp}ended${sp}July 31`, `it will one${sp}day${sp}be over${sp}the years${sp}to`,
     `USA${sp}Today the latest${sp}fiscal year a hastily${sp}planned${sp}Friday`,
+    `as${sp}soon${sp}as${sp}soon${sp}after will${sp}soon`, `$3 million${sp}last year${sp}'s by year${sp}-end${sp}end`,
+    `recent weeks${sp}and${sp}months most${sp}recently${sp}last`, `the first${sp}two${sp}quarters${sp}of${sp}1990 as long${sp}as${sp}a month`,
+    `The quarter${sp}-to-quarter the quarter${sp}the quarter`,
   ];
   findTimes("warm-up on Friday, Jan. 5, 2024, last year", ref);
   for (const s of inputs) {

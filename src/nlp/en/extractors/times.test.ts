@@ -143,8 +143,10 @@ const cases: [string, string, [string, string][]][] = [
   // vague stretches, a week of publication and a set, as TimeBank marks them
   ["Prices rose in the past few years, and earlier this week the bank cut rates; it reports weekly.", "2024-10-23",
     [["the past few years", "PXY"], ["earlier this week", "2024-W43"], ["weekly", "P1W"]]],
-  // the end of the year, as "by the end of the year": publication's year, the last one after "since"
-  ["The deal should close by year's end; prices are up 5% since year-end.", "1989-10-30", [["year's end", "1989"], ["year-end", "1988"]]],
+  // the end of the year, as "by the end of the year": publication's year, the last one after "since";
+  // the compound "year-end" is the closing day itself
+  ["The deal should close by year's end; prices are up 5% since year-end.", "1989-10-30", [["year's end", "1989"], ["year-end", "1988-12-31"]]],
+  ["The company expects to complete the sale by year-end, and the bonus is paid around year end.", "1989-10-30", [["year-end", "1989-12-31"], ["year end", "1989"]]],
   // a season of a spoken year
   ["The ban began in the winter of nineteen ninety-four.", "1998-02-23", [["the winter of nineteen ninety-four", "1994-WI"]]],
   // "for now" and "until now" reach the present (TBAQ marks 4 of 6)
@@ -374,4 +376,49 @@ test("times: 'over the years', 'in the years that followed' are some years (PXY)
   // the years before an event date it; the years to come are the future
   assert.deepEqual(values("His car was seen in the years before the attack.", "2000-04-01"), []);
   assert.deepEqual(values("Demand will grow in the years to come.", "2000-04-01"), []);
+});
+
+test("times: 'soon' is some time to come where the verb looks ahead", () => {
+  assert.deepEqual(values("Prosecutors have told him that they may soon seek an indictment.", "1989-10-30"), [["soon", "FUTURE_REF"]]);
+  assert.deepEqual(values("The company said it would liquidate the maker \"as soon as possible.\"", "1989-10-30"), [["as soon as possible", "FUTURE_REF"]]);
+  // the past tense and the conjunctions only order two events
+  assert.deepEqual(values("He was taken to a hospital and was soon released.", "2000-01-15"), []);
+  assert.deepEqual(values("The group might come to the U.S. as soon as Tuesday.", "2000-04-03"), [["Tuesday", "2000-04-04"]]);
+  assert.deepEqual(values("He had been killed soon after being captured.", "1998-03-31"), []);
+});
+
+test("times: a bare 'the quarter' is the quarter under discussion, however far back it was named", () => {
+  const text = "The company posted a loss for the fiscal first quarter. Revenue fell. Costs rose. Margins shrank. Debt grew. Staff left. Sales in the quarter fell 5%.";
+  const doc = new Document(text, { published: "1989-10-26" });
+  for (const s of [paragraphs, sentences, times]) s.run(doc);
+  assert.deepEqual(doc.get("time").map((t) => [t.text, t.value]), [["the fiscal first quarter", "1989-Q1"], ["the quarter", "1989-Q1"]]);
+  // with none named it is the latest quarter, as before
+  assert.deepEqual(values("Profit doubled in the quarter.", "1989-10-26"), [["the quarter", "1989-Q3"]]);
+});
+
+test("times: a quarter more than a year before publication is history, not the period compared", () => {
+  const text = "Third-quarter net income rose 11%. A $415 million charge was taken in the 1988 second quarter, and sales rose from a year ago.";
+  const doc = new Document(text, { published: "1989-11-02" });
+  for (const s of [paragraphs, sentences, times]) s.run(doc);
+  assert.deepEqual(doc.get("time").map((t) => [t.text, t.value]), [
+    ["Third-quarter", "1989-Q3"], ["the 1988 second quarter", "1988-Q2"], ["a year ago", "1988-Q3"],
+  ]);
+});
+
+test("times: 'last year' next to a figure compares the quarter under discussion", () => {
+  const text = "Third-quarter net rose to $24 million, compared with a loss of $3 million last year. Last year, the company sold its steel unit.";
+  const doc = new Document(text, { published: "1989-11-02" });
+  for (const s of [paragraphs, sentences, times]) s.run(doc);
+  assert.deepEqual(doc.get("time").map((t) => [t.text, t.value]), [["Third-quarter", "1989-Q3"], ["last year", "1988-Q3"], ["Last year", "1988"]]);
+});
+
+test("times: 'as long as a month', 'the end of a week' are lengths of time; coordinated recent units are the past", () => {
+  assert.deepEqual(values("The appeal could take as long as a month or two.", "2000-04-03"), [["a month", "P1M"]]);
+  assert.deepEqual(values("Stocks fell at the end of a week that saw the index lose 4%.", "1989-10-30"), [["a week", "P1W"]]);
+  assert.deepEqual(values("Many funds in recent weeks and months have been selling bonds.", "1989-10-30"), [["recent weeks and months", "PAST_REF"]]);
+});
+
+test("times: 'most recently' before a date leaves the date as the time; two quarters of a year are its half", () => {
+  assert.deepEqual(values("Three doctors were killed, most recently last October.", "1999-02-06"), [["last October", "1998-10"]]);
+  assert.deepEqual(values("The steelmaker sees a decline in the first two quarters of 1990.", "1989-10-26"), [["the first two quarters of 1990", "1990-H1"]]);
 });

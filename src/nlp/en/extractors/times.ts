@@ -46,7 +46,7 @@ const CHRONO_GATE =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\d{1,4}[/-]\d{1,2}\b|\d[:.]\d\d\s*(?:[ap]\.?m\b|GMT|UTC|ET|EST|EDT|BST|CET)|\d\s*[ap]\.m\.|\d\s*[ap]m\b|\bnoon\b|\bmidnight\b|\b\d{1,2}:\d\d\b/u;
 // Gate for our own rules: any temporal word or a four-digit year.
 const RULE_GATE =
-  /\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|year|month|week|weekend|day|days|decades?|century|centuries|hours?|minutes?|(?:last|next|this)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:twen|thir|for|fif|six|seven|eigh|nine)ties|['’]\d0s|spring|summer|autumn|fall|winter|quarter|today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)|last night|recent(?:ly)?|current(?:ly)?|now|future|past|midday|morning|afternoon|evening|near term|short term|while|some time|later date|coming|ahead|daily|weekly|monthly|annually|yearly|nightly|half|nineteen|thousand|period|christmas|easter|thanksgiving|halloween|new year|independence day|election day|labor day|memorial day|valentine|good friday|(?:every|each)\s|(?:1[89]|20)\d\d)/i;
+  /\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|year|month|week|weekend|day|days|decades?|century|centuries|hours?|minutes?|(?:last|next|this)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:twen|thir|for|fif|six|seven|eigh|nine)ties|['’]\d0s|spring|summer|autumn|fall|winter|quarter|today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)|last night|recent(?:ly)?|current(?:ly)?|now|soon|future|past|midday|morning|afternoon|evening|near term|short term|while|some time|later date|coming|ahead|daily|weekly|monthly|annually|yearly|nightly|half|nineteen|thousand|period|christmas|easter|thanksgiving|halloween|new year|independence day|election day|labor day|memorial day|valentine|good friday|(?:every|each)\s|(?:1[89]|20)\d\d)/i;
 
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -77,9 +77,10 @@ const DURATION_RE = new RegExp(
 // a duration counted back from publication: "three days ago"
 const AGO_AFTER = /^\s+(?:or\s+so\s+)?ago\b/i;
 const EARLIER_AFTER = /^\s+earlier\b/i;
-// words before an article-only duration ("for a week") that make it a span of time, not a rate ("$5 a day")
+// words before an article-only duration ("for a week", "as long as a month", "the end of a week") that make it
+// a span of time, not a rate ("$5 a day")
 const ARTICLE_DURATION_LEFT =
-  /\b(?:for|over|than|about|nearly|almost|within|in|after|least|past|last|just|only|barely|first|entire|whole|around|roughly|some|under|up to)\s+$/i;
+  /\b(?:for|over|than|about|nearly|almost|within|in|after|least|past|last|just|only|barely|first|entire|whole|around|roughly|some|under|up to|(?:long|short|little)\s+as|of)\s+$/i;
 
 const REL_UNIT_RE =
   /\b(?:(earlier|later|late|early|mid)[\s-]+)?(this|last|next|past|coming|previous|following|prior|current)\s+(?:fiscal\s+)?(week|weekend|month|year|quarter|decade|century)\b/gi;
@@ -87,7 +88,7 @@ const DURATION_PAST_RE =
   /\b(?:the|over the|in the|during the)\s+(?:(past|last|next|coming|previous|following)\s+)(?:(\d+|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|few|several|couple of)\s+)?(hour|day|week|month|quarter|year|decade)s?\b/gi;
 // fiscal quarters: "the third quarter", "fourth-quarter", "the first quarter of 2024", "the latest quarter"
 const QUARTER_RE =
-  /\b(?:(?:the|its|a)\s+)?(?:(?:comparable|corresponding)\s+)?(?:(?:((?:19|20)\d\d)|(this|last|next)\s+year['’]s|(year[-\s](?:ago|earlier)))\s+)?(?:(?:fiscal|calendar)\s+)?(?:(first|second|third|fourth|latest|current|most recent|previous|last|same)[\s-]+)?quarter\b(?:\s+of\s+((?:19|20)\d\d)\b)?/gi;
+  /\b(?:(?:the|its|a)\s+)?(?:(?:comparable|corresponding)\s+)?(?:(?:((?:19|20)\d\d)|(this|last|next)\s+year['’]s|(year[-\s](?:ago|earlier)))\s+)?(?:(?:fiscal|calendar)\s+)?(?:(first|second|third|fourth|latest|current|most recent|previous|last|same)[\s-]+)?quarter\b(?!-to-)(?:\s+of\s+((?:19|20)\d\d)\b)?/gi;
 // Comparisons with the same period a year before: "a year ago", "a year earlier", "year-earlier
 // results", "the year-ago period". Financial reports compare a quarter with the same quarter a year
 // before, so the stage re-dates these to the quarter under discussion when one was just named.
@@ -129,7 +130,7 @@ const DAY_PART_RE = /\b(?:(midday)|(mid|early|late)[\s-]?(morning|afternoon|even
 const DAY_WORD_RE = /\b(today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening))\b/gi;
 const YEAR_RE = /(?<![\d,.$£€¥#/:-])\b(?:(mid|early|late)[\s-]+)?((?:1[89]|20)\d\d)(s)?(?!\d|,\d|%|\.\d|[-–]\d)/g;
 const VAGUE_RE =
-  /\b(?:(?:in\s+)?recent\s+(?:days|weeks|months|years)|(?:in\s+)?coming\s+(?:days|weeks|months|years|quarters)|the\s+(?:days|weeks|months|years)\s+ahead|recently|currently|the\s+(?:near\s+)?future(?!\s+of\b)|the\s+(?:near|short)\s+term(?![\w-])|a\s+later\s+date|the\s+past)\b/gi;
+  /\b(?:(?:in\s+)?recent\s+(?:days|weeks|months|years)(?:\s+(?:and|or)\s+(?:days|weeks|months|years))?|(?:in\s+)?coming\s+(?:days|weeks|months|years|quarters)|the\s+(?:days|weeks|months|years)\s+ahead|recently|currently|the\s+(?:near\s+)?future(?!\s+of\b)|the\s+(?:near|short)\s+term(?![\w-])|a\s+later\s+date|the\s+past)\b/gi;
 // Years read out in broadcast transcripts: "nineteen ninety-six", "the year two thousand"
 const TENS = ["ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 const ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
@@ -150,16 +151,22 @@ const HOLIDAY_RE = new RegExp(
 // "now" is the moment of writing (TIMEX3 PRESENT_REF), the conjunction "now that" too: it still says the
 // state holds at the time of writing, and TimeBank marks it so (TBAQ: 3 of 3)
 const NOW_RE = /\b(?:right\s+)?now\b|\bthese\s+days\b/gi;
+// "soon" is some time to come (TIMEX3 FUTURE_REF) where the verb looks ahead ("may soon seek", "will be
+// ready soon"); "soon after", "as soon as Tuesday" only link two events, and "was soon released" tells
+// the past (TBAQ: 5 of 8 future-tense "soon" marked, 0 of 10 others)
+const SOON_RE = /\bas\s+soon\s+as\s+possible\b|(?<!\bas\s)\bsoon\b(?!\s+(?:as|after|afterwards?|before|thereafter)\b)/gi;
+const SOON_WORD = /soon/i;
 // "for the year", "the full year", "by the end of the year", "earlier in the year", "throughout the
 // fiscal year": the year of publication, as financial news reports it (TBAQ: 6 of 6 annotated so);
 // "the year ended Sept. 30" is a reporting year (above)
 const THE_YEAR_RE =
   /\b(?:(?<=\b(?:for|of|in|during|throughout)\s+)the\s+(?:fiscal\s+)?year|the\s+full\s+year|the\s+end\s+of\s+the\s+year)\b(?!\s+(?:end(?:ed|ing)|earlier|ago|before|after|two|nineteen)\b)(?![-'’]|\s+\d)/gi;
 // "by year-end", "around year end", "since year's end": the end of publication's year (the last one
-// after "since"), the year as for "by the end of the year"
+// after "since"), the year as for "by the end of the year"; the compound "year-end" is the closing day
+// itself, as TimeBank writes it (TBAQ: 2 of 2 "by/at year-end" are the 31st of December)
 // (each lookbehind below sits after the words it guards, so it runs only where they matched: a leading lookbehind
 // ending in \s+ is tried at every position and rescans whitespace runs, quadratic on long ones)
-const YEAR_END_RE = /\b(?:the\s+)?year(?<=\b(by|around|at|before|until|till|through|since|after|near)\s+(?:the\s+)?year)(?:-|\s+|['’]s\s+)end\b(?![-\w])/gi;
+const YEAR_END_RE = /\b(?:the\s+)?year(?<=\b(by|around|at|before|until|till|through|since|after|near)\s+(?:the\s+)?year)(?:(-)|\s+|['’]s\s+)end\b(?![-\w])/gi;
 // "that year", "later that year", "the same month": the year or month of the date last mentioned
 const THAT_UNIT_RE = /\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(year|month)\b/gi;
 // "the next day", "later that day", "the following morning": a day counted from the story's own time
@@ -190,7 +197,7 @@ const YEAR_WORD = /year/i;
 // the same for QUARTER_RE, SEASON_RE, HALF_RE and WEEKEND_RE (all /gi, without u: ASCII letters match only ASCII)
 const QUARTER_WORD = /quarter/i;
 const SEASON_WORD = /spring|summer|autumn|fall|winter/i;
-const HALF_WORD = /half/i;
+const HALF_WORD = /half|quarters/i;
 const WEEKEND_WORD = /weekend/i;
 // the same for the other /gi rules of `ownRules` (named beside each use): a word or piece of one every match holds
 const PERIOD_WORD = /period/i;
@@ -228,8 +235,8 @@ const YEAR_RIGHT_EVENT =
 const YEAR_RIGHT_END = /^\s*(?:$|[.,;:)!?"”’—–]|-|'s\b|’s\b)/;
 
 const YEAR_PHRASE_AFTER = /^,?\s+(last|this|next)\s+year\b/i;
-// "the first half of 2025", "the second half of the year"
-const HALF_RE = /\b(?:the\s+)?(first|second|last)\s+half\s+of\s+(?:((?:19|20)\d\d)\b|(?:the|this)\s+year\b|(last|next)\s+year\b)/gi;
+// "the first half of 2025", "the second half of the year"; "the first two quarters of 1990" is the same half
+const HALF_RE = /\b(?:the\s+)?(first|second|last)\s+(?:half|two\s+quarters)\s+of\s+(?:((?:19|20)\d\d)\b|(?:the|this)\s+year\b|(last|next)\s+year\b)/gi;
 const DEADLINE_BEFORE = /\b(?:until|till|through|effective|starting|beginning)\s+(?:(?:early|mid|late)[\s-]+)?$/i;
 const QUARTER_AGO_AFTER = /^\s+a\s+year\s+(?:ago|earlier)\b/i;
 const PLURAL_PART_AFTER = /^\s+(?:and|or)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(morning|afternoon|evening|night)s\b/;
@@ -531,7 +538,11 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
     } else if (unit === "decade") value = String(Math.floor(ref.y / 10) + shift).padStart(3, "0");
     else if (unit === "century") value = String(Math.floor(ref.y / 100) + shift).padStart(2, "0");
     if (!value) continue;
-    push(out, m.index, m.index + m[0].length, value, "DATE", "rule:relative", true);
+    // "profit of $3 million last year" compares the period under discussion (re-dated by the stage like "a year ago")
+    // (only right after or before the figure: "Last year, the company…" is the calendar year)
+    const lastYear = unit === "year" && which === "last" && !m[1] &&
+      (/(?:\d|million|billion|share)\s*$/i.test(before(s, m.index, 12)) || /^['’]s\s+(?:[$£€]|\d)/.test(s.slice(m.index + m[0].length, m.index + m[0].length + 5)));
+    push(out, m.index, m.index + m[0].length, value, "DATE", lastYear ? "rule:last-year" : "rule:relative", true);
     // "the following year", "the previous month": counted from the story's own time line
     const the = /\bthe\s+$/i.exec(before(s, m.index, 8));
     if (which === "past" && the) out[out.length - 1]!.span[0] -= the[0].length;
@@ -754,7 +765,11 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
     if (det && !/^the/i.test(det[0])) start += det[0].length;
     // "the year-ago quarter" without an ordinal: the quarter under discussion, a year back (see the stage)
     // (and "the third quarter a year ago" names no period under discussion now)
-    const source = (yearAgo || agoAfter) && !ordinal ? "rule:year-ago" : agoAfter ? "rule:quarter-ago" : "rule:quarter";
+    // "the quarter" alone refers back to the quarter under discussion (re-dated by the stage), it names none
+    // (and so does "the quarter ended Sept. 30" after "the fiscal first quarter": the date tells when that
+    // fiscal quarter ended; with no quarter under discussion it is dated by the month it ended in, above)
+    const bare = !whichWord && !givenYear && !yearRel && !yearAgo && !agoAfter;
+    const source = (yearAgo || agoAfter) && !ordinal ? "rule:year-ago" : agoAfter ? "rule:quarter-ago" : bare ? "rule:the-quarter" : "rule:quarter";
     push(out, start, end, `${y}-Q${q}`, "DATE", source, !givenYear);
   }
 
@@ -830,11 +845,14 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   VAGUE_RE.lastIndex = 0;
   while (VAGUE_WORD.test(s) && (m = VAGUE_RE.exec(s))) {
     const t = m[0].toLowerCase();
+    // "killed, most recently last October": the adverb orders the events, the date after it is the time
+    if (t === "recently" && /\bmost\s+$/i.test(before(s, m.index, 6)) && /^,?\s+(?:last|this|in|on|during)\b/i.test(s.slice(m.index + m[0].length, m.index + m[0].length + 10))) continue;
     let start = m.index;
     if (t.startsWith("in ")) start += 3;
     // "recent weeks", "coming months", "the weeks ahead": some weeks up to now or from now, a duration
     // of unknown length as TimeBank writes it (PXW), like "the coming years" and "the past few weeks"
-    const unit = /(?:recent|coming)\s+(day|week|month|year|quarter)s|(day|week|month|year)s\s+ahead/.exec(t);
+    // ("recent weeks and months" spans two units: some time before now, PAST_REF)
+    const unit = /\s(?:and|or)\s/.test(t) ? null : /(?:recent|coming)\s+(day|week|month|year|quarter)s|(day|week|month|year)s\s+ahead/.exec(t);
     if (unit) push(out, start, m.index + m[0].length, durationValue(undefined, (unit[1] ?? unit[2])!), "DURATION", "rule:vague", false);
     else {
       // "the near term", "a later date": some time to come; "the future of the company" is its fate
@@ -913,7 +931,9 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
 
   YEAR_END_RE.lastIndex = 0;
   while (YEAR_WORD.test(s) && (m = YEAR_END_RE.exec(s))) {
-    if (ref) push(out, m.index, m.index + m[0].length, pad(/^(?:since|after)$/i.test(m[1]!) ? ref.y - 1 : ref.y, 4), "DATE", "rule:relative", true);
+    if (!ref) continue;
+    const y = pad(/^(?:since|after)$/i.test(m[1]!) ? ref.y - 1 : ref.y, 4);
+    push(out, m.index, m.index + m[0].length, m[2] ? `${y}-12-31` : y, "DATE", "rule:relative", true);
   }
 
   THAT_UNIT_RE.lastIndex = 0;
@@ -950,6 +970,11 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
     if (/^Now\b/.test(m[0]) && /^[\s"“‘'(]*$/.test(before(s, m.index, 4)) && /^\s*,/.test(s.slice(m.index + m[0].length))) continue;
     if (/\b(?:from|by)\s+$/i.test(s.slice(Math.max(0, m.index - 7), m.index))) continue;
     push(out, m.index, m.index + m[0].length, "PRESENT_REF", "DATE", "rule:vague", false);
+  }
+
+  SOON_RE.lastIndex = 0;
+  while (SOON_WORD.test(s) && (m = SOON_RE.exec(s))) {
+    if (m[0].length > 4 || tenseNear(s, m.index, m.index + m[0].length) === "future") push(out, m.index, m.index + m[0].length, "FUTURE_REF", "DATE", "rule:vague", false);
   }
 
   WHILE_RE.lastIndex = 0;
@@ -1031,8 +1056,16 @@ export class PeriodContext {
     for (const f of found) {
       const q = /^(\d{4})-Q([1-4])$/.exec(f.value);
       // ("losses through the third quarter of 1990" in a 1989 paper looks ahead: results compare the quarter reported)
-      if (q && f.source === "rule:quarter" && !(this.ref && +q[1]! * 12 + (+q[2]! - 1) * 3 > this.ref.y * 12 + this.ref.m - 1)) {
+      // a bare "the quarter" with no quarter under discussion is the latest one, and from then on the one discussed
+      const named = f.source === "rule:quarter" || (f.source === "rule:the-quarter" && !this.quarter);
+      // (and "a charge in the 1988 second quarter" in a 1989 report is history: a quarter more than a year
+      // before publication is not the one reported on)
+      const back = q && this.ref ? this.ref.y * 4 + Math.floor((this.ref.m - 1) / 3) - (+q[1]! * 4 + +q[2]! - 1) : 0;
+      if (q && named && back >= 0 && back <= 4) {
         this.quarter = { y: +q[1]!, q: +q[2]! };
+        this.age = 0;
+      } else if (f.source === "rule:the-quarter") {
+        // a mention of the quarter under discussion keeps it under discussion
         this.age = 0;
       } else if (f.type === "DURATION" && /^P\d+[MY]$/.test(f.value)) {
         // "for the nine months", "the full year": a longer period is now the one compared
@@ -1040,9 +1073,13 @@ export class PeriodContext {
       }
     }
     const current = this.age <= PERIOD_REACH ? this.quarter : undefined;
-    if (!current) return found;
+    // "the quarter" refers back to the last quarter named however far back (it names none itself)
+    const story = this.quarter;
+    if (!current && !story) return found;
     return found.map((f) => {
-      if (f.source === "rule:year-ago") return { ...f, value: `${current.y - 1}-Q${current.q}` };
+      if (f.source === "rule:the-quarter" && story) return { ...f, value: `${story.y}-Q${story.q}` };
+      if (!current) return f;
+      if (f.source === "rule:year-ago" || f.source === "rule:last-year") return { ...f, value: `${current.y - 1}-Q${current.q}` };
       if (f.source === "rule:period") return { ...f, value: `${current.y}-Q${current.q}` };
       if (f.source === "rule:year-period") return { ...f, value: `${f.value.slice(0, 4)}-Q${current.q}` };
       return f;
