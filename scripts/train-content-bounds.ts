@@ -2,14 +2,15 @@
 // Trains the content-boundary rankers (src/nlp/en/attribution/content-bounds-model.json) on PolNeAR TRAIN, deterministically.
 //
 // Usage: node --import tsx scripts/train-content-bounds.ts [--data DIR] [--epochs N] [--eval DEV_DIR] [--out FILE]
-//          [--min-weight W] [--sides start,end] [--drop TEMPLATE,…]
+//          [--min-weight W] [--sides start,end] [--drop TEMPLATE,…] [--bags N]
 //   DIR defaults to ../shared/data/quotes/polnear/train; --eval scores the choice on another split (dev) without training on it.
 // How: the English pipeline runs over every text with an observer on the indirect-quote extractor (the rules' spans
 // stand while observed). Each report whose cue overlaps a gold Cue gives one start example (when its content follows
 // the cue) and one end example: the candidates of content-bounds.ts, positive where the boundary, mapped as the scorer
 // maps it (src/eval/polnear.ts: "that" opens the content, edge punctuation trimmed), equals the gold content's. A
-// ranking perceptron (update the best-scoring positive up and the chosen negative down), averaged, documents in name
-// order, no shuffling; averaged weights |w| < --min-weight dropped, 3 decimals.
+// ranking perceptron (update the best-scoring positive up and the chosen negative down), averaged; --bags of them (20),
+// the first over the documents in name order, the others over seeded shuffles of the examples, their weights averaged;
+// |w| < --min-weight dropped, 3 decimals.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { arg, trainingPaths } from "./polnear-training.js";
@@ -22,6 +23,8 @@ import { best, observeBounds, type BoundCandidate } from "../src/nlp/en/attribut
 const { dataDir, evalDir, outFile } = trainingPaths("content-bounds-model.json");
 const EPOCHS = Number(arg("--epochs", "4"));
 const MIN_WEIGHT = Number(arg("--min-weight", "0.5"));
+// perceptrons averaged into the weights, each over its own order of the examples (see train)
+const BAGS = Number(arg("--bags", "20"));
 // feature templates left out (by name before "="): an ablation switch; dropped templates get no weights at all
 const DROP = new Set((arg("--drop", "") ?? "").split(",").filter(Boolean));
 const keep = (c: BoundCandidate): BoundCandidate => (DROP.size ? { tok: c.tok, features: c.features.filter((f) => !DROP.has(f.slice(0, f.indexOf("=") < 0 ? f.length : f.indexOf("=")))) } : c);
@@ -74,7 +77,41 @@ function examples(dir: string): Record<Side, Example[]> {
   return out;
 }
 
+/** The examples in a fixed pseudo-random order (Fisher-Yates with a seeded mulberry32: the same order on every run). */
+function shuffled<T>(xs: readonly T[], seed: number): T[] {
+  const out = [...xs];
+  let a = seed >>> 0;
+  const rand = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/**
+ * The mean of BAGS averaged perceptrons, each over the examples in its own fixed order (the first in name order): one
+ * perceptron's choice on dev swings by ±1% with the order of its examples, the mean of several much less.
+ */
 function train(exs: Example[]): Map<string, number> {
+  const sum = new Map<string, number>();
+  for (let b = 0; b < BAGS; b++) {
+    for (const [k, v] of trainOne(b === 0 ? exs : shuffled(exs, b))) sum.set(k, (sum.get(k) ?? 0) + v);
+  }
+  const avg = new Map<string, number>();
+  for (const [k, v] of sum) {
+    const r = Math.round((v / BAGS) * 1000) / 1000;
+    if (Math.abs(r) >= MIN_WEIGHT) avg.set(k, r);
+  }
+  return avg;
+}
+
+function trainOne(exs: Example[]): Map<string, number> {
   // averaged perceptron with lazy averaging: w = current weights, u = sum of (update * time)
   const w = new Map<string, number>();
   const u = new Map<string, number>();
@@ -101,10 +138,7 @@ function train(exs: Example[]): Map<string, number> {
     console.log(`  epoch ${ep + 1}: ${errors} errors`);
   }
   const avg = new Map<string, number>();
-  for (const [k, v] of w) {
-    const r = Math.round((v - (u.get(k) ?? 0) / t) * 1000) / 1000;
-    if (Math.abs(r) >= MIN_WEIGHT) avg.set(k, r);
-  }
+  for (const [k, v] of w) avg.set(k, v - (u.get(k) ?? 0) / t);
   return avg;
 }
 
@@ -135,6 +169,6 @@ if (evalDir) {
   for (const side of SIDES) evaluate(ev[side], weights[side], `${side} eval`);
 }
 const table = (m: Map<string, number>) => [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(",\n");
-const about = `Content-boundary rankers (averaged perceptron, ${EPOCHS} epochs) trained on PolNeAR train (${trainEx.start.length} start, ${trainEx.end.length} end reports) by scripts/train-content-bounds.ts; features in content-bounds.ts. Regenerate, never edit.`;
+const about = `Content-boundary rankers (mean of ${BAGS} averaged perceptrons, ${EPOCHS} epochs) trained on PolNeAR train (${trainEx.start.length} start, ${trainEx.end.length} end reports) by scripts/train-content-bounds.ts; features in content-bounds.ts. Regenerate, never edit.`;
 writeFileSync(outFile, `{"about":${JSON.stringify(about)},\n"start":{\n${table(weights.start)}\n},\n"end":{\n${table(weights.end)}\n}}\n`);
 console.log(`${weights.start.size} + ${weights.end.size} weights -> ${path.relative(process.cwd(), outFile)}`);

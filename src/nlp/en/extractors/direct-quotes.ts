@@ -5,7 +5,7 @@ import type { Stage } from "../../../core/pipeline.js";
 import type { Ref, Span } from "../../../core/record.js";
 import { findMarkedQuotes, type MarkedQuote } from "./quote-marks.js";
 import {
-  SPEECH_RATE, THAT_RATE, Tokens, isTitleDot, cueEnd, cueVerb, isQuoteChar, speakerAfter, speakerBefore, trimContent, wordCount,
+  SPEECH_RATE, THAT_RATE, Tokens, isTitleDot, cueEnd, cueVerb, isQuoteChar, speakerAfter, speakerBefore, trimContent, wordCount, clauseSubject,
   type SpeakerNP,
 } from "./quote-common.js";
 
@@ -54,7 +54,11 @@ export function attributionAfter(tk: Tokens, text: string, a: number, hi: number
   if (j < hi && tk.word(j) === "(") {
     let k = j + 1;
     while (k < hi && k - j < 8 && tk.word(k) !== ")") k++;
-    if (k < hi && tk.word(k) === ")") j = k + 1;
+    // (the parenthesis is part of the mention as written: "Jason Chaffetz (R-Utah)")
+    if (k < hi && tk.word(k) === ")") {
+      speaker = { ...speaker, span: [speaker.span[0], tk.end(k)] };
+      j = k + 1;
+    }
   }
   // apposition between speaker and cue: "Jane Doe, a senior fellow at X, said"; when the first
   // phrase is a description and the apposition a name ("the director, Yuki Sato, said"), the name
@@ -66,9 +70,11 @@ export function attributionAfter(tk: Tokens, text: string, a: number, hi: number
       const name = speakerAfter(tk, text, j + 1, k);
       if (name && name.to === k && /^\p{Lu}/u.test(name.name) && !/^\p{Lu}/u.test(speaker.name.split(/\s+/).pop() ?? "") && !speaker.pronoun) speaker = name;
     }
-    j = k + 1;
-    if (j < hi && isCue(tk, j)) break;
+    // (the next segment, if any, opens at this comma: "Jane Doe, a senator, one of the plan's critics, said")
+    j = k;
+    if (k + 1 < hi && isCue(tk, k + 1)) break;
   }
+  if (j < hi && tk.word(j) === ",") j++;
   for (let k = j; k < hi && k < j + 3; k++) {
     if (isCue(tk, k)) return { cue: cueOf(tk, text, k, hi), speaker };
     if (!/^(?:also|then|later|has|had|have|would|will|once|again|previously|recently|earlier)$/.test(tk.low(k)) && !/ly$/.test(tk.low(k))) break;
@@ -91,6 +97,14 @@ export function attributionBefore(tk: Tokens, text: string, lo: number, b: numbe
     const speaker = speakerBefore(tk, text, lo, k) ?? (/^\p{Lu}/u.test(tk.word(k)) ? speakerAfter(tk, text, cueEnd(tk, k, b), b - 1) : undefined);
     if (speaker) return { cue: cueOf(tk, text, participle >= 0 ? participle : k, b), speaker };
     if (participle < 0 && k - 1 > lo && tk.word(k - 1) === "," && /ing$/.test(tk.low(k)) && (cueVerb(tk.low(k))?.rate ?? 0) >= SPEECH_RATE) participle = k;
+  }
+  // no cue before it: the participle's speaker is the subject that opens its sentence ('Dean, a former chairman,
+  // poked at …, tweeting, "…"')
+  if (participle >= 0) {
+    let s = participle - 1;
+    while (s > lo && !(/^[.;!?]$/.test(tk.word(s - 1)) && !isTitleDot(tk, s - 1)) && !isQuoteChar(tk.word(s - 1))) s--;
+    const subject = clauseSubject(tk, text, s, participle - 1);
+    if (subject) return { cue: cueOf(tk, text, participle, b), speaker: subject.np };
   }
   return undefined;
 }

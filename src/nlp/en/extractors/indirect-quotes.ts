@@ -5,7 +5,7 @@ import { checkDeadline, deadlineCheck, type Stage } from "../../../core/pipeline
 import type { Span } from "../../../core/record.js";
 import {
   LOOSE_RATE, THAT_RATE, Tokens, isCueNoun, isNegation, phraseNP, isFiniteForm, badContentStart, cueEnd, cueVerb, isCapitalised, isQuoteChar, looksLikeClause,
-  speakerAfter, speakerBefore, trimContent, type SpeakerNP,
+  speakerAfter, speakerBefore, trimContent, clauseSubject, relativeSubject, type SpeakerNP,
 } from "./quote-common.js";
 import { cueScoreAbove } from "../attribution/cue-model.js";
 import { chooseBounds } from "../attribution/content-bounds.js";
@@ -249,14 +249,17 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       // "Turnout is expected to rise", "Melania seems to have vanished": nobody is reported; the subject belongs to the content
       const subject = raisedSubject(tk, s0, c.cue, content);
       const raised = subject >= 0 && c.speaker.span[1] <= c.cue[0] && c.speaker.span[0] >= tk.start(subject);
-      if (raised) content = [tk.start(subject), content[1]];
+      // "The issue was first reported by The Washington Post": the agent reports, the subject is what it reported
+      const agent = raised ? passiveAgent(tk, text, content, end) : undefined;
+      if (agent) content = [tk.start(subject), tk.end(beforeAuxiliaries(tk, subject, tk.at(c.cue[0])))];
+      else if (raised) content = [tk.start(subject), content[1]];
       out.push({
         id: "",
         kind: "indirect",
         text: text.slice(content[0], content[1]),
         span: content,
         cue: { text: text.slice(c.cue[0], c.cue[1]), span: c.cue },
-        ...(raised ? {} : { speaker: { name: c.speaker.name, span: c.speaker.span } }),
+        ...(agent ? { speaker: { name: agent.name, span: agent.span } } : raised ? {} : { speaker: { name: c.speaker.name, span: c.speaker.span } }),
         confidence: c.confidence * (c.speaker.pronoun ? 0.9 : 1),
         source: SOURCE,
         paragraph: s.paragraph,
@@ -269,8 +272,9 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       // a raising cue's subject belongs to its content, and is nobody's report
       const subject = raisedSubject(tk, s0, c.cue, c.content);
       if (subject >= 0 && (!c.speaker || c.speaker.span[0] >= tk.start(subject))) {
-        c.content = [tk.start(subject), c.content[1]];
-        c.speaker = undefined;
+        const agent = passiveAgent(tk, text, c.content, end);
+        c.content = agent ? [tk.start(subject), tk.end(beforeAuxiliaries(tk, subject, tk.at(c.cue[0])))] : [tk.start(subject), c.content[1]];
+        c.speaker = agent;
       }
       const a = Math.min(c.content[0], c.cue[0], c.speaker?.span[0] ?? Infinity);
       const b = Math.max(c.content[1], c.cue[1], c.speaker?.span[1] ?? 0);
@@ -289,7 +293,24 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
 // Verbs that raise their subject ("X seems to …", "X is expected to …"): an evidential or a forecast, not a report by X.
 const RAISING = /^(?:seem|appear)$/;
 const BE_FORM = /^(?:is|are|was|were|be|been|being|'s|'re)$/;
+// Participles that name the subject's state of mind or stance ("are concerned", "is convinced", "were divided"): no passive
+const STATE_PARTICIPLE = /^(?:concerned|convinced|worried|divided|split|tired|dedicated|devoted|delighted|excited|focused|assured|poised|inclined|aligned|unified|engaged|pleased|disappointed|surprised|frustrated|alarmed|shocked|determined|committed|interested|prepared|satisfied|confused|troubled|disturbed|impressed|opposed|scared|upset|outraged|angered|dismayed|relieved|resigned|puzzled|annoyed|offended|obsessed|amazed|stunned|unconvinced|unimpressed|mystified|embittered|gripped|known)$/;
 const SUBJECT_MAX = 30;
+// Adverbs without "-ly" that sit among a verb's auxiliaries ("was once asked", "was first reported", "has not been").
+const VERB_ADVERB = /^(?:also|once|first|never|not|n't|still|already|again|later|often)$/;
+
+/** The agent of a passive cue whose content opens with "by" ("was first reported by The Washington Post"), if any. */
+function passiveAgent(tk: Tokens, text: string, content: Span, end: number): SpeakerNP | undefined {
+  const by = tk.at(content[0]);
+  return tk.low(by) === "by" ? speakerAfter(tk, text, by + 1, end) : undefined;
+}
+
+/** The last token of a subject before the auxiliaries and adverbs of the verb at token i (the subject starts at s). */
+function beforeAuxiliaries(tk: Tokens, s: number, i: number): number {
+  let k = i - 1;
+  while (k > s && (AUX.test(tk.low(k)) || /^[a-z]+ly$/.test(tk.low(k)) || VERB_ADVERB.test(tk.low(k)))) k--;
+  return k;
+}
 
 /**
  * The first token of the subject a raising cue takes to its infinitive content ("Turnout among young voters is expected
@@ -299,13 +320,19 @@ const SUBJECT_MAX = 30;
 function raisedSubject(tk: Tokens, s0: number, cue: Span, content: Span): number {
   const i = tk.at(cue[0]);
   const lemma = tk.cue(i)?.lemma ?? "";
-  if (content[0] < cue[1] || tk.low(tk.at(content[0])) !== "to" || !(RAISING.test(lemma) || lemma === "expect")) return -1;
+  if (content[0] < cue[1]) return -1;
+  const first = tk.low(tk.at(content[0]));
+  // a verbal passive ("Mr. X was accused of …", "Sanders was asked to name …") reports about its subject, by nobody
+  // named (an agent, "reported by X", is its source); a state in participle form ("is convinced that") is the subject's
+  const passive = /[a-z](?:ed|en|wn)$/.test(tk.low(i)) && !STATE_PARTICIPLE.test(tk.low(i)) && first !== "that";
+  const raising = first === "to" && RAISING.test(lemma);
+  if (!raising && !passive && !(first === "to" && lemma === "expect")) return -1;
   let k = i - 1;
   let be = false;
-  for (; k >= s0 && (AUX.test(tk.low(k)) || /^[a-z]+ly$/.test(tk.low(k)) || tk.low(k) === "also"); k--) {
+  for (; k >= s0 && (AUX.test(tk.low(k)) || /^[a-z]+ly$/.test(tk.low(k)) || VERB_ADVERB.test(tk.low(k))); k--) {
     if (BE_FORM.test(tk.low(k))) be = true;
   }
-  if (k < s0 || (lemma === "expect" && !(be && /ed$/.test(tk.low(i))))) return -1;
+  if (k < s0 || (!raising && !(be && /[a-z](?:ed|en|wn)$/.test(tk.low(i))))) return -1;
   // back to the sentence start or the nearest clause edge: punctuation, an auxiliary, a speech verb, a clause word
   // (within a noun phrase's reach: a long run of words without an edge is no subject, and the scan stays bounded)
   let j = k;
@@ -605,8 +632,13 @@ function objectReport(tk: Tokens, text: string, s0: number, i: number, e: number
  * for the subject of its sentence (the name that opens it, followed by its verb).
  */
 function participleSubject(tk: Tokens, text: string, s0: number, i: number, rate: number): SpeakerNP | undefined {
-  if (i - 1 <= s0 || tk.word(i - 1) !== "," || !/ing$/.test(tk.low(i)) || rate < STRONG_RATE) return undefined;
-  return sentenceSubject(tk, text, s0, i - 1)?.np;
+  // (an adverb may stand between the comma and the participle: ", even suggesting")
+  let c = i - 1;
+  while (c > s0 && c >= i - 2 && (/^(?:also|even|then|again|later)$/.test(tk.low(c)) || /^[a-z]{3,}ly$/.test(tk.low(c)))) c--;
+  if (c <= s0 || !/ing$/.test(tk.low(i)) || rate < STRONG_RATE) return undefined;
+  // without a comma, after a preposition or an object ("by telling them", "sent a letter urging"): its clause's subject
+  if (tk.word(c) !== ",") return tk.isWord(i - 1) && !AUX.test(tk.low(i - 1)) ? sentenceSubject(tk, text, s0, i - 1)?.np : undefined;
+  return sentenceSubject(tk, text, s0, c)?.np;
 }
 
 /**
@@ -614,17 +646,7 @@ function participleSubject(tk: Tokens, text: string, s0: number, i: number, rate
  * "Clinton, the former secretary of state, stressed …" (an apposition between them is skipped).
  */
 function sentenceSubject(tk: Tokens, text: string, s0: number, hi: number): { np: SpeakerNP; verb: number } | undefined {
-  const np = speakerAfter(tk, text, s0, hi);
-  if (!np || np.to >= hi || !(np.pronoun || isCapitalised(tk.word(np.from)))) return undefined;
-  let v = np.to;
-  if (tk.word(v) === ",") {
-    let k = v + 1;
-    while (k < hi && k - v < 25 && tk.word(k) !== "," && !isQuoteChar(tk.word(k)) && tk.word(k) !== ";") k++;
-    if (k >= hi || tk.word(k) !== ",") return undefined;
-    v = k + 1;
-  }
-  if (v >= hi || !tk.isWord(v) || isCapitalised(tk.word(v))) return undefined;
-  return { np, verb: v };
+  return clauseSubject(tk, text, s0, hi);
 }
 
 // Objects that carry a message rather than state it.
@@ -632,7 +654,7 @@ const MEDIUM = /^(?:report|reports|statement|statements|letter|letters|memo|emai
 const OBJECT_ADJUNCT = /^(?:during|when|while|after|before|since|until|because)$/;
 // After a comma, these open an aside or a second clause that is the writer's, not the report's (", which …",
 // ", though she acknowledged …", ", contradicting …", ", but …").
-const CLAUSE_AFTER_COMMA = /^(?:which|though|although|whereas|but|contradicting|even|according)$/;
+const CLAUSE_AFTER_COMMA = /^(?:which|though|although|whereas|but|contradicting|according)$/;
 
 /** Where a report that starts at token c ends: the sentence end, or an aside, a semicolon or a coordinated report. */
 function reportEnd(tk: Tokens, c: number, end: number): number {
@@ -682,15 +704,22 @@ function participleReport(tk: Tokens, text: string, s0: number, i: number, e: nu
 
 /** "He claimed vast wealth and said it ensured …": a cue after "and" shares the subject that opens the sentence. */
 function coordinatedSubject(tk: Tokens, text: string, s0: number, i: number, rate: number): SpeakerNP | undefined {
-  if (i - 1 <= s0 || tk.low(i - 1) !== "and" || rate < STRONG_RATE) return undefined;
-  const subject = sentenceSubject(tk, text, s0, i - 1);
+  // "and said", "but also contended", ", and has called for": auxiliaries and adverbs between the conjunction and the cue
+  let c = i - 1;
+  while (c > s0 && c >= i - 3 && (AUX.test(tk.low(c)) || /^(?:also|then|later|even|again)$/.test(tk.low(c)) || /^[a-z]{3,}ly$/.test(tk.low(c)))) c--;
+  if (c <= s0 || !/^(?:and|but)$/.test(tk.low(c)) || rate < STRONG_RATE) return undefined;
+  // "…, who have taken to the streets and called for …": the relative pronoun is the nearer subject
+  const relative = relativeSubject(tk, text, s0, c);
+  if (relative !== undefined) return relative ?? undefined;
+  const subject = sentenceSubject(tk, text, s0, c);
   if (!subject) return undefined;
   const np = subject.np;
   // the subject's own verb follows it (perhaps after an auxiliary or an adverb): "He claimed …", "Trump also outlined …"
+  // (a past tense the finite list lacks counts too: "Cruz exhorted …")
   let vi = subject.verb;
-  while (vi < i - 1 && (tk.low(vi) === "also" || /^[a-z]+ly$/.test(tk.low(vi)))) vi++;
+  while (vi < c && (/^(?:also|later|then|first|once|again|still|now)$/.test(tk.low(vi)) || /^[a-z]+ly$/.test(tk.low(vi)))) vi++;
   const v = tk.low(vi);
-  if (!(isFiniteForm(v) || AUX.test(v) || cueVerb(v))) return undefined;
+  if (!(isFiniteForm(v) || AUX.test(v) || cueVerb(v) || /^[a-z]{3,}ed$/.test(v))) return undefined;
   return np;
 }
 
@@ -777,6 +806,9 @@ function speakerTurn(tk: Tokens, text: string, s0: number, s1: number, paraEnd: 
   return { speaker, cue: [tk.start(speaker.to), tk.end(speaker.to)], content: [tk.start(c), transcript ? paraEnd : tk.end(Math.max(c + 1, sentenceEnd(tk, c, s1)) - 1)], transcript };
 }
 
+// Words that end an "according to" source running on to the sentence end: a time, a clause, a second report.
+const ACCORDING_TAIL_STOP = /^(?:on|last|earlier|during|when|while|after|before|since|as|because|though|although|but|and|which|who|that|said|says|;|:|—|–|\(|-)$/;
+
 /** "According to X, CONTENT." / "CONTENT, according to X." */
 function accordingTo(tk: Tokens, text: string, s0: number, s1: number, i: number, end: number): Candidate | undefined {
   // one token past the clause (its final stop) at most, and never past the sentence or the text
@@ -798,6 +830,13 @@ function accordingTo(tk: Tokens, text: string, s0: number, s1: number, i: number
     return undefined;
   }
   if (!speaker) return undefined;
+  // "…, according to attorneys for the family.": the source runs to the sentence's end (PolNeAR train: 241 of 307),
+  // short of a time or a clause after it ("… according to a tally on Monday", "…, according to X, was …")
+  if (speaker.to < end) {
+    let m = speaker.to;
+    while (m < end && tk.word(m) !== "," && !ACCORDING_TAIL_STOP.test(tk.low(m)) && !isQuoteChar(tk.word(m)) && m - speaker.from < 24) m++;
+    if (m > speaker.to && (m === end || tk.word(m) !== ",")) speaker = phraseNP(tk, text, speaker.from, m) ?? speaker;
+  }
   const cEnd = tk.word(i - 1) === "," ? i - 1 : i;
   if (cEnd - s0 < 3) return undefined;
   return { speaker, cue, content: [tk.start(s0), tk.end(cEnd - 1)], confidence: 0.75 };

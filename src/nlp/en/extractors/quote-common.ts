@@ -171,7 +171,9 @@ function makeNP(tk: Tokens, text: string, from: number, to: number): SpeakerNP |
   for (let i = from; i < to; i++) {
     const w = tk.low(i);
     if (/n't$/.test(w) || w === "please") return undefined;
-    if (!DETERMINERS.has(w) && !TIME_NOUN.test(w) && !/^(?:last|next|this|early|late|earlier)$/.test(w)) timeOnly = false;
+    // (a capitalised "Times" or "Week" names a paper or a show; days and months are capitalised anyway)
+    const named = isCapitalised(tk.word(i)) && /^(?:times?|weeks?|weekends?|months?|years?|days?|decades?|century|mornings?|nights?)$/.test(w);
+    if (!DETERMINERS.has(w) && (!TIME_NOUN.test(w) || named) && !/^(?:last|next|this|early|late|earlier)$/.test(w)) timeOnly = false;
   }
   if (timeOnly && !(to - from === 1 && QUANTIFIER_SUBJECT.has(tk.low(from)))) return undefined;
   // a bare number ("in 2001 said") names nobody
@@ -214,12 +216,31 @@ const LY_NOUN = new Set("family ally rally supply assembly anomaly monopoly repl
  */
 export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number): SpeakerNP | undefined {
   let j = cue - 1;
-  while (j >= lo && (PRE_CUE.has(tk.low(j)) || (/ly$/.test(tk.low(j)) && !isCapitalised(tk.word(j)) && tk.low(j).length > 4 && !LY_NOUN.has(tk.low(j))))) {
+  // (a capitalised "May" after a name is the name's: "Theresa May said")
+  while (j >= lo && (PRE_CUE.has(tk.low(j)) || (/ly$/.test(tk.low(j)) && !isCapitalised(tk.word(j)) && tk.low(j).length > 4 && !LY_NOUN.has(tk.low(j)))) &&
+    !(isCapitalised(tk.word(j)) && j > lo && tk.isWord(j - 1) && isCapitalised(tk.word(j - 1)))) {
     if (NEGATION.has(tk.low(j))) return undefined;
     j--;
   }
   if (j >= lo && NEGATION.has(tk.low(j))) return undefined;
   if (j < lo) return undefined;
+  // "…, arguing that", "…, even suggesting": a participle after a comma takes the sentence's subject (the callers'
+  // to find), not the noun phrase the comma closes ("… in Tulsa, Oklahoma, arguing")
+  // (a progressive is no participle clause: "Marco Rubio, speaking at a rally, is criticizing …")
+  let participle = /[a-z]ing$/.test(tk.word(cue));
+  for (let k = j + 1; participle && k < cue; k++) if (BE_FORM.has(tk.low(k))) participle = false;
+  if (j > lo && tk.word(j) === "," && participle) return undefined;
+  // "sent a letter to the board urging", "issued a statement calling", "perhaps recognizing": before a participle, a
+  // preposition's object, a medium or an adverb is not who speaks; the callers take the clause's subject instead
+  // (a noun that can do the showing stays: "after video surfaced showing", "has skittish Democrats contemplating")
+  if (participle && tk.word(j) !== ")") {
+    const np = scanBack(tk, text, lo, j + 1);
+    if (!np) return undefined;
+    const one = np.to - np.from === 1 && !isCapitalised(tk.word(np.from)) && !np.pronoun;
+    if ((np.from > lo && PARTICIPLE_OBJECT_OF.has(tk.low(np.from - 1))) || MEDIUM_NOUN.has(tk.low(np.to - 1)) ||
+      (one && (/(?:ly|ed)$/.test(tk.low(np.from)) || tk.finite(np.from) || NOT_AGENT.has(tk.low(np.from))))) return undefined;
+    return np;
+  }
   // a short parenthesis after the name: "Rep. Jane Doe (D-Wis.) said" (it belongs to the mention)
   if (tk.word(j) === ")") {
     let k = j - 1;
@@ -241,7 +262,15 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
         if (commas === 1) {
           const between = scanBack(tk, text, k + 1, right);
           // (not a party and state tag: "Mitch McConnell, R-Ky., said")
-          if (between && between.from === k + 1 && allCapitalised(tk, between.from, between.to) && !PARTY_TAG.test(text.slice(between.span[0], between.span[1]))) return between;
+          if (between && between.from === k + 1 && allCapitalised(tk, between.from, between.to) && !PARTY_TAG.test(text.slice(between.span[0], between.span[1]))) {
+            // the description opening the clause is part of the mention as written ("The state's campaign chairman, Phil
+            // Lovas"); the name stays the name
+            const description = scanBack(tk, text, lo, k);
+            if (description && !description.pronoun && !allCapitalised(tk, description.from, description.to) && opensClause(tk, lo, description.from)) {
+              between.span = [description.span[0], between.span[1]];
+            }
+            return between;
+          }
         }
         // the name opens the clause: at the start, or after a quotation, a colon or a conjunction
         const np = withParenthesis(tk, text, lo, k);
@@ -260,6 +289,20 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
   }
   return scanBack(tk, text, lo, j + 1);
 }
+
+const BE_FORM = new Set(["is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "'m"]);
+// Before a participle cue: prepositions whose object is not the participle's subject, media that carry words rather
+// than say them, and single words that name nobody.
+const PARTICIPLE_OBJECT_OF = new Set("to in at on from of for into onto about over under through".split(" "));
+const MEDIUM_NOUN = new Set(
+  "letter letters statement statements conference conferences speech speeches interview interviews release memo email emails op-ed tweet tweets post posts message messages note resolution ad ads advertisement remarks briefing address filing lawsuit complaint petition paper"
+    .split(" "),
+);
+const NOT_AGENT = new Set("perhaps maybe despite even instead rather worse better still too".split(" "));
+
+/** Token `from` opens a clause: the range start, or after punctuation, a quotation mark or a conjunction. */
+const opensClause = (tk: Tokens, lo: number, from: number): boolean =>
+  from === lo || tk.isPunct(from - 1) || isQuoteChar(tk.word(from - 1)) || /^(?:and|but)$/.test(tk.low(from - 1));
 
 /** The noun phrase ending before token `end`, with a short parenthesis after it ("Rep. Jane Doe (D-Wis.)"). */
 function withParenthesis(tk: Tokens, text: string, lo: number, end: number): SpeakerNP | undefined {
@@ -373,7 +416,8 @@ function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP 
       }
       break;
     }
-    if (NP_STOP.has(l) || PRONOUNS.has(l)) break;
+    // (a capitalised "May" after a capitalised word is a name's: "Theresa May")
+    if ((NP_STOP.has(l) || PRONOUNS.has(l)) && !(l === "may" && isCapitalised(w) && j > lo && isCapitalised(tk.word(j - 1)))) break;
     if (!isCapitalised(w) && tk.t.kind[j] === 1) {
       // a cue or another verb form ends the phrase ("…officials warned investors said")
       const cv = cueVerb(l);
@@ -388,12 +432,125 @@ function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP 
   return makeNP(tk, text, from, end);
 }
 
+/**
+ * The name or pronoun that opens the clause [lo, hi) as its subject, and the index of its verb: "Trump attacked …",
+ * "Clinton, the former secretary of state, stressed …", "Roy Cooper (D), the attorney general, called …". A fronted
+ * adjunct closed by a comma is passed over ("On Thursday, however, Trump spoke …", "Meanwhile, it attacked …").
+ */
+export function clauseSubject(tk: Tokens, text: string, lo: number, hi: number): { np: SpeakerNP; verb: number } | undefined {
+  let from = lo;
+  for (let tries = 0; tries < 3 && from < hi; tries++) {
+    const found = subjectAt(tk, text, from, hi, from > lo);
+    if (found) return found;
+    // past the next comma (a fronted adjunct is short), never past a quotation or a clause stop
+    let k = from;
+    while (k < hi && k - from < 20 && tk.word(k) !== "," && tk.word(k) !== ";" && !isQuoteChar(tk.word(k))) k++;
+    if (k >= hi || tk.word(k) !== ",") return undefined;
+    from = k + 1;
+  }
+  return undefined;
+}
+
+// Words that open an aside rather than an apposition (", speaking to …", ", like Obama,", ", in particular,").
+const ASIDE_OPENING = /^(?:[a-z]+ing|[a-z]+ly|in|on|at|like|unlike|as|for|with|after|before|during|despite|often|too|however|though|meanwhile|then|now|again|and|but|or|who|which|that)$/;
+
+/** Tokens [a, b) are an apposition: a noun phrase, not an aside or a clause. */
+function appositionAt(tk: Tokens, a: number, b: number): boolean {
+  if (ASIDE_OPENING.test(tk.low(a))) return false;
+  for (let k = a; k < b; k++) if (FINITE.has(tk.low(k)) || (k > a && tk.finite(k) && !isCapitalised(tk.word(k)) && !/s$/.test(tk.low(k)))) return false;
+  return true;
+}
+
+/** Widens a noun phrase to end before token `to`; a name that was the whole phrase grows with it. */
+function widenNP(tk: Tokens, text: string, np: SpeakerNP, to: number): void {
+  const whole = np.nameSpan[0] === np.span[0] && np.nameSpan[1] === np.span[1];
+  np.span = [np.span[0], tk.end(to - 1)];
+  np.to = to;
+  if (whole) {
+    np.nameSpan = np.span;
+    np.name = text.slice(np.span[0], np.span[1]);
+  }
+}
+
+const verbLike = (tk: Tokens, i: number): boolean =>
+  tk.isWord(i) && !isCapitalised(tk.word(i)) && (tk.finite(i) || FINITE.has(tk.low(i)) || /^[a-z]{3,}ed$/.test(tk.low(i)) || (tk.cue(i)?.rate ?? 0) >= 0.3);
+
+/** clauseSubject's subject starting at token `from`: a name or pronoun, its parenthesis and apposition, then a verb. */
+function subjectAt(tk: Tokens, text: string, from: number, hi: number, fronted: boolean): { np: SpeakerNP; verb: number } | undefined {
+  const np = speakerAfter(tk, text, from, hi);
+  // (after a fronted adjunct the subject opens lower-case: "In late September, a group of parents sent …")
+  if (!np || np.to >= hi || !(np.pronoun || isCapitalised(tk.word(np.from)) || (fronted && DETERMINERS.has(tk.low(np.from))))) return undefined;
+  // "A group of doctors sent …", "One of the docs called …": the head's "of" phrase, up to the verb, is the subject's
+  if (tk.low(np.to) === "of") {
+    let k = np.to + 1;
+    while (k < hi && k - np.to <= 5 && tk.isWord(k) && !(verbLike(tk, k) && !DETERMINERS.has(tk.low(k - 1))) && !NP_STOP.has(tk.low(k))) k++;
+    if (k > np.to + 1 && k < hi && verbLike(tk, k)) widenNP(tk, text, np, k);
+  }
+  // a fronted participle or adverb is no subject ("Chastened by the analyses, …", "Recently, however, …")
+  if (np.to - np.from === 1 && (/[a-z](?:ed|ing|ly)$/.test(tk.word(np.from)) || NOT_AGENT.has(tk.low(np.from)))) return undefined;
+  let v = np.to;
+  // "Roy Cooper (D), …": a short parenthesis belongs to the name
+  if (tk.word(v) === "(") {
+    let k = v + 1;
+    while (k < hi && k - v < 8 && tk.word(k) !== ")") k++;
+    if (k >= hi) return undefined;
+    np.span = [np.span[0], tk.end(k)];
+    v = k + 1;
+  }
+  if (v < hi && tk.word(v) === ",") {
+    let k = v + 1;
+    while (k < hi && k - v < 25 && tk.word(k) !== "," && !isQuoteChar(tk.word(k)) && tk.word(k) !== ";") k++;
+    if (k >= hi || tk.word(k) !== ",") return undefined;
+    // an apposition is part of the mention as written ("Clinton, the former secretary of State"); an aside is not
+    // (", speaking to …", ", like Obama", ", in particular")
+    if (k > v + 1 && appositionAt(tk, v + 1, k)) np.span = [np.span[0], tk.end(k - 1)];
+    v = k + 1;
+  }
+  if (v >= hi || !tk.isWord(v) || isCapitalised(tk.word(v)) || PRONOUNS.has(tk.low(v)) || DETERMINERS.has(tk.low(v))) return undefined;
+  // "European leaders gathered": a plural noun after a capitalised modifier, then the verb, belongs to the subject
+  // ("Foreign policy analysts said": up to three such nouns, the last a plural)
+  if (v === np.to) {
+    let k = v;
+    while (k < hi && k - v < 3 && tk.isWord(k) && !isCapitalised(tk.word(k)) && !verbLike(tk, k) && !NP_STOP.has(tk.low(k)) && !DETERMINERS.has(tk.low(k)) && !/ly$/.test(tk.low(k))) k++;
+    if (k > v && k < hi && /[a-z]s$/.test(tk.low(k - 1)) && verbLike(tk, k)) {
+      widenNP(tk, text, np, k);
+      v = k;
+    }
+  }
+  // "The New York Times and the Gannett newspaper chain filed …": a coordinated subject is one group
+  if (v === np.to && tk.low(v) === "and" && v + 1 < hi) {
+    const second = speakerAfter(tk, text, v + 1, hi);
+    if (second && !second.pronoun && second.to < hi && verbLike(tk, second.to)) {
+      widenNP(tk, text, np, second.to);
+      np.name = text.slice(np.span[0], np.span[1]);
+      np.nameSpan = np.span;
+      v = second.to;
+    }
+  }
+  return { np, verb: v };
+}
+
+/**
+ * "demonstrators, who have taken to the streets and called for …": the relative pronoun opening the clause a
+ * coordinated cue at token `cue` belongs to (no comma or quotation between), as a speaker named by its antecedent.
+ */
+export function relativeSubject(tk: Tokens, text: string, lo: number, cue: number): SpeakerNP | null | undefined {
+  for (let k = cue - 1; k > lo && k >= cue - 30; k--) {
+    const w = tk.word(k);
+    if (w === "," || w === ";" || isQuoteChar(w)) return undefined;
+    // (null: the clause's subject is a relative pronoun whose antecedent names nobody the scanner knows)
+    if (tk.low(k) === "who" && tk.word(k - 1) === ",") return scanBack(tk, text, lo, k + 1) ?? null;
+  }
+  return undefined;
+}
+
 /** Lower-case words from j up to a capitalised name within three tokens, with nothing clause-like between. */
 function titleBeforeName(tk: Tokens, j: number, hi: number): boolean {
   for (let k = j; k < hi && k < j + 3; k++) {
     const w = tk.word(k);
     if (isCapitalised(w)) return k > j;
-    if (!tk.isWord(k) || NP_STOP.has(tk.low(k)) || DETERMINERS.has(tk.low(k)) || NP_LINK.has(tk.low(k)) || (tk.cue(k)?.rate ?? 0) >= 0.3) return false;
+    // (a past tense is a verb, not a title: "Cruz exhorted Republicans")
+    if (!tk.isWord(k) || NP_STOP.has(tk.low(k)) || DETERMINERS.has(tk.low(k)) || NP_LINK.has(tk.low(k)) || (tk.cue(k)?.rate ?? 0) >= 0.3 || /^[a-z]{3,}ed$/.test(tk.word(k))) return false;
   }
   return false;
 }
@@ -426,7 +583,8 @@ export function speakerAfter(tk: Tokens, text: string, i: number, hi: number): S
       }
       break;
     }
-    if (NP_STOP.has(l) || DETERMINERS.has(l) || PRONOUNS.has(l)) break;
+    // (a middle initial is no determiner: "Julie A. Diaz Martinez")
+    if ((NP_STOP.has(l) || DETERMINERS.has(l) || PRONOUNS.has(l)) && !(j > i && /^\p{Lu}$/u.test(w) && j + 1 < hi && isTitleDot(tk, j + 1))) break;
     if (!isCapitalised(w)) {
       const cv = cueVerb(l);
       if (cv && cv.rate >= 0.3 && j > i) break;
@@ -444,7 +602,7 @@ export function speakerAfter(tk: Tokens, text: string, i: number, hi: number): S
 
 const CUE_PARTICLES = new Set(["about", "out", "up", "for", "against"]);
 // Abbreviated titles: their full stop stays inside a name ("Gov. Maria Lopez").
-const TITLE_ABBR = /^(?:mr|mrs|ms|dr|gov|sen|rep|gen|lt|col|maj|capt|sgt|adm|prof|rev|pres|supt|insp|det|hon|fr|st|jr|sr)$/;
+const TITLE_ABBR = /^(?:mr|mrs|ms|dr|gov|sen|rep|del|gen|lt|col|maj|capt|sgt|adm|prof|rev|pres|supt|insp|det|hon|fr|st|jr|sr)$/;
 export const isTitleDot = (tk: Tokens, i: number): boolean =>
   tk.word(i) === "." && i > 0 && (TITLE_ABBR.test(tk.low(i - 1)) || /^\p{Lu}$/u.test(tk.word(i - 1)) || PARTY_TAG.test(tk.word(i - 1)));
 

@@ -4,6 +4,10 @@ import type { Document } from "../../../core/document.js";
 import { deadlineCheck, type Stage } from "../../../core/pipeline.js";
 import type { Ref, Span } from "../../../core/record.js";
 import { firstEndingAfter } from "../../../core/span.js";
+import { Tokens } from "../extractors/quote-common.js";
+import { subjectVoice } from "../attribution/voice.js";
+import { shareParticipleSpeakers } from "../attribution/participle-speakers.js";
+import { quantifiedStart } from "../attribution/quantified-subject.js";
 
 const SOURCE_PRONOUNS: Record<string, "female" | "male" | "any"> = {
   she: "female", her: "female", he: "male", him: "male", i: "any",
@@ -200,6 +204,12 @@ export function resolveSpeakers(doc: Document): Quote[] {
       // "registered voters", "that freewheeling environment": a participle the extractor took for a verb modifies the noun
       const modifier = possessive ? null : MODIFIER_BEFORE.exec(text.slice(from, span[0]));
       if (modifier && /^[a-z]/.test(modifier[3]!) && !NOT_MODIFIER.test(modifier[3]!) && !SAYING.test(modifier[3]!) && !CLAUSE_WORD.test(modifier[3]!)) span = [span[0] - modifier[0].length + modifier[1]!.length, span[1]];
+      // "Nine in 10 Democratic registered voters say": a poll's share of a group is the subject, and names no one
+      const share = possessive ? undefined : quantifiedStart(text, from, span[0]);
+      if (share !== undefined && share < span[0]) {
+        span = [share, span[1]];
+        group = true;
+      }
       const before = text.slice(from, span[0]);
       const prep = possessive ? null : PREP_BEFORE.exec(before);
       const and = possessive || prep ? null : AND_BEFORE.exec(before);
@@ -305,8 +315,13 @@ export function resolveSpeakers(doc: Document): Quote[] {
     return { ref: { name: ref.name, span }, person: personLike(ref.name), resolved: false };
   };
 
+  // '"…," he said, noting that …': a participle after a report speaks for the report's speaker (resolved with it below)
+  shareParticipleSpeakers(text, quotes, sentences);
   // a speaker phrase shared by several quotes (split and continued quotes) resolves once
   const cache = new Map<string, ReturnType<typeof resolve>>();
+  // the token view passives and raising cues are read with, made on first use (none without a token layer)
+  let tk: Tokens | undefined;
+  const tokensHere = doc.has("token");
   const tick = deadlineCheck(doc, 32);
   for (const q of quotes) {
     tick();
@@ -314,6 +329,22 @@ export function resolveSpeakers(doc: Document): Quote[] {
     // (the extractor's own answer for the same pronoun stays: it names the antecedent from the clause)
     const rel = q.cue ? relativeSpeaker(q.cue.span) : undefined;
     if (rel && !(q.speaker?.span && q.speaker.span[0] === rel.span![0] && q.speaker.span[1] === rel.span![1])) q.speaker = rel;
+    // "X was asked …", "… was first reported by Y", "X seems to …": the subject before such a cue is nobody's source
+    if (q.cue && q.speaker?.span && tokensHere) {
+      const end = sentences[firstEndingAfter(sentences, q.cue.span[1])]?.span[1] ?? text.length;
+      tk ??= new Tokens(doc);
+      const subject = q.speaker.span;
+      const voice = subjectVoice(tk, text, subject, q.cue.span, tk.at(end));
+      if (voice === null) q.speaker = undefined;
+      else if (voice) {
+        // "X was first reported by Y": Y reported X, the subject is what was reported
+        q.speaker = { name: voice.name, span: voice.span };
+        if (q.kind === "indirect" && q.span[0] >= q.cue.span[1]) {
+          q.span = subject;
+          q.text = text.slice(subject[0], subject[1]);
+        }
+      }
+    }
     if (!q.speaker) continue;
     const key = q.speaker.span ? `${q.speaker.span[0]}:${q.speaker.span[1]}` : "";
     const r = (key && cache.get(key)) || resolve(q.speaker, q.cue?.span);

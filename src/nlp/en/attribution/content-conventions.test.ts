@@ -1,0 +1,58 @@
+// PolNeAR content conventions the report readers follow: passive subjects and agents, concessive clauses kept.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { toAttributions } from "../../../eval/polnear.js";
+import { brief, runQuotes } from "../extractors/quotes.test-helpers.js";
+
+const reported = (text: string) => {
+  const qs = runQuotes(text).filter((q) => q.kind === "indirect");
+  assert.equal(qs.length, 1, `expected one indirect quote in: ${text}\n${qs.map(brief).join("\n")}`);
+  return qs[0]!;
+};
+
+/** The content fragments the PolNeAR scorer reads from the one report of `text`. */
+function contentFragments(text: string): string[] {
+  const a = toAttributions(text, [reported(text)]);
+  return (a[0]?.content ?? []).map(([x, y]) => text.slice(x, y));
+}
+
+describe("a verbal passive reports about its subject, by nobody named", () => {
+  it("'X was accused of …': the subject opens the content and is no source", () => {
+    const q = reported("Mr. Quiros was accused of using $50 million for personal expenses.");
+    assert.equal(q.speaker, undefined);
+    assert.ok(q.text.startsWith("Mr. Quiros"), q.text);
+    assert.ok(q.text.endsWith("for personal expenses"), q.text);
+  });
+  it("'X was once asked how …': an adverb among the auxiliaries; the scorer splits the content around the cue", () => {
+    const text = "Ronald Reagan was once asked how the Cold War would end.";
+    assert.equal(reported(text).speaker, undefined);
+    assert.deepEqual(contentFragments(text), ["Ronald Reagan", "how the Cold War would end"]);
+  });
+  it("'X was first reported by Y': the agent is the source, the subject the whole content", () => {
+    const q = reported("The registration issue was first reported by The Washington Post.");
+    assert.equal(q.text, "The registration issue");
+    assert.ok(q.speaker?.name.endsWith("Washington Post"), brief(q));
+    assert.equal(q.cue?.text, "reported");
+  });
+  it("leaves a state of mind to its subject ('are concerned that …')", () => {
+    const q = reported("Senior Republicans are concerned that the spending bill will fail in the House.");
+    assert.equal(q.speaker?.name, "Senior Republicans");
+    assert.equal(q.text, "the spending bill will fail in the House");
+  });
+  it("leaves an active report to its subject ('X accused Y of …')", () => {
+    const q = reported("The governor accused the mayor of hiding the audit from the council.");
+    assert.equal(q.speaker?.name, "The governor");
+    assert.ok(!q.text.startsWith("The governor"), q.text);
+  });
+});
+
+describe("a concessive clause after a comma stays in the report", () => {
+  it("', even though …' (PolNeAR keeps it more often than not)", () => {
+    const q = reported("The senator said the trip was more important than the summit, even though it received less attention.");
+    assert.equal(q.text, "the trip was more important than the summit, even though it received less attention");
+  });
+  it("', which …' still ends it", () => {
+    const q = reported("The senator said the trip was more important than the summit, which surprised her staff.");
+    assert.equal(q.text, "the trip was more important than the summit");
+  });
+});

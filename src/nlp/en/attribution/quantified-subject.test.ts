@@ -1,0 +1,27 @@
+// Quantified poll subjects: where "Nine in 10 voters", "about half of voters" and "74 percent of voters" start.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { quantifiedStart } from "./quantified-subject.js";
+
+/** The subject quantifiedStart makes of `text` when the extractor found `head` (the text up to the cue). */
+const subject = (text: string, head: string): string | undefined => {
+  const at = text.lastIndexOf(head);
+  const start = quantifiedStart(text, 0, at);
+  return start === undefined ? undefined : text.slice(start, at + head.length);
+};
+
+describe("quantified subjects", () => {
+  it("'N in 10' and 'N percent of' before the head noun, with its modifiers", () => {
+    assert.equal(subject("Since December, Sanders has gained. Nine in 10 Democratic registered voters", "voters"), "Nine in 10 Democratic registered voters");
+    assert.equal(subject("Seventy-four percent of Democratic registered voters", "voters"), "Seventy-four percent of Democratic registered voters");
+    assert.equal(subject("And about half of Democratic primary voters", "voters"), "about half of Democratic primary voters");
+  });
+  it("'About four in' before a phrase that opens with the 10", () => {
+    assert.equal(subject("About four in 10 South Carolina Republican primary voters", "10 South Carolina Republican primary voters"), "About four in 10 South Carolina Republican primary voters");
+  });
+  it("a date or a number that is no share leaves the subject alone", () => {
+    assert.equal(subject("On July 6, 2011, the two countries", "the two countries"), undefined);
+    assert.equal(subject("In 2012 voters", "voters"), undefined);
+    assert.equal(subject("The campaign raised $2 million from donors who", "donors"), undefined);
+  });
+});

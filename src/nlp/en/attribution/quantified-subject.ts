@@ -1,0 +1,24 @@
+// A poll's quantified subject as written: "Nine in 10 Democratic registered voters", "about half of voters", "Less than a third".
+
+// How much of a group: a number or a share, perhaps hedged ("about", "more than"), perhaps "N in 10".
+const HEDGE = String.raw`(?:(?:about|nearly|almost|roughly|just|only|some|around|over|under|at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|up\s+to|not|barely)\s+)?`;
+const NUMBER = String.raw`(?:\d+(?:[,.]\d+)*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)`;
+const SHARE = String.raw`(?:${NUMBER}(?:\s*(?:%|percent|per\s+cent)|\s+(?:in|out\s+of)\s+(?:\d+|ten))?|half|(?:a|one|two)[\s-](?:third|quarter|fifth)s?|two-thirds|three-quarters|three-fourths|(?:a|the)\s+(?:majority|minority|plurality|handful)|majorities|most|many|everyone|everybody)`;
+// Modifiers between the share and the head noun the extractor found ("of Democratic registered voters"), no verb or clause word.
+const MODIFIER = String.raw`(?:(?!(?:is|are|was|were|has|have|had|who|which|that|said|say|says)\b)[\p{L}'’-]+\s+){0,3}`;
+// The share opens the subject: after the sentence start, a clause boundary or a conjunction.
+const QUANTIFIED = new RegExp(String.raw`(?:^|[,;:(—–]\s*|[.!?]\s+|\b(?:and|but|while|whereas|as|yet|though|although)\s+)(${HEDGE}${SHARE}(?:\s+(?:of|in)(?:\s+(?:the|all|those))?)?\s+${MODIFIER})$`, "iu");
+
+// "About four in | 10 voters": the share's first half before a phrase that opens with the "10".
+const NUMBER_IN = new RegExp(String.raw`(?:^|[,;:(—–]\s*|[.!?]\s+|\b(?:and|but|while|whereas|as|yet|though|although)\s+)(${HEDGE}${NUMBER}\s+(?:in|out\s+of)\s+)$`, "iu");
+
+/**
+ * Where a subject starts that quantifies the phrase beginning at `start` ("Nine in 10 | voters"), reading the text
+ * back to `from` (the sentence start or a bound); `undefined` when no share is written right before it.
+ */
+export function quantifiedStart(text: string, from: number, start: number): number | undefined {
+  const before = text.slice(from, start);
+  const m = QUANTIFIED.exec(before) ?? (/^(?:\d+|ten)\b/i.test(text.slice(start, start + 4)) ? NUMBER_IN.exec(before) : null);
+  if (!m || !/\S/.test(m[1]!)) return undefined;
+  return start - m[1]!.length;
+}

@@ -1,0 +1,163 @@
+// Speaker spans of reported speech: participles, coordinated verbs, fronted adjuncts, passives, raising verbs, appositions.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { Quote } from "../../../core/annotations.js";
+import { brief, runQuotes } from "./quotes.test-helpers.js";
+
+/** The quote whose cue is `cue` (exactly one), and its speaker span as written. */
+const byCue = (text: string, cue: string): { q: Quote; span: string | undefined } => {
+  const qs = runQuotes(text).filter((x) => x.cue?.text === cue);
+  assert.equal(qs.length, 1, `expected one quote with cue "${cue}" in:\n${runQuotes(text).map(brief).join("\n")}`);
+  const q = qs[0]!;
+  return { q, span: q.speaker?.span ? text.slice(q.speaker.span[0], q.speaker.span[1]) : undefined };
+};
+
+describe("quote speakers: participles and coordinated verbs", () => {
+  it("a participle after a comma takes the sentence's subject, not the place the comma closes", () => {
+    const text = "Hillary Clinton spoke out Tuesday about the death of Terence Crutcher in Tulsa, Oklahoma, arguing that the epidemic of police killings should be recognized as a crisis.";
+    assert.equal(byCue(text, "arguing").span, "Hillary Clinton");
+  });
+  it("a fronted adjunct before the subject is passed over", () => {
+    const text = "On Thursday, however, Trump spoke to a gathering of fracking industry leaders, promising to lift environmental regulations.";
+    assert.equal(byCue(text, "promising").span, "Trump");
+  });
+  it("a participle after a preposition's object reports for the clause's subject, with its of-phrase", () => {
+    const text = "In late September, a group of black parents sent a letter to the NAACP board urging them to reconsider.";
+    const { q, span } = byCue(text, "urging");
+    assert.equal(span, "a group of black parents");
+    assert.equal(q.speaker?.name, "a group of black parents");
+  });
+  it("a participle after an adverb is no report of the adverb", () => {
+    const text = "The GOP nominee complained about his mic the morning after the debate, even suggesting he may have been sabotaged.";
+    assert.equal(byCue(text, "suggesting").span, "The GOP nominee");
+  });
+  it("a cue after 'and' shares a subject whose verb is a past tense the finite list lacks", () => {
+    const text = `Cruz exhorted Republicans to "vote your conscience" and said he was standing on truth and principle.`;
+    assert.equal(byCue(text, "said").span, "Cruz");
+  });
+  it("'but also' and ', and has' between the conjunction and the cue", () => {
+    assert.equal(byCue("His ex-wife agreed, but also contended that she should not have to sacrifice her privacy.", "contended").span, "His ex-wife");
+    const text = "Mr. Trump has attacked loopholes that benefit others, and has called for eliminating the tax treatment of carried interest.";
+    assert.equal(byCue(text, "called for").span, "Mr. Trump");
+  });
+  it("a capitalised 'May' after a name is the name's, not a modal", () => {
+    const text = "British Prime Minister Theresa May said this week that the country would formally declare its intention to leave.";
+    const { q, span } = byCue(text, "said");
+    assert.equal(span, "British Prime Minister Theresa May");
+    assert.equal(q.text, "the country would formally declare its intention to leave");
+  });
+  it("a relative pronoun naming nobody known is not replaced by the sentence's subject", () => {
+    const text = "The video has become a focal point for demonstrators here, who have taken to the city's streets and called for footage to be released.";
+    const qs = runQuotes(text).filter((x) => x.cue?.text === "called for");
+    assert.ok(qs.every((q) => q.speaker?.name !== "The video"), qs.map(brief).join("\n"));
+  });
+});
+
+describe("quote speakers: participles after a report", () => {
+  it("a participle after a quotation's attribution speaks for its speaker", () => {
+    const text = `"We have come a pretty long way in the last nine months," he said, noting that at one point earlier in the campaign he had trailed Clinton by 50 points.`;
+    assert.equal(byCue(text, "noting").span, "he");
+  });
+  it("adverbs after the comma, and ', then' with a past tense", () => {
+    const text = `"For the next several months, he will have the loudest voice," he said, not even suggesting Mr. Trump could keep the party's loudest voice.`;
+    assert.equal(byCue(text, "suggesting").span, "he");
+    assert.equal(byCue(`"We know we have got work to do," she told a cheering crowd, then referred to the slogan.`, "referred").span, "she");
+  });
+  it("a progressive is no participle clause: the subject before its apposition speaks", () => {
+    const text = "Ted Cruz, who won Oklahoma and his home state of Texas, is calling for some of his Republican rivals to drop out.";
+    assert.equal(byCue(text, "calling for").span, "Ted Cruz");
+  });
+  it("a capitalised 'Times' names a paper, not a time", () => {
+    assert.equal(byCue("The Times said Cook provided a written statement in response to the inquiries.", "said").span, "The Times");
+  });
+});
+
+describe("quote speakers: passives and raising verbs", () => {
+  it("the subject of a passive cue is nobody's source", () => {
+    const { q } = byCue("Mr. Quiros was accused of using $50 million for personal expenses.", "accused");
+    assert.equal(q.speaker, undefined);
+  });
+  it("a passive's agent after 'by' is the source, its subject what was reported", () => {
+    const text = "The registration issue was first reported by The Washington Post.";
+    const { q, span } = byCue(text, "reported");
+    assert.equal(span, "The Washington Post");
+    assert.equal(q.text, "The registration issue");
+  });
+  it("a participle of feeling keeps its subject as the one who holds the view", () => {
+    const text = "Some Democrats are concerned that the tactics could make it more difficult to unite the party.";
+    assert.equal(byCue(text, "concerned").span, "Some Democrats");
+  });
+  it("'seems' and an expletive 'it appeared' report nobody", () => {
+    for (const [text, cue] of [["Now Melania seems to have vanished from the campaign trail.", "seems"], ["Often, it appeared that Trump was unable to parlay the assault.", "appeared"]] as const) {
+      for (const q of runQuotes(text).filter((x) => x.cue?.text === cue)) assert.equal(q.speaker, undefined, brief(q));
+    }
+  });
+});
+
+describe("quote speakers: the mention as written", () => {
+  it("a description before the name between commas is part of the mention; the name stays the name", () => {
+    const text = "The state’s campaign chairman, Phil Lovas, said he cannot comment on the letter.";
+    const { q, span } = byCue(text, "said");
+    assert.equal(span, "The state’s campaign chairman, Phil Lovas");
+    assert.equal(q.speaker?.name, "Phil Lovas");
+  });
+  it("a shared subject keeps its apposition, not an aside", () => {
+    const text = "Clinton, the former secretary of State, stressed her support of the raid and said she has the essential quality for the job.";
+    assert.equal(byCue(text, "said").span, "Clinton, the former secretary of State");
+    const aside = "Clinton, like Obama, has encouraged European nations to bolster defense spending but has said she will hold firm to defense commitments.";
+    assert.equal(byCue(aside, "said").span, "Clinton");
+  });
+  it("nouns after a capitalised modifier and a coordinated second subject belong to the subject", () => {
+    const text = "Foreign policy analysts said geopolitical factors have contributed to the appeal, citing the strategic importance of the nation.";
+    assert.equal(byCue(text, "citing").span, "Foreign policy analysts");
+    const both = "The New York Times and the Gannett newspaper chain filed a motion to unseal the records, arguing the move was needed.";
+    assert.equal(byCue(both, "arguing").span, "The New York Times and the Gannett newspaper chain");
+  });
+  it("'according to' at the end takes the whole phrase up to the sentence's end", () => {
+    const text = "Police have no immediate plans to release the recordings, according to attorneys for the family.";
+    assert.equal(byCue(text, "according to").span, "attorneys for the family");
+  });
+  it("…but not a time after it", () => {
+    const text = "Turnout in the county rose by a third, according to a tally on Monday.";
+    assert.equal(byCue(text, "according to").span, "a tally");
+  });
+});
+
+describe("quote speakers: direct quotes", () => {
+  it("two appositions between the speaker and the cue after a quotation", () => {
+    const text = "“It’s an invasion of the state regulatory domain,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said at an event.";
+    const q = runQuotes(text).find((x) => x.kind === "direct")!;
+    assert.equal(q.speaker?.name, "Scott Pruitt");
+    assert.equal(q.cue?.text, "said");
+  });
+  it("a party tag in parentheses, a middle initial and an abbreviated title stay in the speaker's mention", () => {
+    const tag = `"Immunity deals should not be a requirement," Oversight Chairman Jason Chaffetz (R-Utah) said in a statement.`;
+    const q = runQuotes(tag).find((x) => x.kind === "direct")!;
+    assert.equal(tag.slice(...q.speaker!.span!), "Oversight Chairman Jason Chaffetz (R-Utah)");
+    assert.equal(runQuotes(`"The Donald has woken communities of color," ― Julie A. Diaz Martinez.`)[0]?.speaker?.name, "Julie A. Diaz Martinez");
+    const title = `"This is a waste of time," said Del. Stacey Plaskett.`;
+    const d = runQuotes(title)[0]!;
+    assert.equal(title.slice(...d.speaker!.span!), "Del. Stacey Plaskett");
+  });
+  it("a participle introducing a quotation reports for the subject that opens its sentence", () => {
+    const text = "Dean, a former Democratic National Committee chairman, poked at Trump's sniffing during the debate, tweeting, “Notice Trump sniffing all the time.”";
+    const q = runQuotes(text).find((x) => x.kind === "direct")!;
+    assert.equal(q.speaker?.name, "Dean");
+    assert.equal(q.cue?.text, "tweeting");
+  });
+});
+
+describe("quote speakers: no speaker for words that nobody says", () => {
+  it("a title in quotation marks next to a passive gets no speaker", () => {
+    const text = "Following an outcry from victims’ groups, the bill, known as the “Justice Against Sponsors of Terrorism Act” was passed by Congress with wide support.";
+    for (const q of runQuotes(text)) assert.equal(q.speaker, undefined, brief(q));
+  });
+  it("a nickname and a headline in quotation marks get no speaker", () => {
+    for (const text of [
+      `Scott's niece, state Del. Marcia "Cia" Price, was among the speakers at the rally on Saturday.`,
+      "The piece was headlined “The Donald Trump Fan Club,” and ran on the front page.",
+    ]) {
+      for (const q of runQuotes(text)) assert.equal(q.speaker, undefined, brief(q));
+    }
+  });
+});
