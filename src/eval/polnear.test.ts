@@ -43,6 +43,11 @@ describe("polnear scorer", () => {
     const [a] = toAttributions(text, runQuotes(text));
     assert.equal(text.slice(...a!.source![0]!), "Rep. Jane Doe (D-Wis.), a senior member of the committee,");
   });
+  it("keeps the closing comma of a source that holds its own apposition ('The city's budget director, Ann Lee, said')", () => {
+    const text = "The city's budget director, Ann Lee, said the deficit would shrink next year.";
+    const [a] = toAttributions(text, runQuotes(text));
+    assert.equal(text.slice(...a!.source![0]!), "The city's budget director, Ann Lee,");
+  });
   it("widens a source after its cue to the end of the sentence, without the full stop", () => {
     const text = "The bill will pass, said Jane Doe, a senior member of the committee.";
     const [a] = toAttributions(text, runQuotes(text));
