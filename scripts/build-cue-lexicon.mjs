@@ -83,6 +83,8 @@ function inflect(lemma) {
   return [...forms].filter((f) => /^[a-z][a-z'-]*$/.test(f)).sort();
 }
 
+// the text right after each cue span, in readCues' order (chains: does the cue stop before "to VERB"?)
+const after = [];
 function readCues(dir) {
   const annDir = path.join(dir, "attributions");
   const txtDir = path.join(dir, "text");
@@ -100,7 +102,9 @@ function readCues(dir) {
       const cols = line.split("\t");
       if (cols.length < 3 || !/^T\d+$/.test(cols[0]) || !cols[1].startsWith("Cue ")) continue;
       const frags = cols[1].slice(4).split(";").map((f) => f.trim().split(/\s+/).map(Number));
+      const last = frags[frags.length - 1][1];
       out.push(frags.map(([s, e]) => text.slice(s, e).join("")).join(" "));
+      after.push(text.slice(last, last + 40).join(""));
     }
   }
   return out;
@@ -172,6 +176,27 @@ for (const [p, n] of [...phraseCount].sort((a, b) => b[1] - a[1] || a[0].localeC
   for (const f of forms) phrases[`${f} ${particle}`] ??= p;
 }
 
+// Chain heads: verbs whose cue span usually runs on through "to" and a second cue verb ("continued to insist",
+// "tried to explain"), rather than stopping before it ("declined | to comment"). Per head lemma: spans holding
+// "HEAD to CUE-VERB" against spans that end on the head with " to CUE-VERB" right after them.
+const chainIn = new Map();
+const chainOut = new Map();
+const cueLemma = (w) => {
+  const l = verbLemma(w);
+  return l && l in rates ? l : undefined;
+};
+cues.forEach((cue, n) => {
+  const words = cue.toLowerCase().replace(/[’]/g, "'").match(/[a-z][a-z'-]*/g) ?? [];
+  for (let k = 0; k + 2 < words.length; k++) {
+    const l = words[k + 1] === "to" ? cueLemma(words[k]) : undefined;
+    if (l && cueLemma(words[k + 2])) bump(chainIn, l);
+  }
+  const m = /^\s+to\s+([a-z][a-z'-]*)/.exec(after[n].toLowerCase());
+  const l = words.length ? cueLemma(words[words.length - 1]) : undefined;
+  if (m && l && cueLemma(m[1])) bump(chainOut, l);
+});
+const chains = [...chainIn].filter(([l, n]) => n >= MIN && n > (chainOut.get(l) ?? 0)).map(([l]) => l).sort();
+
 // Finite verb forms (wink-lexicon VBZ/VBD/VBP, seen >= 3 times in the train texts): the clause test of
 // indirect quotes needs a verb, and "parents still want schools" has no auxiliary to show one.
 const finite = [];
@@ -183,16 +208,17 @@ finite.sort();
 
 const sortObj = (o) => Object.fromEntries(Object.entries(o).sort((a, b) => a[0].localeCompare(b[0])));
 const out = {
-  about: `Attribution cue words from PolNeAR train cue spans (${cues.length} spans, lemmas seen >= ${MIN} times), built by scripts/build-cue-lexicon.mjs. Form -> lemma; rates = cue share per lemma; finite = finite verb forms (wink-lexicon VBZ/VBD/VBP) for the clause test.`,
+  about: `Attribution cue words from PolNeAR train cue spans (${cues.length} spans, lemmas seen >= ${MIN} times), built by scripts/build-cue-lexicon.mjs. Form -> lemma; rates = cue share per lemma; finite = finite verb forms (wink-lexicon VBZ/VBD/VBP) for the clause test; chains = verb lemmas whose cue runs on through "to" and a second cue verb.`,
   verbs: sortObj(verbs),
   rates: sortObj(rates),
   nouns: sortObj(nouns),
   phrases: sortObj(phrases),
   finite: finite.join(" "),
+  chains: chains.join(" "),
 };
 mkdirSync(path.dirname(outFile), { recursive: true });
 writeFileSync(outFile, JSON.stringify(out, null, 0).replace(/,"/g, ',\n"') + "\n");
 console.log(
   `cue lexicon: ${Object.keys(verbs).length} verb forms (${new Set(Object.values(verbs)).size} lemmas), ` +
-    `${Object.keys(nouns).length} noun forms, ${Object.keys(phrases).length} phrases, ${finite.length} finite verb forms -> ${path.relative(process.cwd(), outFile)}`,
+    `${Object.keys(nouns).length} noun forms, ${Object.keys(phrases).length} phrases, ${finite.length} finite verb forms, ${chains.length} chain heads -> ${path.relative(process.cwd(), outFile)}`,
 );

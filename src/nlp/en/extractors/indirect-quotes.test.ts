@@ -333,4 +333,26 @@ describe("indirect quotes: recall of PolNeAR-style reports", () => {
     assert.equal(q.speaker?.name, "she");
     assert.equal(q.text, "When she is looking to fill a position, she said, she ensures women are in the pool of candidates");
   });
+  it("a chain head's cue runs on through its second cue verb ('continued to insist', 'has tried to explain')", () => {
+    const q = reported("The senator continued to insist that the vote had been rigged.");
+    assert.equal(q.cue?.text, "continued to insist");
+    assert.equal(q.speaker?.name, "The senator");
+    assert.equal(q.text, "the vote had been rigged");
+    assert.equal(reported("The mayor has tried to explain that the budget cannot absorb the cuts.").cue?.text, "tried to explain");
+  });
+  it("a cue after a clitic reports for the subject before it ('He's claiming that …')", () => {
+    const q = reported("He's claiming that voting fraud is a big problem in this country.");
+    assert.equal(q.speaker?.name, "He");
+    assert.equal(q.cue?.text, "'s claiming");
+    assert.equal(q.text, "voting fraud is a big problem in this country");
+  });
+  it("a fronted 'Asked whether …' reports the question, and the answer stays its speaker's", () => {
+    const qs = runQuotes("Asked whether he would run again, the senator said the decision would come in May.");
+    const asked = qs.find((q) => q.cue?.text === "Asked");
+    assert.equal(asked?.text, "whether he would run again", qs.map(brief).join("\n"));
+    assert.equal(asked?.speaker, undefined);
+    const said = qs.find((q) => q.cue?.text === "said");
+    assert.equal(said?.speaker?.name, "the senator");
+    assert.equal(said?.text, "the decision would come in May");
+  });
 });

@@ -9,6 +9,8 @@ import {
 } from "./quote-common.js";
 import { cueScoreAbove } from "../attribution/cue-model.js";
 import { chooseBounds } from "../attribution/content-bounds.js";
+import { chainCue } from "../attribution/cue-span.js";
+import { askedReport, auxChainReport, nounUse } from "../attribution/cue-readers.js";
 
 const SOURCE = "indirect-quotes";
 // Tokens that may sit between a cue and its "that": an addressee or a time ("told reporters on Monday that").
@@ -161,6 +163,8 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       const modelAsk = useModel && low.length > 2 && (cv !== undefined || tk.finite(i) || VERB_LIKE.test(low)) && !NOT_CUE.has(low);
       if (low !== "according" && cv === undefined && !modelAsk) continue;
       if (usedCue.has(tk.start(i)) || marks.inside(tk.start(i))) continue;
+      // "the network's show", "a new report compares …": a noun, not a cue (attribution/cue-readers.ts)
+      if (nounUse(tk, i, s0, s1, isFiniteForm)) continue;
       if (low === "according" && i + 1 < s1 && tk.low(i + 1) === "to") {
         const c = accordingTo(tk, text, s0, s1, i, end);
         if (c) cands.push(c);
@@ -196,6 +200,12 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
           cands.push(c);
           continue;
         }
+      }
+      // a cue after a clitic ("He's claiming …", "they've argued …"): attribution/cue-readers.ts
+      const x = (cv?.rate ?? 0) >= THAT_RATE || score > MODEL_THRESHOLD ? auxChainReport(tk, text, s0, i, e, end, score > MODEL_THRESHOLD ? 1 : (cv?.rate ?? 0), (c, stop) => reportEnd(tk, c, stop)) : undefined;
+      if (x) {
+        cands.push(x);
+        continue;
       }
       // '…, McConnell said in June, citing …': a participle after a comma reports for the speaker just named
       const p = (cv?.rate ?? 0) >= STRONG_RATE || score > MODEL_THRESHOLD ? participleReport(tk, text, s0, i, e, end, cands, cued) : undefined;
@@ -239,6 +249,10 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       // with the punctuation inside it ('is “true,”', "policy.''"), as PolNeAR spans keep them
       content = [content[0], closingMark(text, content)];
       if (content[1] <= content[0]) continue;
+      // "continued to insist that …": a chain head's cue runs on through its second verb (attribution/cue-span.ts)
+      const chain = chainCue(tk, c.cue, content);
+      if (chain === null) continue;
+      if (chain) ({ cue: c.cue, content } = chain);
       const cue = prepositionCue(tk, c.cue, content);
       if (cue) {
         content = [tk.start(tk.at(cue[1])), content[1]];
@@ -267,7 +281,8 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       });
     }
     for (let n = 0; n < bare.length; n += 2) {
-      const c = bareReport(tk, text, s0, bare[n]!, bare[n + 1]!, end);
+      // ("Asked whether …, X said": the question asked, attribution/cue-readers.ts)
+      const c = askedReport(tk, text, s0, bare[n]!, end) ?? bareReport(tk, text, s0, bare[n]!, bare[n + 1]!, end);
       if (!c) continue;
       // a raising cue's subject belongs to its content, and is nobody's report
       const subject = raisedSubject(tk, s0, c.cue, c.content);
@@ -790,8 +805,8 @@ function finalCue(tk: Tokens, text: string, s0: number, s1: number, i: number, e
   return undefined;
 }
 
-// Labels that end with a colon without being anyone's words.
-const NOT_SPEAKER = /^(?:update|updated|note|editor|editors|correction|related|photo|photos|video|watch|read|source|sources|image|caption|credit|listen|subscribe|advertisement|warning|spoiler|disclosure|analysis|opinion|exclusive|breaking|live|explainer|factbox|timeline|comment|review|q|a)$/i;
+// Labels that end with a colon without being anyone's words ("The" opens a section label, "The Latest:", not a name).
+const NOT_SPEAKER = /^(?:update|updated|note|editor|editors|correction|related|photo|photos|video|watch|read|source|sources|image|caption|credit|listen|subscribe|advertisement|warning|spoiler|disclosure|analysis|opinion|exclusive|breaking|live|explainer|factbox|timeline|comment|review|q|a|the|contributing|byline|revealed|paid|email|twitter|facebook|wow)$/i;
 
 /** "Marco Rubio: I'm not interested" / "WALLACE: Let's start …" at the start of a paragraph. */
 function speakerTurn(tk: Tokens, text: string, s0: number, s1: number, paraEnd: number): { speaker: SpeakerNP; cue: Span; content: Span; transcript: boolean } | undefined {

@@ -31,6 +31,18 @@ const NONE: [string, string][] = [
   ["a speech verb with an empty object", `The ministry said nothing on Friday.`],
   ["a passive label with 'as'", `The new bridge is described as a landmark in the brochure.`],
   ["a verb right after a scare quote", `The team's "golden boy" scored twice in the final.`],
+  // section labels before a colon are nobody's words (speakerTurn's NOT_SPEAKER)
+  ["a 'The …:' section label", `The Latest: Storm closes schools across the region.`],
+  ["a contributors' line", `Contributing: Jane Roe in Denver.`],
+  // a chain head before a verb that reports nothing (attribution/cue-span.ts)
+  ["a chain head before a verb of no report", `Sanders continues to trail the front-runner by more than 300 delegates.`],
+  ["a chain head before 'grow'", `The lead in the polls continues to grow after the debate.`],
+  // a negated cue after a clitic (attribution/cue-readers.ts, auxChainReport)
+  ["a negated cue after a clitic", `She's not claiming that the count was wrong.`],
+  ["'never' after a clitic", `He's never said that the plant would close.`],
+  // a cue word used as a noun (attribution/cue-readers.ts, nounUse)
+  ["a cue word as a noun after a possessive", `The network's show drew record ratings on Sunday.`],
+  ["a cue word as a noun before its verb", `A new report compares the accuracy of ten online panels.`],
 ];
 
 describe("quotes: negative cases", () => {

@@ -1,0 +1,132 @@
+// Cue readers the clause patterns miss: a cue after a clitic ("He's claiming …"), a question asked, a cue word used as a noun.
+import type { Span } from "../../../core/record.js";
+import {
+  badContentStart, isCapitalised, isCueNoun, isNegation, isQuoteChar, looksLikeClause, speakerBefore, type SpeakerNP, type Tokens,
+} from "../extractors/quote-common.js";
+
+/** A report as the extractor's candidates hold it. */
+export interface CueReport {
+  speaker: SpeakerNP;
+  cue: Span;
+  content: Span;
+  confidence: number;
+}
+
+// Auxiliaries and clitics between a subject and its cue; PolNeAR's cue takes them along ("'s claiming", "'ve long argued").
+const AUX = /^(?:is|are|was|were|be|been|being|am|has|have|had|will|would|could|can|may|might|must|should|shall|does|did|do|'s|'re|'ve|'ll|'d|'m|[a-z]+n't)$/;
+// Adverbs that may sit in that chain ("'s now saying", "'ve long argued", "'s repeatedly claimed").
+const ADVERB = /^(?:also|even|yet|still|really|ever|just|always|actually|immediately|publicly|necessarily|[a-z]{3,}ly)$/;
+const WH = /^(?:whether|if|when|how|what|why|where|who|which)$/;
+// Clitics the subject scan stops at ("He's claiming", "they've argued"): the cases this reader is for.
+const CLITIC = /^(?:'s|'re|'ve|'m|'ll|'d)$/;
+const CONFIDENCE = 0.6;
+// a cue this often a cue in the train split may take a bare clause ("'s claiming voting fraud is …"); as the extractor's STRONG_RATE
+const STRONG_CUE_RATE = 0.3;
+const CHAIN_MAX = 5;
+// below this rate a cue needs "that" or a wh-word (the extractor's LOOSE_RATE)
+const LOOSE_CUE_RATE = 0.2;
+
+function hasAuxiliary(tk: Tokens, c: number, end: number): boolean {
+  for (let k = c; k < end && k < c + 12; k++) if (AUX.test(tk.low(k)) && !/^'s$/.test(tk.low(k))) return true;
+  return false;
+}
+
+/**
+ * "He's claiming that …", "They've long argued the tax is …", "She's hoping the caucuses will …": the cue after a
+ * chain of auxiliaries holding a clitic (the subject scan stops at the clitic), its subject before the chain, its
+ * content a "that" clause, a wh-clause, a clause, or a strong cue's object. The cue span starts at the chain, as
+ * PolNeAR's does. A negation in the chain refuses the reading, as elsewhere in the extractor ("a negated cue is no
+ * report"). `reportEnd(c, end)` is the extractor's end of a report starting at token c.
+ */
+export function auxChainReport(
+  tk: Tokens, text: string, s0: number, i: number, e: number, end: number, rate: number, reportEnd: (c: number, end: number) => number,
+): CueReport | undefined {
+  let k = i;
+  let marked = false;
+  while (k - 1 >= s0 && i - k < CHAIN_MAX) {
+    const w = tk.low(k - 1);
+    if (AUX.test(w) || isNegation(w) || (ADVERB.test(w) && !isCapitalised(tk.word(k - 1)))) {
+      // a negated cue is no report here ("did not say whether …" says nothing of the speaker's)
+      if (isNegation(w) || /n't$/.test(w)) return undefined;
+      if (CLITIC.test(w)) marked = true;
+      k--;
+    } else break;
+  }
+  if (!marked || k === i || k <= s0) return undefined;
+  const speaker = speakerBefore(tk, text, s0, k);
+  if (!speaker) return undefined;
+  let c = e;
+  let that = false;
+  if (c < end && tk.low(c) === "that") {
+    c++;
+    that = true;
+  }
+  if (c >= end || end - c < 2 || tk.isPunct(c) || isQuoteChar(tk.word(c))) return undefined;
+  const first = tk.low(c);
+  const wh = !that && WH.test(first);
+  // a bare clause: a strong cue's, or a weaker one's when an auxiliary shows the clause ("'s hoping the vote will …")
+  const clause = rate >= LOOSE_CUE_RATE && !badContentStart(first) && looksLikeClause(tk, c, end) && (rate >= STRONG_CUE_RATE || hasAuxiliary(tk, c, end));
+  // an object: a strong cue's ("'s defending his tweets")
+  const object = rate >= STRONG_CUE_RATE && !badContentStart(first) && !/^(?:to|so|much|anything|nothing|it)$/.test(first);
+  if (!that && !wh && !clause && !object) return undefined;
+  if (that && badContentStart(first)) return undefined;
+  const stop = reportEnd(c, end);
+  if (stop - c < 2) return undefined;
+  return { speaker, cue: [tk.start(k), tk.end(e - 1)], content: [tk.start(c), tk.end(stop - 1)], confidence: CONFIDENCE };
+}
+
+// What a question asked opens with: a wh-word or "if", or "about" and its topic ("Asked about her vote, …").
+const QUESTION = /^(?:whether|if|how|why|what|when|where|who|which|about)$/;
+
+/**
+ * "Asked whether he would run, the senator said …", "… she said when asked about the plan.": a fronted or trailing "asked"
+ * reports the question, to the comma that ends the participle clause (or the sentence end); "by X" names who asked.
+ * The cue takes "about" along, as PolNeAR's does. Undefined unless the question follows the participle.
+ */
+export function askedReport(tk: Tokens, text: string, s0: number, i: number, end: number): { cue: Span; content: Span; speaker?: SpeakerNP } | undefined {
+  if (tk.low(i) !== "asked" || !(i === s0 || /^(?:when|after|once|if|as|,)$/.test(tk.low(i - 1)))) return undefined;
+  let k = i + 1;
+  let speaker: SpeakerNP | undefined;
+  // "Asked by a reporter whether …": the one who asked
+  if (k < end && tk.low(k) === "by") {
+    let m = k + 1;
+    while (m < end && m < k + 6 && tk.isWord(m) && !QUESTION.test(tk.low(m))) m++;
+    speaker = m > k + 1 ? speakerBefore(tk, text, k + 1, m) : undefined;
+    if (!speaker || speaker.to !== m) return undefined;
+    k = m;
+  }
+  // a time between the participle and the question ("Asked on Monday whether …")
+  if (k + 2 < end && /^(?:on|at|in|during|later|again|repeatedly)$/.test(tk.low(k)) && !QUESTION.test(tk.low(k))) {
+    let m = k + 1;
+    while (m < end && m < k + 5 && tk.isWord(m) && !QUESTION.test(tk.low(m))) m++;
+    if (m < end && QUESTION.test(tk.low(m)) && tk.low(m) !== "about") k = m;
+  }
+  if (k >= end || !QUESTION.test(tk.low(k))) return undefined;
+  const about = tk.low(k) === "about";
+  const c = about ? k + 1 : k;
+  let stop = c + 1;
+  while (stop < end && tk.word(stop) !== "," && !isQuoteChar(tk.word(stop))) stop++;
+  if (stop - c < 2 || (i === s0 && stop >= end)) return undefined;
+  return { cue: [tk.start(i), tk.end(about ? k : i)], content: [tk.start(c), tk.end(stop - 1)], speaker };
+}
+
+// Determiners and possessives before a word make it a noun ("the network's show", "the report", "a call").
+const NOUN_BEFORE = /^(?:'s|the|a|an|this|these|those|its|his|her|their|our|my|your|every|each|no|any)$/;
+const NOUN_COMPLEMENT = /^(?:that|to|of|for|about|on|against|over|whether)$/;
+
+/**
+ * A cue word used as a noun, not a verb: a base or plural form after a determiner or a possessive ("the network's show",
+ * "a call"), or a base form right before a finite verb in -s or -ed ("a new research report compares …").
+ * Nouns that are cues themselves (in the noun lexicon, or with a clause or topic after them: "Clinton's claim that
+ * …", "his call for …") and past forms ("a letter that he said was drafted") are left alone.
+ */
+export function nounUse(tk: Tokens, i: number, s0: number, s1: number, isFinite: (w: string) => boolean): boolean {
+  const w = tk.low(i);
+  const lemma = tk.cue(i)?.lemma;
+  if (!lemma || isCueNoun(w) || !(w === lemma || w === `${lemma}s` || w === `${lemma}es`)) return false;
+  // (a noun that takes a clause or a topic may be a cue itself: "her claim that …", "his call for …")
+  if (i > s0 && NOUN_BEFORE.test(tk.low(i - 1))) return !(i + 1 < s1 && NOUN_COMPLEMENT.test(tk.low(i + 1)));
+  if (w !== lemma || i + 1 >= s1 || !tk.isWord(i + 1)) return false;
+  const n = tk.low(i + 1);
+  return n.length > 3 && isFinite(n) && /[^s](?:ed|s)$/.test(n);
+}
