@@ -652,7 +652,8 @@ function participleSubject(tk: Tokens, text: string, s0: number, i: number, rate
   while (c > s0 && c >= i - 2 && (/^(?:also|even|then|again|later)$/.test(tk.low(c)) || /^[a-z]{3,}ly$/.test(tk.low(c)))) c--;
   if (c <= s0 || !/ing$/.test(tk.low(i)) || rate < STRONG_RATE) return undefined;
   // without a comma, after a preposition or an object ("by telling them", "sent a letter urging"): its clause's subject
-  if (tk.word(c) !== ",") return tk.isWord(i - 1) && !AUX.test(tk.low(i - 1)) ? sentenceSubject(tk, text, s0, i - 1)?.np : undefined;
+  // (not a progressive or a negated one: "is not claiming that" is the verb of its own clause, and a negated cue no report)
+  if (tk.word(c) !== ",") return tk.isWord(i - 1) && !AUX.test(tk.low(i - 1)) && !isNegation(tk.low(i - 1)) ? sentenceSubject(tk, text, s0, i - 1)?.np : undefined;
   return sentenceSubject(tk, text, s0, c)?.np;
 }
 
