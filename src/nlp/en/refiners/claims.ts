@@ -39,15 +39,20 @@ const RIGHT_NAME = new RegExp(String.raw`^\s+${CAP_RUN}`, "u");
 const SOURCE_WINDOW = 400;
 const TRAILING_ADVERB = /\s+(?:then|also|later|earlier|previously|now|again|further|has|have|had|was|is|were|are|reportedly|publicly|recently|long|once|still|\p{Ll}+ly)\s*$/u;
 
+const STRAIGHT_DOUBLE = 0x22;
+const LEFT_DOUBLE = 0x201c;
+const RIGHT_DOUBLE = 0x201d;
+
 /** Spans of text between quotation marks in a paragraph; an unclosed opening mark runs to the paragraph's end. */
 export function quotedRegions(text: string, from: number, to: number): Span[] {
   const out: Span[] = [];
   let open = -1;
+  // by character code: a one-character string per character of every paragraph cost more than the test
   for (let i = from; i < to; i++) {
-    const c = text[i]!;
-    if (c === "“" || (c === '"' && open < 0)) {
+    const c = text.charCodeAt(i);
+    if (c === LEFT_DOUBLE || (c === STRAIGHT_DOUBLE && open < 0)) {
       if (open < 0) open = i;
-    } else if ((c === "”" || c === '"') && open >= 0) {
+    } else if ((c === RIGHT_DOUBLE || c === STRAIGHT_DOUBLE) && open >= 0) {
       out.push([open, i + 1]);
       open = -1;
     }

@@ -161,6 +161,9 @@ export function readAppositions(
       if (hit) addUnique(person.affiliations, hit.entity.id);
     }
     // before the name: "Ukrainian President", "North Korea's unpredictable dictator", "Brookings analyst"
+    // (most names have no title before them: the word before is read alone first, without splitting the window)
+    const last = wordBefore(text, Math.max(0, span[0] - 80), span[0]);
+    if (last === undefined || !title(last)) continue;
     const before = text.slice(Math.max(0, span[0] - 80), span[0]);
     const words = before.split(/\s+/).filter(Boolean);
     if (words.length && before.length && !/\s$/.test(before)) words.pop();
@@ -197,6 +200,24 @@ export function readAppositions(
       pos -= m[0].length;
     }
   }
+}
+
+const isSpace = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && /\s/.test(text[i]!));
+};
+
+/**
+ * The last whole word of text[from, to) as `split(/\s+/)` would give it, a word touching `to` left out (it is
+ * glued to the name: "(Putin"); undefined when there is none.
+ */
+function wordBefore(text: string, from: number, to: number): string | undefined {
+  let i = to;
+  if (i > from && !isSpace(text, i - 1)) while (i > from && !isSpace(text, i - 1)) i--;
+  while (i > from && isSpace(text, i - 1)) i--;
+  let j = i;
+  while (j > from && !isSpace(text, j - 1)) j--;
+  return j < i ? text.slice(j, i) : undefined;
 }
 
 /** The first GPE entity naming country `cc` (one pass over the entities, the first time it is asked). */

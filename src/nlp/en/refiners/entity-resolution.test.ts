@@ -192,3 +192,16 @@ test("a guessed partial name of more than six words joins the full name it ends 
   assert.equal(entities[0]!.name, full);
   assert.deepEqual(entities[0]!.aliases, [part]);
 });
+
+test("a name written with a tab or a double space is the same name, and named with single spaces", () => {
+  const { byName, entities } = resolve("Officials said Antony\tBlinken arrived on Monday. Antony  Blinken met the Egyptian president.");
+  const e = byName("Antony Blinken");
+  assert.equal(e.mentions.length, 2);
+  assert.deepEqual(e.aliases, []);
+  assert.equal(entities.filter((x) => x.type === "PERSON").length, 1);
+});
+
+test("a title before the name is a role only when it is the word right before the name", () => {
+  const { byName } = resolve("Foreign Minister Sergei Lavrov spoke. The minister said Sergei Lavrov, not Kuleba, would go.");
+  assert.deepEqual(byName("Sergei Lavrov").roles, ["Foreign Minister"]);
+});

@@ -21,11 +21,33 @@ interface Cluster {
   at: number;
 }
 
-const nameWords = (text: string): string[] => text.toLowerCase().split(/\s+/).filter(Boolean);
+/**
+ * Whether `s` holds white space other than single spaces between non-space characters: only then does
+ * `s.replace(/\s+/g, " ")` change it, or `split(/\s+/)` differ from `split(" ")` (most names are "Aa Bb"; the
+ * regex ran per mention, several times).
+ */
+function oddSpace(s: string): boolean {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === n - 1 || s.charCodeAt(i + 1) === 32) return true;
+    } else if (c < 33 || (c >= 128 && /\s/.test(s[i]!))) return true;
+  }
+  return false;
+}
+
+/** `s.replace(/\s+/g, " ")`, without the regex when nothing would change. */
+const collapseSpace = (s: string): string => (oddSpace(s) ? s.replace(/\s+/g, " ") : s);
+
+const nameWords = (text: string): string[] => {
+  const l = text.toLowerCase();
+  return l.length && !oddSpace(l) ? l.split(" ") : l.split(/\s+/).filter(Boolean);
+};
 
 /** A key that makes alternate names of one place or nationality meet ("U.S." ↔ "United States"). */
 function placeKey(g: Gazetteer, m: Mention): string | undefined {
-  const k = m.text.toLowerCase().replace(/\s+/g, " ");
+  const k = collapseSpace(m.text.toLowerCase());
   if (m.type === "GPE" || m.type === "LOC") {
     const cc = g.countryByName.get(k);
     if (cc) return `country:${cc}`;
@@ -175,7 +197,7 @@ function clusterEntities(doc: Document): Entity[] {
     const pk = placeKey(g, m);
     if (pk) { add(pk, m); continue; }
     if (m.type === "ORG") {
-      const text = m.text.replace(/\s+/g, " ");
+      const text = collapseSpace(m.text);
       const lower = text.toLowerCase();
       const bare = text.replace(/\./g, "");
       const acronym = bare.length >= 2 && bare === bare.toUpperCase() && !bare.includes(" ");
@@ -220,7 +242,7 @@ function clusterEntities(doc: Document): Entity[] {
     const votes = new Map<string, number>();
     for (const m of c.mentions) votes.set(m.type, (votes.get(m.type) ?? 0) + (m.source === GUESS ? 1 : 3));
     const type = c.person ? "PERSON" : ([...votes].sort((a, b) => b[1] - a[1])[0]![0] as EntityType);
-    const texts = [...new Set(c.mentions.map((m) => m.text.replace(/\s+/g, " ")))];
+    const texts = [...new Set(c.mentions.map((m) => collapseSpace(m.text)))];
     // a country goes by its common name when the article uses it ("Russia", not "Russian Federation")
     const cc = c.key.startsWith("country:") ? c.key.slice(8) : undefined;
     const common = cc ? g.countries.get(cc)?.name : undefined;
