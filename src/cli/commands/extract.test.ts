@@ -8,6 +8,7 @@ import path from "node:path";
 import { PassThrough } from "node:stream";
 import { test } from "node:test";
 import { buildProgram } from "../main.js";
+import { poolTuning } from "./extract.js";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "claimline-extract-"));
 
@@ -46,6 +47,34 @@ test("--jobs 2 gives the same records, in input order, as one thread", async () 
   assert.equal(lines.length, TEXTS.length);
   lines.forEach((l, i) => assert.equal(JSON.parse(l).text.trim(), TEXTS[i]));
   assert.equal(two.out, one.out);
+});
+
+test("a worker's output sent a record at a time is written whole and in order", async () => {
+  // JSONL inputs of several articles each, one of them not English: records and messages come in many parts
+  const files = [0, 1, 2].map((k) => {
+    const p = path.join(tmp, `many${k}.jsonl`);
+    const lines = TEXTS.map((t, i) => JSON.stringify({ id: `m${k}-${i}`, text: t }));
+    if (k === 1) lines.splice(2, 0, JSON.stringify({ id: `m${k}-de`, text: "Der Bürgermeister sagte am Montag, die Brücke werde im nächsten Monat wieder geöffnet. Die Stadt habe dafür vier Millionen Euro ausgegeben, und die Arbeiten seien schneller als erwartet vorangekommen. Viele Anwohner hatten sich über den Umweg beschwert, der seit dem Frühjahr nötig war." }));
+    writeFileSync(p, `${lines.join("\n")}\n`);
+    return p;
+  });
+  const one = await cli(["extract", "--format", "jsonl", "--jobs", "1", ...files]);
+  const before = poolTuning.chunkChars;
+  poolTuning.chunkChars = 1;
+  let two;
+  try {
+    two = await cli(["extract", "--format", "jsonl", "--jobs", "2", ...files]);
+  } finally {
+    poolTuning.chunkChars = before;
+  }
+  const ids = two.out.trim().split("\n").map((l) => (JSON.parse(l) as { id: string }).id);
+  assert.deepEqual(ids.slice(0, 7), ["m0-0", "m0-1", "m0-2", "m0-3", "m0-4", "m1-0", "m1-1"]);
+  assert.equal(ids.length, 16);
+  assert.equal(two.out, one.out);
+  assert.match(one.err, /many1\.jsonl:3: language "de"/);
+  assert.equal(two.err, one.err);
+  assert.equal(two.code, 1);
+  assert.equal(one.code, 1);
 });
 
 test("a bad input among many is reported and the pool goes on", async () => {

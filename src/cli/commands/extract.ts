@@ -28,11 +28,22 @@ interface ExtractSettings {
   many: boolean;
 }
 
-/** The output of one input: formatted records and messages, in input order. */
-interface InputResult {
+/**
+ * Where one input's output goes as it is made: formatted records and messages, in input order. Each failure is
+ * one message. A record is handed on at once, so no thread holds a whole input's records (a JSONL shard of a few
+ * hundred articles is megabytes of output).
+ */
+interface OutputSink {
+  record(s: string): void | Promise<void>;
+  error(message: string): void | Promise<void>;
+}
+
+/** Part of one input's output, as a pool worker sends it; `done` on the input's last part. */
+interface OutputChunk {
+  index: number;
   records: string[];
   errors: string[];
-  failures: number;
+  done: boolean;
 }
 
 /**
@@ -55,6 +66,15 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8
 const AHEAD_PER_WORKER = 2;
 /** Inputs a worker holds at once: one, so a worker's heap holds one input's articles (see WORKER_LIMITS). */
 const HELD_PER_WORKER = 1;
+/**
+ * Characters of records a worker gathers before it posts them: a message of a few hundred KB keeps the messages
+ * few (one per several records) while no structured-clone buffer, and no string array on either side, grows
+ * to a whole input's output. Posting each input's output whole (3+ MB per 200-article shard) kept the
+ * coordinator's heap near 40 MB and left large freed blocks in the threads' malloc arenas.
+ */
+const CHUNK_CHARS = 256 * 1024;
+/** Pool settings tests change: a part per record exercises the path that sends an input's output in parts. */
+export const poolTuning = { chunkChars: CHUNK_CHARS };
 
 export function normaliseDate(value: string): string {
   const d = new Date(value);
@@ -81,9 +101,11 @@ function loadEngine(): NonNullable<typeof engine> {
   return engine;
 }
 
-/** Reads, ingests and extracts one input (a file, "-" or an http(s) URL). Never throws: failures become messages. */
-async function extractInput(p: string, settings: ExtractSettings): Promise<InputResult> {
-  const result: InputResult = { records: [], errors: [], failures: 0 };
+/**
+ * Reads, ingests and extracts one input (a file, "-" or an http(s) URL), handing each record to `out` as it is
+ * made. Never throws: failures become messages.
+ */
+async function extractInput(p: string, settings: ExtractSettings, out: OutputSink): Promise<void> {
   try {
     const { processArticle, ingest, ingestUrl, toRecord, digest } = await loadEngine();
     let articles: IngestedArticle[];
@@ -101,36 +123,49 @@ async function extractInput(p: string, settings: ExtractSettings): Promise<Input
       // Non-English text still gets its record (language recorded), but the user hears about it.
       const lang = rec.source.language;
       if (lang && !/^en\b/i.test(lang)) {
-        result.failures++;
-        result.errors.push(`claimline: ${article.origin}: language "${lang}": extraction rules are English-only\n`);
+        await out.error(`claimline: ${article.origin}: language "${lang}": extraction rules are English-only\n`);
       }
-      if (settings.format === "text") result.records.push(digest(rec));
-      else if (settings.many || articles.length > 1) result.records.push(JSON.stringify(rec));
-      else result.records.push(JSON.stringify(rec, null, 2));
+      if (settings.format === "text") await out.record(digest(rec));
+      else if (settings.many || articles.length > 1) await out.record(JSON.stringify(rec));
+      else await out.record(JSON.stringify(rec, null, 2));
     }
   } catch (e) {
-    result.failures++;
     const origin = e instanceof IngestError && e.origin ? e.origin : p;
     const msg = e instanceof Error ? e.message : String(e);
-    result.errors.push(`claimline: ${origin}: ${msg.split("\n")[0]}\n`);
+    await out.error(`claimline: ${origin}: ${msg.split("\n")[0]}\n`);
   }
-  return result;
 }
 
-/** Writes in input order, waiting for the stream to drain so a slow reader keeps memory flat. */
-class OrderedWriter {
+/** Writes records and messages as given (the callers keep input order), waiting for the stream to drain so a slow reader keeps memory flat. */
+class OrderedWriter implements OutputSink {
   failures = 0;
   private first = true;
   constructor(private readonly io: CliIO, private readonly format: ExtractSettings["format"]) {}
 
-  async write(r: InputResult): Promise<void> {
-    this.failures += r.failures;
-    for (const e of r.errors) this.io.err.write(e);
-    for (const s of r.records) {
-      const line = this.format === "text" ? `${this.first ? "" : "\n"}${s}\n` : `${s}\n`;
-      this.first = false;
-      if (!this.io.out.write(line)) await once(this.io.out, "drain");
-    }
+  error(message: string): void {
+    this.failures++;
+    this.io.err.write(message);
+  }
+
+  record(s: string): Promise<void> | void {
+    const line = this.format === "text" ? `${this.first ? "" : "\n"}${s}\n` : `${s}\n`;
+    this.first = false;
+    if (!this.io.out.write(line)) return once(this.io.out, "drain").then(() => undefined);
+  }
+}
+
+/** What the coordinator has of one input: parts not written yet, counts of all received, and whether it is complete. */
+class PendingInput {
+  chunks: { records: string[]; errors: string[] }[] = [];
+  records = 0;
+  errors = 0;
+  done = false;
+
+  add(records: string[], errors: string[]): void {
+    if (!records.length && !errors.length) return;
+    this.chunks.push({ records, errors });
+    this.records += records.length;
+    this.errors += errors.length;
   }
 }
 
@@ -169,7 +204,11 @@ async function workerCount(paths: string[], jobs: number | undefined): Promise<n
 async function sharedNerModel(): Promise<SharedArrayBuffer | undefined> {
   try {
     const { MODEL_PATH } = await import("../../nlp/en/ner/model.js");
-    const bytes = gunzipSync(readFileSync(MODEL_PATH));
+    const packed = readFileSync(MODEL_PATH);
+    // One output buffer of the unpacked size (the gzip trailer's ISIZE): zlib's default 16 KB pieces and their
+    // concatenation would leave twice the model in this thread's garbage, which a coordinator seldom collects.
+    const size = packed.length >= 4 ? packed.readUInt32LE(packed.length - 4) : 0;
+    const bytes = gunzipSync(packed, size > 0 ? { chunkSize: Math.max(64, size + 1) } : {});
     const shared = new SharedArrayBuffer(bytes.length);
     new Uint8Array(shared).set(bytes);
     return shared;
@@ -181,6 +220,8 @@ async function sharedNerModel(): Promise<SharedArrayBuffer | undefined> {
 /** A pool worker's start: the settings, and the shared model bytes if the coordinator could read them. */
 interface WorkerStart {
   claimlineExtract: ExtractSettings;
+  /** characters of records per posted part (CHUNK_CHARS) */
+  chunkChars: number;
   nerModel?: SharedArrayBuffer;
 }
 
@@ -191,22 +232,31 @@ interface WorkerStart {
  * reached on an outsized input) is replaced, and the inputs it held are redone on this thread.
  */
 async function runPool(paths: string[], settings: ExtractSettings, jobs: number, writer: OrderedWriter): Promise<void> {
-  const results = new Map<number, InputResult>();
-  /** the inputs posted to each live worker and not answered yet */
+  const results = new Map<number, PendingInput>();
+  const pending = (index: number): PendingInput => {
+    let r = results.get(index);
+    if (!r) results.set(index, (r = new PendingInput()));
+    return r;
+  };
+  /** the inputs posted to each live worker and not finished yet */
   const held = new Map<Worker, number[]>();
   const redo: number[] = [];
   let wake: (() => void) | undefined;
   let closing = false;
-  const start: WorkerStart = { claimlineExtract: settings, nerModel: await sharedNerModel() };
+  const start: WorkerStart = { claimlineExtract: settings, chunkChars: poolTuning.chunkChars, nerModel: await sharedNerModel() };
   const spawnWorker = (): void => {
     const w = new Worker(new URL(import.meta.url), { workerData: start, resourceLimits: WORKER_LIMITS });
     let worked = false;
-    w.on("message", (m: { index: number; result: InputResult }) => {
+    w.on("message", (m: OutputChunk) => {
       worked = true;
-      results.set(m.index, m.result);
-      const h = held.get(w);
-      const at = h ? h.indexOf(m.index) : -1;
-      if (at >= 0) h!.splice(at, 1);
+      const r = pending(m.index);
+      r.add(m.records, m.errors);
+      if (m.done) {
+        r.done = true;
+        const h = held.get(w);
+        const at = h ? h.indexOf(m.index) : -1;
+        if (at >= 0) h!.splice(at, 1);
+      }
       wake?.();
     });
     w.on("error", () => { /* handled on exit */ });
@@ -221,13 +271,27 @@ async function runPool(paths: string[], settings: ExtractSettings, jobs: number,
     });
     held.set(w, []);
   };
+  /**
+   * Extracts input `index` on this thread, after the parts a dead worker already sent: the output is the same
+   * whichever thread makes it, so the records and messages received (some perhaps written) are skipped.
+   */
+  const extractHere = async (index: number): Promise<void> => {
+    const r = pending(index);
+    let skipRecords = r.records;
+    let skipErrors = r.errors;
+    await extractInput(paths[index]!, settings, {
+      record: (s) => { if (skipRecords > 0) skipRecords--; else r.add([s], []); },
+      error: (e) => { if (skipErrors > 0) skipErrors--; else r.add([], [e]); },
+    });
+    r.done = true;
+  };
   for (let i = 0; i < jobs; i++) spawnWorker();
   const window = jobs * AHEAD_PER_WORKER;
   let sent = 0;
   let written = 0;
   try {
     while (written < paths.length) {
-      for (let job = redo.shift(); job !== undefined; job = redo.shift()) results.set(job, await extractInput(paths[job]!, settings));
+      for (let job = redo.shift(); job !== undefined; job = redo.shift()) await extractHere(job);
       for (const [w, h] of held) {
         while (h.length < HELD_PER_WORKER && sent < paths.length && sent - written < window) {
           h.push(sent);
@@ -235,17 +299,23 @@ async function runPool(paths: string[], settings: ExtractSettings, jobs: number,
           sent++;
         }
       }
+      // the input being written: its parts as they come, then the next input once it is complete
       const r = results.get(written);
-      if (r) {
+      if (r?.chunks.length) {
+        for (let c = r.chunks.shift(); c; c = r.chunks.shift()) {
+          for (const e of c.errors) writer.error(e);
+          for (const s of c.records) await writer.record(s);
+        }
+        continue;
+      }
+      if (r?.done) {
         results.delete(written);
-        await writer.write(r);
         written++;
         continue;
       }
       // No worker left (none could start): this thread does the rest.
       if (!held.size && sent < paths.length) {
-        const index = sent++;
-        results.set(index, await extractInput(paths[index]!, settings));
+        await extractHere(sent++);
         continue;
       }
       await new Promise<void>((resolve) => { wake = resolve; });
@@ -275,7 +345,7 @@ async function runExtract(args: string[], flags: ExtractFlags, io: CliIO): Promi
     await runPool(paths, settings, jobs, writer);
   } else {
     // One input at a time, each written before the next is read: memory stays flat however many there are.
-    for (const p of paths) await writer.write(await extractInput(p, settings));
+    for (const p of paths) await extractInput(p, settings, writer);
   }
   return writer.failures ? 1 : 0;
 }
@@ -305,7 +375,7 @@ export function registerExtract(program: Command, io: CliIO): void {
 
 // A pool worker: this same module, started by runPool with its settings; extracts inputs on request.
 if (!isMainThread && parentPort && (workerData as Partial<WorkerStart> | null)?.claimlineExtract) {
-  const { claimlineExtract: settings, nerModel } = workerData as WorkerStart;
+  const { claimlineExtract: settings, chunkChars, nerModel } = workerData as WorkerStart;
   const port = parentPort;
   // the shared model is installed before the first input (a model that does not load leaves the shipped file to load)
   const ready = nerModel
@@ -314,6 +384,25 @@ if (!isMainThread && parentPort && (workerData as Partial<WorkerStart> | null)?.
       .catch(() => undefined)
     : Promise.resolve();
   port.on("message", (job: { index: number; path: string }) => {
-    void ready.then(() => extractInput(job.path, settings)).then((result) => port.postMessage({ index: job.index, result }));
+    // records go out in parts of about CHUNK_CHARS; the last part says the input is done
+    let records: string[] = [];
+    let errors: string[] = [];
+    let chars = 0;
+    const post = (done: boolean): void => {
+      const chunk: OutputChunk = { index: job.index, records, errors, done };
+      port.postMessage(chunk);
+      records = [];
+      errors = [];
+      chars = 0;
+    };
+    const out: OutputSink = {
+      record: (s) => {
+        records.push(s);
+        chars += s.length;
+        if (chars >= chunkChars) post(false);
+      },
+      error: (e) => { errors.push(e); },
+    };
+    void ready.then(() => extractInput(job.path, settings, out)).then(() => post(true));
   });
 }
