@@ -147,6 +147,41 @@ describe("indirect quotes: PolNeAR-style reports", () => {
     const qs = runQuotes("The senator praised the deal and said it would protect thousands of jobs.");
     assert.deepEqual(qs.map(brief), ["indirect | The senator | the deal", "indirect | The senator | it would protect thousands of jobs"]);
   });
+  // PolNeAR never nests one report in another's content: a second report of its own subject after a joint ends the first
+  it("a second report after 'while' / 'though' ends the first, and both stand with their own speakers", () => {
+    assert.deepEqual(runQuotes("Most Republicans said the economy was improving, while 73 percent of Democrats said it was not.").map(brief), [
+      "indirect | Most Republicans | the economy was improving", "indirect | 73 percent of Democrats | it was not",
+    ]);
+    assert.deepEqual(runQuotes("The mayor said the plan was sound, though the auditor noted that it had never been tested.").map(brief), [
+      "indirect | The mayor | the plan was sound", "indirect | the auditor | it had never been tested",
+    ]);
+  });
+  it("after an object report, a subordinate clause with its own report is a report of its own", () => {
+    assert.deepEqual(runQuotes("Republicans had called the hearing because they felt the agency was hiding its report.").map(brief), [
+      "indirect | Republicans | the hearing", "indirect | they | the agency was hiding its report",
+    ]);
+    assert.deepEqual(runQuotes("A lawmaker is calling for the minister to resign after the minister suggested that nurses were overpaid.").map(brief), [
+      "indirect | A lawmaker | the minister to resign", "indirect | the minister | nurses were overpaid",
+    ]);
+  });
+  it("a report in parentheses inside a content ends it", () => {
+    const qs = runQuotes("Critics pointed to a video showing the governor stumbling (her campaign later disclosed that she has pneumonia).");
+    const inner = qs.find((q) => q.cue?.text === "disclosed");
+    assert.equal(inner?.speaker?.name, "her campaign");
+    assert.equal(inner?.text, "she has pneumonia");
+    assert.ok(qs.every((q) => q === inner || !q.text.includes("pneumonia")), qs.map(brief).join("\n"));
+  });
+  it("reported speech inside reported speech stays one report ('said aides told him that …', PolNeAR's convention)", () => {
+    assert.deepEqual(runQuotes("He said aides told him that the deal was off.").map(brief), ["indirect | He | aides told him that the deal was off"]);
+  });
+  it("after a reported clause, its adverbial clause is reported too, inner report and all", () => {
+    const q = reported("Clinton acknowledged that she had misspoken when she claimed that the director had called her statements truthful.");
+    assert.equal(q.text, "she had misspoken when she claimed that the director had called her statements truthful");
+  });
+  it("a verb with an object after a joint is no second report ('since the specialist would assert his rights …')", () => {
+    const q = reported("His attorney said the hearing was fruitless since the specialist would assert his rights in response to any questions.");
+    assert.equal(q.text, "the hearing was fruitless since the specialist would assert his rights in response to any questions");
+  });
   it("a medial attribution with a clause running on after it covers the whole sentence", () => {
     const q = reported("Lenox was a juggernaut, he said, until it went bankrupt in 1999.");
     assert.equal(q.text, "Lenox was a juggernaut, he said, until it went bankrupt in 1999");
