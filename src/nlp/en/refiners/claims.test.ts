@@ -82,6 +82,17 @@ test("claims: a quote layer gives the claimant and the quote and quantity ids", 
   assert.deepEqual(c?.quantities, ["n1"]);
 });
 
+test("claims: a second speaker's report in its own clause is that speaker's claim, however short its content", () => {
+  const text = "The senator said the bill would pass, but the governor warned that it would be vetoed.";
+  const at = (s: string): [number, number] => [text.indexOf(s), text.indexOf(s) + s.length];
+  const quotes: Quote[] = [
+    { id: "q1", kind: "indirect", text: "the bill would pass", span: at("the bill would pass"), cue: { text: "said", span: at("said") }, speaker: { name: "The senator", span: at("The senator") }, source: "test" },
+    { id: "q2", kind: "indirect", text: "it would be vetoed", span: at("it would be vetoed"), cue: { text: "warned", span: at("warned") }, speaker: { name: "the governor", span: at("the governor") }, source: "test" },
+  ];
+  const cs = run(text, quotes).get("claim");
+  assert.deepEqual(cs.map((c) => [c.claimant?.name, c.quotes]), [["The senator", ["q1"]], ["the governor", ["q2"]]]);
+});
+
 test("claims: a continuation paragraph in quotation marks keeps the previous speaker", () => {
   const text = "\u201cThe water is still rising,\u201d said Tom Baker, a local official.\n\n\u201cWe expect more evacuations tonight.\u201d";
   const cs = run(text).get("claim");

@@ -306,7 +306,10 @@ export function buildClaims(doc: Document): Claim[] {
       const cues: Hedge[] = strong.filter((h) => h.status === status || h.status !== "reported");
       const clauseQuotes = within(quotesAll, span);
       // a scare quote ("a 'perfect storm'") does not make a whole clause somebody else's words
-      const carrying = clauseQuotes.filter((q) => overlapLength(q.span, span) >= QUOTE_SHARE * (span[1] - span[0]));
+      // (a report made inside the clause carries it however short its content: "…, but the governor warned that it
+      // would fail" is the governor's, not the sentence's first speaker's)
+      const carrying = clauseQuotes.filter((q) => overlapLength(q.span, span) >= QUOTE_SHARE * (span[1] - span[0]) ||
+        (q.speaker !== undefined && q.cue !== undefined && contains(span, q.cue.span) && overlaps(q.span, span)));
       const inQuote = insideFraction(span, quoted) >= 0.5;
       // attribution: a quote layer covering the clause, a speech cue in the sentence, or quotation marks
       const attributed = carrying.length > 0 || sentenceCue !== undefined || inQuote;
