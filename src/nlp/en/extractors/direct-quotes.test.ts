@@ -110,6 +110,14 @@ describe("direct quotes", () => {
 });
 
 describe("direct quotes: quotation dashes", () => {
+  it("a signature may go on after a comma ('― Name, a nurse')", () => {
+    const [q] = runQuotes("“We will not be silenced.” ― Maria Lopez, a nurse from Ohio");
+    assert.equal(q?.speaker?.name, "Maria Lopez");
+  });
+  it("a dash that opens an aside after a quotation names no author", () => {
+    const qs = runQuotes(`Critics placed the deal in the "suburbs of the capital" — a metaphor for the Senate's abandonment of principle.`);
+    assert.ok(!qs.some((q) => /abandonment/.test(q.speaker?.name ?? "")), qs.map(brief).join("\n"));
+  });
   it("'“…” ― Name' hands the quotation to the name after the dash, which is the cue", () => {
     const [q] = runQuotes("“Maybe we can build a wall around him.” ― Steve Quinlan");
     assert.equal(q?.speaker?.name, "Steve Quinlan");

@@ -36,6 +36,10 @@ export function attributionAfter(tk: Tokens, text: string, a: number, hi: number
   if (a >= hi) return undefined;
   if (DASH.test(tk.word(a))) {
     const speaker = speakerAfter(tk, text, a + 1, hi);
+    // a signature closes its line or sentence ('"…" ― Jane Doe, Texas'); a dash that runs on into a phrase
+    // ('"…" — a metaphor for the party's retreat from principle') opens an aside, not an author
+    const k = speaker?.to ?? hi;
+    if (k < hi && !/^[,.;:!?(]$/.test(tk.word(k))) return undefined;
     // the dash is the cue (PolNeAR marks it so): it is what says "these are this person's words"
     return speaker ? { speaker, cue: { text: tk.word(a), span: [tk.start(a), tk.end(a)] } } : undefined;
   }

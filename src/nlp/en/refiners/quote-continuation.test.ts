@@ -60,4 +60,54 @@ describe("quote continuation", () => {
     const text = `"The council keeps saying 'we hear you' and then does nothing," said tenant organiser Rosa Lind. "Nobody believes them anymore."`;
     assert.equal(find(text, "Nobody believes").speaker?.name, "Rosa Lind");
   });
+  it("a split quote's second part carries the cue of the first", () => {
+    const text = `"We are not closing any schools this year," Superintendent Walsh said. "But the budget for next year is another matter."`;
+    assert.equal(find(text, "But the budget").cue?.text, "said");
+  });
+  it("a part right after the attribution continues the quote ('\"…,\" he said, \"…\"')", () => {
+    const text = `The minister was calm. "The plan is sound," the minister said, "and the vote next week will show it."`;
+    assert.equal(find(text, "and the vote").speaker?.name, "the minister");
+  });
+  it("a quotation run into another clause is no part of the quote before it", () => {
+    const text = `"The budget is balanced," the mayor said. Critics went on about "a hidden deficit of several million" at the meeting.`;
+    const q = runQuotes(text).find((x) => x.text.startsWith("a hidden deficit"));
+    assert.notEqual(q?.speaker?.name, "the mayor");
+    assert.equal(q, undefined, "an unattributed phrase borrowed by the narration is no quote of its own");
+  });
+  it("a quotation left open to the paragraph's end is kept, though words come before it", () => {
+    const text = `Residents of the valley "will not leave our homes until the river is safe again and the mine is closed`;
+    assert.ok(runQuotes(text).some((x) => x.text.startsWith("will not leave")));
+  });
+  it("an unattributed quotation after a comma is still speech", () => {
+    const text = `Marchers circled the stadium for an hour while chanting, "We want answers, not excuses."`;
+    assert.ok(runQuotes(text).some((x) => x.text.startsWith("We want answers")));
+  });
+  it("after a participle's report, the next part continues the quotation, with its cue", () => {
+    const text = `"We cannot change what we do not understand," Diaz said, emphasizing why history matters to the campaign. "Our past explains our present."`;
+    const q = find(text, "Our past explains");
+    assert.equal(q.speaker?.name, "Diaz");
+    assert.equal(q.cue?.text, "said");
+  });
+  it("the name of a show after \"on … 's\" is no quote, even before a cue", () => {
+    const qs = runQuotes(`In an interview on CBS's "Evening Report," Senator Alvarez said the bill would pass.`);
+    assert.ok(!qs.some((x) => x.text.startsWith("Evening Report")), qs.map(brief).join("\n"));
+  });
+  it("a title after the kind of work it names is no quote, even before a cue", () => {
+    const qs = runQuotes(`In his 2010 book, "Saving for Tomorrow," the adviser suggested putting away $50 a month.`);
+    assert.ok(!qs.some((x) => x.text.startsWith("Saving for Tomorrow")), qs.map(brief).join("\n"));
+  });
+  it("a quotation after a work's kind that is no title is still a quote", () => {
+    const q = find(`The director called the film "a failure of nerve from start to finish," and left.`, "a failure of nerve");
+    assert.equal(q.speaker?.name, "The director");
+  });
+  it("a quotation inside a report, after a verb that is no verb of speech, is the reported speaker's", () => {
+    const text = `Union leader Tomas Berg said he hopes the rally sends a message that "parents are standing up for their public schools."`;
+    const q = find(text, "parents are standing");
+    assert.equal(q.kind, "mixed");
+    assert.equal(q.speaker?.name, "Tomas Berg");
+  });
+  it("a quotation inside a report keeps its own speaker when a verb of speech hands it over", () => {
+    const text = `According to the newspaper, spokesman Lee Park said on Friday that "the senator would sign the bill."`;
+    assert.equal(find(text, "the senator would").speaker?.name, "Lee Park");
+  });
 });

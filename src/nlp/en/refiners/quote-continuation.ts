@@ -3,7 +3,7 @@ import type { Quote } from "../../../core/annotations.js";
 import type { Document } from "../../../core/document.js";
 import { deadlineCheck, type Stage } from "../../../core/pipeline.js";
 import { attributionBefore } from "../extractors/direct-quotes.js";
-import { Tokens, wordCount } from "../extractors/quote-common.js";
+import { SPEECH_RATE, Tokens, cueVerb, wordCount } from "../extractors/quote-common.js";
 import { firstEndingAfter } from "../../../core/span.js";
 
 const SOURCE = "quote-continuation";
@@ -21,6 +21,8 @@ export function titleLike(text: string): boolean {
 }
 // A quotation right after these names something ("on "Face the Nation"", "Trump's "plan"").
 const BEFORE_NAME = /(?:\b(?:on|in|at|to|from|of|for|with|by|about|into|titled|entitled|called|named|dubbed)|['’]s)\s*$/i;
+// A title-like quotation right after the kind of work it names ('in his book, "Make It Count,"') is that work's name.
+const WORK_BEFORE = /\b(?:book|film|movie|song|album|novel|memoir|poem|play|musical|series|show|documentary|podcast|anthem|hymn|slogan),?\s*$/i;
 
 export function continueQuotes(doc: Document): Quote[] {
   const quotes = [...doc.get("quote")].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
@@ -74,9 +76,14 @@ export function continueQuotes(doc: Document): Quote[] {
   }
   // the last speaker so far in each paragraph, including those given by this stage (continuations chain)
   const lastDonor = new Map<number, Quote>();
+  // and the last direct one: '"…," she said, emphasizing why …. "…"' continues the quotation, not the participle's report
+  const lastDirect = new Map<number, Quote>();
   const emit = (q: Quote): void => {
     out.push(q);
-    if (q.paragraph !== undefined && donorOk(q)) lastDonor.set(q.paragraph, q);
+    if (q.paragraph !== undefined && donorOk(q)) {
+      lastDonor.set(q.paragraph, q);
+      if (q.kind === "direct") lastDirect.set(q.paragraph, q);
+    }
   };
   let r = 0;
   const tick = deadlineCheck(doc, 64);
@@ -88,17 +95,28 @@ export function continueQuotes(doc: Document): Quote[] {
     }
     // titles of works and shows are quoted but said by nobody, unless a cue hands them to a speaker
     const handed = /[,!?]/.test(text.slice(q.span[1], q.marks[1]));
-    if (titleLike(q.text) && !(q.attribution === "cue" && q.cue && handed)) continue;
+    // ('on "Face the Nation," he said': the name of a show after "on"/"of"/"'s" stays a title even before a cue)
+    const named = BEFORE_NAME.test(text.slice(Math.max(0, q.marks[0] - 12), q.marks[0]));
+    const work = named || WORK_BEFORE.test(text.slice(Math.max(0, q.marks[0] - 16), q.marks[0]));
+    if (titleLike(q.text) && (work || !(q.attribution === "cue" && q.cue && handed))) continue;
+    // the report a quotation sits in, if any
+    while (r < reported.length && reported[r]!.span[1] <= q.marks[0]) r++;
+    const host = reported.slice(Math.max(0, r - 2), r + 2).find((h) => h.span[0] <= q.marks![0] && q.marks![1] <= h.span[1] + 1);
     if (q.speaker) {
+      // 'The union chief said he hopes the rally sends a message that "…"': a verb that is no verb of speech, inside
+      // someone's report, hands the quotation to nobody; it is the reported speaker's (mixed) quote
+      const inReport = host?.speaker && host.cue && q.cue && host.cue.span[1] <= q.cue.span[0] && q.cue.span[1] <= q.marks[0];
+      if (inReport && host.speaker && weakCue(q.cue!.text)) {
+        emit({ ...q, kind: "mixed", speaker: { ...host.speaker }, cue: host.cue, confidence: 0.7, attribution: "embedded", source: SOURCE });
+        continue;
+      }
       emit(q);
       continue;
     }
     const words = wordCount(q.text);
     // 1. inside reported speech: "officials said any ship would be treated as "a hostile target"" is the officials' (mixed) quote
-    while (r < reported.length && reported[r]!.span[1] <= q.marks[0]) r++;
-    const host = reported.slice(Math.max(0, r - 2), r + 2).find((h) => h.span[0] <= q.marks![0] && q.marks![1] <= h.span[1] + 1);
     // a short quotation that names something ('the so-called "reform package"') stays a label even inside a report
-    const naming = words <= SHORT_WORDS && BEFORE_NAME.test(text.slice(Math.max(0, q.marks[0] - 12), q.marks[0]));
+    const naming = words <= SHORT_WORDS && named;
     if (host?.speaker && !naming) {
       emit({ ...q, kind: "mixed", speaker: { ...host.speaker }, cue: host.cue, confidence: 0.7, attribution: "embedded", source: SOURCE });
       continue;
@@ -108,7 +126,6 @@ export function continueQuotes(doc: Document): Quote[] {
     const sentenceLike = /[.!?…]$/.test(q.text) && /^\p{Lu}/u.test(q.text);
     if (words <= SHORT_WORDS && !sentenceLike) {
       const s = sentences[sentenceIndex(sentences, q.marks[0])];
-      const named = BEFORE_NAME.test(text.slice(Math.max(0, q.marks[0] - 12), q.marks[0]));
       const at = s && !named ? attributionBefore(tk, text, s.tokenStart, tk.at(q.marks[0]), false) : undefined;
       if (at) {
         emit({
@@ -118,10 +135,20 @@ export function continueQuotes(doc: Document): Quote[] {
       }
       continue; // a scare quote or a title: no quote at all
     }
-    // 3. a split quote: the nearest attributed quote of the same paragraph, earlier first
-    const donor = (q.paragraph !== undefined ? lastDonor.get(q.paragraph) : undefined) ?? nextDirect.get(q);
+    // 3. a split quote: the nearest attributed quote of the same paragraph, earlier first. A journalist splits a
+    // quote by closing it and opening the next part as a sentence of its own ('"…," he said. "…"') or right after
+    // the attribution ('"…," he said, "…"'); a quotation inside other words ('the senator went on about "a rigged
+    // system"') belongs to that clause, not to the quote before it
+    const para = q.paragraph !== undefined ? paragraphs[q.paragraph] : undefined;
+    const opens = para !== undefined && opensSentence(text, para.span[0], q.marks[0]);
+    let earlier = q.paragraph !== undefined ? lastDonor.get(q.paragraph) : undefined;
+    const direct = q.paragraph !== undefined ? lastDirect.get(q.paragraph) : undefined;
+    if (earlier && direct && earlier.kind !== "direct" && sameMention(earlier, direct)) earlier = direct;
+    const later = nextDirect.get(q);
+    const donor = earlier && (opens || afterAttribution(text, earlier, q.marks[0])) ? earlier : !earlier && opens ? later : undefined;
     if (donor?.speaker) {
-      emit({ ...q, speaker: { ...donor.speaker }, confidence: 0.75, attribution: "inherited", source: SOURCE });
+      // the part carries the donor's cue too: it was said in the same act of speech
+      emit({ ...q, speaker: { ...donor.speaker }, cue: donor.cue && { ...donor.cue }, confidence: 0.75, attribution: "inherited", source: SOURCE });
       continue;
     }
     // 4. a continuation paragraph: the last speaker of the paragraph before
@@ -134,10 +161,43 @@ export function continueQuotes(doc: Document): Quote[] {
         continue;
       }
     }
+    // a quotation run into the narration's own words ('critics have gone after the mayor as a "tax collector for
+    // hire"', 'the channel is "a voice …"') with no speaker is a borrowed phrase of that clause, not a quote to
+    // report on its own; one that opens a sentence or follows a comma or colon ('while chanting, "…"') is speech
+    // (a quotation left open runs on to its paragraph's end: that is no phrase borrowed inside a sentence)
+    const closed = /["“”„«»'‘’`]/.test(text.slice(q.span[1], q.marks[1]));
+    if (closed && !opens && !/[,:;—–―-]\s*$/.test(text.slice(Math.max(0, q.marks[0] - 4), q.marks[0]))) continue;
     emit({ ...q, confidence: 0.3 });
   }
   return out;
 }
+
+/** Nothing but the paragraph start, or a sentence end (and closing marks), before the opening mark at `at`. */
+export function opensSentence(text: string, paraStart: number, at: number): boolean {
+  const from = Math.max(paraStart, at - 40);
+  const before = text.slice(from, at);
+  if (from === paraStart && !/[\p{L}\p{N}]/u.test(before)) return true;
+  return /[.!?…:]["”’'»)\]]*\s*$/.test(before);
+}
+
+/** '"…," he said, "…"': between the donor's closing mark and `at` only its own attribution, ending in a comma or colon. */
+function afterAttribution(text: string, donor: Quote, at: number): boolean {
+  if (donor.kind !== "direct" || !donor.marks || donor.marks[1] > at) return false;
+  const gap = text.slice(donor.marks[1], at);
+  if (gap.length > 160 || /[.!?]\s/.test(gap) || !/[,:]\s*$/.test(gap)) return false;
+  const inside = (s?: readonly [number, number]) => s !== undefined && donor.marks![1] <= s[0] && s[1] <= at;
+  return inside(donor.speaker?.span) || inside(donor.cue?.span);
+}
+
+/** A cue whose verb is seldom one of speech ("sends", "shows"): it reports nothing inside another's report. */
+const weakCue = (cue: string): boolean => {
+  const verb = cueVerb(cue.split(/\s+/)[0]!.toLowerCase());
+  return verb !== undefined && verb.rate < SPEECH_RATE;
+};
+
+/** Two quotes hung on the same written mention of their speaker ("X said, adding that …"). */
+const sameMention = (a: Quote, b: Quote): boolean =>
+  a.speaker?.span !== undefined && b.speaker?.span !== undefined && a.speaker.span[0] === b.speaker.span[0] && a.speaker.span[1] === b.speaker.span[1];
 
 /** Index of the sentence holding `pos` (the core's binary search over spans). */
 const sentenceIndex = (sentences: readonly { span: [number, number] }[], pos: number): number => firstEndingAfter(sentences, pos);
