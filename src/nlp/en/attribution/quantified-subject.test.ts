@@ -1,7 +1,7 @@
 // Quantified poll subjects: where "Nine in 10 voters", "about half of voters" and "74 percent of voters" start.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { quantifiedStart } from "./quantified-subject.js";
+import { hedgedStart, quantifiedStart } from "./quantified-subject.js";
 
 /** The subject quantifiedStart makes of `text` when the extractor found `head` (the text up to the cue). */
 const subject = (text: string, head: string): string | undefined => {
@@ -23,5 +23,17 @@ describe("quantified subjects", () => {
     assert.equal(subject("On July 6, 2011, the two countries", "the two countries"), undefined);
     assert.equal(subject("In 2012 voters", "voters"), undefined);
     assert.equal(subject("The campaign raised $2 million from donors who", "donors"), undefined);
+  });
+  it("a hedge before a phrase that opens with the share", () => {
+    const hedged = (text: string, head: string) => {
+      const start = hedgedStart(text, 0, text.lastIndexOf(head));
+      return start === undefined ? undefined : text.slice(start, text.lastIndexOf(head) + head.length);
+    };
+    assert.equal(hedged("Not everyone", "everyone"), "Not everyone");
+    assert.equal(hedged("But less than a third of voters", "a third of voters"), "less than a third of voters");
+    assert.equal(hedged("In each state, about half of voters", "half of voters"), "about half of voters");
+    // "just" and "only" are left out, as PolNeAR's sources leave them; a phrase that is no share takes no hedge
+    assert.equal(hedged("Just 28 percent of voters", "28 percent of voters"), undefined);
+    assert.equal(hedged("Not the senators", "the senators"), undefined);
   });
 });

@@ -1,4 +1,4 @@
-// A poll's quantified subject as written: "Nine in 10 Democratic registered voters", "about half of voters", "Less than a third".
+// A poll's quantified subject as written: "Nine in 10 Democratic registered voters", "about half of voters", "Less than a third", "Not everyone".
 
 // How much of a group: a number or a share, perhaps hedged ("about", "more than"), perhaps "N in 10".
 const HEDGE = String.raw`(?:(?:about|nearly|almost|roughly|just|only|some|around|over|under|at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|up\s+to|not|barely)\s+)?`;
@@ -19,6 +19,20 @@ const NUMBER_IN = new RegExp(String.raw`(?:^|[,;:(—–]\s*|[.!?]\s+|\b(?:and|b
 export function quantifiedStart(text: string, from: number, start: number): number | undefined {
   const before = text.slice(from, start);
   const m = QUANTIFIED.exec(before) ?? (/^(?:\d+|ten)\b/i.test(text.slice(start, start + 4)) ? NUMBER_IN.exec(before) : null);
+  if (!m || !/\S/.test(m[1]!)) return undefined;
+  return start - m[1]!.length;
+}
+
+// A hedge alone before a phrase that is itself the share ("Not | everyone", "about | half of voters", "Less than | a
+// third"): the extractor's phrase started at the share, the hedge is part of the subject.
+// ("just" and "only" stay out: PolNeAR's train sources leave them out, "Just 28 percent of voters said")
+const HEDGE_ALONE = new RegExp(String.raw`(?:^|[,;:(—–]\s*|[.!?]\s+|\b(?:and|but|while|whereas|as|yet|though|although)\s+)((?:about|nearly|almost|roughly|some|around|over|under|at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|up\s+to|not|barely)\s+)$`, "iu");
+const SHARE_OPENING = new RegExp(String.raw`^${SHARE}(?![\p{L}\d-])`, "iu");
+
+/** Where a subject starts whose phrase at `start` opens with a share and has a hedge right before it; else `undefined`. */
+export function hedgedStart(text: string, from: number, start: number): number | undefined {
+  if (!SHARE_OPENING.test(text.slice(start, start + 40))) return undefined;
+  const m = HEDGE_ALONE.exec(text.slice(from, start));
   if (!m || !/\S/.test(m[1]!)) return undefined;
   return start - m[1]!.length;
 }

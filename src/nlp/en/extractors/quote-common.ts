@@ -276,7 +276,9 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
         const np = withParenthesis(tk, text, lo, k);
         // ("Even China, its only ally, said": a focus word may open the clause before the name)
         const opens = np && (np.from === lo || /^(?:["“”'’:;(]|and|but)$/.test(tk.low(np.from - 1)) || isQuoteChar(tk.word(np.from - 1)) ||
-          (np.from - 1 === lo && /^(?:even|also|only|now|so|then|meanwhile)$/.test(tk.low(lo))));
+          (np.from - 1 === lo && /^(?:even|also|only|now|so|then|meanwhile)$/.test(tk.low(lo))) ||
+          // "In his response, Steve Coll, the dean of the school, said": after a fronted adjunct and its comma
+          (tk.word(np.from - 1) === "," && frontedAdjunct(tk, lo, np.from - 1)));
         if (np && opens && (np.pronoun || isCapitalised(tk.word(np.to - 1)))) return np;
         if (commas >= 5) return undefined;
         right = k;
@@ -291,6 +293,19 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
 }
 
 const BE_FORM = new Set(["is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "'m"]);
+// Words that open an adjunct written before the subject ("In a letter,", "On Tuesday,", "Speaking to reporters,").
+const ADJUNCT_OPENER = new Set(
+  ("in on at after during before since for with from by under over amid despite following like unlike as when while once " +
+    "although though because if speaking asked writing last earlier later yesterday today meanwhile however still also instead separately").split(" "),
+);
+const ADJUNCT_MAX = 14;
+
+/** Whether the words from lo up to the comma at `comma` are one adjunct fronted before the subject (no comma inside). */
+function frontedAdjunct(tk: Tokens, lo: number, comma: number): boolean {
+  if (comma - lo < 1 || comma - lo > ADJUNCT_MAX || !ADJUNCT_OPENER.has(tk.low(lo))) return false;
+  for (let k = lo; k < comma; k++) if (tk.isPunct(k) && !isTitleDot(tk, k) && tk.word(k) !== "-" && tk.word(k) !== "'s") return false;
+  return true;
+}
 // Before a participle cue: prepositions whose object is not the participle's subject, media that carry words rather
 // than say them, and single words that name nobody.
 const PARTICIPLE_OBJECT_OF = new Set("to in at on from of for into onto about over under through".split(" "));
@@ -564,7 +579,8 @@ export function speakerAfter(tk: Tokens, text: string, i: number, hi: number): S
   if (/^(?:that|this|these|those|if|whether|how|what|why|when)$/.test(tk.low(i))) return undefined;
   if (PRONOUNS.has(tk.low(i)) && tk.low(i) !== "who") return makeNP(tk, text, i, i + 1);
   let j = i;
-  if (DETERMINERS.has(tk.low(j))) j++;
+  // ("several other officials", "the other two": determiners in a row open one phrase)
+  while (j < hi && j - i < 3 && DETERMINERS.has(tk.low(j))) j++;
   while (j < hi && j - i < 10) {
     const w = tk.word(j);
     const l = tk.low(j);
@@ -597,7 +613,29 @@ export function speakerAfter(tk: Tokens, text: string, i: number, hi: number): S
     }
     j++;
   }
-  return makeNP(tk, text, i, j);
+  return makeNP(tk, text, i, placeAfter(tk, i, j, hi));
+}
+
+// "said one GOP source in the room": a place phrase closing the sentence after a described (not named) speaker
+const PLACE_PREPOSITION = new Set(["in", "on", "at", "with", "from", "inside"]);
+const PLACE_MAX = 6;
+
+/** The end of a short prepositional phrase at j that ends the sentence after a lower-case description from i, else j. */
+function placeAfter(tk: Tokens, i: number, j: number, hi: number): number {
+  if (j >= hi || j - i < 2 || !PLACE_PREPOSITION.has(tk.low(j)) || !(DETERMINERS.has(tk.low(i)) || /^(?:one|two|three)$/.test(tk.low(i)))) return j;
+  // the head is a common noun ("one GOP source", "a senior official"), not a name
+  if (isCapitalised(tk.word(j - 1))) return j;
+  let k = j + 1;
+  for (; k < hi && k - j <= PLACE_MAX && tk.isWord(k); k++) {
+    const w = tk.low(k);
+    if (NP_STOP.has(w) && !DETERMINERS.has(w) && w !== "of" && k > j + 1) return j;
+    // ("a tally on Monday": a time is the report's, not the speaker's)
+    if (TIME_NOUN.test(w)) return j;
+    if (FINITE_FORMS.has(w) && /(?:ed|s)$/.test(w) && !isCapitalised(tk.word(k)) && !DETERMINERS.has(tk.low(k - 1))) return j;
+  }
+  // only when the sentence ends there (a comma may open anything: "…, said one aide in a statement that …")
+  if (k === j + 1 || k - j > PLACE_MAX || (k < hi && !/^[.!?]$/.test(tk.word(k)))) return j;
+  return k;
 }
 
 const CUE_PARTICLES = new Set(["about", "out", "up", "for", "against"]);

@@ -161,3 +161,36 @@ describe("quote speakers: no speaker for words that nobody says", () => {
     }
   });
 });
+
+describe("quote speakers: the extent of the subject (second round)", () => {
+  it("a name after a fronted adjunct and its comma, with an apposition before the cue", () => {
+    const text = "In his response, Steve Coll, the dean of the journalism school, said on Tuesday that he had examined the allegations.";
+    assert.equal(byCue(text, "said").span, "Steve Coll");
+  });
+  it("a described speaker after the cue keeps a place phrase that ends the sentence", () => {
+    assert.equal(byCue(`"It got heated," said one GOP source in the room.`, "said").span, "one GOP source in the room");
+    // (a phrase that goes on is left out: "in a statement" is the cue's)
+    assert.equal(byCue(`"We will win," said one aide in a statement on Friday.`, "said").span, "one aide");
+    assert.equal(byCue(`"We will win," said Jane Doe in Boston.`, "said").span, "Jane Doe");
+  });
+  it("determiners in a row open one speaker phrase after the cue", () => {
+    assert.equal(byCue(`"We will win," said several other officials.`, "said").span, "several other officials");
+  });
+  it("a hedge and a share open the subject", () => {
+    assert.equal(byCue("Not everyone finds that the plan is appealing.", "finds").span, "Not everyone");
+    assert.equal(byCue("Less than a third of voters believe that he will win.", "believe").span, "Less than a third of voters");
+  });
+  it("a relative clause on the subject: its object is not the speaker", () => {
+    const text = "Surety companies that had insured Patriot's reclamation obligations agreed that the bonds would be released.";
+    assert.equal(byCue(text, "agreed").span, "Surety companies that had insured Patriot's reclamation obligations");
+  });
+  it("a group noun after a passive cue keeps its 'of' phrase", () => {
+    const text = "Those views were echoed by a number of tax experts I spoke to this week about the tax plans.";
+    assert.equal(byCue(text, "echoed").span, "a number of tax experts I spoke to this week about the tax plans");
+  });
+  it("a naming 'called' gets no speaker", () => {
+    for (const text of ["His group, called the Conservation Legacy Fund, bought the mines.", "Activists set up a website called Cape Breton If Trump Wins."]) {
+      for (const q of runQuotes(text)) assert.equal(q.speaker, undefined, brief(q));
+    }
+  });
+});

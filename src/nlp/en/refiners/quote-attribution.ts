@@ -7,7 +7,9 @@ import { firstEndingAfter } from "../../../core/span.js";
 import { Tokens } from "../extractors/quote-common.js";
 import { subjectVoice } from "../attribution/voice.js";
 import { shareParticipleSpeakers } from "../attribution/participle-speakers.js";
-import { quantifiedStart } from "../attribution/quantified-subject.js";
+import { hedgedStart, quantifiedStart } from "../attribution/quantified-subject.js";
+import { namingCalled } from "../attribution/naming.js";
+import { leadTrimmed, ofTail, relativeClauseStart } from "../attribution/subject-extent.js";
 
 const SOURCE_PRONOUNS: Record<string, "female" | "male" | "any"> = {
   she: "female", her: "female", he: "male", him: "male", i: "any",
@@ -26,7 +28,8 @@ const LOOKBACK = 4000;
 const PREP_BEFORE = /(?:^|\s)(?:of|in|to|from|by|about|around|on|at|for|with|among|across|against|inside|within|behind|near|over|under|between|throughout|toward|towards)\s+$/;
 const PREP_WORD = /^(?:of|in|to|from|by|about|on|at|for|with|her|him|them|us|me)$/;
 // A coordinated subject's first conjunct ends here ("RT and its defenders say").
-const AND_BEFORE = /\s(?:and|or)\s+$/;
+// ("Politicians and even some technologists", "Neither Cruz nor Christie")
+const AND_BEFORE = /\s(?:and|or|nor)(?:\s+(?:even|also))?\s+$/;
 // The noun of an occasion, then the speaker's name ("a Bloomberg interview Trump", "the famous story John F. Kennedy").
 const OCCASION_THEN_NAME =
   /^(.*\b(?:interview|speech|statement|time|story|op-ed|letter|tweet|post|video|debate|meeting|rally|conference|hearing|address|remarks|week|month|year|day|night|morning|evening|afternoon)\s+)(?=\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$)/su;
@@ -175,18 +178,39 @@ export function resolveSpeakers(doc: Document): Quote[] {
     return s && s[0] <= pos ? s[0] : Math.max(0, text.lastIndexOf("\n", pos - 1) + 1);
   };
 
+  /** The end of the sentence holding pos (the text's end when there is no sentence layer). */
+  const sentenceEnd = (pos: number): number => {
+    const s = sentences[firstEndingAfter(sentences, pos)]?.span;
+    return s && s[0] <= pos ? s[1] : text.length;
+  };
+
   /**
    * The subject phrase the cue's speaker stands in, as written (the record's `speaker.span`): a speaker before its cue
    * that is the object of a preposition widens to its whole subject ("Others in the community" say), time and manner
    * words after it and a dateline before it drop. `head` is the part that names the speaker (before the preposition).
    */
-  const subjectOf = (ref: Ref, cue: Span | undefined): { ref: Ref; head?: Span; group?: boolean } => {
+  const subjectOf = (ref: Ref, cue: Span | undefined): { ref: Ref; head?: Span; group?: boolean; clause?: boolean } => {
     let span = ref.span;
     // (a phrase longer than any subject is left as it is: the patterns below then never run over a hostile "name")
-    if (!span || !cue || span[1] > cue[0] || span[1] - span[0] > MAX_SUBJECT) return { ref };
+    if (!span || !cue || span[1] - span[0] > MAX_SUBJECT) return { ref };
     const original = span;
+    // a list dash or a sentence adverb opening the phrase ("- Pew notes", "Moreover, Jane Doe said") is no part of it
+    span = leadTrimmed(text, span);
+    if (span[1] > cue[0]) {
+      // "echoed by a number of tax experts I spoke to": a group noun after its cue, with its "of" phrase
+      const end = span[0] >= cue[1] ? ofTail(text, span, sentenceEnd(span[1]), true) : span[1];
+      if (end > span[1]) return { ref: { name: text.slice(span[0], end).replace(/\s+/g, " "), span: [span[0], end] }, head: [span[0], span[1]] };
+      return span === original ? { ref } : { ref: { name: ref.name, span } };
+    }
     let head: Span | undefined;
     let group = false;
+    let clause = false;
+    // "a number of tax experts I spoke to … were echoed": a quantity or a group noun and its "of" phrase up to the cue
+    const tail = ofTail(text, span, cue[0]);
+    if (tail > span[1]) {
+      head = [span[0], span[1]];
+      span = [span[0], tail];
+    }
     // a dateline or an aside before a spaced dash is no part of a subject written before its cue
     const dash = DASH_LEAD.exec(text.slice(span[0], span[1]));
     if (dash && dash[0].length < span[1] - span[0]) span = [span[0] + dash[0].length, span[1]];
@@ -210,11 +234,24 @@ export function resolveSpeakers(doc: Document): Quote[] {
         span = [share, span[1]];
         group = true;
       }
+      // "Not everyone finds", "about half of voters say": a hedge before a phrase that opens with the share
+      const hedged = possessive ? undefined : hedgedStart(text, from, span[0]);
+      if (hedged !== undefined && hedged < span[0]) {
+        span = [hedged, span[1]];
+        group = true;
+      }
       const before = text.slice(from, span[0]);
       const prep = possessive ? null : PREP_BEFORE.exec(before);
       const and = possessive || prep ? null : AND_BEFORE.exec(before);
       const link = prep ?? and;
-      if (link) {
+      // "Surety companies that had insured X agreed": the phrase is the object inside a relative clause on the subject
+      // (not before a participle: "postings that included one | saying …" — the participle modifies the phrase)
+      const rel = link || possessive || /ing$/.test(text.slice(cue[0], cue[1])) ? undefined : relativeClauseStart(text, from, span[0]);
+      if (rel) {
+        head = rel.head;
+        span = [rel.head[0], span[1]];
+        clause = true;
+      } else if (link) {
         let start = from;
         SUBJECT_BOUNDARY.lastIndex = 0;
         for (let m = SUBJECT_BOUNDARY.exec(before); m; m = SUBJECT_BOUNDARY.exec(before)) start = from + m.index + m[0].length;
@@ -238,7 +275,7 @@ export function resolveSpeakers(doc: Document): Quote[] {
     const name = text.slice(span[0], span[1]).replace(/\s+/g, " ");
     // the cleaned name stays when it is still inside the phrase (a title the extractor dropped stays dropped)
     const inside = text.slice(span[0], span[1]).includes(ref.name) && !head && !group;
-    return { ref: { name: inside ? ref.name : name, span }, head, group };
+    return { ref: { name: inside ? ref.name : name, span }, head, group, clause };
   };
 
   /** The relative pronoun right before a cue ("who", "which", past auxiliaries and adverbs), as a speaker ref. */
@@ -260,10 +297,16 @@ export function resolveSpeakers(doc: Document): Quote[] {
   };
 
   const resolve = (given: Ref, cue?: Span): { ref: Ref; person: boolean; resolved: boolean } => {
-    const { ref, head, group } = subjectOf(given, cue);
+    const { ref, head, group, clause } = subjectOf(given, cue);
     // "RT and its defenders": several speakers, no one entity
     if (group) return { ref, person: false, resolved: false };
     if (head && ref.span) {
+      // "Surety companies that had insured X", "dozens of papers …": the head names the speaker; the words after it never do
+      if (clause || head[1] === given.span?.[1]) {
+        const linked = linkMention(head);
+        if (linked) return { ref: { entity: linked.id, name: linked.name, span: ref.span }, person: linked.type === "PERSON", resolved: true };
+        return { ref, person: personLike(text.slice(head[0], head[1])), resolved: false };
+      }
       // "The head of the agency in Ohio": the head names the speaker when it names anyone; else the phrase stands
       // for what it is about, as "a statement from X" does for X (the span is the whole subject either way)
       const linked = linkMention(head);
@@ -345,6 +388,8 @@ export function resolveSpeakers(doc: Document): Quote[] {
         }
       }
     }
+    // "a group called X", "His fund, called X": a name given, no one's report (the cue stays, as PolNeAR marks it)
+    if (q.cue && q.speaker?.span && namingCalled(text, q.cue.span, q.speaker.span)) q.speaker = undefined;
     if (!q.speaker) continue;
     const key = q.speaker.span ? `${q.speaker.span[0]}:${q.speaker.span[1]}` : "";
     const r = (key && cache.get(key)) || resolve(q.speaker, q.cue?.span);

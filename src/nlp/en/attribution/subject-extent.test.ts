@@ -1,0 +1,59 @@
+// Speaker phrase extent: list dashes and sentence adverbs dropped, group nouns' "of" phrases kept, relative-clause heads found.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { Span } from "../../../core/record.js";
+import { leadTrimmed, ofTail, relativeClauseStart } from "./subject-extent.js";
+
+const spanOf = (text: string, words: string): Span => {
+  const at = text.indexOf(words);
+  assert.ok(at >= 0, words);
+  return [at, at + words.length];
+};
+
+describe("subject extent", () => {
+  it("a list dash or a sentence adverb opening the phrase is dropped", () => {
+    const text = "- Pew notes that turnout fell. Moreover, Jeffrey D. Sachs noted this week that costs rose.";
+    assert.equal(text.slice(...leadTrimmed(text, spanOf(text, "- Pew"))), "Pew");
+    assert.equal(text.slice(...leadTrimmed(text, spanOf(text, "Moreover, Jeffrey D. Sachs"))), "Jeffrey D. Sachs");
+  });
+  it("'But' stays, and a phrase that is only a dash is left alone", () => {
+    const text = "But a source familiar with the inquiry said it was over. -";
+    const s = spanOf(text, "But a source familiar with the inquiry");
+    assert.equal(leadTrimmed(text, s), s);
+    const dash = spanOf(text, "-");
+    assert.equal(leadTrimmed(text, dash), dash);
+  });
+  it("a group noun takes its 'of' phrase up to the cue, without the cue's auxiliaries", () => {
+    const text = "A number of tax experts I spoke to this week about the plan were skeptical.";
+    const s = spanOf(text, "A number");
+    assert.equal(text.slice(s[0], ofTail(text, s, text.indexOf("skeptical"))), "A number of tax experts I spoke to this week about the plan");
+  });
+  it("after its cue, the 'of' phrase runs to the sentence end or the first comma", () => {
+    const text = "Those views were echoed by a number of tax experts I spoke to, and by others.";
+    const s = spanOf(text, "a number");
+    assert.equal(text.slice(s[0], ofTail(text, s, text.length, true)), "a number of tax experts I spoke to");
+  });
+  it("no 'of' phrase for a name, nor across a verb of the phrase's own", () => {
+    const text = "Clinton of course said so. A group of parents sent a letter to the board urging a delay.";
+    const c = spanOf(text, "Clinton");
+    assert.equal(ofTail(text, c, text.indexOf("said")), c[1]);
+    const g = spanOf(text, "A group");
+    assert.equal(ofTail(text, g, text.indexOf("urging")), g[1]);
+  });
+  it("the object inside a relative clause is passed over for the clause's head", () => {
+    const text = "Surety companies that had insured Patriot's reclamation obligations agreed to the deal.";
+    const r = relativeClauseStart(text, 0, text.indexOf("Patriot's"));
+    assert.ok(r);
+    assert.equal(text.slice(...r.head), "Surety companies");
+    const many = "Many of the papers that endorsed him said they regretted it.";
+    assert.equal(many.slice(...relativeClauseStart(many, 0, many.indexOf("him"))!.head), "Many of the papers");
+  });
+  it("a complementiser, a subject pronoun or a clause inside the relative clause is no relative subject", () => {
+    const said = "Officials believe that Trump's aides said nothing.";
+    assert.equal(relativeClauseStart(said, 0, said.indexOf("Trump's")), undefined);
+    const when = "the congressman who gained national attention in 2009 when he yelled at the president";
+    assert.equal(relativeClauseStart(when, 0, when.indexOf("he yelled")), undefined);
+    const bare = "the man who Trump said was lying";
+    assert.equal(relativeClauseStart(bare, 0, bare.indexOf("Trump")), undefined);
+  });
+});

@@ -1,0 +1,86 @@
+// How far a speaker phrase reaches: no list dash or sentence adverb first, a group noun's "of" phrase (before or after its cue), a relative clause's head.
+import type { Span } from "../../../core/record.js";
+import { cueVerb, isFiniteForm } from "../extractors/quote-common.js";
+
+// A list dash or bullet, or a sentence adverb set off from the subject ("- Pew notes", "Moreover, Jane Doe said",
+// "Meanwhile Rihanna spoke"): PolNeAR's sources start after them. ("But" and "And" stay: PolNeAR keeps them.)
+const LEAD = /^(?:[-–—•*·]+\s*|(?:however|meanwhile|moreover|furthermore|besides|nonetheless|nevertheless|likewise|similarly|instead|indeed|probably|perhaps|maybe|finally|separately),?\s+)+/i;
+
+/** The phrase without a list dash or a sentence adverb opening it; the same span object when nothing goes. */
+export function leadTrimmed(text: string, span: Span): Span {
+  const m = LEAD.exec(text.slice(span[0], span[1]));
+  if (!m || m[0].length >= span[1] - span[0] || !/[\p{L}\d]/u.test(text.slice(span[0] + m[0].length, span[1]))) return span;
+  return [span[0] + m[0].length, span[1]];
+}
+
+// A quantity or a group that names no one until its "of" phrase ("dozens | of papers", "a group | of parents").
+const GROUP_HEAD =
+  /^(?:(?:a|an|the|one|some)\s+)?(?:(?:large|small|growing|broad|wide|whole|new|record|majority)\s+)?(?:number|group|majority|minority|handful|coalition|couple|few|lot|host|slew|raft|chorus|crowd|bunch|dozens|hundreds|thousands|millions|scores|several|many|most|some|all|none|each|both|half|one|two|three|four|five)$/i;
+// a clause boundary or a saying inside the would-be "of" phrase: it is no part of the subject
+const TAIL_STOP = /[;:"“”()\n–—―]|\s-{1,2}\s|\b(?:said|says|say|told|tells|according|but)\b/;
+// auxiliaries and adverbs before the cue verb are the cue's ("were echoed", "has also said")
+const AUX_END = /\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|did|does|do|also|not|never|been|be|[a-z]{3,}ly)\s*$/i;
+const TAIL_MAX = 200;
+const PAST = /^(?:[a-z]+ed|sent|made|took|gave|went|came|put|got|found|held|led|won|ran|met|left|brought|thought|kept|began|became|spoke|wrote|told|said|sold|paid|built|bought|lost|chose|drew|fell|grew|knew|saw|stood|struck|threw|wore)$/;
+const TAIL_SUBJECT = /^(?:i|we|he|she|they|you|who|that|which)$/;
+
+/**
+ * The end of a group noun's "of" phrase running up to the cue at `limit`, else `span[1]`. With `after`, the phrase
+ * follows its cue ("echoed by a number of experts I spoke to.") and runs to the first comma or the sentence end at `limit`.
+ */
+export function ofTail(text: string, span: Span, limit: number, after = false): number {
+  if (!GROUP_HEAD.test(text.slice(span[0], span[1]))) return span[1];
+  let gap = text.slice(span[1], limit);
+  if (after) gap = gap.replace(/,.*$/s, "").replace(/[\s.!?"”’']+$/, "");
+  if (gap.length > TAIL_MAX || !/^\s+of\s+\S/.test(gap) || TAIL_STOP.test(gap)) return span[1];
+  for (let m = AUX_END.exec(gap); m; m = AUX_END.exec(gap)) gap = gap.slice(0, m.index);
+  gap = gap.replace(/[\s,]+$/, "");
+  // a verb of its own makes the words a clause ("a group | of parents … sent a letter"), unless a relative pronoun or
+  // a pronoun is its subject ("a number of experts I spoke to")
+  const words = gap.toLowerCase().match(/[a-z'’]+/g) ?? [];
+  // (only past forms count: a present form is as often a noun, "tax plans")
+  for (let k = 1; k < words.length; k++) if (PAST.test(words[k]!) && isFiniteForm(words[k]!) && !TAIL_SUBJECT.test(words[k - 1]!)) return span[1];
+  return /^\s+of$/.test(gap) ? span[1] : span[1] + gap.length;
+}
+
+// The clause segment before the phrase: from the last comma, colon, quotation mark, bracket or spaced dash.
+const BOUNDARY = /[,;:"“”()\[\]]|\s-{1,2}\s|[–—―]/g;
+const RELATIVE_WORD = /\b(?:who|that|which)\s/;
+const SUBJECT_PRONOUN = /^(?:i|he|she|we|they|it)\b/i;
+const SUBORDINATOR = /^(?:when|while|after|before|because|if|as|since|although|though|until|unless|whereas)$/i;
+// head noun phrase, relative pronoun, the clause's words up to the phrase (at least one: "the man who | Trump" is no clause)
+const RELATIVE = /^\s*((?:[\p{L}\d'’.&-]+\s+){1,6}?)(who|that|which)\s+((?:[\p{L}\d'’.&-]+\s+){1,8})$/u;
+const NOT_HEAD_WORD = /^(?:and|or|but|nor|yet|i|he|she|it|we|they|you|there|this|these|those|what|who|which|that|so|such|is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|does|did|do|to|by|as|if|when|while|after|before|because|than|not|no|said|says|say|told|according)$/i;
+// a preposition inside the head is fine ("Many of the papers that …"), not first ("In the states that …")
+const PREPOSITION = /^(?:of|in|from|on|at|for|with|about|among)$/i;
+
+/**
+ * "Surety companies that had insured Patriot's obligations | agreed": the phrase the extractor found (at `start`)
+ * is the object inside a relative clause, and the subject is the clause's head with it. The head's span, or
+ * `undefined`. Reads back to `from` (the sentence start or a bound).
+ */
+export function relativeClauseStart(text: string, from: number, start: number): { head: Span } | undefined {
+  const before = text.slice(from, start);
+  // (most phrases have no relative pronoun before them: one cheap test first)
+  if (!RELATIVE_WORD.test(before)) return undefined;
+  let seg = 0;
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(before); m; m = BOUNDARY.exec(before)) seg = m.index + m[0].length;
+  // a subject pronoun is no relative clause's object ("the congressman who gained attention when | he")
+  if (SUBJECT_PRONOUN.test(text.slice(start, start + 5))) return undefined;
+  const m = RELATIVE.exec(before.slice(seg));
+  if (!m) return undefined;
+  const head = m[1]!.trim().split(/\s+/);
+  if (PREPOSITION.test(head[0]!) || head.some((w) => NOT_HEAD_WORD.test(w))) return undefined;
+  // "Officials believe that …": a verb of saying or thinking before "that" makes it a complementiser
+  const last = head[head.length - 1]!.toLowerCase();
+  if (m[2]!.toLowerCase() === "that" && (cueVerb(last) || head.some((w) => /^[a-z]/.test(w) && isFiniteForm(w.toLowerCase())))) return undefined;
+  // the relative clause has a verb of its own ("that had insured", "who backed")
+  const clause = m[3]!.trim().split(/\s+/);
+  // a subordinate clause inside it ("who gained attention in 2009 when …") holds its own subject
+  if (clause.some((w) => SUBORDINATOR.test(w))) return undefined;
+  if (!clause.some((w) => isFiniteForm(w.toLowerCase()) || /^[a-z]+ed$/.test(w))) return undefined;
+  const at = from + seg + (m[0].length - m[0].trimStart().length);
+  const end = at + m[1]!.trimEnd().length;
+  return { head: [at, end] };
+}
