@@ -422,3 +422,19 @@ test("times: 'most recently' before a date leaves the date as the time; two quar
   assert.deepEqual(values("Three doctors were killed, most recently last October.", "1999-02-06"), [["last October", "1998-10"]]);
   assert.deepEqual(values("The steelmaker sees a decline in the first two quarters of 1990.", "1989-10-26"), [["the first two quarters of 1990", "1990-H1"]]);
 });
+
+test("times: the rules' word gates read capitals and non-ASCII text as their regexes do", () => {
+  // capitals: the gates fold ASCII case, as the /i regexes do
+  assert.deepEqual(values("MARKETS FELL SHARPLY LAST WEEK AS RATES ROSE.", "2024-10-26"), [["LAST WEEK", "2024-W42"]]);
+  // curly quotes and dashes around the words (a two-byte sentence) do not hide them
+  assert.deepEqual(values("“We will not give up,” she said — hours after the strike on Thursday.", "2024-10-26"), [["Thursday", "2024-10-24"]]);
+  // the Kelvin sign lower-cases to "k": with it in the sentence, the gates fall back to their regexes, and the
+  // word spelt with it ("wee\u212a") is no week, as the case-insensitive regexes (without u) read it
+  assert.deepEqual(values("The reactor ran at 300 \u212a last week.", "2024-10-26"), [["last week", "2024-W42"]]);
+  assert.deepEqual(values("Talks collapsed last wee\u212a in Geneva.", "2024-10-26"), []);
+});
+
+test("times: a sentence holding a gate word's letters apart but not the word finds nothing", () => {
+  // "yea"/"ear" and "mon"/"ont"/"nth" occur, but neither "year" nor "month" does
+  assert.deepEqual(values("The yeast bread had an early monster ontology in the ninth wonder.", "2024-10-26"), []);
+});

@@ -41,6 +41,77 @@ function chronoParser(): chrono.Chrono {
   return parser;
 }
 
+/**
+ * A gate: words one of which every match of a rule's regex holds (`re`, a case-insensitive alternation of them), so
+ * that the rule's costly regex is skipped in most sentences. `SentenceGates.has` answers without a scan: true when the
+ * sentence holds every letter triple (a two-letter word: pair) of one of the words, from bits gathered in one pass,
+ * which `re` matching implies. It may say true where `re` would not (the triples apart, or two triples sharing a
+ * bit); the rule's own regex then finds nothing, so the rules find the same as with `re` as gate.
+ */
+interface WordGate { readonly re: RegExp; readonly keys: readonly (readonly number[])[] }
+// letters (either case) 1-26, digits 27-36, anything else 0
+const charCode = (c: number): number => (c >= 97 && c <= 122 ? c - 96 : c >= 65 && c <= 90 ? c - 64 : c >= 48 && c <= 57 ? c - 21 : 0);
+/** bit of a letter pair: below 37 * 37 */
+const pairBit = (a: number, b: number): number => a * 37 + b;
+/** bit of a letter triple, hashed into TRIPLE_BITS bits after the pairs' */
+const TRIPLE_BITS = 4096;
+const tripleBit = (a: number, b: number, c: number): number => 37 * 37 + ((Math.imul((a * 37 + b) * 37 + c, 0x9e3779b1) >>> 20) & (TRIPLE_BITS - 1));
+const GATE_WORDS = Math.ceil((37 * 37 + TRIPLE_BITS) / 32);
+function wordGate(re: RegExp): WordGate {
+  const keys = re.source.split("|").map((w) => {
+    const c = [...w].map((ch) => charCode(ch.charCodeAt(0)));
+    // a word with another character (none yet) is never ruled out
+    if (c.includes(0) || c.length < 2) return [];
+    if (c.length === 2) return [pairBit(c[0]!, c[1]!)];
+    const out: number[] = [];
+    for (let i = 2; i < c.length; i++) out.push(tripleBit(c[i - 2]!, c[i - 1]!, c[i]!));
+    return out;
+  });
+  return { re, keys };
+}
+
+/** The word gates of one sentence (see `WordGate`). */
+class SentenceGates {
+  private readonly seen = new Int32Array(GATE_WORDS);
+  /** "ſ" and the Kelvin sign fold to ASCII letters under /iu: a sentence holding one asks the regexes alone */
+  private readonly folds: boolean = false;
+  constructor(private readonly s: string) {
+    const seen = this.seen;
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 0x17f || c === 0x212a) this.folds = true;
+      const code = charCode(c);
+      if (code !== 0 && b !== 0) {
+        const p = pairBit(b, code);
+        seen[p >> 5]! |= 1 << (p & 31);
+        if (a !== 0) {
+          const q = tripleBit(a, b, code);
+          seen[q >> 5]! |= 1 << (q & 31);
+        }
+      }
+      a = b;
+      b = code;
+    }
+  }
+  has(g: WordGate): boolean {
+    if (this.folds) return g.re.test(this.s);
+    const seen = this.seen;
+    for (const word of g.keys) {
+      let all = true;
+      for (const p of word) {
+        if ((seen[p >> 5]! & (1 << (p & 31))) === 0) {
+          all = false;
+          break;
+        }
+      }
+      if (all) return true;
+    }
+    return false;
+  }
+}
+
 // Cheap gate: chrono only runs on sentences holding a capitalised month, a numeric date or a clock time.
 const CHRONO_GATE =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\d{1,4}[/-]\d{1,2}\b|\d[:.]\d\d\s*(?:[ap]\.?m\b|GMT|UTC|ET|EST|EDT|BST|CET)|\d\s*[ap]\.m\.|\d\s*[ap]m\b|\bnoon\b|\bmidnight\b|\b\d{1,2}:\d\d\b/u;
@@ -139,7 +210,7 @@ const SPOKEN_YEAR_RE = new RegExp(
   "giu",
 );
 // Every match of SPOKEN_YEAR_RE holds one of these words, matched under the same flags: a cheap test before the full scan
-const SPOKEN_YEAR_WORDS = /nineteen|thousand/iu;
+const SPOKEN_YEAR_WORDS = wordGate(/nineteen|thousand/iu);
 const SPOKEN_COUNT_AFTER = /^\s+(?:(?!(?:has|was|is|does|says)\b)\p{Ll}+s|years|of)\b/u;
 // "the latest period": the reporting period under discussion (a quarter in results news)
 const LATEST_PERIOD_RE = /\bthe\s+(?:latest|most\s+recent)\s+period\b/gi;
@@ -155,7 +226,7 @@ const NOW_RE = /\b(?:right\s+)?now\b|\bthese\s+days\b/gi;
 // ready soon"); "soon after", "as soon as Tuesday" only link two events, and "was soon released" tells
 // the past (TBAQ: 5 of 8 future-tense "soon" marked, 0 of 10 others)
 const SOON_RE = /\bas\s+soon\s+as\s+possible\b|(?<!\bas\s)\bsoon\b(?!\s+(?:as|after|afterwards?|before|thereafter)\b)/gi;
-const SOON_WORD = /soon/i;
+const SOON_WORD = wordGate(/soon/i);
 // "for the year", "the full year", "by the end of the year", "earlier in the year", "throughout the
 // fiscal year": the year of publication, as financial news reports it (TBAQ: 6 of 6 annotated so);
 // "the year ended Sept. 30" is a reporting year (above)
@@ -193,33 +264,39 @@ const YEAR_ENDED_RE = /\b(?:the\s+)?(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)/gi;
 // "current market conditions", "his current wife": the present, as TimeBank marks the adjective (PRESENT_REF)
 const CURRENT_ADJ_RE = /\bcurrent(?<!\bthen\s+current)(?=\s+\p{Ll})(?!\s+(?:fiscal|week|weekend|month|year|quarter|decade|century|period|account|events?|affairs)\b)/giu;
 // Words every match of THE_YEAR_RE and CURRENT_ADJ_RE holds, under the same flags: cheap tests before the full scans
-const YEAR_WORD = /year/i;
+const YEAR_WORD = wordGate(/year/i);
 // the same for QUARTER_RE, SEASON_RE, HALF_RE and WEEKEND_RE (all /gi, without u: ASCII letters match only ASCII)
-const QUARTER_WORD = /quarter/i;
-const SEASON_WORD = /spring|summer|autumn|fall|winter/i;
-const HALF_WORD = /half|quarters/i;
-const WEEKEND_WORD = /weekend/i;
+const QUARTER_WORD = wordGate(/quarter/i);
+const SEASON_WORD = wordGate(/spring|summer|autumn|fall|winter/i);
+const HALF_WORD = wordGate(/half|quarters/i);
+const WEEKEND_WORD = wordGate(/weekend/i);
 // the same for the other /gi rules of `ownRules` (named beside each use): a word or piece of one every match holds
-const PERIOD_WORD = /period/i;
-const PLURAL_UNIT_WORD = /days|weeks|months|years|decades/i;
-const LY_WORD = /ly/i;
-const WEEK_WORD = /week/i;
-const YEAR_MONTH_WORD = /year|month/i;
-const WHILE_WORD = /while|time/i;
-const DAY_WORD = /day/i;
-const DAY_PART_OR_DAY_WORD = /day|morning|afternoon|evening|night/i;
-const CENTURY_WORD = /century/i;
-const DECADE_WORD = /ties|0s/i;
-const EVERY_WORD = /every|each/i;
-const DAY_PART_WORD = /midday|morning|afternoon|evening/i;
-const DAY_NAME_WORD = /today|yesterday|tomorrow|tonight|night|this/i;
-const NOW_WORD = /now|these/i;
-const VAGUE_WORD = /recent|coming|ahead|current|future|term|later|past/i;
-const UNIT_WORD = /week|month|year|quarter|decade|century/i;
-const DURATION_UNIT_WORD = /minute|hour|day|week|month|year|decade|century/i;
+const PERIOD_WORD = wordGate(/period/i);
+const PLURAL_UNIT_WORD = wordGate(/days|weeks|months|years|decades/i);
+const LY_WORD = wordGate(/ly/i);
+const WEEK_WORD = wordGate(/week/i);
+const YEAR_MONTH_WORD = wordGate(/year|month/i);
+const WHILE_WORD = wordGate(/while|time/i);
+const DAY_WORD = wordGate(/day/i);
+const DAY_PART_OR_DAY_WORD = wordGate(/day|morning|afternoon|evening|night/i);
+const CENTURY_WORD = wordGate(/century/i);
+const DECADE_WORD = wordGate(/ties|0s/i);
+const EVERY_WORD = wordGate(/every|each/i);
+const DAY_PART_WORD = wordGate(/midday|morning|afternoon|evening/i);
+const DAY_NAME_WORD = wordGate(/today|yesterday|tomorrow|tonight|night|this/i);
+const NOW_WORD = wordGate(/now|these/i);
+const VAGUE_WORD = wordGate(/recent|coming|ahead|current|future|term|later|past/i);
+const UNIT_WORD = wordGate(/week|month|year|quarter|decade|century/i);
+const DURATION_UNIT_WORD = wordGate(/minute|hour|day|week|month|year|decade|century/i);
 // YEAR_RE (case-sensitive) without its lookbehind, which it tries at every position
 const YEAR_DIGITS = /(?:1[89]|20)\d\d/;
-const CURRENT_WORD = /current/iu;
+const CURRENT_WORD = wordGate(/current/iu);
+// the same for DURATION_PAST_RE, NAMED_MONTH_RE (both words of each pair) and HOLIDAY_RE (each holiday's longest word)
+const THE_WORD = wordGate(/the/i);
+const PAST_UNIT_WORD = wordGate(/hour|day|week|month|quarter|year|decade/i);
+const LAST_NEXT_THIS_WORD = wordGate(/last|next|this/i);
+const MONTH_WORD = wordGate(/january|february|march|april|may|june|july|august|september|october|november|december/i);
+const HOLIDAY_WORD = wordGate(new RegExp(Object.keys(HOLIDAYS).map((h) => h.split(/[\s']/).reduce((a, b) => (b.length > a.length ? b : a))).join("|"), "i"));
 const EVERY_RE = /\b(?:every|each)\s+(day|week|month|quarter|year)\b/gi;
 // "each July", "every March": that month of every year
 const EVERY_MONTH_RE = /\b(?:every|each)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
@@ -505,12 +582,13 @@ const before = (s: string, i: number, n = 60): string => s.slice(Math.max(0, i -
 
 function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   let m: RegExpExecArray | null;
+  const g = new SentenceGates(s);
   // weekdays, seasons and quarters without a tense cue lean to the past: news reports what happened
   const dir = (a: number, b: number): Direction => (tenseNear(s, a, b) === "future" ? "future" : "past");
 
   // "this year", "last week", "earlier this month", "next quarter"
   REL_UNIT_RE.lastIndex = 0;
-  while (UNIT_WORD.test(s) && (m = REL_UNIT_RE.exec(s))) {
+  if (g.has(UNIT_WORD)) while ((m = REL_UNIT_RE.exec(s))) {
     if (!ref) {
       push(out, m.index, m.index + m[0].length, "", "DATE", "rule:relative", true);
       continue;
@@ -555,7 +633,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
 
   // "the past two years", "over the last few months": durations ending at publication
   DURATION_PAST_RE.lastIndex = 0;
-  while ((m = DURATION_PAST_RE.exec(s))) {
+  if (g.has(THE_WORD) && g.has(PAST_UNIT_WORD)) while ((m = DURATION_PAST_RE.exec(s))) {
     // "the past two years" counts, "the coming years" does not say how many, "the past year" is one
     const n = m[2] ? durationNumber(m[2]) : /s$/i.test(m[0]) ? undefined : 1;
     // "the last decade", "the next year or so", "the following year": the calendar unit before or
@@ -570,7 +648,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
 
   // seasons: "over the summer", "last winter", "spring 2023", "the early summer" (the season, as TIMEX3 values it)
   SEASON_RE.lastIndex = 0;
-  while (SEASON_WORD.test(s) && (m = SEASON_RE.exec(s))) {
+  if (g.has(SEASON_WORD)) while ((m = SEASON_RE.exec(s))) {
     const [, det, name, year] = m;
     const word = name!;
     // "the fall of Kabul" is an event, "Arab Spring" a name; seasons are lower case unless a year follows
@@ -594,7 +672,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   // weekdays: "on Thursday", "last Friday", "Sunday night"; plural weekdays recur ("on Mondays")
   WEEKDAY_RE.lastIndex = 0;
   // every weekday name ends in "day" (the regex is case-sensitive): most sentences need no scan
-  while (s.includes("day") && (m = WEEKDAY_RE.exec(s))) {
+  if (g.has(DAY_WORD)) while ((m = WEEKDAY_RE.exec(s))) {
     const [, clock, mod, name, plural, part, partPlural] = m;
     const wd = WEEKDAYS[name!.toLowerCase()]!;
     // "on Mondays", "Tuesday nights", "each Thursday": every such day (a SET), with the part of day named
@@ -639,7 +717,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
 
   // today, yesterday, tonight, this morning
   DAY_WORD_RE.lastIndex = 0;
-  while (DAY_NAME_WORD.test(s) && (m = DAY_WORD_RE.exec(s))) {
+  if (g.has(DAY_NAME_WORD)) while ((m = DAY_WORD_RE.exec(s))) {
     // "today's youth", "the people of tomorrow": the present age or the future in general, no day
     const right = s.slice(m.index + m[0].length, m.index + m[0].length + 30);
     if (/^['’]s\s+(?:world|youth|generations?|society|children|young)\b/i.test(right) || /\bof\s+$/i.test(before(s, m.index, 4))) continue;
@@ -657,7 +735,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
 
   // parts of a day: written alone they fall on the day of publication, as a clock time alone does
   DAY_PART_RE.lastIndex = 0;
-  while (DAY_PART_WORD.test(s) && (m = DAY_PART_RE.exec(s))) {
+  if (g.has(DAY_PART_WORD)) while ((m = DAY_PART_RE.exec(s))) {
     const [all, midday, , part, dayWord] = m;
     // "Friday late afternoon", "early Friday morning": the weekday rule has the day
     if (/\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+$/.test(before(s, m.index, 12)) || /^\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/.test(s.slice(m.index + all!.length, m.index + all!.length + 14))) continue;
@@ -673,7 +751,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
 
   // durations and "N units ago"
   DURATION_RE.lastIndex = 0;
-  while (DURATION_UNIT_WORD.test(s) && (m = DURATION_RE.exec(s))) {
+  if (g.has(DURATION_UNIT_WORD)) while ((m = DURATION_RE.exec(s))) {
     const [all, numWord, andHalf, unitWord, andAHalf, old] = m;
     if (old) continue; // "a 5-year-old": an age
     // "60 Minutes", "48 Hours": a programme's title, its unit in capitals after a figure
@@ -717,7 +795,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
 
   // quarters, dated by the year given or the latest such quarter (financial reports look back)
   QUARTER_RE.lastIndex = 0;
-  while (QUARTER_WORD.test(s) && (m = QUARTER_RE.exec(s))) {
+  if (g.has(QUARTER_WORD)) while ((m = QUARTER_RE.exec(s))) {
     const [all, yearBefore, yearRel, yearAgo, whichWord, yearAfter] = m;
     // "the quarter" alone is the period being reported on; "a quarter of the vote" is a share
     if (!whichWord && !yearBefore && !yearRel && !yearAgo && !/^the\s/i.test(all!)) continue;
@@ -774,19 +852,19 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   }
 
   YEAR_AGO_ADJ_RE.lastIndex = 0;
-  while (YEAR_WORD.test(s) && (m = YEAR_AGO_ADJ_RE.exec(s))) {
+  if (g.has(YEAR_WORD)) while ((m = YEAR_AGO_ADJ_RE.exec(s))) {
     if (m[2]) push(out, m.index, m.index + m[0].length, durationValue(durationNumber(m[2]), "month"), "DURATION", "rule:duration", false);
     else if (ref) push(out, m.index, m.index + m[0].length, pad(ref.y - 1, 4), "DATE", "rule:year-ago", true);
   }
   YEAR_PERIOD_RE.lastIndex = 0;
-  while (PERIOD_WORD.test(s) && (m = YEAR_PERIOD_RE.exec(s))) push(out, m.index, m.index + m[0].length, m[1]!, "DATE", "rule:year-period", false);
+  if (g.has(PERIOD_WORD)) while ((m = YEAR_PERIOD_RE.exec(s))) push(out, m.index, m.index + m[0].length, m[1]!, "DATE", "rule:year-period", false);
   LATEST_YEAR_RE.lastIndex = 0;
-  while (ref && YEAR_WORD.test(s) && (m = LATEST_YEAR_RE.exec(s))) push(out, m.index, m.index + m[0].length, pad(ref.y - 1, 4), "DATE", "rule:relative", true);
+  if (ref && g.has(YEAR_WORD)) while ((m = LATEST_YEAR_RE.exec(s))) push(out, m.index, m.index + m[0].length, pad(ref.y - 1, 4), "DATE", "rule:relative", true);
   CORRESPONDING_PERIOD_RE.lastIndex = 0;
-  while (ref && PERIOD_WORD.test(s) && (m = CORRESPONDING_PERIOD_RE.exec(s))) push(out, m.index, m.index + m[0].length, pad(ref.y - 1, 4), "DATE", "rule:year-ago", true);
+  if (ref && g.has(PERIOD_WORD)) while ((m = CORRESPONDING_PERIOD_RE.exec(s))) push(out, m.index, m.index + m[0].length, pad(ref.y - 1, 4), "DATE", "rule:year-ago", true);
 
   HALF_RE.lastIndex = 0;
-  while (HALF_WORD.test(s) && (m = HALF_RE.exec(s))) {
+  if (g.has(HALF_WORD)) while ((m = HALF_RE.exec(s))) {
     if (!m[2] && !ref) continue;
     const y = m[2] ? Number(m[2]) : ref!.y + (m[3] ? (m[3].toLowerCase() === "last" ? -1 : 1) : 0);
     push(out, m.index, m.index + m[0].length, `${y}-H${m[1]!.toLowerCase() === "first" ? 1 : 2}`, "DATE", "rule:half", !m[2]);
@@ -794,24 +872,24 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
 
   // "a day-long meeting", "the decades-long battle": a compound adjective of duration, like "16-hour"
   LONG_ADJ_RE.lastIndex = 0;
-  while (DURATION_UNIT_WORD.test(s) && (m = LONG_ADJ_RE.exec(s))) {
+  if (g.has(DURATION_UNIT_WORD)) while ((m = LONG_ADJ_RE.exec(s))) {
     const unit = m[1]!.toLowerCase();
     push(out, m.index, m.index + m[0].length, durationValue(m[2] ? undefined : 1, unit), "DURATION", "rule:duration", false);
   }
 
   THE_YEARS_RE.lastIndex = 0;
-  while (DURATION_UNIT_WORD.test(s) && (m = THE_YEARS_RE.exec(s))) {
+  if (g.has(DURATION_UNIT_WORD)) while ((m = THE_YEARS_RE.exec(s))) {
     push(out, m.index + m[0].length - m[1]!.length, m.index + m[0].length, "PXY", "DURATION", "rule:duration", false);
   }
 
   BARE_PLURAL_RE.lastIndex = 0;
-  while (PLURAL_UNIT_WORD.test(s) && (m = BARE_PLURAL_RE.exec(s))) {
+  if (g.has(PLURAL_UNIT_WORD)) while ((m = BARE_PLURAL_RE.exec(s))) {
     const unit = m[1]!.toLowerCase().slice(0, -1);
     push(out, m.index + m[0].length - m[1]!.length, m.index + m[0].length, durationValue(undefined, unit), "DURATION", "rule:duration", false);
   }
 
   SET_ADVERB_RE.lastIndex = 0;
-  while (LY_WORD.test(s) && (m = SET_ADVERB_RE.exec(s))) {
+  if (g.has(LY_WORD)) while ((m = SET_ADVERB_RE.exec(s))) {
     // "rise 8.5% annually", "average daily volume": a rate of a figure, not a recurring time
     if (/(?:%|\bpercent|\baverage)\s+$/i.test(before(s, m.index, 12))) continue;
     const unit = { hourly: "hour", daily: "day", nightly: "day", weekly: "week", monthly: "month", annually: "year", yearly: "year" }[m[1]!.toLowerCase()]!;
@@ -820,7 +898,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
 
   // "over the weekend": the weekend on the side of publication the tense points to
   WEEKEND_RE.lastIndex = 0;
-  while (WEEKEND_WORD.test(s) && (m = WEEKEND_RE.exec(s))) {
+  if (g.has(WEEKEND_WORD)) while ((m = WEEKEND_RE.exec(s))) {
     if (!ref) continue;
     // "ahead of the weekend" looks forward whatever the tense
     const d = resolveWeekday(ref, 6, m[1] ? "future" : dir(m.index, m.index + m[0].length));
@@ -829,7 +907,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   }
 
   THE_WEEK_RE.lastIndex = 0;
-  while (WEEK_WORD.test(s) && (m = THE_WEEK_RE.exec(s))) {
+  if (g.has(WEEK_WORD)) while ((m = THE_WEEK_RE.exec(s))) {
     if (ref && /\b(?:for|of|in|during|over)\s+$/i.test(before(s, m.index, 10)) || ref && /^['’]s/.test(s.slice(m.index + m[0].length))) {
       push(out, m.index, m.index + m[0].length, `${pad(ref.y, 4)}-WXX`, "DATE", "rule:week", true);
     }
@@ -837,13 +915,13 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
 
   // every week, each year
   EVERY_RE.lastIndex = 0;
-  while (EVERY_WORD.test(s) && (m = EVERY_RE.exec(s))) push(out, m.index, m.index + m[0].length, durationValue(1, m[1]!.toLowerCase()), "SET", "rule:set", false);
+  if (g.has(EVERY_WORD)) while ((m = EVERY_RE.exec(s))) push(out, m.index, m.index + m[0].length, durationValue(1, m[1]!.toLowerCase()), "SET", "rule:set", false);
   EVERY_MONTH_RE.lastIndex = 0;
-  while ((s.includes("every") || s.includes("each")) && (m = EVERY_MONTH_RE.exec(s))) push(out, m.index, m.index + m[0].length, `XXXX-${pad(MONTHS.indexOf(m[1]!.toLowerCase()) + 1)}`, "SET", "rule:set", false);
+  if (g.has(EVERY_WORD)) while ((m = EVERY_MONTH_RE.exec(s))) push(out, m.index, m.index + m[0].length, `XXXX-${pad(MONTHS.indexOf(m[1]!.toLowerCase()) + 1)}`, "SET", "rule:set", false);
 
   // vague references: "in recent weeks", "recently", "the future"
   VAGUE_RE.lastIndex = 0;
-  while (VAGUE_WORD.test(s) && (m = VAGUE_RE.exec(s))) {
+  if (g.has(VAGUE_WORD)) while ((m = VAGUE_RE.exec(s))) {
     const t = m[0].toLowerCase();
     // "killed, most recently last October": the adverb orders the events, the date after it is the time
     if (t === "recently" && /\bmost\s+$/i.test(before(s, m.index, 6)) && /^,?\s+(?:last|this|in|on|during)\b/i.test(s.slice(m.index + m[0].length, m.index + m[0].length + 10))) continue;
@@ -862,7 +940,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   }
 
   SPOKEN_YEAR_RE.lastIndex = 0;
-  while (SPOKEN_YEAR_WORDS.test(s) && (m = SPOKEN_YEAR_RE.exec(s))) {
+  if (g.has(SPOKEN_YEAR_WORDS)) while ((m = SPOKEN_YEAR_RE.exec(s))) {
     const [all, tens, ones, ones2000] = m;
     // "two thousand" alone is a count unless it is "the year two thousand"
     if (!tens && !/^the\s+year/i.test(all!)) continue;
@@ -884,14 +962,14 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   }
 
   LATEST_PERIOD_RE.lastIndex = 0;
-  while (PERIOD_WORD.test(s) && (m = LATEST_PERIOD_RE.exec(s))) {
+  if (g.has(PERIOD_WORD)) while ((m = LATEST_PERIOD_RE.exec(s))) {
     if (!ref) continue;
     const [y, mo] = addMonths(ref.y, ref.m, -3);
     push(out, m.index, m.index + m[0].length, `${y}-Q${Math.floor((mo - 1) / 3) + 1}`, "DATE", "rule:period", true);
   }
 
   HOLIDAY_RE.lastIndex = 0;
-  while ((m = HOLIDAY_RE.exec(s))) {
+  if (g.has(HOLIDAY_WORD)) while ((m = HOLIDAY_RE.exec(s))) {
     const [all, mod, name, year] = m;
     // a holiday is a name: capitalised ("Easter", "Election Day"), not "christmas shopping" in lower case
     if (!/^\p{Lu}/u.test(name!)) continue;
@@ -912,7 +990,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   }
 
   NAMED_MONTH_RE.lastIndex = 0;
-  while ((m = NAMED_MONTH_RE.exec(s))) {
+  if (g.has(LAST_NEXT_THIS_WORD) && g.has(MONTH_WORD)) while ((m = NAMED_MONTH_RE.exec(s))) {
     // a month is a name: "last may" is a modal
     if (!/^\p{Lu}/u.test(m[2]!)) continue;
     if (!ref) {
@@ -925,19 +1003,19 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   }
 
   THE_YEAR_RE.lastIndex = 0;
-  while (YEAR_WORD.test(s) && (m = THE_YEAR_RE.exec(s))) {
+  if (g.has(YEAR_WORD)) while ((m = THE_YEAR_RE.exec(s))) {
     if (ref) push(out, m.index, m.index + m[0].length, pad(ref.y, 4), "DATE", "rule:relative", true);
   }
 
   YEAR_END_RE.lastIndex = 0;
-  while (YEAR_WORD.test(s) && (m = YEAR_END_RE.exec(s))) {
+  if (g.has(YEAR_WORD)) while ((m = YEAR_END_RE.exec(s))) {
     if (!ref) continue;
     const y = pad(/^(?:since|after)$/i.test(m[1]!) ? ref.y - 1 : ref.y, 4);
     push(out, m.index, m.index + m[0].length, m[2] ? `${y}-12-31` : y, "DATE", "rule:relative", true);
   }
 
   THAT_UNIT_RE.lastIndex = 0;
-  while (YEAR_MONTH_WORD.test(s) && (m = THAT_UNIT_RE.exec(s))) {
+  if (g.has(YEAR_MONTH_WORD)) while ((m = THAT_UNIT_RE.exec(s))) {
     if (!ref) continue;
     const unit = m[1]!.toLowerCase() as "year" | "month";
     // with no date mentioned before, the year or month of publication
@@ -946,7 +1024,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   }
 
   THAT_DAY_RE.lastIndex = 0;
-  while (DAY_PART_OR_DAY_WORD.test(s) && (m = THAT_DAY_RE.exec(s))) {
+  if (g.has(DAY_PART_OR_DAY_WORD)) while ((m = THAT_DAY_RE.exec(s))) {
     const which = (m[2] ?? "").toLowerCase();
     const shift = which === "next" || which === "following" ? 1 : which === "previous" ? -1 : 0;
     // with no day named before, counted from publication's day (and with no publication date either, unresolved)
@@ -957,13 +1035,13 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   }
 
   YEAR_ENDED_RE.lastIndex = 0;
-  while (YEAR_WORD.test(s) && (m = YEAR_ENDED_RE.exec(s))) push(out, m.index, m.index + m[0].length, "P1Y", "DURATION", "rule:duration", false);
+  if (g.has(YEAR_WORD)) while ((m = YEAR_ENDED_RE.exec(s))) push(out, m.index, m.index + m[0].length, "P1Y", "DURATION", "rule:duration", false);
 
   CURRENT_ADJ_RE.lastIndex = 0;
-  while (CURRENT_WORD.test(s) && (m = CURRENT_ADJ_RE.exec(s))) push(out, m.index, m.index + m[0].length, "PRESENT_REF", "DATE", "rule:vague", false);
+  if (g.has(CURRENT_WORD)) while ((m = CURRENT_ADJ_RE.exec(s))) push(out, m.index, m.index + m[0].length, "PRESENT_REF", "DATE", "rule:vague", false);
 
   NOW_RE.lastIndex = 0;
-  while (NOW_WORD.test(s) && (m = NOW_RE.exec(s))) {
+  if (g.has(NOW_WORD)) while ((m = NOW_RE.exec(s))) {
     // a sentence-opening "Now," turns the story ("Now, he says…"); without the comma it is mostly
     // the present ("Now officials are investigating"); "from now", "by now" are idioms ("for now" and
     // "until now" reach to the present and TimeBank marks them)
@@ -973,31 +1051,31 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   }
 
   SOON_RE.lastIndex = 0;
-  while (SOON_WORD.test(s) && (m = SOON_RE.exec(s))) {
+  if (g.has(SOON_WORD)) while ((m = SOON_RE.exec(s))) {
     if (m[0].length > 4 || tenseNear(s, m.index, m.index + m[0].length) === "future") push(out, m.index, m.index + m[0].length, "FUTURE_REF", "DATE", "rule:vague", false);
   }
 
   WHILE_RE.lastIndex = 0;
-  while (WHILE_WORD.test(s) && (m = WHILE_RE.exec(s))) push(out, m.index, m.index + m[0].length, "PXX", "DURATION", "rule:duration", false);
+  if (g.has(WHILE_WORD)) while ((m = WHILE_RE.exec(s))) push(out, m.index, m.index + m[0].length, "PXX", "DURATION", "rule:duration", false);
 
   NTH_DAY_RE.lastIndex = 0;
-  while (DAY_WORD.test(s) && (m = NTH_DAY_RE.exec(s))) if (ref) push(out, m.index, m.index + m[0].length, dayValue(ref), "DATE", "rule:day", true);
+  if (g.has(DAY_WORD)) while ((m = NTH_DAY_RE.exec(s))) if (ref) push(out, m.index, m.index + m[0].length, dayValue(ref), "DATE", "rule:day", true);
 
   ORDINAL_CENTURY_RE.lastIndex = 0;
-  while (CENTURY_WORD.test(s) && (m = ORDINAL_CENTURY_RE.exec(s))) {
+  if (g.has(CENTURY_WORD)) while ((m = ORDINAL_CENTURY_RE.exec(s))) {
     const n = Number(m[1]);
     if (n >= 1 && n <= 21) push(out, m.index, m.index + m[0].length, pad(n - 1, 2), "DATE", "rule:century", false);
   }
 
   DECADE_WORD_RE.lastIndex = 0;
-  while (DECADE_WORD.test(s) && (m = DECADE_WORD_RE.exec(s))) {
+  if (g.has(DECADE_WORD)) while ((m = DECADE_WORD_RE.exec(s))) {
     const tens = m[1] ? DECADE_WORDS.indexOf(m[1].toLowerCase()) + 2 : Number(m[2]);
     push(out, m.index, m.index + m[0].length, `19${tens}`, "DATE", "rule:decade", false);
   }
 
   // years: "in 2019", "the 2016 Olympics", "the 1990s", "early 2023"
   YEAR_RE.lastIndex = 0;
-  while (YEAR_DIGITS.test(s) && (m = YEAR_RE.exec(s))) {
+  if (YEAR_DIGITS.test(s)) while ((m = YEAR_RE.exec(s))) {
     const [all, , year, decade] = m;
     const left = s.slice(Math.max(0, m.index - 40), m.index);
     const right = s.slice(m.index + all!.length, m.index + all!.length + 40);
