@@ -84,3 +84,31 @@ test("the parser writes class attributes normalised as className did, and builds
   assert.equal(svg.getAttribute("class"), "s t");
   assert.equal(svg.outerHTML, `<svg id="s" class="s t" />`);
 });
+
+test("compiled selectors are kept per selector and document mode, and still match each document's own elements", () => {
+  const a = parseDocument(`<html><body><div><p id="a1">x</p><h2>t</h2><p id="a2">y</p></div></body></html>`);
+  const b = parseDocument(`<html><body><p id="b1">z</p><section><h2>u</h2></section></body></html>`);
+  const ids = (list: ArrayLike<DomElement>): string[] => Array.from(list, (el) => el.id || el.localName);
+  assert.deepEqual(ids(a.querySelectorAll("p,h2")), ["a1", "h2", "a2"]);
+  assert.deepEqual(ids(b.querySelectorAll("p,h2")), ["b1", "h2"]);
+  assert.deepEqual(ids(a.querySelectorAll("p,h2")), ["a1", "h2", "a2"]);
+  // an element's query stays inside it, and :scope still means that element
+  const section = b.querySelector("section")!;
+  assert.deepEqual(ids(section.querySelectorAll("p,h2")), ["h2"]);
+  const div = a.querySelector("div")!;
+  assert.deepEqual(ids(div.querySelectorAll(":scope > p")), ["a1", "a2"]);
+  assert.equal(b.querySelector("div"), null);
+  // XML documents match case-sensitively: the same selector text is compiled apart for them
+  const { DOMParser } = createRequire(import.meta.url)("linkedom") as { DOMParser: new () => { parseFromString(s: string, t: string): { querySelectorAll(s: string): ArrayLike<unknown> } } };
+  const xml = new DOMParser().parseFromString(`<root><P>x</P><p>y</p></root>`, "text/xml");
+  assert.equal(xml.querySelectorAll("p").length, 1);
+  assert.equal(a.querySelectorAll("P").length, 2);
+});
+
+test("the selector cache applies to the installed linkedom", () => {
+  parseDocument(`<html><body><p>x</p></body></html>`).querySelectorAll("p");
+  const require = createRequire(import.meta.url);
+  const file = Object.keys(require.cache).find((f) => /linkedom[\\/]cjs[\\/]shared[\\/]matches\.js$/.test(f));
+  assert.ok(file, "linkedom's matches.js not loaded");
+  assert.match(String((require.cache[file]!.exports as { prepareMatch: unknown }).prepareMatch), /compiledMatchers/);
+});

@@ -37,7 +37,7 @@ const normalClass = (value) => {
 `;
 
 /**
- * Three hot spots of linkedom, measured on the Zyte pages and edited as linkedom loads (its files stay untouched):
+ * Hot spots of linkedom, measured on the Zyte pages and edited as linkedom loads (its files stay untouched):
  * - every node (element, text, attribute) got a listener Map in a module-wide WeakMap when constructed. Pages
  *   have tens of thousands of nodes and nobody listens: those inserts were the top self-time function of HTML
  *   ingest (a tenth of its CPU), and the WeakMap's entries a good part of its GC. The Map is now made on the
@@ -49,9 +49,12 @@ const normalClass = (value) => {
  * - the parser set `className` for every class attribute, which built that Set (and wrote the attribute back
  *   joined) for every element with a class: 7 % of HTML ingest. It now writes the normalised value into the
  *   attribute; a classList is built from it on first use, with the same tokens.
+ * - querySelectorAll / querySelector compiled their selector (css-select) on every call: Readability asks for the
+ *   same few tag lists on every page, a tenth of its time. A compiled matcher depends only on the selector and
+ *   the document's mode (outside `:scope`, which is compiled per call as before), so it is kept (at most 1,024).
  * If a file's source differs from what an edit expects (another linkedom version), that file loads unchanged.
  */
-const LINKEDOM_EDITS: readonly { file: string; edits: readonly (readonly [string, string])[] }[] = [
+const LINKEDOM_EDITS: SourceEdits = [
   {
     file: "interface/event-target.js",
     edits: [
@@ -75,6 +78,24 @@ const LINKEDOM_EDITS: readonly { file: string; edits: readonly (readonly [string
     ],
   },
   {
+    file: "shared/matches.js",
+    edits: [
+      ["const prepareMatch = (element, selectors) => CSSselect.compile(\n",
+        "const compiledMatchers = new Map;\n" +
+        "const prepareMatch = (element, selectors) => {\n" +
+        "  if (selectors.includes(':scope')) return compileMatcher(element, selectors);\n" +
+        "  const key = (ignoreCase(element) ? 'h' : 'x') + selectors;\n" +
+        "  let matcher = compiledMatchers.get(key);\n" +
+        "  if (matcher === undefined) {\n" +
+        "    if (compiledMatchers.size >= 1024) compiledMatchers.clear();\n" +
+        "    compiledMatchers.set(key, matcher = compileMatcher(element, selectors));\n" +
+        "  }\n" +
+        "  return matcher;\n" +
+        "};\n" +
+        "const compileMatcher = (element, selectors) => CSSselect.compile(\n"],
+    ],
+  },
+  {
     file: "shared/parse-from-string.js",
     edits: [
       ["const attribute = (element, end, attribute, value, active) => {\n",
@@ -87,21 +108,24 @@ const LINKEDOM_EDITS: readonly { file: string; edits: readonly (readonly [string
 
 type CompilableModule = { _compile(code: string, filename: string): unknown };
 
+/** Source edits per file of a package, as [expected text, replacement] pairs; files are relative to its main file's folder. */
+export type SourceEdits = readonly { file: string; edits: readonly (readonly [string, string])[] }[];
+
 /**
- * Requires linkedom with the edits of LINKEDOM_EDITS applied as its files compile: the loader's own order
- * (linkedom's modules require one another in cycles) is kept, and nothing else is loaded meanwhile (require
- * is synchronous), so only linkedom's files are seen.
+ * Requires a package with source edits applied as its files compile: the loader's own order (linkedom's modules
+ * require one another in cycles) is kept, and nothing else is loaded meanwhile (require is synchronous), so only
+ * the package's files are seen. A file whose source lacks any expected text (another version) loads unchanged.
  */
-function requireEditedLinkedom(require: NodeJS.Require): typeof ParseHTML {
+export function requireEdited<T>(require: NodeJS.Require, id: string, sourceEdits: SourceEdits): T {
   const proto = (Module as unknown as { prototype: CompilableModule }).prototype;
   const compile = proto._compile;
   let dir = "";
   try {
-    dir = path.dirname(require.resolve("linkedom"));
+    dir = path.dirname(require.resolve(id));
   } catch {
     // not resolvable: the require below says why
   }
-  const edits = new Map(LINKEDOM_EDITS.map((e) => [path.join(dir, e.file), e.edits]));
+  const edits = new Map(sourceEdits.map((e) => [path.join(dir, e.file), e.edits]));
   proto._compile = function (this: CompilableModule, code: string, filename: string) {
     const mine = edits.get(filename);
     if (mine && mine.every(([from]) => code.includes(from))) {
@@ -110,10 +134,15 @@ function requireEditedLinkedom(require: NodeJS.Require): typeof ParseHTML {
     return compile.call(this, code, filename);
   };
   try {
-    return (require("linkedom") as { parseHTML: typeof ParseHTML }).parseHTML;
+    return require(id) as T;
   } finally {
     proto._compile = compile;
   }
+}
+
+/** linkedom with the edits of LINKEDOM_EDITS. */
+function requireEditedLinkedom(require: NodeJS.Require): typeof ParseHTML {
+  return requireEdited<{ parseHTML: typeof ParseHTML }>(require, "linkedom", LINKEDOM_EDITS).parseHTML;
 }
 
 export interface DomNode {

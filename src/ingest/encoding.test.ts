@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
 import { describe, it } from "node:test";
 import iconv from "iconv-lite";
-import { decodeMarkup, normaliseCharset } from "./encoding.js";
+import { decodeMarkup, gunzipCapped, inflateChunkSize, normaliseCharset } from "./encoding.js";
 import { ingest, IngestError, MAX_INPUT_BYTES } from "./index.js";
 import { newsPage } from "./test-pages.js";
 
@@ -110,5 +110,34 @@ describe("lying charsets", () => {
     const decoded = decodeMarkup(Buffer.from(newsPage().replace('<meta charset="utf-8">', '<meta charset="utf-16">')));
     assert.equal(decoded.charset, "utf-8");
     assert.deepEqual(decoded.warnings, []);
+  });
+});
+
+describe("gzip inflation sized by the trailer", () => {
+  const page = Buffer.from(newsPage({}).repeat(20));
+
+  it("inflates in one chunk of the stated size, and the same bytes whatever the trailer says", () => {
+    const gz = gzipSync(page);
+    assert.equal(inflateChunkSize(gz, MAX_INPUT_BYTES), page.length + 1);
+    assert.ok(Buffer.from(gunzipCapped(gz, "t")).equals(page));
+    // a trailer that understates, overstates or claims more than deflate can give: a bounded chunk, and zlib's
+    // own length check still calls the data corrupt, as it did with 16 KB chunks
+    for (const stated of [0, 100, page.length * 3, 0xffffffff]) {
+      const lying = Buffer.from(gz);
+      lying.writeUInt32LE(stated, lying.length - 4);
+      const chunk = inflateChunkSize(lying, MAX_INPUT_BYTES);
+      assert.ok(chunk >= 64 && chunk <= Math.min(stated + 1, lying.length * 1032) + 64, String(stated));
+      assert.throws(() => gunzipCapped(lying, "t"), /corrupt gzip/);
+    }
+    // two members: the trailer states only the last one's length
+    const two = Buffer.concat([gzipSync(page), gzipSync(Buffer.from("<p>tail</p>"))]);
+    assert.equal(Buffer.from(gunzipCapped(two, "t")).toString(), page.toString() + "<p>tail</p>");
+  });
+
+  it("still refuses output over the cap, and a trailer claiming a huge page allocates no more than the cap", () => {
+    const gz = gzipSync(page);
+    assert.throws(() => gunzipCapped(gz, "t", 1000), IngestError);
+    assert.equal(inflateChunkSize(gz, 1000), 1001);
+    assert.equal(inflateChunkSize(Uint8Array.from([0x1f, 0x8b]), MAX_INPUT_BYTES), 64);
   });
 });

@@ -9,10 +9,26 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
+/** Deflate expands at most about 1032-fold: a gzip trailer claiming more is not believed. */
+const MAX_DEFLATE_RATIO = 1032;
+
+/**
+ * The output chunk to inflate into: the size the gzip trailer states (ISIZE, the last member's length mod 2^32),
+ * so a page inflates in one chunk instead of zlib's 16 KB ones joined at the end (a quarter less CPU on the Zyte
+ * pages). The trailer is only a hint: a wrong one costs more chunks or a larger first buffer, never other bytes.
+ */
+export function inflateChunkSize(bytes: Uint8Array, maxBytes: number): number {
+  const n = bytes.length;
+  if (n < 18) return 64;
+  const stated = (bytes[n - 4]! | (bytes[n - 3]! << 8) | (bytes[n - 2]! << 16) | (bytes[n - 1]! << 24)) >>> 0;
+  // one byte more than stated: a chunk filled exactly would take one more round to see the end
+  return Math.max(64, Math.min(stated + 1, maxBytes + 1, n * MAX_DEFLATE_RATIO));
+}
+
 /** Inflates gzip input; output is capped so a small bomb cannot exhaust memory. */
 export function gunzipCapped(bytes: Uint8Array, origin: string, maxBytes = MAX_INPUT_BYTES): Uint8Array {
   try {
-    return gunzipSync(bytes, { maxOutputLength: maxBytes });
+    return gunzipSync(bytes, { maxOutputLength: maxBytes, chunkSize: inflateChunkSize(bytes, maxBytes) });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) {
