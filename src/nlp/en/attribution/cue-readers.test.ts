@@ -9,7 +9,7 @@ import { sentences } from "../extractors/sentences.js";
 import { tokens } from "../extractors/tokens.js";
 import { Tokens, isFiniteForm } from "../extractors/quote-common.js";
 import { askedReport, auxChainReport, nounUse } from "./cue-readers.js";
-import { chainCue } from "./cue-span.js";
+import { chainCue, lightVerbCue } from "./cue-span.js";
 
 function tokenize(text: string): { tk: Tokens; s0: number; s1: number; end: number; at: (word: string) => number } {
   const doc = new Document(text);
@@ -113,5 +113,41 @@ describe("nounUse", () => {
     assert.equal(nounUse(b.tk, b.at("said"), b.s0, b.s1, isFiniteForm), false);
     const c = tokenize("Her claim that the count was rigged fell apart.");
     assert.equal(nounUse(c.tk, c.at("claim"), c.s0, c.s1, isFiniteForm), false);
+  });
+  it("calls a base form after a singular name that a determiner opens a noun, not after a plural or coordinated subject", () => {
+    const a = tokenize("The FEC report covering the last quarter was filed late.");
+    assert.equal(nounUse(a.tk, a.at("report"), a.s0, a.s1, isFiniteForm), true);
+    const b = tokenize("Both Mr. King and Mr. Schultz say the board never intervened.");
+    assert.equal(nounUse(b.tk, b.at("say"), b.s0, b.s1, isFiniteForm), false);
+    const c = tokenize("Voters in New Hampshire say the economy matters most.");
+    assert.equal(nounUse(c.tk, c.at("say"), c.s0, c.s1, isFiniteForm), false);
+    const d = tokenize("As the Times put it, the vote was a rebuke.");
+    assert.equal(nounUse(d.tk, d.at("put"), d.s0, d.s1, isFiniteForm), false);
+    const e = tokenize("The network’s show drew record ratings.");
+    assert.equal(nounUse(e.tk, e.at("show"), e.s0, e.s1, isFiniteForm), true);
+  });
+});
+
+describe("lightVerbCue", () => {
+  it("extends 'made' through 'clear' and starts the content after 'that'", () => {
+    const text = "Sanders has made clear that he expects a fight over the platform.";
+    const { tk, at } = tokenize(text);
+    const r = lightVerbCue(tk, [tk.start(at("has")), tk.end(at("made"))], [tk.start(at("clear")), text.length - 1]);
+    assert.equal(slice(text, r?.cue), "has made clear");
+    assert.equal(slice(text, r?.content), "he expects a fight over the platform");
+  });
+  it("keeps a content before the cue ('as she put it')", () => {
+    const text = "The plan was, as Ms. Ortiz put it, a gamble.";
+    const { tk, at } = tokenize(text);
+    const content: [number, number] = [0, tk.start(at("as"))];
+    const r = lightVerbCue(tk, [tk.start(at("put")), tk.end(at("put"))], content);
+    assert.equal(slice(text, r?.cue), "put it");
+    assert.deepEqual(r?.content, content);
+  });
+  it("leaves a light verb without a speech-act tail, and other verbs, alone", () => {
+    const text = "The firm made a profit and said the outlook was bright.";
+    const { tk, at } = tokenize(text);
+    assert.equal(lightVerbCue(tk, [tk.start(at("made")), tk.end(at("made"))], [tk.start(at("a")), text.length - 1]), undefined);
+    assert.equal(lightVerbCue(tk, [tk.start(at("said")), tk.end(at("said"))], [tk.start(at("the")), text.length - 1]), undefined);
   });
 });

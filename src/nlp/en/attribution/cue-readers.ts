@@ -112,6 +112,23 @@ export function askedReport(tk: Tokens, text: string, s0: number, i: number, end
 
 // Determiners and possessives before a word make it a noun ("the network's show", "the report", "a call").
 const NOUN_BEFORE = /^(?:'s|the|a|an|this|these|those|its|his|her|their|our|my|your|every|each|no|any)$/;
+const POSSESSIVE = /^(?:'s|’s|[\p{L}.]+['’]s)$/u;
+// a name's word that is plural in meaning: the verb after it may be a base form ("Police say", "Staff report")
+const PLURAL_NAME = /^(?:police|people|staff|media|clergy|faculty|cattle|personnel|youth|press|public|majority|minority|group|team|family|board|panel|government|administration|congress|parliament|senate|house|court|committee|jury|crowd|audience)$/;
+const NAME_OPENER = /^(?:the|a|an|this|that|its|his|her|their|our)$/;
+// base forms that are past forms too ("as the Times put it", "the Post read it")
+const SAME_PAST = /^(?:cast|put|read|hit|set|let|cut|quit|bet|bid|spread|shut|upset|broadcast|forecast)$/;
+/**
+ * Whether the word at k ends a capitalised name that a determiner opens ("the FEC", "a Government Accountability
+ * Office"): a singular thing before a base form, which a finite verb would not follow. A name after a preposition
+ * ("voters in New York say") or a verb ("help Rubio convince") may not be the subject's head, and is not taken.
+ */
+function singularName(tk: Tokens, k: number, s0: number): boolean {
+  if (/s$/i.test(tk.word(k)) || PLURAL_NAME.test(tk.low(k))) return false;
+  let m = k;
+  while (m >= s0 && m > k - 6 && !NAME_OPENER.test(tk.low(m)) && (isCapitalised(tk.word(m)) || (tk.word(m) === "." && m < k))) m--;
+  return m < k && m >= s0 && NAME_OPENER.test(tk.low(m));
+}
 const NOUN_COMPLEMENT = /^(?:that|to|of|for|about|on|against|over|whether)$/;
 
 /**
@@ -125,7 +142,10 @@ export function nounUse(tk: Tokens, i: number, s0: number, s1: number, isFinite:
   const lemma = tk.cue(i)?.lemma;
   if (!lemma || isCueNoun(w) || !(w === lemma || w === `${lemma}s` || w === `${lemma}es`)) return false;
   // (a noun that takes a clause or a topic may be a cue itself: "her claim that …", "his call for …")
-  if (i > s0 && NOUN_BEFORE.test(tk.low(i - 1))) return !(i + 1 < s1 && NOUN_COMPLEMENT.test(tk.low(i + 1)));
+  if (i > s0 && (NOUN_BEFORE.test(tk.low(i - 1)) || (w === lemma && POSSESSIVE.test(tk.low(i - 1))))) return !(i + 1 < s1 && NOUN_COMPLEMENT.test(tk.low(i + 1)));
+  // a base form after one singular name has no subject it agrees with ("the FEC report covering …", "an MSNBC
+  // show"): a noun; a plural or coordinated subject ("Democrats say", "Trump and Cruz say") and a first word are not
+  if (w === lemma && !SAME_PAST.test(w) && !isCapitalised(tk.word(i)) && i - 1 > s0 && singularName(tk, i - 1, s0)) return !(i + 1 < s1 && NOUN_COMPLEMENT.test(tk.low(i + 1)));
   if (w !== lemma || i + 1 >= s1 || !tk.isWord(i + 1)) return false;
   const n = tk.low(i + 1);
   return n.length > 3 && isFinite(n) && /[^s](?:ed|s)$/.test(n);

@@ -30,3 +30,47 @@ export function chainCue(tk: Tokens, cue: Span, content: Span): { cue: Span; con
   const from = Math.max(content[0], tk.start(c));
   return from < content[1] ? { cue: [cue[0], tk.end(v)], content: [from, content[1]] } : undefined;
 }
+
+// Light verbs whose cue, in PolNeAR, carries the words that make them a speech act ("made clear", "took issue with",
+// "pleaded guilty", "shot back", "as she put it"): the verb's forms, and the words after it that join the cue.
+const LIGHT_VERB_TAILS: readonly [RegExp, RegExp][] = [
+  [/^(?:make|makes|made|making)$/, /^(?:it clear|clear|no secret of|no mention of)$/],
+  [/^(?:take|takes|took|taken|taking)$/, /^(?:issue with|credit for|aim at|shots at|a shot at|some shots at)$/],
+  [/^(?:go|goes|went|gone|going)$/, /^(?:on to [a-z]+|even further|further)$/],
+  [/^(?:put|puts|putting)$/, /^it$/],
+  [/^(?:plead|pleads|pleaded|pled|pleading)$/, /^(?:guilty|not guilty)$/],
+  [/^(?:shoot|shoots|shot|fire|fires|fired|hit|hits|hitting|fight|fights|fought|push|pushed|pushes)$/, /^back$/],
+  [/^(?:lash|lashes|lashed|lashing)$/, /^out at$/],
+  [/^(?:express|expresses|expressed|expressing|voice|voices|voiced|voicing)$/,
+    /^(?:concern|concerns|confidence|alarm|frustration|fear|fears|doubt|doubts|skepticism|scepticism|optimism|regret|outrage|dismay|surprise|disappointment|support|opposition|reservations|misgivings)$/],
+  [/^(?:focus|focuses|focused|focusing|focussed)$/, /^on$/],
+  [/^(?:point|points|pointed|pointing)$/, /^to$/],
+];
+const TAIL_MAX = 4;
+
+/**
+ * "Sanders has made clear that …", "Clinton shot back that …", "As Foner put it, …": a light verb's cue takes the
+ * words that make it a speech act (LIGHT_VERB_TAILS), and a content starting inside them starts after them (after a
+ * "that", as a clause report's does). Undefined when the cue ends on no light verb or no tail follows it.
+ */
+export function lightVerbCue(tk: Tokens, cue: Span, content: Span): { cue: Span; content: Span } | undefined {
+  const j = tk.at(cue[1]) - 1;
+  if (j < 0 || j >= tk.count) return undefined;
+  const verb = tk.low(j);
+  const entry = LIGHT_VERB_TAILS.find(([v]) => v.test(verb));
+  if (!entry) return undefined;
+  let words = "";
+  for (let k = j + 1; k < tk.count && k <= j + TAIL_MAX && tk.isWord(k); k++) {
+    words = words ? `${words} ${tk.low(k)}` : tk.low(k);
+    if (!entry[1].test(words)) continue;
+    const tailEnd = tk.end(k);
+    // a content before the cue ("…, as she put it") keeps its span; one after it starts past the tail
+    if (content[1] <= cue[0]) return { cue: [cue[0], tailEnd], content };
+    if (content[0] < cue[1]) return undefined;
+    let c = k + 1;
+    if (c < tk.count && tk.low(c) === "that") c++;
+    const from = content[0] >= tailEnd ? content[0] : c < tk.count ? Math.max(content[0], tk.start(c)) : content[1];
+    return from < content[1] ? { cue: [cue[0], tailEnd], content: [from, content[1]] } : undefined;
+  }
+  return undefined;
+}

@@ -392,3 +392,20 @@ describe("indirect quotes: recall of PolNeAR-style reports", () => {
     assert.equal(said?.text, "the decision would come in May");
   });
 });
+
+describe("indirect quotes: a light verb's cue takes its tail (attribution/cue-span.ts)", () => {
+  it("'made it clear that …': the cue is the phrase, the content the clause", () => {
+    const q = reported("The senator also made it clear that he has not considered resigning from the committee.");
+    assert.equal(q.cue?.text, "made it clear");
+    assert.equal(q.text, "he has not considered resigning from the committee");
+    assert.equal(reported("Sanders has made clear that he expects the party to adopt his proposals on trade.").cue?.text, "made clear");
+  });
+  it("'fired back that …' and 'took issue with …'", () => {
+    assert.equal(reported("The mayor fired back that the council had ignored the auditors for years.").cue?.text, "fired back");
+    assert.equal(reported("Several economists took issue with the forecast of a quick recovery in the housing market.").cue?.text, "took issue with");
+  });
+  it("a light verb with no speech-act tail keeps its plain cue, or is no cue", () => {
+    const qs = runQuotes("The company made a profit of $3 million in the first quarter of the year.");
+    assert.ok(qs.every((q) => q.cue?.text !== "made it clear"), qs.map(brief).join("\n"));
+  });
+});

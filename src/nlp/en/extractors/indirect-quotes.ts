@@ -9,7 +9,7 @@ import {
 } from "./quote-common.js";
 import { cueScoreAbove } from "../attribution/cue-model.js";
 import { chooseBounds } from "../attribution/content-bounds.js";
-import { chainCue } from "../attribution/cue-span.js";
+import { chainCue, lightVerbCue } from "../attribution/cue-span.js";
 import { askedReport, auxChainReport, nounUse } from "../attribution/cue-readers.js";
 
 const SOURCE = "indirect-quotes";
@@ -253,7 +253,10 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       const chain = chainCue(tk, c.cue, content);
       if (chain === null) continue;
       if (chain) ({ cue: c.cue, content } = chain);
-      const cue = prepositionCue(tk, c.cue, content);
+      // "made clear that …", "shot back that …": a light verb's cue takes its tail (attribution/cue-span.ts)
+      const light = lightVerbCue(tk, c.cue, content);
+      if (light) ({ cue: c.cue, content } = light);
+      const cue = light ? undefined : prepositionCue(tk, c.cue, content);
       if (cue) {
         content = [tk.start(tk.at(cue[1])), content[1]];
         c.cue = cue;

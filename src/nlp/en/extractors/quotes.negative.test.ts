@@ -43,6 +43,7 @@ const NONE: [string, string][] = [
   // a cue word used as a noun (attribution/cue-readers.ts, nounUse)
   ["a cue word as a noun after a possessive", `The network's show drew record ratings on Sunday.`],
   ["a cue word as a noun before its verb", `A new report compares the accuracy of ten online panels.`],
+  ["a cue word as a noun after a name a determiner opens", `The FEC report covering the last three months of 2015 was filed late.`],
 ];
 
 describe("quotes: negative cases", () => {
