@@ -123,3 +123,16 @@ test("after a person's given name and surname, a hyphenated place-like word is a
   const out = mergeMentions([rule("Rosa Hale", text, "PERSON"), rule("Springfield", text, "GPE")], [model("Rosa Hale-Springfield", text, "PER", "PERSON")], text);
   assert.deepEqual(out.map((m) => `${m.text}/${m.type}`), ["Rosa Hale-Springfield/PERSON"]);
 });
+
+test("a name broken over a line or spaced twice shares the key, so the type, of the same name written plainly", () => {
+  for (const broken of ["Harlow\nInstitute", "Harlow  Institute", "Harlow\u00a0Institute", "HARLOW\tINSTITUTE"]) {
+    const text = `The Harlow Institute said so. Later ${broken} said more.`;
+    const rules = [rule("Harlow Institute", text, "ORG")];
+    const out = mergeMentions(rules, [model(broken, text, "PER", "PERSON")], text);
+    assert.deepEqual(out.map((m) => `${m.text}:${m.type}`), ["Harlow Institute:ORG", `${broken}:ORG`], JSON.stringify(broken));
+  }
+  // a different name keeps the model's type (the key is no looser than before)
+  const text = "The Harlow Institute said so. Later Harlow Insight said more.";
+  const out = mergeMentions([rule("Harlow Institute", text, "ORG")], [model("Harlow Insight", text, "PER", "PERSON")], text);
+  assert.deepEqual(out.map((m) => `${m.text}:${m.type}`), ["Harlow Institute:ORG", "Harlow Insight:PERSON"]);
+});
