@@ -1,7 +1,7 @@
 // Cue readers the clause patterns miss: a cue after a clitic ("He's claiming …"), a question asked, a cue word used as a noun.
 import type { Span } from "../../../core/record.js";
 import {
-  badContentStart, isCapitalised, isCueNoun, isNegation, isQuoteChar, looksLikeClause, speakerBefore, type SpeakerNP, type Tokens,
+  afterThat, badContentStart, isCapitalised, isCueNoun, isNegation, isQuoteChar, looksLikeClause, speakerBefore, type SpeakerNP, type Tokens,
 } from "../extractors/quote-common.js";
 
 /** A report as the extractor's candidates hold it. */
@@ -55,12 +55,8 @@ export function auxChainReport(
   if (!marked || k === i || k <= s0) return undefined;
   const speaker = speakerBefore(tk, text, s0, k);
   if (!speaker) return undefined;
-  let c = e;
-  let that = false;
-  if (c < end && tk.low(c) === "that") {
-    c++;
-    that = true;
-  }
+  const c = afterThat(tk, e, end);
+  const that = c > e;
   if (c >= end || end - c < 2 || tk.isPunct(c) || isQuoteChar(tk.word(c))) return undefined;
   const first = tk.low(c);
   const wh = !that && WH.test(first);

@@ -1,7 +1,7 @@
 // Cue spans that run on past their head verb: "continued to insist", "tried to explain" (chain heads learned from PolNeAR train).
 import cueLexicon from "../lexicons/cues.json" with { type: "json" };
 import type { Span } from "../../../core/record.js";
-import { isCapitalised, type Tokens } from "../extractors/quote-common.js";
+import { afterThat, isCapitalised, type Tokens } from "../extractors/quote-common.js";
 
 // Verb lemmas whose cue, in the train split, usually takes "to" and a second cue verb along (scripts/build-cue-lexicon.mjs).
 const CHAINS = new Set((cueLexicon as { chains?: string }).chains?.split(" ").filter(Boolean) ?? []);
@@ -24,8 +24,7 @@ export function chainCue(tk: Tokens, cue: Span, content: Span): { cue: Span; con
   if (!tk.isWord(v) || isCapitalised(tk.word(v))) return undefined;
   // "Sanders continues to trail Clinton", "the lead continues to grow": a chain head before another verb reports nothing
   if (tk.cue(v) === undefined) return null;
-  let c = v + 1;
-  if (c < tk.count && tk.low(c) === "that") c++;
+  const c = afterThat(tk, v + 1, tk.count);
   if (c >= tk.count || !tk.isWord(c)) return undefined;
   const from = Math.max(content[0], tk.start(c));
   return from < content[1] ? { cue: [cue[0], tk.end(v)], content: [from, content[1]] } : undefined;
@@ -67,8 +66,7 @@ export function lightVerbCue(tk: Tokens, cue: Span, content: Span): { cue: Span;
     // a content before the cue ("…, as she put it") keeps its span; one after it starts past the tail
     if (content[1] <= cue[0]) return { cue: [cue[0], tailEnd], content };
     if (content[0] < cue[1]) return undefined;
-    let c = k + 1;
-    if (c < tk.count && tk.low(c) === "that") c++;
+    const c = afterThat(tk, k + 1, tk.count);
     const from = content[0] >= tailEnd ? content[0] : c < tk.count ? Math.max(content[0], tk.start(c)) : content[1];
     return from < content[1] ? { cue: [cue[0], tailEnd], content: [from, content[1]] } : undefined;
   }

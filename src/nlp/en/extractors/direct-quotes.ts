@@ -141,7 +141,7 @@ export function extractDirectQuotes(doc: Document): Quote[] {
   const paragraphs = doc.get("paragraph");
   const spans = paragraphs.map((p) => p.span);
   const marked = findMarkedQuotes(doc.text, spans);
-  const tk = new Tokens(doc);
+  const tk = Tokens.of(doc);
   const text = doc.text;
   const out: Quote[] = [];
   for (let n = 0; n < marked.length; n++) {

@@ -4,7 +4,7 @@ import type { Document } from "../../../core/document.js";
 import { checkDeadline, deadlineCheck, type Stage } from "../../../core/pipeline.js";
 import type { Span } from "../../../core/record.js";
 import {
-  LOOSE_RATE, THAT_RATE, Tokens, isCueNoun, isNegation, phraseNP, isFiniteForm, badContentStart, cueEnd, cueVerb, isCapitalised, isQuoteChar, looksLikeClause,
+  LOOSE_RATE, THAT_RATE, Tokens, afterThat, isCueNoun, isNegation, phraseNP, isFiniteForm, badContentStart, cueEnd, cueVerb, isCapitalised, isQuoteChar, looksLikeClause,
   speakerAfter, speakerBefore, trimContent, clauseSubject, relativeSubject, type SpeakerNP,
 } from "./quote-common.js";
 import { cueScoreAbove } from "../attribution/cue-model.js";
@@ -116,7 +116,7 @@ const NOT_CUE = new Set(
 
 export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], useModel = true): Quote[] {
   const text = doc.text;
-  const tk = new Tokens(doc);
+  const tk = Tokens.of(doc);
   const markSpans = direct.filter((q) => q.marks).map((q) => q.marks!).sort((a, b) => a[0] - b[0]);
   const marks = new Marks(markSpans);
   // cues already used to attribute a direct quote are not cues of reported speech too
@@ -402,8 +402,7 @@ function bareReport(tk: Tokens, text: string, s0: number, i: number, e: number, 
   const speaker = speakerBefore(tk, text, s0, i);
   // "is described as …": a passive with a preposition after it labels a thing rather than reports
   const passive = i > s0 && /^(?:is|are|was|were|be|been|being)$/.test(tk.low(i - 1));
-  let c = e;
-  if (c < end && tk.low(c) === "that") c++;
+  const c = afterThat(tk, e, end);
   let content: Span | undefined;
   if (end - c >= 2 && !tk.isPunct(c) && !isQuoteChar(tk.word(c))) {
     // a clause, or an object that is a message: not "said goodbye", "published its report", "described as 5'11\""
@@ -531,12 +530,9 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
   let coordinated = false;
   const speaker = speakerBefore(tk, text, s0, i) ?? ((coordinated = true), participleSubject(tk, text, s0, i, rate) ?? coordinatedSubject(tk, text, s0, i, rate));
   if (!speaker) return undefined;
-  let c = e;
-  let that = false;
-  if (c < end && tk.low(c) === "that") {
-    c++;
-    that = true;
-  } else {
+  let c = afterThat(tk, e, end);
+  let that = c > e;
+  if (!that) {
     // "said during a Friday evening rally in Michigan that …": a prepositional phrase's nouns may look like verbs ("rally", "stop")
     const pp = PP_START.test(tk.low(c));
     // weak cues bridge only a short object ("raised the alarm that"), speech verbs an addressee and a time

@@ -67,8 +67,22 @@ export const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
 
 const NEEDS_LOWER = /[^a-z0-9'.,;:!?"()\-]/;
 
+/** The token after an optional complementiser "that" at token c before `end` (c itself when there is none). */
+export const afterThat = (tk: Tokens, c: number, end: number): number => (c < end && tk.low(c) === "that" ? c + 1 : c);
+
+/** The token view of each document, shared by the quote stages (their lower-case and cue caches are filled once). */
+const views = new WeakMap<Document, Tokens>();
+
 /** Token view of one document, with lower-cased word texts computed lazily. */
 export class Tokens {
+  /** The document's shared view (a new one if its token layer was replaced since). */
+  static of(doc: Document): Tokens {
+    const table = doc.get("token");
+    let view = views.get(doc);
+    if (!view || view.t !== table) views.set(doc, (view = new Tokens(doc)));
+    return view;
+  }
+
   readonly t: TokenTable;
   private readonly text: string;
   private readonly lower: (string | undefined)[];

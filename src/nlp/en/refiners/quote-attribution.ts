@@ -375,7 +375,7 @@ export function resolveSpeakers(doc: Document): Quote[] {
     // "X was asked …", "… was first reported by Y", "X seems to …": the subject before such a cue is nobody's source
     if (q.cue && q.speaker?.span && tokensHere) {
       const end = sentences[firstEndingAfter(sentences, q.cue.span[1])]?.span[1] ?? text.length;
-      tk ??= new Tokens(doc);
+      tk ??= Tokens.of(doc);
       const subject = q.speaker.span;
       const voice = subjectVoice(tk, text, subject, q.cue.span, tk.at(end));
       if (voice === null) q.speaker = undefined;

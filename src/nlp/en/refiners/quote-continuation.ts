@@ -28,7 +28,7 @@ export function continueQuotes(doc: Document): Quote[] {
   const quotes = [...doc.get("quote")].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
   const paragraphs = doc.get("paragraph");
   const sentences = doc.get("sentence");
-  const tk = new Tokens(doc);
+  const tk = Tokens.of(doc);
   const text = doc.text;
   // indirect quotes with a speaker, by start, to find the one a quotation sits in
   const reported = quotes.filter((q) => q.kind !== "direct" && q.speaker);
