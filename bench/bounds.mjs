@@ -3,12 +3,9 @@
 // the war-news texts. Usage: node bench/bounds.mjs [--rounds N] [--texts DIR]; CLAIMLINE_DIST=DIR for a private build.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
+import { root, dist, argv, arg } from "./options.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const dist = process.env.CLAIMLINE_DIST ? path.resolve(process.env.CLAIMLINE_DIST) : path.join(root, "dist");
-const argv = process.argv.slice(2);
-const arg = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
 const rounds = Number(arg("--rounds", "10"));
 const textDir = path.resolve(root, arg("--texts", "../shared/data/events/ukraine-war-news-gdelt/articles"));
 const load = (f) => import(pathToFileURL(path.join(dist, f)).href);

@@ -4,13 +4,10 @@
 // CLAIMLINE_DIST=DIR measures a build compiled elsewhere, as bench/run.mjs does. Prints one line per pass.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { setFlagsFromString } from "node:v8";
+import { root, dist, argv, arg } from "./options.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const dist = process.env.CLAIMLINE_DIST ? path.resolve(process.env.CLAIMLINE_DIST) : path.join(root, "dist");
-const argv = process.argv.slice(2);
-const arg = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
 const passes = Number(arg("--passes", "3"));
 const textDir = path.resolve(root, arg("--texts", "../shared/data/events/ukraine-war-news-gdelt/articles"));
 

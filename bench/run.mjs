@@ -8,16 +8,12 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { setFlagsFromString } from "node:v8";
+import { root, dist, argv, arg, flag } from "./options.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** The compiled code measured: the project's dist/, or a private build (CLAIMLINE_DIST) so a bench need not rewrite dist/. */
-const dist = process.env.CLAIMLINE_DIST ? path.resolve(process.env.CLAIMLINE_DIST) : path.join(root, "dist");
 const distModule = (rel) => pathToFileURL(path.join(dist, rel)).href;
-const argv = process.argv.slice(2);
-const arg = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
-const flag = (name) => argv.includes(name);
 
 if (flag("--memory")) {
   // the 100 k-article memory run lives in its own script; pass the flags through
