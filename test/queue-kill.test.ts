@@ -64,7 +64,7 @@ if (!available) {
     // One long article, queued seventh (jobs are taken in queue order): its extraction takes long enough that
     // seeing it leased and then killing the worker certainly catches the worker mid-job.
     const LONG = 6;
-    for (let i = 0; i < ARTICLES; i++) writeFileSync(path.join(dir, `20240305_${String(i).padStart(3, "0")}.txt`), article(i, i === LONG ? 600 : 24));
+    for (let i = 0; i < ARTICLES; i++) writeFileSync(path.join(dir, `20240305_${String(i).padStart(3, "0")}.txt`), article(i, i === LONG ? 2400 : 24));
     const db = urlWithSchema(url, schema);
 
     const enqueue = spawnSync(process.execPath, cli(["ingest", dir, "--db", db, "--published-from-filename"]), { cwd: root, encoding: "utf8" });
