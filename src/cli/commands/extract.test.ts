@@ -73,8 +73,10 @@ test("a worker's output sent a record at a time is written whole and in order", 
   assert.equal(two.out, one.out);
   assert.match(one.err, /many1\.jsonl:3: language "de"/);
   assert.equal(two.err, one.err);
-  assert.equal(two.code, 1);
-  assert.equal(one.code, 1);
+  // a warning, not a failure: every input gave its records
+  assert.match(one.err, /^claimline: warning: /m);
+  assert.equal(two.code, 0);
+  assert.equal(one.code, 0);
 });
 
 test("a bad input among many is reported and the pool goes on", async () => {

@@ -123,7 +123,7 @@ async function extractInput(p: string, settings: ExtractSettings, out: OutputSin
       // Non-English text still gets its record (language recorded), but the user hears about it.
       const lang = rec.source.language;
       if (lang && !/^en\b/i.test(lang)) {
-        await out.error(`claimline: ${article.origin}: language "${lang}": extraction rules are English-only\n`);
+        await out.error(`${WARNING}${article.origin}: language "${lang}": extraction rules are English-only\n`);
       }
       if (settings.format === "text") await out.record(digest(rec));
       else if (settings.many || articles.length > 1) await out.record(JSON.stringify(rec));
@@ -136,6 +136,12 @@ async function extractInput(p: string, settings: ExtractSettings, out: OutputSin
   }
 }
 
+/**
+ * Messages that start so are warnings: written like errors (and carried by the same worker messages) but the record
+ * was made, so they do not make the run exit 1 — a script's `set -e` should not stop on a French article.
+ */
+const WARNING = "claimline: warning: ";
+
 /** Writes records and messages as given (the callers keep input order), waiting for the stream to drain so a slow reader keeps memory flat. */
 class OrderedWriter implements OutputSink {
   failures = 0;
@@ -143,7 +149,7 @@ class OrderedWriter implements OutputSink {
   constructor(private readonly io: CliIO, private readonly format: ExtractSettings["format"]) {}
 
   error(message: string): void {
-    this.failures++;
+    if (!message.startsWith(WARNING)) this.failures++;
     this.io.err.write(message);
   }
 
