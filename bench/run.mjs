@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Throughput benchmark: the whole CLI over the war-news texts and the Zyte HTML pages (../shared/data), a
-// per-stage breakdown in-process, and the same corpus through wink-nlp, compromise and Readability + linkedom.
+// per-stage breakdown in-process, the quote stages alone, and the same corpus through wink-nlp, compromise and Readability + linkedom.
 // Usage: npm run bench [-- --runs N --no-compare --texts DIR --html DIR] ; npm run bench -- --memory [--articles N]
 // CLAIMLINE_DIST=DIR measures a build compiled elsewhere (`tsc --outDir DIR`; DIR/../src must hold the data files).
 // Writes bench/results/latest.json (and a dated copy) and prints a last line of JSON.
@@ -131,6 +131,13 @@ if (textFiles) {
   };
 }
 
+// ---- 2b. The quote stages alone (issue 3's 1 MB per CPU-second), in their own process (bench/quotes.mjs).
+if (textFiles) {
+  const r = spawnSync(process.execPath, [path.join(root, "bench", "quotes.mjs"), "--texts", textDir, "--passes", "3"], { encoding: "utf8" });
+  const last = r.stdout.trim().split("\n").pop() ?? "";
+  try { result.texts.quoteStages = JSON.parse(last); } catch { result.texts.quoteStages = { skipped: `bench/quotes.mjs failed: ${r.stderr.split("\n")[0]}` }; }
+}
+
 // ---- 3. HTML → record: per page (ingest + pipeline + record) in-process, and the whole CLI over the pages.
 if (htmlFiles) {
   const pages = htmlFiles.map((f) => readFileSync(f));
@@ -193,6 +200,8 @@ if (t?.inProcess) {
   console.log(`in-process (after start-up): ${t.inProcess.wordsPerCpuSec} words/CPU-s; per article p50 ${t.inProcess.p50ms} CPU-ms, p95 ${t.inProcess.p95ms} CPU-ms; stages in wall ms:`);
   for (const [k, v] of Object.entries(t.inProcess.stagesMs)) console.log(`  ${k.padEnd(20)} ${String(v).padStart(7)} ms  ${t.inProcess.stagesShare[k]}%`);
 }
+const q = t?.quoteStages;
+if (q && !q.skipped) console.log(`quote stages alone: ${q.megabytesPerCpuSec} MB of text per CPU-second (best of ${q.passes} passes over ${q.megabytes} MB; bench/quotes.mjs)`);
 if (result.html) {
   const h = result.html;
   console.log(`HTML → record, ${h.pages} Zyte pages: median ${h.inProcess.recordP50ms} CPU-ms (p95 ${h.inProcess.recordP95ms}); ingest alone median ${h.inProcess.ingestP50ms} CPU-ms (p95 ${h.inProcess.ingestP95ms})`);
