@@ -2,7 +2,7 @@
 // Trains the content-boundary rankers (src/nlp/en/attribution/content-bounds-model.json) on PolNeAR TRAIN, deterministically.
 //
 // Usage: node --import tsx scripts/train-content-bounds.ts [--data DIR] [--epochs N] [--eval DEV_DIR] [--out FILE]
-//          [--min-weight W] [--sides start,end] [--drop TEMPLATE,…] [--bags N]
+//          [--min-weight W] [--sides start,end] [--drop TEMPLATE,…] [--bags N] [--min-count N]
 //   DIR defaults to ../shared/data/quotes/polnear/train; --eval scores the choice on another split (dev) without training on it.
 // How: the English pipeline runs over every text with an observer on the indirect-quote extractor (the rules' spans
 // stand while observed). Each report whose cue overlaps a gold Cue gives one start example (when its content follows
@@ -10,7 +10,8 @@
 // maps it (src/eval/polnear.ts: "that" opens the content, edge punctuation trimmed), equals the gold content's. A
 // ranking perceptron (update the best-scoring positive up and the chosen negative down), averaged; --bags of them (20),
 // the first over the documents in name order, the others over seeded shuffles of the examples, their weights averaged;
-// |w| < --min-weight dropped, 3 decimals.
+// |w| < --min-weight dropped, 3 decimals. Features seen in fewer than --min-count (3) reports of a side are never
+// trained: the rankers memorised single reports' words (train 99% / dev 93% right starts) more than they learned.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { arg, trainingPaths } from "./polnear-training.js";
@@ -98,7 +99,8 @@ function shuffled<T>(xs: readonly T[], seed: number): T[] {
  * The mean of BAGS averaged perceptrons, each over the examples in its own fixed order (the first in name order): one
  * perceptron's choice on dev swings by ±1% with the order of its examples, the mean of several much less.
  */
-function train(exs: Example[]): Map<string, number> {
+function train(all: Example[]): Map<string, number> {
+  const exs = MIN_COUNT > 1 ? pruned(all) : all;
   const sum = new Map<string, number>();
   for (let b = 0; b < BAGS; b++) {
     for (const [k, v] of trainOne(b === 0 ? exs : shuffled(exs, b))) sum.set(k, (sum.get(k) ?? 0) + v);
@@ -109,6 +111,15 @@ function train(exs: Example[]): Map<string, number> {
     if (Math.abs(r) >= MIN_WEIGHT) avg.set(k, r);
   }
   return avg;
+}
+
+// features seen in fewer than --min-count reports (3) are left out: one report's words are memorised, not learned
+// (dev, right ends: 621 of 715 with every feature, 624 from 2 reports, 626 from 3, 618 from 5, 615 from 8)
+const MIN_COUNT = Number(arg("--min-count", "3"));
+function pruned(exs: Example[]): Example[] {
+  const n = new Map<string, number>();
+  for (const ex of exs) for (const f of new Set(ex.cands.flatMap((c) => c.features))) n.set(f, (n.get(f) ?? 0) + 1);
+  return exs.map((ex) => ({ pos: ex.pos, cands: ex.cands.map((c) => ({ tok: c.tok, features: c.features.filter((f) => n.get(f)! >= MIN_COUNT) })) }));
 }
 
 function trainOne(exs: Example[]): Map<string, number> {
@@ -169,6 +180,6 @@ if (evalDir) {
   for (const side of SIDES) evaluate(ev[side], weights[side], `${side} eval`);
 }
 const table = (m: Map<string, number>) => [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(",\n");
-const about = `Content-boundary rankers (mean of ${BAGS} averaged perceptrons, ${EPOCHS} epochs) trained on PolNeAR train (${trainEx.start.length} start, ${trainEx.end.length} end reports) by scripts/train-content-bounds.ts; features in content-bounds.ts. Regenerate, never edit.`;
+const about = `Content-boundary rankers (mean of ${BAGS} averaged perceptrons, ${EPOCHS} epochs, features of ${MIN_COUNT}+ reports) trained on PolNeAR train (${trainEx.start.length} start, ${trainEx.end.length} end reports) by scripts/train-content-bounds.ts; features in content-bounds.ts. Regenerate, never edit.`;
 writeFileSync(outFile, `{"about":${JSON.stringify(about)},\n"start":{\n${table(weights.start)}\n},\n"end":{\n${table(weights.end)}\n}}\n`);
 console.log(`${weights.start.size} + ${weights.end.size} weights -> ${path.relative(process.cwd(), outFile)}`);

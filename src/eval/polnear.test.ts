@@ -96,6 +96,20 @@ describe("polnear scorer", () => {
     assert.equal(a!.source, undefined);
     assert.deepEqual(a!.content!.map((s) => text.slice(...s)), ["Turnout among young voters", "to rise sharply this year"]);
   });
+  it("opens a relative clause's content with its pronoun ('which … the Mexican government should pay for')", () => {
+    const text = "He wants a wall on the border, which he said the Mexican government should pay for.";
+    const a = toAttributions(text, runQuotes(text)).find((x) => x.cue && text.slice(...x.cue[0]!) === "said");
+    assert.ok(a, "a report on 'said'");
+    assert.deepEqual(a!.content!.map((s) => text.slice(...s)), ["which", "the Mexican government should pay for"]);
+  });
+  it("leaves a pronoun after a preposition, and a complementiser, out of the content", () => {
+    const text = "He gave an interview, in which he said the economy would recover by spring.";
+    const a = toAttributions(text, runQuotes(text)).find((x) => x.cue && text.slice(...x.cue[0]!) === "said");
+    assert.ok(a, "a report on 'said'");
+    assert.deepEqual(a!.content!.map((s) => text.slice(...s)), ["the economy would recover by spring"]);
+    const t2 = "The mayor said that the bridge would reopen in June.";
+    assert.deepEqual(toAttributions(t2, runQuotes(t2))[0]!.content!.map((s) => t2.slice(...s)), ["that the bridge would reopen in June"]);
+  });
   it("keeps a day after the verb out of the cue and a manner adverb in it ('said Friday', 'said sarcastically')", () => {
     const day = "The senator said Friday that the bill would pass.";
     assert.equal(day.slice(...toAttributions(day, runQuotes(day))[0]!.cue![0]!), "said");

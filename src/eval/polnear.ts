@@ -13,8 +13,10 @@
 // a cue inside a content without a source ("Turnout | is expected | to rise"); a source is the whole noun
 // phrase as written, with a parenthesis and apposition ("Jane Doe (D-Wis.), a senior fellow at X," before the
 // cue, "…, said Jane Doe, a senior fellow at X" after it); a quotation opening mid-sentence and attributed
-// after it is reported from the sentence start ('Not paying taxes "makes me smart," he said'); fragments never
-// cross a line break (brat's rule).
+// after it is reported from the sentence start ('Not paying taxes "makes me smart," he said');
+// a relative pronoun right before a report's source and cue opens its content as a fragment of its own ('a wall,
+// which he said Mexico should pay for': "which … Mexico should pay for"; not after a preposition, "in which he
+// said …", and never "that"); fragments never cross a line break (brat's rule).
 // These are span conventions only: which words are reported, and by whom, is the pipeline's answer unchanged.
 // A span matches when its fragments are identical (exact match, as in the CofeNet tables); an overlap score is
 // printed too. Offsets in .ann are code points, converted to UTF-16.
@@ -222,6 +224,35 @@ function around(text: string, content: Span, cue: Span): Span[] {
   return a > content[0] && b < content[1] ? [[content[0], a], [b, content[1]]] : [content];
 }
 
+// a relative pronoun heading the reported clause ("a wall, which he said Mexico should pay for"): not after a
+// preposition ("in which he says …" reports the clause after the cue only); "that" is left out (train: mostly not
+// annotated so, 28 of 142)
+const RELATIVE_LEAD = /(?:^|[^\p{L}\p{N}'’])(which|who|whom|what)\s+$/iu;
+const PREPOSITION_BEFORE = /(?:^|\s)(?:in|on|at|of|for|with|by|from|to|during|after|before|under|over|about|through|into|among|than|like)\s+$/i;
+// a cue that raises or passivises ("which is expected to", "what is known as"): its subject is reported, not a source
+const RAISED_CUE = /^(?:(?:is|are|was|were|be|been|being|has|have|had|will|would|may|might|could|can|must|should|also|widely|generally|often|now|not)\s+)+\S|^(?:seems?|seemed|appears?|appeared)\b/i;
+
+/**
+ * The relative pronoun before a report's source and cue, as its content's first fragment ("which … was not a
+ * prison sentence"): PolNeAR reports the relative clause with the pronoun that opens it. Only for a content after
+ * its cue whose source (or, for a raised cue, the cue itself) follows the pronoun directly.
+ */
+function relativeLead(text: string, content: Span, source: Span | undefined, cue: Span): Span | undefined {
+  if (content[0] < cue[1]) return undefined;
+  let left: number;
+  if (source && source[1] <= cue[0]) {
+    if (!/^\s*$/.test(text.slice(source[1], cue[0]))) return undefined;
+    left = source[0];
+  } else if (!source && RAISED_CUE.test(text.slice(cue[0], cue[1]))) left = cue[0];
+  else return undefined;
+  const before = text.slice(Math.max(0, left - 30), left);
+  const m = RELATIVE_LEAD.exec(before);
+  if (!m) return undefined;
+  const at = left - m[0].length + m[0].indexOf(m[1]!);
+  if (PREPOSITION_BEFORE.test(text.slice(Math.max(0, at - 15), at))) return undefined;
+  return [at, at + m[1]!.length];
+}
+
 export function toAttributions(text: string, quotes: readonly Quote[], sentences?: readonly Span[]): Attribution[] {
   const out: Attribution[] = [];
   const byKey = new Map<string, Attribution>();
@@ -282,6 +313,8 @@ export function toAttributions(text: string, quotes: readonly Quote[], sentences
       continue;
     }
     const contents = q.kind === "indirect" && cue ? (source ? medialSplit(text, content, source, cue) : around(text, content, cue)) : [content];
+    const lead = q.kind === "indirect" && cue ? relativeLead(text, content, q.speaker?.span, cue) : undefined;
+    if (lead) contents.unshift(lead);
     const a: Attribution = { source: source ? lines(text, [source]) : undefined, cue: cue ? [cue] : undefined, content: lines(text, contents) };
     out.push(a);
     if (key) byKey.set(key, a);
