@@ -83,6 +83,18 @@ export function emissionsCompact(
   }
 }
 
+/**
+ * BILOU structure, for the unrolled recurrence: the tags that close an entity or stand outside one (O, L-*, U-*)
+ * are the only predecessors of O, B-* and U-*; I-X and L-X follow only B-X and I-X.
+ */
+const CLOSED = Int32Array.from([0, 3, 4, 7, 8, 11, 12, 15, 16]);
+/** the tags CLOSED tags may precede (O, B-*, U-*), in tag order */
+const OPENING = Int32Array.from([0, 1, 4, 5, 8, 9, 12, 13, 16]);
+for (let y = 0; y < L; y++) {
+  const want = OPENING.includes(y) ? [...CLOSED] : [1 + 4 * ((y - 1) >> 2), 2 + 4 * ((y - 1) >> 2)];
+  if (PRED[y]!.join() !== want.join()) throw new Error("decoder: BILOU predecessor table out of step with labels.ts");
+}
+
 /** Scratch arrays for `viterbi`, grown as needed. */
 export class ViterbiScratch {
   score = new Float32Array(64 * L);
@@ -112,6 +124,86 @@ export const TRANS_SIZE = (L + 2) * L;
  * out[a .. b). Tagging a sentence piecewise this way equals full Viterbi with those tokens forced to O.
  */
 export function viterbiSegment(
+  em: Float32Array, a: number, b: number, trans: Float32Array, s: ViterbiScratch, out: Uint8Array, afterO: boolean, beforeO: boolean,
+): void {
+  const n = b - a;
+  if (n <= 0) return;
+  s.ensure(n);
+  const { score, back } = s;
+  const startRow = afterO ? L : 0; // row (prev + 1) * L: prev = O (0) or the start (-1)
+  const e0 = a * L;
+  for (let y = 0; y < L; y++) score[y] = ALLOWED[startRow + y] ? em[e0 + y]! + trans[startRow + y]! : -Infinity;
+  // The recurrence unrolled over the BILOU structure (PRED): the same sums in the same order, each compared with
+  // `>` from -Infinity and arg 0, so ties resolve as in `viterbiSegmentGeneric` and the tags are identical.
+  for (let i = 1; i < n; i++) {
+    const p = (i - 1) * L;
+    const o = i * L;
+    const eo = (a + i) * L;
+    const c0 = score[p]!, c1 = score[p + 3]!, c2 = score[p + 4]!, c3 = score[p + 7]!, c4 = score[p + 8]!;
+    const c5 = score[p + 11]!, c6 = score[p + 12]!, c7 = score[p + 15]!, c8 = score[p + 16]!;
+    for (let j = 0; j < 9; j++) {
+      const y = OPENING[j]!;
+      let best = -Infinity;
+      let arg = 0;
+      let v = c0 + trans[1 * L + y]!;
+      if (v > best) { best = v; arg = 0; }
+      v = c1 + trans[4 * L + y]!;
+      if (v > best) { best = v; arg = 3; }
+      v = c2 + trans[5 * L + y]!;
+      if (v > best) { best = v; arg = 4; }
+      v = c3 + trans[8 * L + y]!;
+      if (v > best) { best = v; arg = 7; }
+      v = c4 + trans[9 * L + y]!;
+      if (v > best) { best = v; arg = 8; }
+      v = c5 + trans[12 * L + y]!;
+      if (v > best) { best = v; arg = 11; }
+      v = c6 + trans[13 * L + y]!;
+      if (v > best) { best = v; arg = 12; }
+      v = c7 + trans[16 * L + y]!;
+      if (v > best) { best = v; arg = 15; }
+      v = c8 + trans[17 * L + y]!;
+      if (v > best) { best = v; arg = 16; }
+      score[o + y] = best + em[eo + y]!;
+      back[o + y] = arg;
+    }
+    for (let b = 1; b < L; b += 4) {
+      // I-X (b + 1) and L-X (b + 2) after B-X (b) or I-X (b + 1)
+      const sb = score[p + b]!;
+      const si = score[p + b + 1]!;
+      for (let y = b + 1; y <= b + 2; y++) {
+        let best = -Infinity;
+        let arg = 0;
+        let v = sb + trans[(b + 1) * L + y]!;
+        if (v > best) { best = v; arg = b; }
+        v = si + trans[(b + 2) * L + y]!;
+        if (v > best) { best = v; arg = b + 1; }
+        score[o + y] = best + em[eo + y]!;
+        back[o + y] = arg;
+      }
+    }
+  }
+  const last = (n - 1) * L;
+  const endRow = (L + 1) * L;
+  let best = -Infinity;
+  let arg = 0;
+  for (let y = 0; y < L; y++) {
+    // before an O: y must allow O next (scored by the O column of y's row); at the end: the end row
+    const ok = beforeO ? ALLOWED[(y + 1) * L] : END_OK[y];
+    if (!ok) continue;
+    const v = score[last + y]! + (beforeO ? trans[(y + 1) * L]! : trans[endRow + y]!);
+    if (v > best) { best = v; arg = y; }
+  }
+  out[a + n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) out[a + i - 1] = back[i * L + out[a + i]!]!;
+}
+
+/**
+ * `viterbiSegment` with the recurrence as a plain loop over PRED (the reference the unrolled one is tested against):
+ * `viterbi` over tokens [a, b) of a sentence whose other tokens are fixed: `afterO` when token a - 1 is tagged O
+ * (else a is the sentence start), `beforeO` when token b is tagged O (else b - 1 ends the sentence). Writes
+ * out[a .. b). Tagging a sentence piecewise this way equals full Viterbi with those tokens forced to O.
+ */
+export function viterbiSegmentGeneric(
   em: Float32Array, a: number, b: number, trans: Float32Array, s: ViterbiScratch, out: Uint8Array, afterO: boolean, beforeO: boolean,
 ): void {
   const n = b - a;

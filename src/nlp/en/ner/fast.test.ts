@@ -103,3 +103,23 @@ test("token tables tag the same through the in-place lookup as through token str
     assert.ok(want.length > 5);
   }
 });
+
+test("the form table tags the same after its index and character arrays grow, and on a second pass of hits", () => {
+  const m = NerModel.deserialize(readFileSync(MODEL_PATH));
+  const syl = ["ka", "ro", "mi", "ten", "vo", "li", "sha", "dor", "pe", "nu"];
+  const word = (i: number): string => {
+    let w = "";
+    for (let k = 0, j = i; k < 5; k++, j = Math.floor(j / 10)) w += syl[j % 10]!;
+    return w;
+  };
+  // over 16,384 distinct forms (the table's first index size) and their characters past its first 65,536
+  const parts: string[] = [];
+  for (let i = 0; i < 17000; i += 4) parts.push(`${word(i)[0]!.toUpperCase()}${word(i).slice(1)} ${word(i + 1)} ${word(i + 2)} ${word(i + 3)}.`);
+  const doc = new Document(parts.join(" "));
+  for (const s of [paragraphs, sentences, tokens]) s.run(doc);
+  m.useCache = false;
+  const want = m.tagTokens(doc.text, doc.get("token"), doc.get("sentence"));
+  m.useCache = true;
+  assert.deepEqual(m.tagTokens(doc.text, doc.get("token"), doc.get("sentence")), want);
+  assert.deepEqual(m.tagTokens(doc.text, doc.get("token"), doc.get("sentence")), want);
+});

@@ -2,6 +2,7 @@
 import { viterbi, viterbiSegment, ViterbiScratch } from "./decoder.js";
 import { BOS, EOS, GAZ_KINDS, hasLower, hasUpper, mix, shapeHash, startsUpper, strHash, T, type NerResources } from "./features.js";
 import { NUM_TAGS, tagsToSpans } from "./labels.js";
+import { rowAt, type RowIndex } from "./row-index.js";
 import type { WordTable } from "./str-table.js";
 
 const L = NUM_TAGS;
@@ -56,10 +57,79 @@ const CURLY_G = /[\u2018-\u201f]/g;
 /** A character code with curly quotes straightened: ‘ ’ ‚ ‛ → ', “ ” „ ‟ → " (the same length: offsets hold). */
 const straight = (c: number): number => (c < 0x2018 || c > 0x201f ? c : c < 0x201c ? 39 : 34);
 
+// The row arithmetic of the hot loops unrolled over the 17 tags (constant offsets: no loop counter, and V8 checks
+// the bounds of fewer distinct indices); integer adds, so the sums are those of the plain loops.
+if (L !== 17) throw new Error("fast.ts: the unrolled row arithmetic assumes 17 tags");
+
+/** out[o .. o + 17) += q[r .. r + 17) */
+function addRow(out: Int32Array, o: number, q: Int16Array, r: number): void {
+  out[o]! += q[r]!;
+  out[o + 1]! += q[r + 1]!;
+  out[o + 2]! += q[r + 2]!;
+  out[o + 3]! += q[r + 3]!;
+  out[o + 4]! += q[r + 4]!;
+  out[o + 5]! += q[r + 5]!;
+  out[o + 6]! += q[r + 6]!;
+  out[o + 7]! += q[r + 7]!;
+  out[o + 8]! += q[r + 8]!;
+  out[o + 9]! += q[r + 9]!;
+  out[o + 10]! += q[r + 10]!;
+  out[o + 11]! += q[r + 11]!;
+  out[o + 12]! += q[r + 12]!;
+  out[o + 13]! += q[r + 13]!;
+  out[o + 14]! += q[r + 14]!;
+  out[o + 15]! += q[r + 15]!;
+  out[o + 16]! += q[r + 16]!;
+}
+
+/** out[o .. o + 17) -= q[r .. r + 17) */
+function subRow(out: Int32Array, o: number, q: Int16Array, r: number): void {
+  out[o]! -= q[r]!;
+  out[o + 1]! -= q[r + 1]!;
+  out[o + 2]! -= q[r + 2]!;
+  out[o + 3]! -= q[r + 3]!;
+  out[o + 4]! -= q[r + 4]!;
+  out[o + 5]! -= q[r + 5]!;
+  out[o + 6]! -= q[r + 6]!;
+  out[o + 7]! -= q[r + 7]!;
+  out[o + 8]! -= q[r + 8]!;
+  out[o + 9]! -= q[r + 9]!;
+  out[o + 10]! -= q[r + 10]!;
+  out[o + 11]! -= q[r + 11]!;
+  out[o + 12]! -= q[r + 12]!;
+  out[o + 13]! -= q[r + 13]!;
+  out[o + 14]! -= q[r + 14]!;
+  out[o + 15]! -= q[r + 15]!;
+  out[o + 16]! -= q[r + 16]!;
+}
+
+/** acc[o .. o + 17) = the sum of the five pool rows at a, p1, p2, n1, n2 */
+function sumRows(acc: Int32Array, o: number, P: Int32Array, a: number, p1: number, p2: number, n1: number, n2: number): void {
+  acc[o + 0] = P[a + 0]! + P[p1 + 0]! + P[p2 + 0]! + P[n1 + 0]! + P[n2 + 0]!;
+  acc[o + 1] = P[a + 1]! + P[p1 + 1]! + P[p2 + 1]! + P[n1 + 1]! + P[n2 + 1]!;
+  acc[o + 2] = P[a + 2]! + P[p1 + 2]! + P[p2 + 2]! + P[n1 + 2]! + P[n2 + 2]!;
+  acc[o + 3] = P[a + 3]! + P[p1 + 3]! + P[p2 + 3]! + P[n1 + 3]! + P[n2 + 3]!;
+  acc[o + 4] = P[a + 4]! + P[p1 + 4]! + P[p2 + 4]! + P[n1 + 4]! + P[n2 + 4]!;
+  acc[o + 5] = P[a + 5]! + P[p1 + 5]! + P[p2 + 5]! + P[n1 + 5]! + P[n2 + 5]!;
+  acc[o + 6] = P[a + 6]! + P[p1 + 6]! + P[p2 + 6]! + P[n1 + 6]! + P[n2 + 6]!;
+  acc[o + 7] = P[a + 7]! + P[p1 + 7]! + P[p2 + 7]! + P[n1 + 7]! + P[n2 + 7]!;
+  acc[o + 8] = P[a + 8]! + P[p1 + 8]! + P[p2 + 8]! + P[n1 + 8]! + P[n2 + 8]!;
+  acc[o + 9] = P[a + 9]! + P[p1 + 9]! + P[p2 + 9]! + P[n1 + 9]! + P[n2 + 9]!;
+  acc[o + 10] = P[a + 10]! + P[p1 + 10]! + P[p2 + 10]! + P[n1 + 10]! + P[n2 + 10]!;
+  acc[o + 11] = P[a + 11]! + P[p1 + 11]! + P[p2 + 11]! + P[n1 + 11]! + P[n2 + 11]!;
+  acc[o + 12] = P[a + 12]! + P[p1 + 12]! + P[p2 + 12]! + P[n1 + 12]! + P[n2 + 12]!;
+  acc[o + 13] = P[a + 13]! + P[p1 + 13]! + P[p2 + 13]! + P[n1 + 13]! + P[n2 + 13]!;
+  acc[o + 14] = P[a + 14]! + P[p1 + 14]! + P[p2 + 14]! + P[n1 + 14]! + P[n2 + 14]!;
+  acc[o + 15] = P[a + 15]! + P[p1 + 15]! + P[p2 + 15]! + P[n1 + 15]! + P[n2 + 15]!;
+  acc[o + 16] = P[a + 16]! + P[p1 + 16]! + P[p2 + 16]! + P[n1 + 16]! + P[n2 + 16]!;
+}
+
 /** A lower-cased word's state in the current document (valid while its generation equals the tagger's). */
 class LowerInfo {
   /** id of the word in the gazetteer's multi-word names (-1: in none) */
   gazWord = -1;
+  /** the trie node of a name starting with this word (-1: none starts with it; most words of those names) */
+  gazRoot = -1;
   formsGen = 0;
   cap = 0;
   low = 0;
@@ -117,8 +187,13 @@ class WordInfo {
   /** gazetteer bits of the word as a one-word name (bit 2k+1 for kind k) */
   unitBits = 0;
   readonly lenClass: number;
+  /** `lo.gazWord` and `lo.gazRoot`, copied: the trie match reads them for every token */
+  readonly gazWord: number;
+  readonly gazRoot: number;
   constructor(readonly word: string, readonly flags: number, readonly lo: LowerInfo) {
     this.lenClass = Math.min(word.length, 12);
+    this.gazWord = lo.gazWord;
+    this.gazRoot = lo.gazRoot;
   }
 }
 
@@ -130,10 +205,16 @@ export class CachedTagger {
   /** forms the row pool of a new tagger holds before it must grow (tests lower it to exercise growing) */
   static poolTypes = MAX_TYPES + 1024;
   private readonly words = new Map<string, WordInfo>();
-  /** the same forms by the FNV hash of their characters, for token tables (see `infoAt`) */
-  private tab: (WordInfo | undefined)[] = new Array(1 << 14);
-  private tabHash = new Int32Array(1 << 14);
-  private tabSize = 0;
+  /**
+   * The same forms by the FNV hash of their characters, for token tables (`infoAt`): open addressing over typed
+   * arrays, two ints a slot: [hash, 1 + index into `tabForms`] (0: empty). A probe compares the token's characters
+   * with the form's copy in `tabChars` (its span: tabOff[index] .. tabOff[index + 1]), so a lookup reads no object
+   * until it has found its form.
+   */
+  private tab = new Int32Array(2 << 14);
+  private tabForms: WordInfo[] = [];
+  private tabOff = new Int32Array(1 << 14);
+  private tabChars = new Uint16Array(1 << 16);
   private readonly lowers = new Map<string, LowerInfo>();
   /**
    * Rows of the filled forms, sized once for the cache's limit (pages the cache never reaches are never touched, so
@@ -150,6 +231,8 @@ export class CachedTagger {
   private runEnd = new Int32Array(64);
   private readonly vs = new ViterbiScratch();
   private readonly mask: number;
+  /** bucket -> weight row as a rank bitmap (`row-index.ts`): 128 KB, so the lookup stays in the core's cache */
+  private readonly rank: Int32Array;
   /** the multi-word gazetteer names as a trie over word ids: matching builds no phrase strings */
   private readonly trie: GazTrie;
   private skip = new Uint8Array(64);
@@ -164,7 +247,7 @@ export class CachedTagger {
 
   constructor(
     bits: number,
-    private readonly rowOf: Int32Array,
+    index: RowIndex,
     private readonly q: Int16Array,
     private readonly scale: number,
     private readonly trans: Float32Array,
@@ -172,6 +255,7 @@ export class CachedTagger {
     trie?: GazTrie,
   ) {
     this.mask = (1 << bits) - 1;
+    this.rank = index.rank;
     this.trie = trie ?? GazTrie.build(res.gaz);
     this.initBoundary();
   }
@@ -199,7 +283,7 @@ export class CachedTagger {
 
   /** Add feature hash h's weight row to out[o .. o + L). */
   private addTo(out: Int32Array, o: number, h: number): void {
-    const row = this.rowOf[h & this.mask]!;
+    const row = rowAt(this.rank, h & this.mask);
     if (row < 0) return;
     const r = row * L;
     const q = this.q;
@@ -227,15 +311,27 @@ export class CachedTagger {
   private flush(out: Int32Array): void {
     const n = this.nq;
     this.nq = 0;
-    const { qh, qr, qo, rowOf, mask, q } = this;
-    for (let k = 0; k < n; k++) qr[k] = rowOf[qh[k]! & mask]!;
+    const { qh, qr, qo, rank, mask, q } = this;
+    // (rowAt inlined: this is the hottest loop of the stage)
+    for (let k = 0; k < n; k++) {
+      const b = qh[k]! & mask;
+      const w2 = (b >>> 5) << 1;
+      const bits = rank[w2 + 1]!;
+      const bit = 1 << (b & 31);
+      if (!(bits & bit)) { qr[k] = -1; continue; }
+      let x = bits & (bit - 1);
+      x = x - ((x >>> 1) & 0x55555555);
+      x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+      x = (x + (x >>> 4)) & 0x0f0f0f0f;
+      qr[k] = rank[w2]! + (Math.imul(x, 0x01010101) >>> 24);
+    }
     for (let k = 0; k < n; k++) {
       const row = qr[k]!;
       if (row < 0) continue;
       const r = row * L;
       const o = qo[k]!;
-      if (o >= 0) for (let y = 0; y < L; y++) out[o + y]! += q[r + y]!;
-      else for (let y = 0, p = ~o; y < L; y++) out[p + y]! -= q[r + y]!;
+      if (o >= 0) addRow(out, o, q, r);
+      else subRow(out, ~o, q, r);
     }
   }
 
@@ -244,6 +340,7 @@ export class CachedTagger {
     if (!lo) {
       this.lowers.set(lower, (lo = new LowerInfo(lower)));
       lo.gazWord = this.trie.wordIds.get(lower) ?? -1;
+      lo.gazRoot = lo.gazWord < 0 ? -1 : this.trie.next(0, lo.gazWord);
     }
     return lo;
   }
@@ -334,9 +431,8 @@ export class CachedTagger {
   private begin(): void {
     if (this.words.size > MAX_TYPES) {
       this.words.clear();
-      this.tab = new Array(1 << 14);
-      this.tabHash = new Int32Array(1 << 14);
-      this.tabSize = 0;
+      this.tab = new Int32Array(2 << 14);
+      this.tabForms = [];
       this.lowers.clear();
       this.used = STRIDE;
     }
@@ -377,44 +473,58 @@ export class CachedTagger {
     let h = 0x811c9dc5;
     for (let i = s; i < e; i++) h = Math.imul(h ^ straight(text.charCodeAt(i)), 0x01000193);
     const tab = this.tab;
-    const mask = tab.length - 1;
+    const mask = (tab.length >> 1) - 1;
     const n = e - s;
+    const { tabOff, tabChars } = this;
     let k = h & mask;
-    for (let w = tab[k]; w !== undefined; w = tab[k]) {
-      if (this.tabHash[k] === h && w.word.length === n) {
-        const word = w.word;
-        let i = 0;
-        while (i < n && word.charCodeAt(i) === straight(text.charCodeAt(s + i))) i++;
-        if (i === n) return w;
+    for (let f = tab[2 * k + 1]!; f !== 0; f = tab[2 * k + 1]!) {
+      if (tab[2 * k] === h) {
+        const a = tabOff[f - 1]!;
+        if (tabOff[f]! - a === n) {
+          let i = 0;
+          while (i < n && tabChars[a + i] === straight(text.charCodeAt(s + i))) i++;
+          if (i === n) return this.tabForms[f - 1]!;
+        }
       }
       k = (k + 1) & mask;
     }
     let word = text.slice(s, e);
     if (CURLY.test(word)) word = word.replace(CURLY_G, (c) => String.fromCharCode(straight(c.charCodeAt(0))));
     const info = this.info(word);
-    if (2 * (this.tabSize + 1) > tab.length) {
+    const forms = this.tabForms.length;
+    if (2 * (forms + 1) > mask + 1) {
       this.growTable();
       return this.infoAt(text, s, e);
     }
-    tab[k] = info;
-    this.tabHash[k] = h;
-    this.tabSize++;
+    // the form's characters (straightened) after the last form's, its end in tabOff[forms + 1]
+    if (tabOff.length < forms + 2) {
+      this.tabOff = new Int32Array(2 * tabOff.length);
+      this.tabOff.set(tabOff);
+    }
+    const a = this.tabOff[forms]!;
+    if (this.tabChars.length < a + n) {
+      const c = new Uint16Array(2 * (a + n));
+      c.set(this.tabChars.subarray(0, a));
+      this.tabChars = c;
+    }
+    for (let i = 0; i < n; i++) this.tabChars[a + i] = word.charCodeAt(i);
+    this.tabOff[forms + 1] = a + n;
+    this.tabForms.push(info);
+    tab[2 * k] = h;
+    tab[2 * k + 1] = forms + 1;
     return info;
   }
 
   private growTable(): void {
     const old = this.tab;
-    const oldHash = this.tabHash;
-    this.tab = new Array(old.length * 2);
-    this.tabHash = new Int32Array(old.length * 2);
-    const mask = this.tab.length - 1;
-    for (let i = 0; i < old.length; i++) {
-      const w = old[i];
-      if (w === undefined) continue;
-      let k = oldHash[i]! & mask;
-      while (this.tab[k] !== undefined) k = (k + 1) & mask;
-      this.tab[k] = w;
-      this.tabHash[k] = oldHash[i]!;
+    const tab = (this.tab = new Int32Array(old.length * 2));
+    const mask = (tab.length >> 1) - 1;
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i + 1] === 0) continue;
+      let k = old[i]! & mask;
+      while (tab[2 * k + 1] !== 0) k = (k + 1) & mask;
+      tab[2 * k] = old[i]!;
+      tab[2 * k + 1] = old[i + 1]!;
     }
   }
 
@@ -480,14 +590,16 @@ export class CachedTagger {
     const trie = this.trie;
     const nodeMask = trie.mask;
     for (let i = 0; i < n; i++) {
-      let node = 0;
-      for (let len = 1; i + len <= n; len++) {
-        const id = row[i + len - 1]!.lo.gazWord;
+      // the first step from the root is cached per word (a one-word match counts for nothing here)
+      let node = row[i]!.gazRoot;
+      if (node < 0) continue;
+      for (let len = 2; i + len <= n; len++) {
+        const id = row[i + len - 1]!.gazWord;
         if (id < 0) break;
         const next = trie.next(node, id);
         if (next < 0) break;
         node = next;
-        const m = len > 1 ? nodeMask[node]! : 0;
+        const m = nodeMask[node]!;
         if (!m) continue;
         anyMulti = true;
         for (let k = 0; k < GAZ_KINDS.length; k++) {
@@ -548,7 +660,7 @@ export class CachedTagger {
       const p2 = i > 1 ? row[i - 2]!.vec + PREV2 : PREV2;
       const n1 = i + 1 < n ? row[i + 1]!.vec + NEXT1 : NEXT1;
       const n2 = i + 2 < n ? row[i + 2]!.vec + NEXT2 : NEXT2;
-      for (let y = 0; y < L; y++) acc[o + y] = P[a + y]! + P[p1 + y]! + P[p2 + y]! + P[n1 + y]! + P[n2 + y]!;
+      sumRows(acc, o, P, a, p1, p2, n1, n2);
       const w0 = w.wh;
       const s0 = w.sh;
       const wm1 = i > 0 ? row[i - 1]!.wh : BOS;

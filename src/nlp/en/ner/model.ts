@@ -5,6 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import type { TokenTable } from "../../../core/annotations.js";
 import { emissions, emissionsCompact, TRANS_SIZE, viterbi, ViterbiScratch } from "./decoder.js";
 import { CachedTagger, GazTrie } from "./fast.js";
+import { RowIndex } from "./row-index.js";
 import { StrTable, type WordTable } from "./str-table.js";
 import { DocContext, FeatureBuffer, FeatureExtractor, GAZ_KINDS, type NerResources } from "./features.js";
 import { CONLL_TYPES, NUM_TAGS, tagsToSpans, type ConllType, type NerSpan, type NerType } from "./labels.js";
@@ -22,7 +23,14 @@ export interface NerModelInfo {
  * Weights of one profile: dense row-major floats (L per hashed bucket) while training, or the compact int16 rows
  * a model file loads into (memory per feature lookup, not arithmetic, bounds tagging speed).
  */
-export interface CompactWeights { rowOf: Int32Array; q: Int16Array; scale: number }
+export interface CompactWeights {
+  /** bucket -> row in `q` or -1 (dense: the feature path and serialising; built on first read for loaded weights) */
+  readonly rowOf: Int32Array;
+  q: Int16Array;
+  scale: number;
+  /** the same map as a rank bitmap (loaded weights): what the cached tagger looks rows up in */
+  index?: RowIndex;
+}
 export type Weights = Float32Array | CompactWeights;
 
 /** A mention over a claimline token table: token indices [start, end) and character offsets `span`. */
@@ -93,7 +101,7 @@ export class NerModel {
   private cached(profile?: string): CachedTagger | undefined {
     const w = this.profileWeights(profile);
     if (!this.useCache || w !== this.weights || w instanceof Float32Array) return undefined;
-    this.cachedTagger ??= new CachedTagger(this.bits, w.rowOf, w.q, w.scale, this.trans, this.res, this.gazTrie());
+    this.cachedTagger ??= new CachedTagger(this.bits, w.index ?? RowIndex.fromDense(w.rowOf), w.q, w.scale, this.trans, this.res, this.gazTrie());
     return this.cachedTagger;
   }
 
@@ -392,15 +400,13 @@ function rowsOf(w: CompactWeights, D: number): { deltas: Uint32Array; q: Int16Ar
   return { deltas, q, scale: w.scale };
 }
 
-/** Run-time form of a weight file: bucket -> row (-1 for an all-zero row) and the int16 rows, 5x less memory. */
+/**
+ * Run-time form of a weight file: bucket -> row (-1 for an all-zero row) as a rank bitmap, and the int16 rows, 5x
+ * less memory. The dense `rowOf` is built only if the feature path or serialising asks for it.
+ */
 function compact(deltas: Uint32Array, q: Int16Array, scale: number, D: number): CompactWeights {
-  const rowOf = new Int32Array(D).fill(-1);
-  let r = 0;
-  for (let k = 0; k < deltas.length; k++) {
-    r = k ? r + deltas[k]! : deltas[k]!;
-    rowOf[r] = k;
-  }
-  return { rowOf, q, scale };
+  const index = RowIndex.fromDeltas(deltas, D);
+  return { get rowOf() { return index.rowOf; }, index, q, scale };
 }
 
 /** Dense float weights of either form (for serialising, tests and inspection). */
