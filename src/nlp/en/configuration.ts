@@ -15,6 +15,7 @@ import { claims } from "./refiners/claims.js";
 import { entityResolution } from "./refiners/entity-resolution.js";
 import { quoteAttribution } from "./refiners/quote-attribution.js";
 import { quoteContinuation } from "./refiners/quote-continuation.js";
+import { reportFilter } from "./refiners/report-filter.js";
 
 export const englishStages: readonly Stage[] = [
   // Segmentation first: every later stage works sentence by sentence on the token table.
@@ -37,6 +38,8 @@ export const englishStages: readonly Stage[] = [
   directQuotes,
   // Reported speech next: a quotation embedded in it ("… treated as "a hostile target"") takes its speaker.
   indirectQuotes,
+  // The learned filter drops the reports it doubts before any later stage builds on them.
+  reportFilter,
   // Unattributed quotations take a speaker from context once every cue-attributed quote is known.
   quoteContinuation,
   // Speaker phrases last become entities (after the continuations copied them), one answer per quote.
