@@ -48,6 +48,15 @@ describe("polnear scorer", () => {
     const [a] = toAttributions(text, runQuotes(text));
     assert.equal(text.slice(...a!.source![0]!), "The city's budget director, Ann Lee,");
   });
+  it("keeps that closing comma when more words stand before the cue ('Rendell, a Clinton surrogate, said … and called')", () => {
+    const text = "Rendell, a Clinton surrogate, said he had battled pneumonia three times and called it a common ailment during long campaigns.";
+    const a = toAttributions(text, runQuotes(text)).find((x) => x.cue && text.slice(...x.cue[0]!) === "called");
+    assert.equal(text.slice(...a!.source![0]!), "Rendell, a Clinton surrogate,");
+    // a source without an apposition of its own takes no comma before an aside
+    const plain = "Rendell, speaking to reporters on Monday, said pneumonia was a common ailment during long campaigns.";
+    const [b] = toAttributions(plain, runQuotes(plain));
+    assert.equal(plain.slice(...b!.source![0]!), "Rendell");
+  });
   it("widens a source after its cue to the end of the sentence, without the full stop", () => {
     const text = "The bill will pass, said Jane Doe, a senior member of the committee.";
     const [a] = toAttributions(text, runQuotes(text));

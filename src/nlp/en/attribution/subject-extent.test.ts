@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Span } from "../../../core/record.js";
-import { leadTrimmed, ofTail, relativeClauseStart } from "./subject-extent.js";
+import { leadTrimmed, lineTrimmed, ofTail, relativeClauseStart, slashStart } from "./subject-extent.js";
 
 const spanOf = (text: string, words: string): Span => {
   const at = text.indexOf(words);
@@ -55,5 +55,24 @@ describe("subject extent", () => {
     assert.equal(relativeClauseStart(when, 0, when.indexOf("he yelled")), undefined);
     const bare = "the man who Trump said was lying";
     assert.equal(relativeClauseStart(bare, 0, bare.indexOf("Trump")), undefined);
+  });
+  it("a phrase over a line break starts on the cue's line (a headline without a full stop ran into it)", () => {
+    const text = "Christie Says He Would Issue A Quarantine Over Zika Virus\nChris Christie said he would quarantine people.";
+    assert.equal(text.slice(...lineTrimmed(text, spanOf(text, "Zika Virus\nChris Christie"))), "Chris Christie");
+    const one = spanOf(text, "Chris Christie said");
+    assert.equal(lineTrimmed(text, one), one);
+  });
+  it("the names before a slash belong to the phrase after it ('The latest Reuters/Ipsos poll')", () => {
+    const text = "Trump gained. The latest Reuters/Ipsos poll showed him ahead, as did a New York Times/CBS News survey and an NBC/Wall Street Journal/Marist poll.";
+    assert.equal(text.slice(...slashStart(text, spanOf(text, "Ipsos poll"))), "The latest Reuters/Ipsos poll");
+    assert.equal(text.slice(...slashStart(text, spanOf(text, "CBS News survey"))), "a New York Times/CBS News survey");
+    assert.equal(text.slice(...slashStart(text, spanOf(text, "Marist poll"))), "an NBC/Wall Street Journal/Marist poll");
+  });
+  it("no capitalised name before the slash, or a space after it: the phrase stays", () => {
+    const text = "Each voter said he/she would wait, and the and/ Or group voted.";
+    const she = spanOf(text, "she");
+    assert.equal(slashStart(text, she), she);
+    const or = spanOf(text, "Or group");
+    assert.equal(slashStart(text, or), or);
   });
 });

@@ -1,4 +1,4 @@
-// How far a speaker phrase reaches: no list dash or sentence adverb first, a group noun's "of" phrase (before or after its cue), a relative clause's head.
+// How far a speaker phrase reaches: one line, no list dash or sentence adverb first, a group noun's "of" phrase (before or after its cue), a relative clause's head.
 import type { Span } from "../../../core/record.js";
 import { cueVerb, isFiniteForm } from "../extractors/quote-common.js";
 
@@ -11,6 +11,40 @@ export function leadTrimmed(text: string, span: Span): Span {
   const m = LEAD.exec(text.slice(span[0], span[1]));
   if (!m || m[0].length >= span[1] - span[0] || !/[\p{L}\d]/u.test(text.slice(span[0] + m[0].length, span[1]))) return span;
   return [span[0] + m[0].length, span[1]];
+}
+
+/**
+ * A speaker phrase that runs over a line break ("… Over Zika Virus⏎Chris Christie said"): a headline or a label without
+ * a full stop ran into the sentence's subject, which starts on the line of its cue. The span from its last line's
+ * start; the same span object when it holds no line break or nothing is left.
+ */
+export function lineTrimmed(text: string, span: Span): Span {
+  const nl = text.lastIndexOf("\n", span[1] - 1);
+  if (nl < span[0]) return span;
+  let a = nl + 1;
+  while (a < span[1] && /\s/.test(text[a]!)) a++;
+  return /[\p{L}\d]/u.test(text.slice(a, span[1])) ? [a, span[1]] : span;
+}
+
+// The names joined by a slash before a phrase ("The latest Reuters/ | Ipsos poll", "a New York Times/ | CBS News
+// survey"): capitalised words, perhaps after a determiner and a few adjectives of recency.
+const SLASH_NAMES =
+  /(?:^|[\s(,;:—–/])((?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+)?(?:(?:new|latest|most|recent|online|national|joint|earlier|previous|first|last)\s+)*(?:[\p{Lu}\d][\p{L}\d&.'’-]*\s+){0,4}[\p{Lu}\d][\p{L}\d&.'’-]*\/)$/u;
+
+/**
+ * A phrase that opens right after a slash ("Reuters/ | Ipsos poll"): the names before the slash belong to it (PolNeAR
+ * train: 59 sources hold one, "The latest Reuters/Ipsos poll"). The span from their start; the same span object when
+ * no slash joins it.
+ */
+export function slashStart(text: string, span: Span): Span {
+  let a = span[0];
+  // ("NBC News/Wall Street Journal/Marist poll": one slash after another)
+  while (text[a - 1] === "/" && /[\p{L}\d]/u.test(text[a - 2] ?? "") && /^[\p{Lu}\d]/u.test(text.slice(a, a + 1))) {
+    const m = SLASH_NAMES.exec(text.slice(Math.max(0, a - 100), a));
+    if (!m || !/^\p{Lu}|^\d|\s[\p{Lu}\d]/u.test(m[1]!)) break;
+    a -= m[1]!.length;
+  }
+  return a === span[0] ? span : [a, span[1]];
 }
 
 // A quantity or a group that names no one until its "of" phrase ("dozens | of papers", "a group | of parents").

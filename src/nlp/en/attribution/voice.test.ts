@@ -1,4 +1,4 @@
-// Passive and raising cues: when the phrase before the cue is not its speaker, and who is.
+// Passive and raising cues: when the phrase before the cue is not its speaker, who is, and where the subject goes.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Document } from "../../../core/document.js";
@@ -8,17 +8,24 @@ import { paragraphs } from "../extractors/paragraphs.js";
 import { Tokens } from "../extractors/quote-common.js";
 import { sentences } from "../extractors/sentences.js";
 import { tokens } from "../extractors/tokens.js";
-import { subjectVoice } from "./voice.js";
+import { cueVoice, isCueSubject } from "./voice.js";
 
-/** subjectVoice for the phrase `speaker` and the cue `cue` (first occurrences) in `text`: "keep", "none" or the agent. */
+/**
+ * cueVoice for the phrase `speaker` and the cue `cue` (first occurrences) in `text`, the report running from the cue to
+ * the sentence end: "keep", "none", or the agent; with "| subject…" when the subject joins the content.
+ */
 const voice = (text: string, speaker: string, cue: string): string => {
   const doc = new Document(text);
   new Pipeline([paragraphs, sentences, tokens]).run(doc);
   const tk = new Tokens(doc);
   const s = text.indexOf(speaker);
   const c = text.indexOf(cue, s + speaker.length);
-  const v = subjectVoice(tk, text, [s, s + speaker.length] as Span, [c, c + cue.length] as Span, tk.count);
-  return v === undefined ? "keep" : v === null ? "none" : text.slice(v.span[0], v.span[1]);
+  const cueSpan: Span = [c, c + cue.length];
+  const content: Span = [c + cue.length + 1, text.length - 1];
+  const v = cueVoice(tk, text, 0, tk.count, cueSpan, content, [s, s + speaker.length]);
+  if (!v || !isCueSubject(tk, text, v, [s, s + speaker.length], cueSpan)) return "keep";
+  const who = v.agent ? text.slice(v.agent.span[0], v.agent.span[1]) : "none";
+  return v.subject === undefined ? who : `${who} | ${text.slice(tk.start(v.subject), tk.end(v.subjectEnd!))}`;
 };
 
 describe("subject voice", () => {
@@ -28,16 +35,26 @@ describe("subject voice", () => {
     assert.equal(voice("He's said the plan would fail.", "He", "said"), "keep");
   });
   it("a passive's subject is nobody's source; its agent after 'by' is", () => {
-    assert.equal(voice("Mr. Quiros was accused of using $50 million for personal expenses.", "Mr. Quiros", "accused"), "none");
-    assert.equal(voice("He has been harshly criticized for policies that objectors see as abuses.", "He", "criticized"), "none");
-    assert.equal(voice("The registration issue was first reported by The Washington Post.", "The registration issue", "reported"), "The Washington Post");
+    assert.equal(voice("Mr. Quiros was accused of using $50 million for personal expenses.", "Mr. Quiros", "accused"), "none | Mr. Quiros");
+    assert.equal(voice("He has been harshly criticized for policies that objectors see as abuses.", "He", "criticized"), "none | He");
+    assert.equal(voice("The registration issue was first reported by The Washington Post.", "The registration issue", "reported"), "The Washington Post | The registration issue");
+    // "It was reported that …": the clause is the report, the subject no part of it
+    assert.equal(voice("It was reported that the deal had collapsed.", "It", "reported"), "none");
   });
-  it("a participle of feeling keeps its subject", () => {
+  it("a raised subject joins the content ('Turnout … | is expected | to rise')", () => {
+    assert.equal(voice("Turnout among young voters is expected to rise sharply.", "young voters", "expected"), "none | Turnout among young voters");
+  });
+  it("a participle of feeling or stance keeps its subject", () => {
     assert.equal(voice("Some Democrats are concerned that the tactics could hurt the party.", "Some Democrats", "concerned"), "keep");
+    assert.equal(voice("Republicans are divided over the nominee.", "Republicans", "divided"), "keep");
+    assert.equal(voice("Voters were encouraged by the result.", "Voters", "encouraged"), "keep");
   });
   it("'seems' reports nobody unless a cue verb follows it; an expletive 'it appeared' neither", () => {
-    assert.equal(voice("Now Melania seems to have vanished from the campaign trail.", "Now Melania", "seems"), "none");
+    assert.equal(voice("Now Melania seems to have vanished from the campaign trail.", "Now Melania", "seems"), "none | Now Melania");
     assert.equal(voice("Anderson seemed to think the outreach was phony.", "Anderson", "seemed"), "keep");
     assert.equal(voice("Often, it appeared that Trump was unable to parlay the assault.", "it", "appeared"), "none");
+    assert.equal(voice("The senator appeared to have lost patience.", "The senator", "appeared"), "none | The senator");
+    // an "appear" without its infinitive is an appearance
+    assert.equal(voice("The senator appeared on Fox News on Sunday.", "The senator", "appeared"), "keep");
   });
 });

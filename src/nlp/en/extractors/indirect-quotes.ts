@@ -11,6 +11,7 @@ import { cueScoreAbove } from "../attribution/cue-model.js";
 import { chooseBounds } from "../attribution/content-bounds.js";
 import { chainCue, lightVerbCue } from "../attribution/cue-span.js";
 import { askedReport, auxChainReport, nounUse } from "../attribution/cue-readers.js";
+import { cueVoice, isCueSubject } from "../attribution/voice.js";
 
 const SOURCE = "indirect-quotes";
 // Tokens that may sit between a cue and its "that": an addressee or a time ("told reporters on Monday that").
@@ -265,13 +266,12 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       }
       taken.push(shared ? [Math.min(c.content[0], c.cue[0]), b] : [a, b]);
       takenSpeakers.push(c.speaker.span);
-      // "Turnout is expected to rise", "Melania seems to have vanished": nobody is reported; the subject belongs to the content
-      const subject = raisedSubject(tk, s0, c.cue, content);
-      const raised = subject >= 0 && c.speaker.span[1] <= c.cue[0] && c.speaker.span[0] >= tk.start(subject);
-      // "The issue was first reported by The Washington Post": the agent reports, the subject is what it reported
-      const agent = raised ? passiveAgent(tk, text, content, end) : undefined;
-      if (agent) content = [tk.start(subject), tk.end(beforeAuxiliaries(tk, subject, tk.at(c.cue[0])))];
-      else if (raised) content = [tk.start(subject), content[1]];
+      // "Turnout is expected to rise", "Melania seems to have vanished", "X was asked …": the subject reports nothing
+      // (attribution/voice.ts); "The issue was first reported by The Washington Post": the agent reports, the subject is what it reported
+      const voiced = passiveVoice(tk, text, s0, end, c.cue, content, c.speaker);
+      if (voiced) content = voiced.content;
+      const agent = voiced?.speaker;
+      const raised = voiced !== undefined;
       out.push({
         id: "",
         kind: "indirect",
@@ -289,12 +289,11 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       // ("Asked whether …, X said": the question asked, attribution/cue-readers.ts)
       const c = askedReport(tk, text, s0, bare[n]!, end) ?? bareReport(tk, text, s0, bare[n]!, bare[n + 1]!, end);
       if (!c) continue;
-      // a raising cue's subject belongs to its content, and is nobody's report
-      const subject = raisedSubject(tk, s0, c.cue, c.content);
-      if (subject >= 0 && (!c.speaker || c.speaker.span[0] >= tk.start(subject))) {
-        const agent = passiveAgent(tk, text, c.content, end);
-        c.content = agent ? [tk.start(subject), tk.end(beforeAuxiliaries(tk, subject, tk.at(c.cue[0])))] : [tk.start(subject), c.content[1]];
-        c.speaker = agent;
+      // a passive or raising cue's subject is nobody's source (attribution/voice.ts)
+      const voiced = passiveVoice(tk, text, s0, end, c.cue, c.content, c.speaker);
+      if (voiced) {
+        c.content = voiced.content;
+        c.speaker = voiced.speaker;
       }
       const a = Math.min(c.content[0], c.cue[0], c.speaker?.span[0] ?? Infinity);
       const b = Math.max(c.content[1], c.cue[1], c.speaker?.span[1] ?? 0);
@@ -310,58 +309,24 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
   return out;
 }
 
-// Verbs that raise their subject ("X seems to …", "X is expected to …"): an evidential or a forecast, not a report by X.
-const RAISING = /^(?:seem|appear)$/;
-const BE_FORM = /^(?:is|are|was|were|be|been|being|'s|'re)$/;
-// Participles that name the subject's state of mind or stance ("are concerned", "is convinced", "were divided"): no passive
-const STATE_PARTICIPLE = /^(?:concerned|convinced|worried|divided|split|tired|dedicated|devoted|delighted|excited|focused|assured|poised|inclined|aligned|unified|engaged|pleased|disappointed|surprised|frustrated|alarmed|shocked|determined|committed|interested|prepared|satisfied|confused|troubled|disturbed|impressed|opposed|scared|upset|outraged|angered|dismayed|relieved|resigned|puzzled|annoyed|offended|obsessed|amazed|stunned|unconvinced|unimpressed|mystified|embittered|gripped|known)$/;
-const SUBJECT_MAX = 30;
-// Adverbs without "-ly" that sit among a verb's auxiliaries ("was once asked", "was first reported", "has not been").
-const VERB_ADVERB = /^(?:also|once|first|never|not|n't|still|already|again|later|often)$/;
-
-/** The agent of a passive cue whose content opens with "by" ("was first reported by The Washington Post"), if any. */
-function passiveAgent(tk: Tokens, text: string, content: Span, end: number): SpeakerNP | undefined {
-  const by = tk.at(content[0]);
-  return tk.low(by) === "by" ? speakerAfter(tk, text, by + 1, end) : undefined;
-}
-
-/** The last token of a subject before the auxiliaries and adverbs of the verb at token i (the subject starts at s). */
-function beforeAuxiliaries(tk: Tokens, s: number, i: number): number {
-  let k = i - 1;
-  while (k > s && (AUX.test(tk.low(k)) || /^[a-z]+ly$/.test(tk.low(k)) || VERB_ADVERB.test(tk.low(k)))) k--;
-  return k;
-}
-
 /**
- * The first token of the subject a raising cue takes to its infinitive content ("Turnout among young voters is expected
- * to rise", "Melania seems to have vanished"): the words before its auxiliaries back to the sentence start or a clause
- * edge; -1 for none.
+ * A passive or raising cue (attribution/voice.ts): its subject is nobody's source. The report's speaker (its agent,
+ * "was first reported by X", or none) and content: the subject joins a content after the cue ("Turnout | is expected |
+ * to rise"), or is the whole content when an agent reports it. `undefined` for an active cue or another phrase's speaker.
  */
-function raisedSubject(tk: Tokens, s0: number, cue: Span, content: Span): number {
-  const i = tk.at(cue[0]);
-  const lemma = tk.cue(i)?.lemma ?? "";
-  if (content[0] < cue[1]) return -1;
-  const first = tk.low(tk.at(content[0]));
-  // a verbal passive ("Mr. X was accused of …", "Sanders was asked to name …") reports about its subject, by nobody
-  // named (an agent, "reported by X", is its source); a state in participle form ("is convinced that") is the subject's
-  const passive = /[a-z](?:ed|en|wn)$/.test(tk.low(i)) && !STATE_PARTICIPLE.test(tk.low(i)) && first !== "that";
-  const raising = first === "to" && RAISING.test(lemma);
-  if (!raising && !passive && !(first === "to" && lemma === "expect")) return -1;
-  let k = i - 1;
-  let be = false;
-  for (; k >= s0 && (AUX.test(tk.low(k)) || /^[a-z]+ly$/.test(tk.low(k)) || VERB_ADVERB.test(tk.low(k))); k--) {
-    if (BE_FORM.test(tk.low(k))) be = true;
+function passiveVoice(tk: Tokens, text: string, s0: number, end: number, cue: Span, content: Span, speaker: SpeakerNP | undefined): { speaker?: SpeakerNP; content: Span } | undefined {
+  const voice = cueVoice(tk, text, s0, end, cue, content, speaker?.span);
+  if (!voice || (speaker && !isCueSubject(tk, text, voice, speaker.span, cue))) return undefined;
+  const subject = voice.subject !== undefined && (!speaker || speaker.span[0] >= tk.start(voice.subject)) ? voice.subject : undefined;
+  if (subject === undefined) {
+    // (no subject found, none read: nothing to take away, "the bill, known as “…” was passed by Congress")
+    if (!speaker) return undefined;
+    // the subject the reader found is what the agent reported ("X was first reported by Y"), when the report follows the cue
+    if (voice.agent && speaker && content[0] >= cue[1]) return { speaker: voice.agent, content: speaker.span };
+    return { speaker: voice.agent, content };
   }
-  if (k < s0 || (!raising && !(be && /[a-z](?:ed|en|wn)$/.test(tk.low(i))))) return -1;
-  // back to the sentence start or the nearest clause edge: punctuation, an auxiliary, a speech verb, a clause word
-  // (within a noun phrase's reach: a long run of words without an edge is no subject, and the scan stays bounded)
-  let j = k;
-  for (; j >= s0; j--) {
-    if (k - j >= SUBJECT_MAX) return -1;
-    const w = tk.low(j);
-    if ((tk.isPunct(j) && !/^(?:'s|’s|-|%|\$|\.)$/.test(w)) || isQuoteChar(w) || AUX.test(w) || (cueVerb(w)?.rate ?? 0) >= STRONG_RATE || SUBORDINATOR.test(w) || /^(?:that|which|who|and|but|or)$/.test(w)) break;
-  }
-  return j < k && !PP_START.test(tk.low(j + 1)) ? j + 1 : -1;
+  if (voice.agent) return { speaker: voice.agent, content: [tk.start(subject), tk.end(voice.subjectEnd!)] };
+  return { content: [tk.start(subject), content[1]] };
 }
 
 // A classifier cue this sure stands on its own when no pattern reads it ("as police have said", "Asked about X, …"):

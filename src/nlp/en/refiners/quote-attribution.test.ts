@@ -171,4 +171,22 @@ describe("quote attribution", () => {
     assert.ok(qs.every((q) => q.speaker?.entity === undefined));
     assert.deepEqual(validateRecord(toRecord(doc)), []);
   });
+  it("a phrase after a participle cue is what it reports, and the report's speaker is the sentence's ('…, explaining the decision')", () => {
+    const text = "Ann Lee, a spokeswoman for the campaign, defended the move on Monday, explaining the campaign's decision.";
+    const q = runQuotes(text).find((x) => x.cue?.text === "explaining");
+    assert.ok(q, runQuotes(text).map(brief).join("\n"));
+    assert.equal(q!.text, "the campaign's decision");
+    assert.equal(text.slice(...q!.speaker!.span!).startsWith("Ann Lee"), true, brief(q!));
+  });
+  it("a speaker after a finite cue stays ('…, said Ann Lee.'), as does 'according to' X", () => {
+    for (const text of ["The deal is done, said Ann Lee.", "The deal is done, according to Ann Lee."]) {
+      const q = runQuotes(text).find((x) => x.cue);
+      assert.equal(q?.speaker?.name, "Ann Lee", runQuotes(text).map(brief).join("\n"));
+    }
+  });
+  it("a speaker phrase never runs over a line break before its cue", () => {
+    const text = "Debate Over Zika Virus\nChris Christie said he would quarantine people over fears of the virus.";
+    const q = find(text, "he would quarantine");
+    assert.equal(text.slice(...q.speaker!.span!), "Chris Christie");
+  });
 });

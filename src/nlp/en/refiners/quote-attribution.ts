@@ -5,12 +5,14 @@ import { deadlineCheck, type Stage } from "../../../core/pipeline.js";
 import type { Ref, Span } from "../../../core/record.js";
 import { firstEndingAfter } from "../../../core/span.js";
 import { Tokens } from "../extractors/quote-common.js";
-import { subjectVoice } from "../attribution/voice.js";
-import { shareParticipleSpeakers } from "../attribution/participle-speakers.js";
+import { cueVoice, isCueSubject } from "../attribution/voice.js";
+import { participleObjects, shareParticipleSpeakers } from "../attribution/participle-speakers.js";
 import { hedgedStart, quantifiedStart } from "../attribution/quantified-subject.js";
 import { namingCalled } from "../attribution/naming.js";
-import { leadTrimmed, ofTail, relativeClauseStart } from "../attribution/subject-extent.js";
+import { leadTrimmed, lineTrimmed, ofTail, relativeClauseStart, slashStart } from "../attribution/subject-extent.js";
 
+// The indirect-quote stage's reports: passives and raising verbs are read there (attribution/voice.ts).
+const INDIRECT = "indirect-quotes";
 const SOURCE_PRONOUNS: Record<string, "female" | "male" | "any"> = {
   she: "female", her: "female", he: "male", him: "male", i: "any",
 };
@@ -196,6 +198,10 @@ export function resolveSpeakers(doc: Document): Quote[] {
     const original = span;
     // a list dash or a sentence adverb opening the phrase ("- Pew notes", "Moreover, Jane Doe said") is no part of it
     span = leadTrimmed(text, span);
+    // "The latest Reuters/ | Ipsos poll": the names before a slash are the phrase's
+    const slashed = slashStart(text, span);
+    const joined = slashed !== span;
+    span = slashed;
     if (span[1] > cue[0]) {
       // "echoed by a number of tax experts I spoke to": a group noun after its cue, with its "of" phrase
       const end = span[0] >= cue[1] ? ofTail(text, span, sentenceEnd(span[1]), true) : span[1];
@@ -274,7 +280,7 @@ export function resolveSpeakers(doc: Document): Quote[] {
     if (span === original) return { ref };
     const name = text.slice(span[0], span[1]).replace(/\s+/g, " ");
     // the cleaned name stays when it is still inside the phrase (a title the extractor dropped stays dropped)
-    const inside = text.slice(span[0], span[1]).includes(ref.name) && !head && !group;
+    const inside = text.slice(span[0], span[1]).includes(ref.name) && !head && !group && !joined;
     return { ref: { name: inside ? ref.name : name, span }, head, group, clause };
   };
 
@@ -359,6 +365,8 @@ export function resolveSpeakers(doc: Document): Quote[] {
   };
 
   // '"…," he said, noting that …': a participle after a report speaks for the report's speaker (resolved with it below)
+  // '…, explaining the campaign's decision': a phrase after a participle cue is what it reports, not who
+  if (doc.has("token")) participleObjects(Tokens.of(doc), text, quotes, sentences);
   shareParticipleSpeakers(text, quotes, sentences);
   // a speaker phrase shared by several quotes (split and continued quotes) resolves once
   const cache = new Map<string, ReturnType<typeof resolve>>();
@@ -372,20 +380,29 @@ export function resolveSpeakers(doc: Document): Quote[] {
     // (the extractor's own answer for the same pronoun stays: it names the antecedent from the clause)
     const rel = q.cue ? relativeSpeaker(q.cue.span) : undefined;
     if (rel && !(q.speaker?.span && q.speaker.span[0] === rel.span![0] && q.speaker.span[1] === rel.span![1])) q.speaker = rel;
-    // "X was asked …", "… was first reported by Y", "X seems to …": the subject before such a cue is nobody's source
-    if (q.cue && q.speaker?.span && tokensHere) {
-      const end = sentences[firstEndingAfter(sentences, q.cue.span[1])]?.span[1] ?? text.length;
+    // "X was asked …", "X seems to …": the subject before such a cue is nobody's source (attribution/voice.ts; the
+    // indirect-quote stage reads its own reports so as it makes them, and a relative pronoun the extractor did not see
+    // is read here: "…, who was asked …")
+    if (q.cue && q.speaker?.span && tokensHere && (q.source !== INDIRECT || rel === q.speaker)) {
+      const s = sentences[firstEndingAfter(sentences, q.cue.span[1])]?.span;
       tk ??= Tokens.of(doc);
       const subject = q.speaker.span;
-      const voice = subjectVoice(tk, text, subject, q.cue.span, tk.at(end));
-      if (voice === null) q.speaker = undefined;
-      else if (voice) {
+      const voice = cueVoice(tk, text, tk.at(s?.[0] ?? 0), tk.at(s?.[1] ?? text.length), q.cue.span, q.span, subject);
+      if (voice && isCueSubject(tk, text, voice, subject, q.cue.span)) {
+        q.speaker = voice.agent ? { name: voice.agent.name, span: voice.agent.span } : undefined;
         // "X was first reported by Y": Y reported X, the subject is what was reported
-        q.speaker = { name: voice.name, span: voice.span };
-        if (q.kind === "indirect" && q.span[0] >= q.cue.span[1]) {
+        if (voice.agent && q.kind === "indirect" && q.span[0] >= q.cue.span[1]) {
           q.span = subject;
           q.text = text.slice(subject[0], subject[1]);
         }
+      }
+    }
+    // "Debate Over Zika Virus⏎Chris Christie said": a headline without its full stop ran into the subject on the cue's line
+    if (q.cue && q.speaker?.span && q.speaker.span[1] <= q.cue.span[0]) {
+      const line = lineTrimmed(text, q.speaker.span);
+      if (line !== q.speaker.span) {
+        const name = q.speaker.name.includes("\n") ? text.slice(line[0], line[1]).replace(/\s+/g, " ") : q.speaker.name;
+        q.speaker = { name, span: line };
       }
     }
     // "a group called X", "His fund, called X": a name given, no one's report (the cue stays, as PolNeAR marks it)
