@@ -82,8 +82,29 @@ describe("indirect quotes", () => {
     const q = reported("Days after the agency announced that 300 jobs would be cut, its director resigned.");
     assert.equal(q.text, "300 jobs would be cut");
   });
-  it("a negated cue is no report", () => {
-    assert.equal(runQuotes("The minister did not say whether the plant would reopen.").length, 0);
+  it("a negated cue with a claim is no report", () => {
+    assert.equal(runQuotes("The minister did not claim that the plant would reopen.").length, 0);
+  });
+  it("a negated speech verb reports the question it leaves open, the negation in its cue", () => {
+    const q = reported("The minister did not say whether the plant would reopen.");
+    assert.equal(q.speaker?.name, "The minister");
+    assert.equal(q.cue?.text, "did not say");
+    assert.equal(q.text, "whether the plant would reopen");
+    const r = reported("But the mayor isn’t saying if the budget will be cut.");
+    assert.equal(r.cue?.text, "isn’t saying");
+    assert.equal(r.text, "if the budget will be cut");
+    const w = reported("A spokesman for the firm wouldn't say Tuesday how many jobs would go.");
+    assert.equal(w.cue?.text, "wouldn't say");
+    assert.equal(w.text, "how many jobs would go");
+  });
+  it("a negated verb of naming reports what went unnamed, to its clause's comma", () => {
+    const q = reported("Though she never mentioned her rival by name, the senator attacked his record on trade.");
+    assert.equal(q.cue?.text, "never mentioned");
+    assert.equal(q.text, "her rival by name");
+  });
+  it("a negated verb with neither a question nor a naming is no report", () => {
+    assert.equal(runQuotes("The council did not say goodbye to the old mayor.").length, 0);
+    assert.equal(runQuotes("Officials have not explained the delay to anyone.").length, 0);
   });
   it("a participle cue reports for the sentence's subject", () => {
     const q = reported("The governor vetoed the bill on Monday, saying it would cost the state 4,000 jobs.");
@@ -407,5 +428,56 @@ describe("indirect quotes: a light verb's cue takes its tail (attribution/cue-sp
   it("a light verb with no speech-act tail keeps its plain cue, or is no cue", () => {
     const qs = runQuotes("The company made a profit of $3 million in the first quarter of the year.");
     assert.ok(qs.every((q) => q.cue?.text !== "made it clear"), qs.map(brief).join("\n"));
+  });
+
+  it("a participle after a quotation's closing comma or a dash reports for the sentence's subject", () => {
+    const qs = runQuotes(`The senator praised the "new energy plan," saying it would create thousands of jobs in the state.`);
+    const saying = qs.find((q) => q.cue?.text === "saying");
+    assert.equal(saying?.speaker?.name, "The senator", qs.map(brief).join("\n"));
+    assert.equal(saying?.text, "it would create thousands of jobs in the state");
+    const q = reported("The mayor changed his mind at the last minute – saying he would now back the stadium project.");
+    assert.equal(q.cue?.text, "saying");
+    assert.equal(q.speaker?.name, "The mayor");
+  });
+  it("a report ends before a participle report after a quotation's closing comma", () => {
+    const qs = runQuotes(`The governor has argued that the budget is "balanced and fair," claiming that the deficit will shrink next year.`);
+    const argued = qs.find((q) => q.kind === "indirect" && q.cue?.text === "argued");
+    assert.ok(argued && !argued.text.includes("claiming"), qs.map(brief).join("\n"));
+    assert.ok(qs.some((q) => q.cue?.text === "claiming" && q.text === "the deficit will shrink next year"), qs.map(brief).join("\n"));
+  });
+  it("a weak cue word before a noun and its speech verb modifies the noun", () => {
+    const q = reported("Two cast members said the producer had cut the final scene.");
+    assert.equal(q.cue?.text, "said");
+    assert.equal(q.speaker?.name, "Two cast members");
+  });
+  it("a verb of stance reports its object even when the object is a medium", () => {
+    const qs = runQuotes("The minister is defending her early-morning tweets about the strike, saying they were meant as a joke.");
+    assert.ok(qs.some((q) => q.cue?.text === "defending" && q.text === "her early-morning tweets about the strike"), qs.map(brief).join("\n"));
+    assert.equal(runQuotes("The company published its report on the collapse on Friday.").length, 0);
+  });
+  it("a town and a state's abbreviation after a name stay out of the speaker", () => {
+    const q = reported("Maria Lopez, of Fresno, Calif., said she had waited four hours to vote.");
+    assert.equal(q.speaker?.name, "Maria Lopez");
+  });
+  it("a report's noun before a reduced relative ending in a time is the source", () => {
+    const q = reported("A Gallup poll released in late May found that 60 percent of voters wanted a new candidate.");
+    assert.equal(q.speaker?.name, "A Gallup poll");
+    assert.equal(q.cue?.text, "found");
+  });
+  it("a final attribution takes the whole report when a clause inside it has a cue of its own", () => {
+    const q = reported("Factory workers feared they would lose their jobs because the plant was closing, said Tom Reyes, a union official.");
+    assert.equal(q.cue?.text, "said");
+    assert.equal(q.speaker?.name, "Tom Reyes");
+    assert.equal(q.text, "Factory workers feared they would lose their jobs because the plant was closing");
+  });
+  it("'many of whom say': the quantified relative names the noun before it", () => {
+    const q = reported("The plan angered local farmers, many of whom say the new rules will ruin them.");
+    assert.equal(q.speaker?.name, "local farmers");
+    assert.equal(q.text, "the new rules will ruin them");
+  });
+  it("a medial source whose plural head is linked to a name ('aides to the governor say')", () => {
+    const q = reported("But in recent weeks, aides to the governor say, she has grown frustrated with the pace of the talks.");
+    assert.equal(q.speaker?.name, "aides to the governor");
+    assert.equal(q.cue?.text, "say");
   });
 });

@@ -10,7 +10,7 @@ import {
 import { cueScoreAbove } from "../attribution/cue-model.js";
 import { chooseBounds } from "../attribution/content-bounds.js";
 import { chainCue, lightVerbCue } from "../attribution/cue-span.js";
-import { askedReport, auxChainReport, nounUse } from "../attribution/cue-readers.js";
+import { askedReport, auxChainReport, negatedReport, nounUse } from "../attribution/cue-readers.js";
 import { cueVoice, isCueSubject } from "../attribution/voice.js";
 
 const SOURCE = "indirect-quotes";
@@ -208,6 +208,12 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
         cands.push(x);
         continue;
       }
+      // "would not say whether …", "did not mention X": a negated speech verb and what it left open (cue-readers.ts)
+      const neg = cv ? negatedReport(tk, text, s0, i, e, end, (c, stop) => reportEnd(tk, c, stop)) : undefined;
+      if (neg) {
+        cands.push(neg);
+        continue;
+      }
       // '…, McConnell said in June, citing …': a participle after a comma reports for the speaker just named
       const p = (cv?.rate ?? 0) >= STRONG_RATE || score > MODEL_THRESHOLD ? participleReport(tk, text, s0, i, e, end, cands, cued) : undefined;
       if (p) cands.push(p);
@@ -239,7 +245,14 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       const shared = c.speaker.span[1] <= Math.min(c.cue[0], c.content[0]) &&
         (c.coordinated === true || takenSpeakers.some((t) => t[0] === c.speaker.span[0] && t[1] === c.speaker.span[1]));
       const a = Math.min(c.content[0], c.cue[0], shared ? Infinity : c.speaker.span[0]);
-      const b = Math.max(c.content[1], c.cue[1], c.speaker.span[1]);
+      let b = Math.max(c.content[1], c.cue[1], c.speaker.span[1]);
+      // a report whose content runs into a report taken after it ("refuses to discuss X, aside from saying Y") ends
+      // before that report's clause (PolNeAR nests no report in another's content), rather than being dropped
+      const cut = c.content[0] >= c.cue[1] ? trimBefore(tk, text, taken, c.content) : undefined;
+      if (cut) {
+        c.content = cut;
+        b = Math.max(c.content[1], c.cue[1], c.speaker.span[1]);
+      }
       if (taken.some((t) => t[0] < b && a < t[1])) continue;
       if (marks.cuts(c.content[0], c.content[1]) || marks.overlaps(c.speaker.span[0], c.speaker.span[1])) continue;
       let content = trimContent(text, c.content);
@@ -307,6 +320,32 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
     }
   }
   return out;
+}
+
+/**
+ * The content shortened to end before the first taken report that starts inside it (back to the comma or the
+ * conjunction that joins them, when one is near), or undefined when no taken report starts inside it after its
+ * first words, or one starts before it.
+ */
+function trimBefore(tk: Tokens, text: string, taken: readonly Span[], content: Span): Span | undefined {
+  let at = Infinity;
+  for (const t of taken) {
+    if (!(t[0] < content[1] && content[0] < t[1])) continue;
+    if (t[0] <= content[0]) return undefined;
+    at = Math.min(at, t[0]);
+  }
+  if (at === Infinity) return undefined;
+  // back to a comma, a semicolon or a dash within a few words ("…, aside from | saying …"), else just before the report
+  const stop = tk.at(at);
+  let k = stop - 1;
+  while (k > tk.at(content[0]) && stop - k <= 4 && !/^(?:,|;|—|–|-)$/.test(tk.word(k))) k--;
+  const mark = /^(?:,|;|—|–|-)$/.test(tk.word(k)) && k > tk.at(content[0]) + 1;
+  let end = mark ? tk.start(k) : at;
+  // (and the conjunction that joins them: "… and | he said …"); a cut at neither would end mid-phrase, and is not made
+  const tail = /(?:[\s,]+(?:and|but|or|while|whereas|because))?[\s,]*$/i.exec(text.slice(content[0], end));
+  if (!mark && !(tail && /[a-z]/i.test(tail[0]))) return undefined;
+  if (tail) end -= tail[0].length;
+  return tk.at(end) - tk.at(content[0]) >= 2 ? [content[0], end] : undefined;
 }
 
 /**
@@ -418,7 +457,8 @@ function prepositionCue(tk: Tokens, cue: Span, content: Span): Span | undefined 
   const c0 = tk.at(cue[1]);
   const a = tk.at(content[0]);
   // the boundary ranker may have started the content past the preposition ("referring to | Barack Obama")
-  if (a === c0 + 1 && CUE_PREPOSITION.test(tk.low(c0)) && a < tk.at(content[1])) return [cue[0], tk.end(c0)];
+  // ("said about 20 people have …": a preposition before a number is the number's)
+  if (a === c0 + 1 && CUE_PREPOSITION.test(tk.low(c0)) && a < tk.at(content[1]) && tk.t.kind[a] !== 2) return [cue[0], tk.end(c0)];
   if (a !== c0 || a + 2 >= tk.at(content[1])) return undefined;
   const head = tk.at(cue[0]);
   if (tk.low(head) === "according") return undefined;
@@ -427,7 +467,7 @@ function prepositionCue(tk: Tokens, cue: Span, content: Span): Span | undefined 
   if (OBJECT_THEN_PREPOSITION.test(lemma)) {
     while (k < a + 3 && (isCapitalised(tk.word(k)) || OBJECT_PRONOUN.test(tk.low(k)))) k++;
   }
-  if (!CUE_PREPOSITION.test(tk.low(k))) return undefined;
+  if (!CUE_PREPOSITION.test(tk.low(k)) || tk.t.kind[k + 1] === 2) return undefined;
   // "to" before a verb is an infinitive: the plan is the content ("vowed to fight")
   const next = tk.low(k + 1);
   if (tk.low(k) === "to" && (isFiniteForm(next) || /^(?:be|have|do|make|get|take|keep|help|stop|end|fight|build|go|give|see|bring|win|raise|cut|pay|use)$/.test(next) || (!isCapitalised(tk.word(k + 1)) && !DETERMINER_START.test(next) && !/^(?:his|her|their|its|our|my|your|what|how|whether)$/.test(next) && !/s$/.test(next)))) return undefined;
@@ -536,11 +576,16 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
   if (c < end && !that && SUBORDINATOR.test(tk.low(c)) && c > e) return undefined; // "said Friday as he left"
   if (c >= end || end - c < 3) return undefined;
   const first = tk.low(c);
-  if (isQuoteChar(first) || tk.isPunct(c) || (badContentStart(first) && !(that && frontedAdjunct(tk, c, end)))) return undefined;
+  // ("said about 20 people have …": "about" before a number opens the subject)
+  if (isQuoteChar(first) || tk.isPunct(c) || (badContentStart(first) && !(that && frontedAdjunct(tk, c, end)) && !(first === "about" && tk.t.kind[c + 1] === 2))) return undefined;
   // "U.S. estimates suggest …": a verb right after the would-be cue makes it the subject's noun
   // only a form that can be a plural noun ("estimates", "reports") is read so; "said praise from X would …" is a report
   const nounLike = /s$/.test(tk.low(i));
   if (!that && ((nounLike && cueVerb(first)) || FINITE_START.test(first) || (nounLike && isFiniteForm(first)))) return undefined;
+  // "Several cast members said …": a weak cue word right before a noun and its speech verb modifies that noun
+  // (an inflected verb: a base form after a determiner may be a noun, "illustrate the decline in …")
+  if (!that && c === e && c + 1 < end && !isCapitalised(tk.word(c)) && !DETERMINER_START.test(first) && tk.finite(c + 1) && tk.low(c + 1) !== tk.cue(c + 1)?.lemma &&
+    (tk.cue(c + 1)?.rate ?? 0) >= STRONG_RATE && (tk.cue(i)?.rate ?? 0) < OBJECT_RATE) return undefined;
   if (!looksLikeClause(tk, c, end)) return undefined;
   // a weak cue without "that" needs an auxiliary to show its clause ("believe figures are …"), not
   // just any verb form ("the trains passed shelters …")
@@ -568,22 +613,27 @@ const OBJECTLESS = /^(?:say|tell|add|write|ask|speak|talk|reply|respond|answer|e
 // After a comma, these open a new clause or an aside: the object report ends before them.
 const OBJECT_STOP = /^(?:which|who|whom|whose|where|though|although|while|whereas|but|and|or|as|because|since|after|before|when|if|even|so|including|according)$/;
 
+// Verbs that take a stance on what they name: their object is reported on even when it is a medium ("defended his tweets").
+const STANCE_ON = /^(?:defend|tout|slam|blast|criticize|praise|dismiss|deny|attack|mock|condemn|denounce|reject|disavow|dispute|challenge|applaud|hail|ridicule|lambaste|decry|discuss|question|retract|justify|clarify|welcome|embrace|endorse|oppose|support|cite|quote)$/;
+
 /** "X CUE OBJECT": a strong cue with a noun phrase or an infinitive for content, to the end of its clause. */
 function objectReport(tk: Tokens, text: string, s0: number, i: number, e: number, end: number, rate: number): Candidate | undefined {
   if (e >= end || rate < Math.min(OBJECT_RATE, INFINITIVE_RATE)) return undefined;
   // "to criticize …" is a plan, "so-called" a label: neither reports anything
   if (i > s0 && (tk.low(i - 1) === "to" || tk.word(i - 1) === "-")) return undefined;
-  let coordinated = false;
-  const speaker = speakerBefore(tk, text, s0, i) ?? ((coordinated = true), participleSubject(tk, text, s0, i, rate) ?? coordinatedSubject(tk, text, s0, i, rate));
-  if (!speaker) return undefined;
   const first = tk.low(e);
   // an infinitive is a plan or a promise reported ("vowed to punish …", "wants to triple …"): "to" opens the content
   const infinitive = first === "to" && e + 1 < end && tk.isWord(e + 1) && !isCapitalised(tk.word(e + 1)) && !DETERMINER_START.test(tk.low(e + 1));
   if (rate < (infinitive ? INFINITIVE_RATE : OBJECT_RATE)) return undefined;
+  // (a promise after "and"/"but" shares the subject as a stronger cue does: "said they want X, but pledged to remain civil")
+  let coordinated = false;
+  const speaker = speakerBefore(tk, text, s0, i) ?? ((coordinated = true), participleSubject(tk, text, s0, i, rate) ?? coordinatedSubject(tk, text, s0, i, infinitive ? Math.max(rate, STRONG_RATE) : rate));
+  if (!speaker) return undefined;
   if (!infinitive && OBJECTLESS.test(tk.cue(i)?.lemma ?? "")) return undefined;
   if (!infinitive && (tk.isPunct(e) || isQuoteChar(first) || badContentStart(first) || first === "that" || SUBORDINATOR.test(first) || TIME_WORD.test(first))) return undefined;
   // the object is the medium, not the message: "published its report", "issued a statement", "sent a letter"
-  if (DETERMINER_START.test(first) || /^(?:its|his|her|their|our|my|your)$/.test(first)) {
+  // (a stance taken on one is a report: "is defending his early-morning tweets", "dismissed the report")
+  if ((DETERMINER_START.test(first) || /^(?:its|his|her|their|our|my|your)$/.test(first)) && !STANCE_ON.test(tk.cue(i)?.lemma ?? "")) {
     for (let k = e + 1; k < end && k < e + 3; k++) if (isCueNoun(tk.low(k)) || MEDIUM.test(tk.low(k))) return undefined;
   }
   // a verb right after it makes the would-be cue a noun ("Independent estimates suggest …")
@@ -625,10 +675,25 @@ function participleSubject(tk: Tokens, text: string, s0: number, i: number, rate
   let c = i - 1;
   while (c > s0 && c >= i - 2 && (/^(?:also|even|then|again|later)$/.test(tk.low(c)) || /^[a-z]{3,}ly$/.test(tk.low(c)))) c--;
   if (c <= s0 || !/ing$/.test(tk.low(i)) || rate < STRONG_RATE) return undefined;
+  // 'defended "New York values," saying …', "flipped his choice – saying …": the comma closed inside a quotation, a dash
+  const comma = participleComma(tk, s0, c + 1);
+  if (comma >= 0) return sentenceSubject(tk, text, s0, comma)?.np;
   // without a comma, after a preposition or an object ("by telling them", "sent a letter urging"): its clause's subject
   // (not a progressive or a negated one: "is not claiming that" is the verb of its own clause, and a negated cue no report)
   if (tk.word(c) !== ",") return tk.isWord(i - 1) && !AUX.test(tk.low(i - 1)) && !isNegation(tk.low(i - 1)) ? sentenceSubject(tk, text, s0, i - 1)?.np : undefined;
   return sentenceSubject(tk, text, s0, c)?.np;
+}
+
+/**
+ * The comma-like token that closes the clause before token i: a comma inside a closing quotation mark ('values,”') or a
+ * spaced dash ("– saying", "-- saying"); -1 for none (a plain comma is the callers' own case).
+ */
+function participleComma(tk: Tokens, s0: number, i: number): number {
+  const w = tk.word(i - 1);
+  if (i - 2 > s0 && isQuoteChar(w) && tk.word(i - 2) === ",") return i - 2;
+  if (i - 1 > s0 && /^[–—―]$/.test(w)) return i - 1;
+  if (i - 2 > s0 && w === "-" && tk.word(i - 2) === "-") return i - 2;
+  return -1;
 }
 
 /**
@@ -654,6 +719,8 @@ function reportEnd(tk: Tokens, c: number, end: number): number {
     if (w === "," && k + 1 < end) {
       const n = tk.low(k + 1);
       if (CLAUSE_AFTER_COMMA.test(n) || (/^[a-z]+ing$/.test(n) && (cueVerb(n)?.rate ?? 0) >= STRONG_RATE)) return k;
+      // 'has "expanded the party," claiming …': the participle after a quotation's closing mark
+      if (isQuoteChar(tk.word(k + 1)) && tk.start(k + 1) === tk.end(k) && k + 2 < end && /^[a-z]+ing$/.test(tk.low(k + 2)) && (cueVerb(tk.low(k + 2))?.rate ?? 0) >= STRONG_RATE) return k + 2;
     }
     if (tk.low(k) === "and" && k + 1 < end && !isCapitalised(tk.word(k + 1)) && /(?:ed|s)$/.test(tk.low(k + 1)) && (tk.cue(k + 1)?.rate ?? 0) >= STRONG_RATE) {
       return tk.word(k - 1) === "," ? k - 1 : k;
@@ -669,7 +736,7 @@ function reportEnd(tk: Tokens, c: number, end: number): number {
  * report just before it in the sentence (a candidate of this sentence, or a direct quotation's speaker).
  */
 function participleReport(tk: Tokens, text: string, s0: number, i: number, e: number, end: number, cands: readonly Candidate[], cued: readonly Quote[]): Candidate | undefined {
-  if (i - 1 <= s0 || tk.word(i - 1) !== "," || !/ing$/.test(tk.low(i)) || e >= end) return undefined;
+  if (i - 1 <= s0 || (tk.word(i - 1) !== "," && participleComma(tk, s0, i) < 0) || !/ing$/.test(tk.low(i)) || e >= end) return undefined;
   const at = tk.start(i);
   let speaker: SpeakerNP | undefined;
   for (const c of cands) if (c.cue[1] < at && c.cue[0] >= tk.start(s0) && (!speaker || c.cue[0] > 0)) speaker = c.speaker;
@@ -752,6 +819,14 @@ function coordinate(tk: Tokens, text: string, cands: Candidate[]): void {
     let cut = c.content[1];
     for (const d of cands) {
       if (d === c || d.cue[0] <= c.content[0] || d.cue[0] >= c.content[1]) continue;
+      // a final attribution whose report holds this one's cue ("X felt …, said Y."): this report ends before its source
+      // (a speech verb's: "Patriot could threaten to …" after a clause is no attribution of it)
+      if (d.content[1] <= Math.min(d.cue[0], d.speaker.span[0]) && d.content[0] <= c.cue[0] && (tk.cue(tk.at(d.cue[0]))?.rate ?? 0) >= OBJECT_RATE && tk.low(tk.at(d.cue[0])) !== "according") {
+        let at = Math.min(d.cue[0], d.speaker.span[0]);
+        while (at > c.content[0] && /[\s,]/.test(text[at - 1]!)) at--;
+        if (at > c.content[0]) cut = Math.min(cut, at);
+        continue;
+      }
       // "and"/"but" before the second report's subject or its verb ("…, and he urged X to …"; "claimed X and said Y")
       const subjectInside = d.speaker.span[0] > c.content[0] && d.speaker.span[0] < d.cue[0];
       // any joint before a second report of its own: its subject inside the first's content, a clause after its cue,
@@ -798,10 +873,20 @@ function finalCue(tk: Tokens, text: string, s0: number, s1: number, i: number, e
     if (tk.low(tail) === "that" || tk.cue(tail) || tail - e >= TAIL_MAX) return undefined;
     tail++;
   }
-  const speaker = speakerBefore(tk, text, s0, i);
+  let speaker = speakerBefore(tk, text, s0, i);
   if (!speaker) return undefined;
   // "…, as Mr. Bown observed, …" / "As police have said, …": a parenthetical "as" before the source
   let lead = speaker.from - 1;
+  // "…, advisers to Mr. Obama say, …": a source whose head noun (a plural: people) is linked to the name, back to the comma
+  if (lead - 1 > s0 && /^(?:to|of|for|at)$/.test(tk.low(lead)) && /[a-z]s$/.test(tk.low(lead - 1)) && !isFiniteForm(tk.low(lead - 1))) {
+    let m = lead - 1;
+    while (m > s0 && lead - m <= 4 && tk.isWord(m) && !isCapitalised(tk.word(m)) && !AUX.test(tk.low(m)) && !tk.cue(m)) m--;
+    const np = m < lead - 1 && tk.word(m) === "," ? phraseNP(tk, text, m + 1, speaker.to) : undefined;
+    if (np) {
+      speaker = np;
+      lead = m;
+    }
+  }
   const asLead = lead >= s0 && tk.low(lead) === "as";
   if (asLead) lead--;
   if (asLead && lead < s0) {

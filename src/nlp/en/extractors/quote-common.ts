@@ -276,7 +276,9 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
         if (commas === 1) {
           const between = scanBack(tk, text, k + 1, right);
           // (not a party and state tag: "Mitch McConnell, R-Ky., said")
-          if (between && between.from === k + 1 && allCapitalised(tk, between.from, between.to) && !PARTY_TAG.test(text.slice(between.span[0], between.span[1]))) {
+          // (nor a state's abbreviation after a town: "of Springfield, Va., said")
+          if (between && between.from === k + 1 && allCapitalised(tk, between.from, between.to) && !PARTY_TAG.test(text.slice(between.span[0], between.span[1])) &&
+            !(between.to - between.from === 2 && tk.word(between.to - 1) === "." && tk.low(k - 2) === "of")) {
             // the description opening the clause is part of the mention as written ("The state's campaign chairman, Phil
             // Lovas"); the name stays the name
             const description = scanBack(tk, text, lo, k);
@@ -298,12 +300,36 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
         right = k;
         continue;
       }
-      if (tk.word(k) === "." && !isTitleDot(tk, k)) break;
+      // (a dot before a comma ends an abbreviation, not a sentence: "Johnnie Wilson, of Springfield, Va., said")
+      if (tk.word(k) === "." && !isTitleDot(tk, k) && tk.word(k + 1) !== ",") break;
       if (tk.word(k) === ";" || /^["“”]$/.test(tk.word(k))) break;
     }
     return undefined;
   }
-  return scanBack(tk, text, lo, j + 1);
+  // ("a poll released in late August found": a time ends the words before the cue, which name nobody themselves)
+  return scanBack(tk, text, lo, j + 1) ?? reducedRelative(tk, text, lo, j + 1);
+}
+
+// Participles that open a reduced relative after a report's noun ("a poll released in late August", "research conducted by X").
+const REDUCED = new Set("released published conducted commissioned issued sponsored funded compiled prepared obtained carried".split(" "));
+const REDUCED_MAX = 10;
+
+/**
+ * "A Quinnipiac University poll released in late August found …", "research conducted by the Center for X found …": the
+ * noun phrase before a reduced relative that ends right before the cue (at `end`) is the source (PolNeAR's source leaves
+ * the relative out); undefined when the words before the cue hold no such participle after a noun.
+ */
+function reducedRelative(tk: Tokens, text: string, lo: number, end: number): SpeakerNP | undefined {
+  for (let p = end - 1; p > lo && end - p <= REDUCED_MAX; p--) {
+    const w = tk.low(p);
+    if (tk.isPunct(p) && !isTitleDot(tk, p) && w !== "-") return undefined;
+    if (NP_STOP.has(w) && !NP_LINK.has(w) && !/^(?:in|on|at|last|this|early|late|during)$/.test(w)) return undefined;
+    if (!REDUCED.has(w)) continue;
+    const head = scanBack(tk, text, lo, p);
+    if (!head || head.pronoun || isCapitalised(tk.word(p - 1)) || p - 1 === lo) return undefined;
+    return head;
+  }
+  return undefined;
 }
 
 const BE_FORM = new Set(["is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "'m"]);
@@ -356,9 +382,18 @@ function allCapitalised(tk: Tokens, from: number, to: number): boolean {
   return true;
 }
 
+const QUANTIFIED_WHOM = /^(?:many|most|some|all|both|several|few|none|half|one|two|three|each)$/;
+
 function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP | undefined {
   const last = end - 1;
   if (last < lo) return undefined;
+  // "family members of victims, many of whom say …": the quantified relative is the mention, the noun before it whom it names
+  if (tk.low(last) === "whom" && last - 3 > lo && tk.low(last - 1) === "of" && QUANTIFIED_WHOM.test(tk.low(last - 2)) && tk.word(last - 3) === ",") {
+    const antecedent = scanBack(tk, text, lo, last - 3);
+    const mention = makeNP(tk, text, last - 2, end);
+    if (antecedent && mention && !antecedent.pronoun) return { ...mention, name: antecedent.name, nameSpan: antecedent.nameSpan, pronoun: false };
+    return undefined;
+  }
   // "X, who said …": the relative pronoun is the mention, X whom it names
   if (tk.low(last) === "who" && last - 1 > lo && tk.word(last - 1) === ",") {
     let antecedent = scanBack(tk, text, lo, last - 1);
@@ -661,7 +696,9 @@ export const isTitleDot = (tk: Tokens, i: number): boolean =>
 /** The cue phrase at token i: the verb alone, or with its particle when the lexicon has the pair. */
 export function cueEnd(tk: Tokens, i: number, hi: number): number {
   // only particles that change the verb's meaning join the cue ("pointed out"), not places ("wrote on X")
-  if (i + 1 < hi && CUE_PARTICLES.has(tk.low(i + 1)) && isCuePhrase(`${tk.low(i)} ${tk.low(i + 1)}`)) return i + 2;
+  // ("said about 20 people …": "about" before a number is the number's, not the verb's)
+  if (i + 1 < hi && CUE_PARTICLES.has(tk.low(i + 1)) && isCuePhrase(`${tk.low(i)} ${tk.low(i + 1)}`) &&
+    !(i + 2 < hi && tk.low(i + 1) === "about" && tk.t.kind[i + 2] === 2)) return i + 2;
   if (tk.low(i) === "according" && i + 1 < hi && tk.low(i + 1) === "to") return i + 2;
   return i + 1;
 }

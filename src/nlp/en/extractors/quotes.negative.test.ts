@@ -15,7 +15,8 @@ const NONE: [string, string][] = [
   ["a scare-quoted word", `Residents of the "new town" still lack a bus service.`],
   ["a report as a document, with no clause", `The committee published its report on the collapse on Friday.`],
   ["a verb that is not a cue", `The company said goodbye to its founder at a ceremony in Oslo.`],
-  ["a negated cue", `Officials never said when the road would reopen.`],
+  // (a negated speech verb reports the question it leaves open, "never said when …": indirect-quotes.test.ts)
+  ["a negated cue", `Officials never claimed that the road would reopen.`],
   ["a quoted term in a definition", `The term "gerrymandering" dates from 1812.`],
   ["a stray closing mark", `The session ended at noon” and the deputies left.`],
   ["a book title", `She spent the summer reading "The Grapes of Wrath" on the porch.`],
