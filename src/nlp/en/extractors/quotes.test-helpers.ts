@@ -16,6 +16,7 @@ export interface HandEntity {
   gender?: "female" | "male";
   aliases?: string[];
   descriptors?: string[];
+  roles?: string[];
   /** surface forms whose every occurrence is a mention of this entity */
   forms?: string[];
 }
@@ -31,7 +32,7 @@ export function handEntities(list: readonly HandEntity[]): Stage {
       const mentions: Mention[] = [];
       const entities: Entity[] = list.map((h, n) => ({
         id: `e${n + 1}`, type: h.type ?? "PERSON", name: h.name, aliases: h.aliases ?? [], mentions: [],
-        descriptors: h.descriptors ?? [], roles: [], affiliations: [], gender: h.gender,
+        descriptors: h.descriptors ?? [], roles: h.roles ?? [], affiliations: [], gender: h.gender,
       }));
       list.forEach((h, n) => {
         for (const form of [...new Set([h.name, ...(h.aliases ?? []), ...(h.forms ?? [])])]) {

@@ -54,6 +54,14 @@ describe("quote attribution", () => {
     assert.equal(find(text, "It was productive").speaker?.name, "Tomas Novak");
     assert.equal(find(text, "The next round").speaker?.name, "Angela Brandt");
   });
+  it("a description falls back to the person last mentioned only when no known role of theirs says otherwise", () => {
+    const people: HandEntity[] = [{ name: "Maria Lindqvist", gender: "female", roles: ["attorney general"] }, { name: "Paul Okafor", gender: "male" }];
+    const other = find(`Maria Lindqvist opened the inquiry on Monday.\nThe governor said the budget would be cut.`, "the budget", people);
+    assert.equal(other.speaker?.entity, undefined);
+    assert.equal(other.speaker?.name, "The governor");
+    const same = find(`Paul Okafor toured the flooded district on Monday.\nThe mayor said the bridge would reopen.`, "the bridge", people);
+    assert.equal(same.speaker?.entity, "e2");
+  });
   it("a description resolves to the entity it describes", () => {
     const text = `Tomas Novak presented the budget on Tuesday.\n"There will be no new taxes," said the finance minister.`;
     assert.equal(find(text, "There will be no").speaker?.entity, "e2");

@@ -353,12 +353,14 @@ export function resolveSpeakers(doc: Document): Quote[] {
         if (r.name.endsWith(` ${surface}`) && r.name.length > surface.length) return { ref: { ...r, span }, person: true, resolved: true };
       }
     }
-    // a description of one person: the entity it describes, else the person last mentioned
+    // a description of one person: the entity it describes, else the person last mentioned — unless that person's
+    // known roles say otherwise ("the governor" after "Attorney General Jane Doe" is someone else, left unresolved)
     const role = ROLE_HEAD.exec(surface);
     if (role && /^the\b/i.test(surface)) {
       const head = role[1]!.toLowerCase();
       const described = personBefore(span[0], (x) => [...x.descriptors, ...x.roles].some((d) => d.toLowerCase().includes(head)));
-      const e = described ?? personBefore(span[0], () => true);
+      const last = described ? undefined : personBefore(span[0], () => true);
+      const e = described ?? (last && last.roles.length === 0 ? last : undefined);
       if (e) return { ref: { entity: e.id, name: e.name, span }, person: true, resolved: true };
     }
     return { ref: { name: ref.name, span }, person: personLike(ref.name), resolved: false };
