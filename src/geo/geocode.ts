@@ -59,20 +59,35 @@ const CONTINENT_BASE = 12;
 
 /** The name as the gazetteer keys it: lower case, straight apostrophes, no article, no possessive. */
 export function placeKey(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/^the /, "")
-    .replace(/'s?$/, "");
+  // the same few names are keyed over and over (every candidate search, every part of a longer name): five regex
+  // replaces each time cost more than a map probe
+  let k = placeKeys.get(name);
+  if (k === undefined) {
+    k = name
+      .toLowerCase()
+      .replace(/[’‘`]/g, "'")
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/^the /, "")
+      .replace(/'s?$/, "");
+    if (placeKeys.size >= MEMO_LIMIT) placeKeys.clear();
+    placeKeys.set(name, k);
+  }
+  return k;
 }
+/** Bound of the per-process memos (names seen across a batch: cleared when full, so memory stays flat). */
+const MEMO_LIMIT = 20_000;
+const placeKeys = new Map<string, string>();
 
 // a descriptor after the name that the gazetteer does not carry ("Idlib province", "Kent County")
 const SUFFIX = / (?:city|province|state|region|county|district|governorate|oblast|prefecture|municipality|area|island|islands)$/;
 
 function keysOf(name: string): string[] {
-  const k = placeKey(name);
+  return keysOfKey(placeKey(name));
+}
+
+/** `keysOf` from the name's placeKey. */
+function keysOfKey(k: string): string[] {
   const out = [k];
   const bare = k.replace(SUFFIX, "");
   if (bare !== k && bare) out.push(bare);
@@ -92,6 +107,13 @@ export { km as distanceKm };
 /** A name's initials as news abbreviates it: "South Africa" → "SA", "New South Wales" → "NSW". */
 const initials = (name: string): string =>
   name.split(/[\s-]+/).filter((w) => w && !/^(?:of|the|and)$/i.test(w)).map((w) => w[0]!.toUpperCase()).join("");
+/** `initials` of gazetteer names, kept: an abbreviation is compared with every country and region name in turn. */
+const initialsMemo = new Map<string, string>();
+const initialsOf = (name: string): string => {
+  let v = initialsMemo.get(name);
+  if (v === undefined) initialsMemo.set(name, (v = initials(name)));
+  return v;
+};
 
 const countryBonus = (n: number | undefined): number => (n ? 1.5 + 0.5 * Math.min(3, Math.log2(n)) : 0);
 
@@ -179,7 +201,12 @@ export function placeCandidates(name: string, hints: PlaceHints = {}): PlaceCand
   return [];
 }
 
+/** placeKeys of names for which `candidatesOf` finds nothing whatever the hints (most parts of a longer name). */
+const noPlace = new Set<string>();
+
 function candidatesOf(name: string, hints: PlaceHints): PlaceCandidate[] {
+  const pk = placeKey(name);
+  if (noPlace.has(pk)) return [];
   const g = gazetteer();
   const out: PlaceCandidate[] = [];
   const seen = new Set<string>();
@@ -189,15 +216,16 @@ function candidatesOf(name: string, hints: PlaceHints): PlaceCandidate[] {
     seen.add(key);
     out.push(c);
   };
-  const county = / county$/.test(placeKey(name));
+  const county = / county$/.test(pk);
   const inStates = (st: string): boolean => hints.pinnedState === st || !!hints.states?.has(st);
   // "Cuyahoga County", "Orleans Parish": the US counties of that name (read on first such name)
-  const countyName = /^(.+) (county|parish)$/.exec(placeKey(name));
+  const countyName = /^(.+) (county|parish)$/.exec(pk);
   // Louisiana's counties are its parishes, and only they
   for (const c of countyName ? counties().get(countyName[1]!) ?? [] : []) {
     if ((c.state === "LA") === (countyName![2] === "parish")) add(countyCandidate(c, hints));
   }
-  for (const key of keysOf(name)) {
+  const keys = keysOfKey(pk);
+  for (const key of keys) {
     const cc = g.countryByName.get(key) ?? g.demonymByName.get(key);
     if (cc) {
       const country = g.countries.get(cc);
@@ -225,7 +253,7 @@ function candidatesOf(name: string, hints: PlaceHints): PlaceCandidate[] {
       admin1.push(r);
       add(r);
     }
-    if (key !== placeKey(name) && ADMIN_SUFFIX.test(placeKey(name))) {
+    if (key !== pk && ADMIN_SUFFIX.test(pk)) {
       // "Oaxaca State": the state, over the town it is named after
       for (const a of [...(g.admin1Shadowed.get(key) ?? []), ...(g.admin1ByName.get(key) ?? [])]) {
         const r = regionCandidate(a, hints);
@@ -247,7 +275,7 @@ function candidatesOf(name: string, hints: PlaceHints): PlaceCandidate[] {
     // an "X County" that is no US county in the data (a county abroad, or the build had no us-atlas): a town of the
     // county's name is seldom in it (Morris, Illinois for New Jersey's) unless it lies in a state the article names,
     // or is a big US city ("Los Angeles County")
-    if (county && key !== placeKey(name)) {
+    if (county && key !== pk) {
       // a first-order region elsewhere may be a county ("Kiambu County", Kenya); a US state never is ("Ohio County")
       const keep = out.filter((c) => (c.kind === "region" && c.country !== "US") ||
         (c.city !== undefined && (inStates(cityAdmin(g, c.city)) || (c.country === "US" && (c.population ?? 0) >= 500_000))));
@@ -259,7 +287,7 @@ function candidatesOf(name: string, hints: PlaceHints): PlaceCandidate[] {
     const capital = state && out.find((c) => c.city !== undefined && c.country === state.country && g.cities.capital[c.city] === 2);
     if (state && capital) capital.score = Math.max(capital.score, state.score + 0.5);
     // "Quebec City", "Suffolk City": the descriptor says which of the namesakes is meant
-    if (key !== placeKey(name) && / city$/.test(placeKey(name)) && out.some((c) => c.kind === "city")) {
+    if (key !== pk && / city$/.test(pk) && out.some((c) => c.kind === "city")) {
       for (const c of out) if (c.kind !== "city") c.score -= 5;
     }
     if (out.length) break;
@@ -270,7 +298,7 @@ function candidatesOf(name: string, hints: PlaceHints): PlaceCandidate[] {
   if (out.some((c) => c.kind === "city") && (hints.pinnedState || hints.states?.size) &&
     !out.some((c) => c.city !== undefined && c.country === "US" && inStates(cityAdmin(g, c.city)))) {
     const t = towns(g);
-    for (const key of t ? keysOf(name) : []) {
+    for (const key of t ? keys : []) {
       for (let i = t!.first.get(key) ?? -1; i >= 0; i = t!.next[i]!) {
         const c = t!.cols;
         if (cityCountry(g, i, c) !== "US" || !inStates(cityAdmin(g, i, c))) continue;
@@ -284,11 +312,13 @@ function candidatesOf(name: string, hints: PlaceHints): PlaceCandidate[] {
   if (out.length) return out.sort((a, b) => b.score - a.score);
   // no city, region or country of that name: the small towns (read from disk the first time one is needed)
   const t = towns(g);
-  for (const key of t ? keysOf(name) : []) {
+  let anyTown = false;
+  for (const key of t ? keys : []) {
     for (let i = t!.first.get(key) ?? -1; i >= 0; i = t!.next[i]!) {
       const c = t!.cols;
+      anyTown = true;
       // "Morris County": a small town of that name only in a state the article names or near its other places
-      if (county && key !== placeKey(name) && !(cityCountry(g, i, c) === "US" &&
+      if (county && key !== pk && !(cityCountry(g, i, c) === "US" &&
         (inStates(cityAdmin(g, i, c)) || hints.anchors?.some((a) => km(a, { lat: c.lat[i]!, lon: c.lon[i]! }) < 150)))) continue;
       add({
         kind: "city", name: c.name[i]!, lat: c.lat[i]!, lon: c.lon[i]!, country: cityCountry(g, i, c), geonameId: c.id[i]!,
@@ -296,6 +326,12 @@ function candidatesOf(name: string, hints: PlaceHints): PlaceCandidate[] {
       });
     }
     if (out.length) break;
+  }
+  // nothing of this name anywhere, whatever the article says: no town, and no candidate ever found (an "X County"
+  // whose namesake cities the hints filtered out above may keep one under other hints, so it is not remembered)
+  if (!anyTown && seen.size === 0) {
+    if (noPlace.size >= MEMO_LIMIT) noPlace.clear();
+    noPlace.add(pk);
   }
   return out.sort((a, b) => b.score - a.score);
 }
@@ -485,7 +521,7 @@ export function resolvePlaces(text: string, mentions: readonly PlaceMention[], s
     const ccs = new Set([...byCountry.keys(), ...out.flatMap((o, j) => (j !== k && o && o.kind !== "vicinity" && o.country ? [o.country] : []))]);
     for (const [name, cc] of g.countryByName) {
       const c = ccs.has(cc) ? g.countries.get(cc) : undefined;
-      if (!c || initials(name) !== abbr) continue;
+      if (!c || initialsOf(name) !== abbr) continue;
       out[k] = { kind: "country", name: c.name, lat: c.lat, lon: c.lon, country: cc, score: COUNTRY_BASE, ...(c.geonameId ? { geonameId: c.geonameId } : {}) };
       return;
     }
@@ -495,7 +531,7 @@ export function resolvePlaces(text: string, mentions: readonly PlaceMention[], s
     for (const list of [g.admin1ByName.values(), g.admin1Shadowed.values()]) {
       for (const regions of list) {
         for (const r of regions) {
-          if (!ccs.has(r.cc) || initials(r.name) !== abbr) continue;
+          if (!ccs.has(r.cc) || initialsOf(r.name) !== abbr) continue;
           const d = around.reduce((x, o) => Math.min(x, km(o, r)), Infinity);
           if (d < bestD || (!found && d === Infinity)) { bestD = d; out[k] = regionCandidate(r, {}); found = true; }
         }

@@ -103,8 +103,18 @@ function sentenceWords(doc: Document, tokens: TokenTable, from: number, to: numb
     const s = tokens.start[t]!;
     const e = tokens.end[t]!;
     const isWord = tokens.kind[t] === WORD_KIND;
+    // the first dot and the first hyphen of a word, found in one pass over its characters
+    let dot = -1;
+    let dash = -1;
+    if (isWord) {
+      for (let i = s; i < e; i++) {
+        const c = text.charCodeAt(i);
+        if (c === DOT) {
+          if (dot < 0) dot = i;
+        } else if (c === DASH && dash < 0) dash = i;
+      }
+    }
     // "Putin.It": a sentence run together without a space; split where a lower-case letter meets a capital
-    const dot = isWord ? charIn(text, DOT, s, e) : -1;
     if (dot > s && dot < e - 1 && isLower(text[dot - 1]!) && isUpper(text[dot + 1]!) && !text.slice(dot + 1, e).includes(".")) {
       out.push(makeWord(text, s, dot, true, false));
       out.push(makeWord(text, dot, dot + 1, false, false));
@@ -113,7 +123,6 @@ function sentenceWords(doc: Document, tokens: TokenTable, from: number, to: numb
       out.push(w);
       continue;
     }
-    const dash = isWord ? charIn(text, DASH, s, e) : -1;
     if (dash > s && dash < e - 1 && isUpper(text[dash + 1]!) && isUpper(text[s]!) && !placeKind(g, text.slice(s, e).toLowerCase())) {
       // "Korea-Russia": both halves capitalised; "Jong-un" and "Guinea-Bissau" stay whole
       let a = s;

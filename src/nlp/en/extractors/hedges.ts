@@ -43,10 +43,26 @@ for (const [first] of BY_FIRST) {
   if (c >= 128) continue;
   for (const len of [first.length, first.length + 3]) if (len < 32) FIRST_LENGTHS[c] |= 1 << len;
 }
+// The same by the first two letters (ASCII), which most words that share a first letter and a length with a cue
+// word do not share with it ("shows" vs "say"): a word whose second character is not ASCII is let through.
+const FIRST_TWO_LENGTHS = new Uint32Array(128 * 128);
+for (const [first] of BY_FIRST) {
+  const c = first.charCodeAt(0) | 0x20;
+  if (c >= 128) continue;
+  // the word itself, then its "n't" contraction ("did" → "didn't"; a one-letter word's second letter is the "n")
+  const forms: [number, number][] = [[first.length, first.length >= 2 ? first.charCodeAt(1) : -1], [first.length + 3, first.length >= 2 ? first.charCodeAt(1) : 0x6e]];
+  for (const [len, second] of forms) {
+    if (second < 0 || second >= 128 || len >= 32) continue;
+    FIRST_TWO_LENGTHS[c * 128 + (second | 0x20)] |= 1 << len;
+  }
+}
 const mayStartCue = (text: string, start: number, end: number): boolean => {
   const c = text.charCodeAt(start) | 0x20; // ASCII lower case
   const len = end - start;
-  return c < 128 && len < 32 && (FIRST_LENGTHS[c]! & (1 << len)) !== 0;
+  if (!(c < 128 && len < 32 && (FIRST_LENGTHS[c]! & (1 << len)) !== 0)) return false;
+  if (len < 2) return true;
+  const d = text.charCodeAt(start + 1);
+  return d >= 128 || (FIRST_TWO_LENGTHS[c * 128 + (d | 0x20)]! & (1 << len)) !== 0;
 };
 const NEXT_WORD = /\s+([\p{L}][\p{L}\p{N}'’-]*)/uy;
 const CONTRACTED_NOT = /n['’]t$/;

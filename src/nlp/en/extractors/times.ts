@@ -71,12 +71,15 @@ function wordGate(re: RegExp): WordGate {
 }
 
 /** The word gates of one sentence (see `WordGate`). */
+// One bit table for all sentences (cleared per sentence): a fresh typed array per sentence cost more than the scan.
+const GATE_SEEN = new Int32Array(GATE_WORDS);
 class SentenceGates {
-  private readonly seen = new Int32Array(GATE_WORDS);
+  private readonly seen = GATE_SEEN;
   /** "ſ" and the Kelvin sign fold to ASCII letters under /iu: a sentence holding one asks the regexes alone */
   private readonly folds: boolean = false;
   constructor(private readonly s: string) {
     const seen = this.seen;
+    seen.fill(0);
     let a = 0;
     let b = 0;
     for (let i = 0; i < s.length; i++) {
@@ -273,13 +276,20 @@ const WEEKEND_WORD = wordGate(/weekend/i);
 // the same for the other /gi rules of `ownRules` (named beside each use): a word or piece of one every match holds
 const PERIOD_WORD = wordGate(/period/i);
 const PLURAL_UNIT_WORD = wordGate(/days|weeks|months|years|decades/i);
-const LY_WORD = wordGate(/ly/i);
 const WEEK_WORD = wordGate(/week/i);
 const YEAR_MONTH_WORD = wordGate(/year|month/i);
 const WHILE_WORD = wordGate(/while|time/i);
 const DAY_WORD = wordGate(/day/i);
 const DAY_PART_OR_DAY_WORD = wordGate(/day|morning|afternoon|evening|night/i);
 const CENTURY_WORD = wordGate(/century/i);
+// words every match of one rule holds, beside its unit word: the rule's regex then runs in far fewer sentences
+const WEEKDAY_NAME_WORD = wordGate(/monday|tuesday|wednesday|thursday|friday|saturday|sunday/i);
+const LONG_WORD = wordGate(/long/i);
+const END_WORD = wordGate(/end/i);
+const YEARS_DECADES_WORD = wordGate(/years|decades/i);
+const PAST_NEXT_WORD = wordGate(/past|last|next|coming|previous|following/i);
+const REL_UNIT_LEAD_WORD = wordGate(/this|last|next|past|coming|previous|following|prior|current/i);
+const SET_ADVERB_WORD = wordGate(/hourly|daily|weekly|monthly|annually|yearly|nightly/i);
 const DECADE_WORD = wordGate(/ties|0s/i);
 const EVERY_WORD = wordGate(/every|each/i);
 const DAY_PART_WORD = wordGate(/midday|morning|afternoon|evening/i);
@@ -588,7 +598,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
 
   // "this year", "last week", "earlier this month", "next quarter"
   REL_UNIT_RE.lastIndex = 0;
-  if (g.has(UNIT_WORD)) while ((m = REL_UNIT_RE.exec(s))) {
+  if (g.has(UNIT_WORD) && g.has(REL_UNIT_LEAD_WORD)) while ((m = REL_UNIT_RE.exec(s))) {
     if (!ref) {
       push(out, m.index, m.index + m[0].length, "", "DATE", "rule:relative", true);
       continue;
@@ -633,7 +643,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
 
   // "the past two years", "over the last few months": durations ending at publication
   DURATION_PAST_RE.lastIndex = 0;
-  if (g.has(THE_WORD) && g.has(PAST_UNIT_WORD)) while ((m = DURATION_PAST_RE.exec(s))) {
+  if (g.has(THE_WORD) && g.has(PAST_UNIT_WORD) && g.has(PAST_NEXT_WORD)) while ((m = DURATION_PAST_RE.exec(s))) {
     // "the past two years" counts, "the coming years" does not say how many, "the past year" is one
     const n = m[2] ? durationNumber(m[2]) : /s$/i.test(m[0]) ? undefined : 1;
     // "the last decade", "the next year or so", "the following year": the calendar unit before or
@@ -672,7 +682,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   // weekdays: "on Thursday", "last Friday", "Sunday night"; plural weekdays recur ("on Mondays")
   WEEKDAY_RE.lastIndex = 0;
   // every weekday name ends in "day" (the regex is case-sensitive): most sentences need no scan
-  if (g.has(DAY_WORD)) while ((m = WEEKDAY_RE.exec(s))) {
+  if (g.has(DAY_WORD) && g.has(WEEKDAY_NAME_WORD)) while ((m = WEEKDAY_RE.exec(s))) {
     const [, clock, mod, name, plural, part, partPlural] = m;
     const wd = WEEKDAYS[name!.toLowerCase()]!;
     // "on Mondays", "Tuesday nights", "each Thursday": every such day (a SET), with the part of day named
@@ -872,13 +882,13 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
 
   // "a day-long meeting", "the decades-long battle": a compound adjective of duration, like "16-hour"
   LONG_ADJ_RE.lastIndex = 0;
-  if (g.has(DURATION_UNIT_WORD)) while ((m = LONG_ADJ_RE.exec(s))) {
+  if (g.has(DURATION_UNIT_WORD) && g.has(LONG_WORD)) while ((m = LONG_ADJ_RE.exec(s))) {
     const unit = m[1]!.toLowerCase();
     push(out, m.index, m.index + m[0].length, durationValue(m[2] ? undefined : 1, unit), "DURATION", "rule:duration", false);
   }
 
   THE_YEARS_RE.lastIndex = 0;
-  if (g.has(DURATION_UNIT_WORD)) while ((m = THE_YEARS_RE.exec(s))) {
+  if (g.has(YEARS_DECADES_WORD)) while ((m = THE_YEARS_RE.exec(s))) {
     push(out, m.index + m[0].length - m[1]!.length, m.index + m[0].length, "PXY", "DURATION", "rule:duration", false);
   }
 
@@ -889,7 +899,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   }
 
   SET_ADVERB_RE.lastIndex = 0;
-  if (g.has(LY_WORD)) while ((m = SET_ADVERB_RE.exec(s))) {
+  if (g.has(SET_ADVERB_WORD)) while ((m = SET_ADVERB_RE.exec(s))) {
     // "rise 8.5% annually", "average daily volume": a rate of a figure, not a recurring time
     if (/(?:%|\bpercent|\baverage)\s+$/i.test(before(s, m.index, 12))) continue;
     const unit = { hourly: "hour", daily: "day", nightly: "day", weekly: "week", monthly: "month", annually: "year", yearly: "year" }[m[1]!.toLowerCase()]!;
@@ -1008,7 +1018,7 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
   }
 
   YEAR_END_RE.lastIndex = 0;
-  if (g.has(YEAR_WORD)) while ((m = YEAR_END_RE.exec(s))) {
+  if (g.has(YEAR_WORD) && g.has(END_WORD)) while ((m = YEAR_END_RE.exec(s))) {
     if (!ref) continue;
     const y = pad(/^(?:since|after)$/i.test(m[1]!) ? ref.y - 1 : ref.y, 4);
     push(out, m.index, m.index + m[0].length, m[2] ? `${y}-12-31` : y, "DATE", "rule:relative", true);
@@ -1096,6 +1106,9 @@ function ownRules(s: string, ref: Day | undefined, out: TimeFound[]): void {
  * "Thursday, Oct. 24, 2024" over our "Thursday"), and at equal length chrono's calendar reading.
  */
 function resolveOverlaps(found: TimeFound[]): TimeFound[] {
+  // most sentences have no expression or one: nothing can overlap
+  if (found.length === 0) return [];
+  if (found.length === 1) return found[0]!.span[1] > found[0]!.span[0] ? [found[0]!] : [];
   const sorted = found
     .filter((f) => f.span[1] > f.span[0])
     .sort((a, b) => b.span[1] - b.span[0] - (a.span[1] - a.span[0]) || (a.source === "chrono" ? -1 : 1) - (b.source === "chrono" ? -1 : 1));

@@ -37,6 +37,7 @@ const RIGHT_ROLE = new RegExp(String.raw`^\s+(?:the|a|an|its|their|his|her)\s+(?
 const RIGHT_NAME = new RegExp(String.raw`^\s+${CAP_RUN}`, "u");
 // characters read on each side of a speech cue when looking for its source
 const SOURCE_WINDOW = 400;
+const APPOSITIVE = /(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)\s*,\s*(?:a|an|the)\s[^,"“”]{1,100},$/u;
 const TRAILING_ADVERB = /\s+(?:then|also|later|earlier|previously|now|again|further|has|have|had|was|is|were|are|reportedly|publicly|recently|long|once|still|\p{Ll}+ly)\s*$/u;
 
 const STRAIGHT_DOUBLE = 0x22;
@@ -167,21 +168,35 @@ export function sourceOfCue(text: string, cue: Span, sentence: Span): Span | und
   // A source phrase sits within a few hundred characters of its cue: only that window is read, so a
   // sentence of thousands of cues (a run-on text with no full stop) costs linear, not quadratic, time.
   // right side: "said the French president", "according to U.S. officials"
-  const rightText = text.slice(cue[1], Math.min(sentence[1], cue[1] + SOURCE_WINDOW));
-  const right = RIGHT_ROLE.exec(rightText) ?? RIGHT_NAME.exec(rightText);
+  // read only when asked: most cues find their source on the left, and these regexes are costly
+  let rightRead = false;
+  let rightMatch: RegExpExecArray | null = null;
+  const right = (): RegExpExecArray | null => {
+    if (!rightRead) {
+      rightRead = true;
+      const rightText = text.slice(cue[1], Math.min(sentence[1], cue[1] + SOURCE_WINDOW));
+      rightMatch = RIGHT_ROLE.exec(rightText) ?? RIGHT_NAME.exec(rightText);
+    }
+    return rightMatch;
+  };
   const base = Math.max(sentence[0], cue[0] - SOURCE_WINDOW);
   const leftText = text.slice(base, cue[0]);
-  const trimmedLeft = leftText.replace(/\s+$/, "");
+  // trimEnd drops the same white space as /\s+$/ (WhiteSpace and LineTerminator), without a regex scan
+  const trimmedLeft = leftText.trimEnd();
   // an appositive between the name and the verb: "Maria Lopez, an economist at the bank, says"
   // Only the tail is searched: on a long run of capitalised words the regex is quadratic from each start (found by
   // fuzzing: one exec took 52 s on 72,000 characters); a name and a 100-character appositive fit in 300.
   const tailFrom = Math.max(0, trimmedLeft.length - 300);
-  const appositive = /(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)\s*,\s*(?:a|an|the)\s[^,"“”]{1,100},$/u.exec(trimmedLeft.slice(tailFrom));
+  // (it ends in a comma: without one at the end no search is needed)
+  const appositive = trimmedLeft.endsWith(",") ? APPOSITIVE.exec(trimmedLeft.slice(tailFrom)) : null;
   if (appositive && !/^according/i.test(word)) {
     const a = base + tailFrom + appositive.index;
     return [a, a + appositive[1]!.length];
   }
-  if (/^according\s+to$/i.test(word) && right) return trimSpan(text, [cue[1], cue[1] + right[0].length]);
+  if (/^according\s+to$/i.test(word)) {
+    const r = right();
+    if (r) return trimSpan(text, [cue[1], cue[1] + r[0].length]);
+  }
   // left side: scan back word by word to a clause start (punctuation or a conjunction)
   const leftEnd = base + trimmedLeft.length;
   let i = leftEnd;
@@ -218,7 +233,8 @@ export function sourceOfCue(text: string, cue: Span, sentence: Span): Span | und
     }
   }
   if (leftSpan) return leftSpan;
-  if (right) return trimSpan(text, [cue[1], cue[1] + right[0].length]);
+  const r = right();
+  if (r) return trimSpan(text, [cue[1], cue[1] + r[0].length]);
   return undefined;
 }
 

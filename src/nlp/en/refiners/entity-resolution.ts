@@ -117,13 +117,20 @@ function clusterEntities(doc: Document): Entity[] {
     return c;
   };
   const byText = new Map<string, Cluster>();
+  // a name's words, split once per distinct text (an article repeats its names; the lists are only read)
+  const wordsByText = new Map<string, string[]>();
+  const wordsOf = (t: string): string[] => {
+    let w = wordsByText.get(t);
+    if (!w) wordsByText.set(t, (w = nameWords(t)));
+    return w;
+  };
   // persons with two or more words first, longest first, so partial names find their full form wherever it stands
   // (a guessed two-word name is a full name too: "Alexey Moskalyov" with no first-name list to confirm it)
   // each person's words split once: the sort's comparisons would split them again and again
   const personWords = new Map<Mention, string[]>();
   for (const m of mentions) {
     if (m.type !== "PERSON") continue;
-    const w = nameWords(m.text);
+    const w = wordsOf(m.text);
     if (w.length >= 2) personWords.set(m, w);
   }
   const persons = mentions.filter((m) => personWords.has(m));
@@ -177,7 +184,7 @@ function clusterEntities(doc: Document): Entity[] {
   for (const m of ordered) {
     tick();
     if (done.has(m)) continue;
-    const w = nameWords(m.text);
+    const w = wordsOf(m.text);
     if (m.source === SURNAME_GUESS) {
       // "Brown said": only as the surname of a person named in full
       const home = (personBySuffix.get(w[0]!) ?? []).filter((c) => c.words[c.words.length - 1] === w[0]);
