@@ -264,7 +264,7 @@ export function toAttributions(text: string, quotes: readonly Quote[], sentences
     if (host && q.span[1] <= host.span[1] + 2 && q.speaker?.span && host.speaker?.span && q.speaker.span[0] === host.speaker.span[0]) continue;
     if (q.kind === "indirect") host = q;
     let content: Span = q.span;
-    if (q.kind !== "indirect") {
+    if (q.kind !== "indirect" && q.source !== "transcript-turns") {
       // the quotation with its marks and the punctuation inside them
       let a = content[0];
       let b = content[1];

@@ -7,6 +7,7 @@ import { hedges } from "./extractors/hedges.js";
 import { paragraphs } from "./extractors/paragraphs.js";
 import { quantities } from "./extractors/quantities.js";
 import { directQuotes } from "./extractors/direct-quotes.js";
+import { transcriptTurns } from "./extractors/transcript-turns.js";
 import { indirectQuotes } from "./extractors/indirect-quotes.js";
 import { sentences } from "./extractors/sentences.js";
 import { times } from "./extractors/times.js";
@@ -35,6 +36,8 @@ export const englishStages: readonly Stage[] = [
   // Quotes and their speakers: quantities take their claimant from the quote they sit in.
   // Quotation marks first: reported speech must not be sought inside a quotation, and a cue that
   // attributes a direct quote is not a second, indirect one.
+  // Transcript turns ("WALLACE: …") before them: a transcript quoted whole re-opens every paragraph with a mark.
+  transcriptTurns,
   directQuotes,
   // Reported speech next: a quotation embedded in it ("… treated as "a hostile target"") takes its speaker.
   indirectQuotes,

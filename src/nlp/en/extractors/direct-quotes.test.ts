@@ -152,3 +152,58 @@ describe("direct quotes: a participle introducing the quotation", () => {
     assert.equal(q.speaker?.name, "The mayor");
   });
 });
+
+describe("direct quotes: a name and a colon before the quotation", () => {
+  const PEOPLE = [{ name: "Hillary Clinton", forms: ["Clinton"] }, { name: "Jeb Bush", forms: ["Bush"] }, { name: "Daron Shaw" }];
+  it("'Clinton: \"…\" Bush: \"…\"': each name is its quotation's speaker, the colon the cue", () => {
+    const qs = runQuotes(`Clinton: "Our goal is not to contain the group, but to defeat it." Bush: "The mission is to destroy it."`, PEOPLE)
+      .filter((q) => q.kind === "direct");
+    assert.deepEqual(qs.map((q) => `${q.speaker?.name} ${q.cue?.text}`), ["Hillary Clinton :", "Jeb Bush :"]);
+  });
+  it("a title and a party tag, no space before the mark ('Rep. Jane Doe (R-S.C.):\"…\"')", () => {
+    const text = `Rep. Trey Gowdy (R-S.C.):"I have not heard anyone other than you ever cite that figure."`;
+    const q = one(text);
+    assert.equal(text.slice(...q.speaker!.span!), "Rep. Trey Gowdy (R-S.C.)");
+    assert.equal(q.cue?.text, ":");
+  });
+  it("after a heading's dash ('HEADLINE - Jane Doe: \"…\"')", () => {
+    const q = one(`TURNOUT WAS HIGHER THAN EXPECTED - Michael P. McDonald: “At long last the contests have started.”`);
+    assert.equal(q.speaker?.name, "Michael P. McDonald");
+  });
+  it("a person named inside the clause before the colon, the verb before the name left out", () => {
+    const text = `The surge does not surprise Republican pollster Daron Shaw: “Lesser-known candidates have seen the biggest boost.”`;
+    const q = runQuotes(text, PEOPLE).find((x) => x.kind === "direct");
+    assert.equal(text.slice(...q!.speaker!.span!), "Republican pollster Daron Shaw");
+  });
+  it("no label: a heading word, the object of 'said of', a byline", () => {
+    for (const text of [
+      `Sources: "None of this is true."`,
+      `Update: "The road is open again."`,
+      `A party chairman, Jane Fitch, said of Mr. Clinton: "He is very in touch with his roots."`,
+      `"Club to close," by Times' Ben Sisario: "The nightclub will close at the end of December."`,
+    ]) {
+      const q = runQuotes(text, PEOPLE).find((x) => x.kind === "direct");
+      assert.notEqual(q?.cue?.text, ":", `${text}\n${q && brief(q)}`);
+    }
+  });
+});
+
+describe("direct quotes: verbs of speech the lexicon lacks", () => {
+  it("'\"…,\" Obama stated' / 'Noah quipped, \"…\"' / 'X retorted: \"…\"' (the cue classifier reads them)", () => {
+    assert.equal(one(`“If we see signs that a machine is vulnerable, we inform the authorities,” Obama stated.`).cue?.text, "stated");
+    assert.equal(one(`A flabbergasted Noah quipped, “It’s like a lawyer with the dumbest client ever.”`).cue?.text, "quipped");
+    assert.equal(one(`At the town hall on Monday, the Christie supporter retorted: “There is a special place in hell for them.”`).cue?.text, "retorted");
+  });
+  it("'I laughed and said, \"…\"': a verb coordinated before the cue; its subject speaks, the cue takes both verbs", () => {
+    const q = one(`Once, when my mother mentioned the devil, I laughed and said, "I don't believe in the devil."`);
+    assert.equal(q.speaker?.name, "I");
+    assert.equal(q.cue?.text, "laughed and said");
+  });
+  it("'\"…,\" it further wrote': an adverb between the speaker and the cue", () => {
+    assert.equal(one(`“But since then, his fortunes have changed,” it further wrote.`).cue?.text, "wrote");
+  });
+  it("not after a full stop: '\"….\" She became …' opens a new sentence", () => {
+    const q = runQuotes(`"I don't believe in the devil." She became so upset that I had to pull over.`).find((x) => x.kind === "direct");
+    assert.notEqual(q?.cue?.text, "became");
+  });
+});

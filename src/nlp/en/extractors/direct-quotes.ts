@@ -4,8 +4,10 @@ import type { Document } from "../../../core/document.js";
 import type { Stage } from "../../../core/pipeline.js";
 import type { Ref, Span } from "../../../core/record.js";
 import { findMarkedQuotes, type MarkedQuote } from "./quote-marks.js";
+import { TURN_SOURCE } from "./transcript-turns.js";
+import { cueScoreAbove } from "../attribution/cue-model.js";
 import {
-  SPEECH_RATE, THAT_RATE, Tokens, isTitleDot, cueEnd, cueVerb, isQuoteChar, speakerAfter, speakerBefore, trimContent, wordCount, clauseSubject,
+  SPEECH_RATE, THAT_RATE, Tokens, phraseNP, isTitleDot, cueEnd, cueVerb, isQuoteChar, speakerAfter, speakerBefore, trimContent, wordCount, clauseSubject,
   type SpeakerNP,
 } from "./quote-common.js";
 
@@ -16,6 +18,12 @@ interface Attribution {
 
 const SOURCE = "direct-quotes";
 const isCue = (tk: Tokens, i: number): boolean => (cueVerb(tk.low(i))?.rate ?? 0) >= THAT_RATE;
+/**
+ * A verb the lexicon does not know, next to a quotation and its speaker ('"…," Obama stated', 'Noah quipped, "…"'):
+ * a cue when the cue classifier says so (train has too few "quipped" or "retorted" for the lexicon to list them).
+ */
+const unknownCue = (tk: Tokens, i: number, s0: number, s1: number): boolean =>
+  tk.isWord(i) && /^[a-z]{3,}$/.test(tk.word(i)) && cueVerb(tk.low(i)) === undefined && cueScoreAbove(tk, i, s0, s1, false, 0) > 0;
 // dashes that hand a quotation to its author ('"…" ― Jane Doe'); U+2015 is the typographers' quotation dash
 const DASH = /^[—–―-]$/;
 
@@ -32,6 +40,7 @@ export function attributionAfter(tk: Tokens, text: string, a: number, hi: number
   const before = a > 0 ? text.slice(Math.max(0, tk.start(a) - 4), tk.start(a)) : "";
   const handed = /[,.!?…—–―-]\s*['"”’»`]*\s*$/.test(before) || (a < hi && tk.word(a) === ",");
   if (!handed && !(a < hi && DASH.test(tk.word(a)))) return undefined;
+  const stopped = /\.\s*['"”’»`]*\s*$/.test(before);
   while (a < hi && (tk.word(a) === "," || isQuoteChar(tk.word(a)))) a++;
   if (a >= hi) return undefined;
   if (DASH.test(tk.word(a))) {
@@ -80,8 +89,9 @@ export function attributionAfter(tk: Tokens, text: string, a: number, hi: number
   }
   if (j < hi && tk.word(j) === ",") j++;
   for (let k = j; k < hi && k < j + 3; k++) {
-    if (isCue(tk, k)) return { cue: cueOf(tk, text, k, hi), speaker };
-    if (!/^(?:also|then|later|has|had|have|would|will|once|again|previously|recently|earlier)$/.test(tk.low(k)) && !/ly$/.test(tk.low(k))) break;
+    // (not after a full stop: '"…." She became …' opens a new sentence)
+    if (isCue(tk, k) || (!stopped && unknownCue(tk, k, a, hi))) return { cue: cueOf(tk, text, k, hi), speaker };
+    if (!/^(?:also|then|later|has|had|have|would|will|once|again|further|previously|recently|earlier)$/.test(tk.low(k)) && !/ly$/.test(tk.low(k))) break;
   }
   return undefined;
 }
@@ -100,7 +110,21 @@ export function attributionBefore(tk: Tokens, text: string, lo: number, b: numbe
     // inverted, at the start: 'Said Ellis: "…"'
     const speaker = speakerBefore(tk, text, lo, k) ?? (/^\p{Lu}/u.test(tk.word(k)) ? speakerAfter(tk, text, cueEnd(tk, k, b), b - 1) : undefined);
     if (speaker) return { cue: cueOf(tk, text, participle >= 0 ? participle : k, b), speaker };
+    // 'I laughed and said, "…"': a verb coordinated before the cue; its subject speaks, and the cue takes both verbs
+    if (participle < 0 && k - 2 > lo && tk.low(k - 1) === "and" && /^[a-z]{3,}ed$/.test(tk.word(k - 2))) {
+      const subject = speakerBefore(tk, text, lo, k - 2);
+      if (subject) {
+        const e = cueEnd(tk, k, b);
+        const span: Span = [tk.start(k - 2), tk.end(e - 1)];
+        return { cue: { text: text.slice(span[0], span[1]), span }, speaker: subject };
+      }
+    }
     if (participle < 0 && k - 1 > lo && tk.word(k - 1) === "," && /ing$/.test(tk.low(k)) && (cueVerb(tk.low(k))?.rate ?? 0) >= SPEECH_RATE) participle = k;
+  }
+  // 'Noah quipped, "…"': a verb the lexicon lacks right before the comma or colon, after its subject
+  if (b - 2 >= lo && (lastWord === ":" || lastWord === ",") && unknownCue(tk, b - 2, lo, b)) {
+    const speaker = speakerBefore(tk, text, lo, b - 2);
+    if (speaker) return { cue: cueOf(tk, text, b - 2, b), speaker };
   }
   // no cue before it: the participle's speaker is the subject that opens its sentence ('Dean, a former chairman,
   // poked at …, tweeting, "…"')
@@ -111,6 +135,47 @@ export function attributionBefore(tk: Tokens, text: string, lo: number, b: numbe
     if (subject) return { cue: cueOf(tk, text, participle, b), speaker: subject.np };
   }
   return undefined;
+}
+
+// dashes that set a label off from a line's heading ("IOWA POLLS NOT WRONG - Jane Doe: “…”")
+const LABEL_DASH = /^(?:-|–|—)$/;
+
+/**
+ * 'Jane Doe: "…"' / 'Rep. Jane Doe (D-Wis.):"…"': a name right before the colon that opens the quotation at token b,
+ * with no verb of speech; the colon is the cue (PolNeAR marks it so). The name must open its clause (the paragraph,
+ * the words after the previous quotation, or a heading's dash) or be a person the text names ("… doesn't surprise
+ * pollster Jane Doe: "…"").
+ */
+export function labelBefore(
+  tk: Tokens, text: string, lo: number, b: number, person: (span: Span) => boolean, named: (span: Span) => boolean = person,
+): Attribution | undefined {
+  if (b - 2 < lo || tk.word(b - 1) !== ":") return undefined;
+  const colon = b - 1;
+  let np = speakerBefore(tk, text, lo, colon);
+  if (!np || np.pronoun || np.to !== colon && !(np.to < colon && tk.word(colon - 1) === ")")) return undefined;
+  // a name ends it ("Sources:", "The result:", "Update:" are labels of the writer's own)
+  const last = np.to - 1;
+  if (!/^\p{Lu}/u.test(tk.word(last)) || !tk.isWord(last)) return undefined;
+  for (let k = np.from; k < np.to; k++) if (isCue(tk, k) && !/^\p{Lu}/u.test(tk.word(k))) return undefined;
+  // (the speaker scan may run over the heading's dash into the heading: the label starts after the dash)
+  let dash = -1;
+  for (let k = np.from; k < last; k++) if (LABEL_DASH.test(tk.word(k))) dash = k;
+  if (dash >= 0) np = phraseNP(tk, text, dash + 1, np.to) ?? np;
+  const opens = dash >= 0 || np.from === lo || (np.from > lo && LABEL_DASH.test(tk.word(np.from - 1)));
+  if (!opens && !person(np.nameSpan)) return undefined;
+  // the object of a preposition or a verb of speech is not the label ("said of Mr. Rubio:", "by Times' Jane Doe:",
+  // "explained moderator Jane Doe:" — a cue the other readers missed, or a byline)
+  for (let k = np.from - 1; k >= lo && k >= np.from - 4; k--) {
+    if (isCue(tk, k) || (k === np.from - 1 && /^(?:of|by|about|to|from|for|with|on|at|in)$/.test(tk.low(k)))) return undefined;
+    if (tk.isPunct(k)) break;
+  }
+  // a one-word label names someone the text knows ("Clinton:"), not a heading word ("Sources:", "Update:")
+  if (opens && np.to - np.from === 1 && !named(np.nameSpan)) return undefined;
+  // a name inside a clause starts at its first capital: the verb before it is no part of it ("surprise pollster Jane Doe")
+  let from = np.from;
+  if (!opens) while (from < last && !/^\p{Lu}/u.test(tk.word(from))) from++;
+  const speaker = from === np.from ? np : { ...np, from, span: [tk.start(from), np.span[1]] as Span };
+  return { speaker, cue: { text: ":", span: [tk.start(colon), tk.end(colon)] } };
 }
 
 function refOf(np: SpeakerNP): Ref {
@@ -137,19 +202,34 @@ function makeQuote(doc: Document, q: MarkedQuote, at: Attribution | undefined, p
   return quote;
 }
 
-export function extractDirectQuotes(doc: Document): Quote[] {
+export function extractDirectQuotes(doc: Document, turns: readonly Quote[] = []): Quote[] {
   const paragraphs = doc.get("paragraph");
   const spans = paragraphs.map((p) => p.span);
+  // a transcript turn's label and the mark re-opening each paragraph of a transcript quoted whole are no quotation:
+  // marks are sought in the turn's words alone
+  const inTurn = new Set<number>();
+  for (const t of turns) {
+    const p = t.paragraph;
+    if (p === undefined || !spans[p] || !(spans[p]![0] <= t.span[0] && t.span[1] <= spans[p]![1])) continue;
+    spans[p] = [t.span[0], spans[p]![1]];
+    inTurn.add(p);
+  }
   const marked = findMarkedQuotes(doc.text, spans);
   const tk = Tokens.of(doc);
   const text = doc.text;
   const out: Quote[] = [];
+  // a person the text names, ending where a span does (for a label before a colon)
+  const mentions = doc.has("mention") ? doc.get("mention") : [];
+  const personEnds = new Set(mentions.filter((m) => m.type === "PERSON").map((m) => m.span[1]));
+  const nameEnds = new Set(mentions.map((m) => m.span[1]));
+  const person = (span: Span): boolean => personEnds.has(span[1]);
+  const named = (span: Span): boolean => nameEnds.has(span[1]);
   for (let n = 0; n < marked.length; n++) {
     const q = marked[n]!;
     const prevEnd = n > 0 && marked[n - 1]!.lastParagraph === q.firstParagraph ? marked[n - 1]!.outer[1] : spans[q.firstParagraph]![0];
     const nextStart = n + 1 < marked.length && marked[n + 1]!.firstParagraph === q.lastParagraph ? marked[n + 1]!.outer[0] : spans[q.lastParagraph]![1];
     const after = attributionAfter(tk, text, tk.at(q.outer[1]), tk.at(nextStart));
-    let at = after ?? attributionBefore(tk, text, tk.at(prevEnd), tk.at(q.outer[0]));
+    let at = after ?? attributionBefore(tk, text, tk.at(prevEnd), tk.at(q.outer[0])) ?? labelBefore(tk, text, tk.at(prevEnd), tk.at(q.outer[0]), person, named);
     // 'Caddell continued:' closing one paragraph, the quotation opening the next
     if (!at && q.firstParagraph > 0 && !/\S/.test(text.slice(spans[q.firstParagraph]![0], q.outer[0]))) {
       const prev = spans[q.firstParagraph - 1]!;
@@ -158,6 +238,8 @@ export function extractDirectQuotes(doc: Document): Quote[] {
         at = attributionBefore(tk, text, tk.at(lo), tk.at(prev[1]));
       }
     }
+    // a quotation inside a turn is the turn speaker's unless written with its own speaker and cue
+    if (!at && inTurn.has(q.firstParagraph)) continue;
     const quote = makeQuote(doc, q, at, q.firstParagraph);
     if (quote.span[1] <= quote.span[0]) continue;
     out.push(quote);
@@ -184,6 +266,8 @@ export const directQuotes: Stage = {
   requires: ["paragraph", "token"],
   provides: ["quote"],
   run(doc: Document) {
-    doc.set("quote", extractDirectQuotes(doc));
+    // (transcript turns, when their stage ran first, stay, and their paragraphs are read as turns)
+    const turns = doc.has("quote") ? doc.get("quote").filter((q) => q.source === TURN_SOURCE) : [];
+    doc.set("quote", [...turns, ...extractDirectQuotes(doc, turns)]);
   },
 };

@@ -2,7 +2,9 @@
 import type { Stage } from "../../../core/pipeline.js";
 import { quoteAttribution } from "../refiners/quote-attribution.js";
 import { quoteContinuation } from "../refiners/quote-continuation.js";
+import { reportFilter } from "../refiners/report-filter.js";
 import { directQuotes } from "./direct-quotes.js";
 import { indirectQuotes } from "./indirect-quotes.js";
+import { transcriptTurns } from "./transcript-turns.js";
 
-export const quoteStages: readonly Stage[] = [directQuotes, indirectQuotes, quoteContinuation, quoteAttribution];
+export const quoteStages: readonly Stage[] = [transcriptTurns, directQuotes, indirectQuotes, reportFilter, quoteContinuation, quoteAttribution];

@@ -148,7 +148,7 @@ test("times negative: 'quarter-to-quarter' names no quarter", () => {
   assert.deepEqual(findTimes("The quarter-to-quarter comparison was also enhanced by charges.", ref).map((f) => f.value), []);
 });
 
-test("times negative: runs of 40,000 spaces between time words stay linear (< 10 ms of CPU each)", () => {
+test("times negative: runs of 40,000 spaces between time words stay linear (< 100 ms of CPU each; a quadratic scan of 40,000 characters takes seconds)", () => {
   const sp = " ".repeat(40_000);
   const inputs = [
     sp, `the${sp}x`, `said Friday${sp}later that${sp}day`, `the year-ago${sp}nine`, `the third quarter${sp}a year`,
@@ -169,6 +169,6 @@ test("times negative: runs of 40,000 spaces between time words stay linear (< 10
       const u = process.cpuUsage(t);
       best = Math.min(best, (u.user + u.system) / 1000);
     }
-    assert.ok(best < 10, `${best} ms for ${JSON.stringify(s.slice(0, 20))}…`);
+    assert.ok(best < 100, `${best} ms for ${JSON.stringify(s.slice(0, 20))}…`);
   }
 });

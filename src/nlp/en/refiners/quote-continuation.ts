@@ -4,6 +4,7 @@ import type { Document } from "../../../core/document.js";
 import { deadlineCheck, type Stage } from "../../../core/pipeline.js";
 import { attributionBefore } from "../extractors/direct-quotes.js";
 import { SPEECH_RATE, Tokens, cueVerb, wordCount } from "../extractors/quote-common.js";
+import { TURN_SOURCE } from "../extractors/transcript-turns.js";
 import { firstEndingAfter } from "../../../core/span.js";
 
 const SOURCE = "quote-continuation";
@@ -85,10 +86,13 @@ export function continueQuotes(doc: Document): Quote[] {
       if (q.kind === "direct") lastDirect.set(q.paragraph, q);
     }
   };
+  // a transcript turn read by its own stage is not read again as a "Name: words" headline report
+  const turnCues = new Set(quotes.filter((q) => q.source === TURN_SOURCE && q.cue).map((q) => q.cue!.span[0]));
   let r = 0;
   const tick = deadlineCheck(doc, 64);
   for (const q of quotes) {
     tick();
+    if (turnCues.size && q.source !== TURN_SOURCE && q.cue && turnCues.has(q.cue.span[0])) continue;
     if (q.kind !== "direct" || !q.marks) {
       emit(q);
       continue;
