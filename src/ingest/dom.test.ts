@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { test } from "node:test";
-import { parseDocument, type DomElement } from "./dom.js";
+import { classAttribute, htmlClassName, parseDocument, type DomElement } from "./dom.js";
 
 const CLASSES = ["", "a", "a b", " a  b ", "b a b", "a\tb\nc", "  ", "x-y  x-y z"];
 
@@ -111,4 +111,37 @@ test("the selector cache applies to the installed linkedom", () => {
   const file = Object.keys(require.cache).find((f) => /linkedom[\\/]cjs[\\/]shared[\\/]matches\.js$/.test(f));
   assert.ok(file, "linkedom's matches.js not loaded");
   assert.match(String((require.cache[file]!.exports as { prepareMatch: unknown }).prepareMatch), /compiledMatchers/);
+});
+
+test("the edited tokenizer (jumps over text and attribute values) reads entities, stray '<' and '&', and unfinished markup as before", () => {
+  // expected: linkedom's serialisation with the unedited htmlparser2 10.1.0
+  const cases: Array<[string, string]> = [
+    [`<p title="a &amp; b" class='x&lt;y'>Tom &amp; Jerry &copy 2024 &notit; fish &#x41;&#66;</p>`,
+      `<body><p title="a & b" class="x<y">Tom &amp; Jerry © 2024 ¬it; fish AB</p></body>`],
+    [`<p>one < two, 3<4 & 5>2 &</p><p>tail &amp`, `<body><p>one &lt; two, 3&lt;4 &amp; 5&gt;2 &amp;</p><p>tail &amp;</p></body>`],
+    [`<div data-x="unterminated value & <b>bold</b>`, `<body></body>`],
+    [`<p>text at the very end`, `<body><p>text at the very end</p></body>`],
+    [`<a href='/x?a=1&b=2'>q&quot;s</a><!-- a -- comment --><p>after</p>`, `<body><a href="/x?a=1&b=2">q"s</a><!-- a -- comment --><p>after</p></body>`],
+    [`<title>A &amp; B</title><textarea>x &lt; y</textarea><p>z</p>`, `<body><title>A & B</title><textarea>x &lt; y</textarea><p>z</p></body>`],
+  ];
+  for (const [html, expected] of cases) assert.equal(String(parseDocument(`<html><body>${html}</body></html>`).body), expected, html);
+  const require = createRequire(import.meta.url);
+  const file = Object.keys(require.cache).find((f) => /htmlparser2[\\/]dist[\\/]commonjs[\\/]Tokenizer\.js$/.test(f));
+  assert.ok(file, "htmlparser2's Tokenizer.js not loaded");
+  assert.equal(typeof (require.cache[file]!.exports as { default: { prototype: { skipPlain?: unknown } } }).default.prototype.skipPlain, "function", "the tokenizer edit did not apply");
+});
+
+test("classAttribute reads what className gives, before and after classList changes; htmlClassName is empty for SVG", () => {
+  const doc = parseDocument(`<html><body><p id="p" class=" a  b a ">x</p><p id="q">y</p><svg id="s" class="icon"><path class="z"/></svg></body></html>`);
+  const p = doc.querySelector("#p")! as DomElement & { classList: { add(c: string): void } };
+  assert.equal(classAttribute(p), p.className);
+  assert.equal(classAttribute(p), "a b");
+  p.classList.add("c");
+  assert.equal(classAttribute(p), "a b c");
+  assert.equal(classAttribute(p), p.className);
+  assert.equal(classAttribute(doc.querySelector("#q")!), "");
+  const svg = doc.querySelector("#s")!;
+  assert.equal(classAttribute(svg), "icon");
+  assert.equal(htmlClassName(svg), "");
+  assert.equal(htmlClassName(p), "a b c");
 });

@@ -15,24 +15,19 @@ function linkedom(): typeof ParseHTML {
 
 /**
  * A class attribute's value as a DOMTokenList writes it back (tokens split on whitespace, empty and repeated ones
- * dropped, joined by one space), defined in each edited file that needs it. Values of several tokens are few and
- * repeat from element to element, so each is normalised once (the memo starts over if a page has very many).
- * A value of printable ASCII alone is one token as it stands.
+ * dropped, joined by one space), defined in each edited file that needs it. Most values already read so (printable
+ * ASCII tokens, one space apart, none repeated): they are returned as they are, and only the others rebuilt. No memo:
+ * the Zyte pages have some 10,000 distinct values of several tokens, too many for one to pay, and a remembered
+ * value (a slice of its page's markup) could keep that whole page in memory.
  */
-const NORMAL_CLASS = `const normalClassMemo = new Map;
+const NORMAL_CLASS = `const normalClassShape = /^[!-~]+(?: [!-~]+)*$/;
 const normalClass = (value) => {
-  let plain = value.length > 0;
-  for (let i = 0; plain && i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    plain = c > 32 && c < 127;
+  if (normalClassShape.test(value)) {
+    if (!value.includes(' ')) return value;
+    const tokens = value.split(' ');
+    if (new Set(tokens).size === tokens.length) return value;
   }
-  if (plain) return value;
-  let out = normalClassMemo.get(value);
-  if (out === undefined) {
-    if (normalClassMemo.size >= 4096) normalClassMemo.clear();
-    normalClassMemo.set(value, out = [...new Set(value.split(/\\s+/).filter(Boolean))].join(' '));
-  }
-  return out;
+  return [...new Set(value.split(/\\s+/).filter(Boolean))].join(' ');
 };
 `;
 
@@ -106,9 +101,41 @@ const LINKEDOM_EDITS: SourceEdits = [
   },
 ];
 
+/**
+ * htmlparser2's tokenizer (linkedom's parser), edited as it loads like linkedom: with entities decoded, as linkedom
+ * asks, it stepped through text and quoted attribute values one character at a time, each step a call through
+ * its state switch, though only "<" or "&" (in text) and the closing quote or "&" (in a value) do anything there.
+ * Text and values are most of a page, so the tokenizer was the largest self time of parsing. Now the step on a
+ * character that does nothing jumps to the next one that may (a regex search, stopped at the first hit), and
+ * `fastForwardTo` (comments, end tags, script and style bodies) searches with indexOf: the same states are
+ * entered at the same indices, so the same tokens come out.
+ */
+const TOKENIZER_EDITS: SourceEdits[number]["edits"] = [
+  ["class Tokenizer {\n",
+    "const plainEnd = { text: /[<&]/g, dq: /[\"&]/g, sq: /['&]/g };\n" +
+    "class Tokenizer {\n" +
+    "    skipPlain(re) {\n" +
+    "        re.lastIndex = this.index + 1 - this.offset;\n" +
+    "        this.index = (re.test(this.buffer) ? re.lastIndex - 1 : this.buffer.length) + this.offset - 1;\n" +
+    "    }\n"],
+  ["        else if (this.decodeEntities && c === CharCodes.Amp) {\n            this.startEntity();\n        }\n    }\n    stateSpecialStartSequence(c) {\n",
+    "        else if (this.decodeEntities && c === CharCodes.Amp) {\n            this.startEntity();\n        }\n" +
+    "        else if (this.decodeEntities) {\n            this.skipPlain(plainEnd.text);\n        }\n    }\n    stateSpecialStartSequence(c) {\n"],
+  ["        else if (this.decodeEntities && c === CharCodes.Amp) {\n            this.startEntity();\n        }\n    }\n    stateInAttributeValueDoubleQuotes(c) {\n",
+    "        else if (this.decodeEntities && c === CharCodes.Amp) {\n            this.startEntity();\n        }\n" +
+    "        else if (this.decodeEntities) {\n            this.skipPlain(quote === CharCodes.DoubleQuote ? plainEnd.dq : plainEnd.sq);\n        }\n" +
+    "    }\n    stateInAttributeValueDoubleQuotes(c) {\n"],
+  ["    fastForwardTo(c) {\n        while (++this.index < this.buffer.length + this.offset) {\n            if (this.buffer.charCodeAt(this.index - this.offset) === c) {\n                return true;\n            }\n        }\n",
+    "    fastForwardTo(c) {\n        const at = this.buffer.indexOf(String.fromCharCode(c), this.index + 1 - this.offset);\n" +
+    "        if (at >= 0) {\n            this.index = at + this.offset;\n            return true;\n        }\n"],
+];
+
 type CompilableModule = { _compile(code: string, filename: string): unknown };
 
-/** Source edits per file of a package, as [expected text, replacement] pairs; files are relative to its main file's folder. */
+/**
+ * Source edits per file of a package, as [expected text, replacement] pairs; files are relative to its main file's
+ * folder (or absolute, for a package it loads).
+ */
 export type SourceEdits = readonly { file: string; edits: readonly (readonly [string, string])[] }[];
 
 /**
@@ -125,7 +152,7 @@ export function requireEdited<T>(require: NodeJS.Require, id: string, sourceEdit
   } catch {
     // not resolvable: the require below says why
   }
-  const edits = new Map(sourceEdits.map((e) => [path.join(dir, e.file), e.edits]));
+  const edits = new Map(sourceEdits.map((e) => [path.resolve(dir, e.file), e.edits]));
   proto._compile = function (this: CompilableModule, code: string, filename: string) {
     const mine = edits.get(filename);
     if (mine && mine.every(([from]) => code.includes(from))) {
@@ -140,9 +167,16 @@ export function requireEdited<T>(require: NodeJS.Require, id: string, sourceEdit
   }
 }
 
-/** linkedom with the edits of LINKEDOM_EDITS. */
+/** linkedom with the edits of LINKEDOM_EDITS, and the htmlparser2 it loads with those of TOKENIZER_EDITS. */
 function requireEditedLinkedom(require: NodeJS.Require): typeof ParseHTML {
-  return requireEdited<{ parseHTML: typeof ParseHTML }>(require, "linkedom", LINKEDOM_EDITS).parseHTML;
+  let edits = LINKEDOM_EDITS;
+  try {
+    const tokenizer = path.join(path.dirname(createRequire(require.resolve("linkedom")).resolve("htmlparser2")), "Tokenizer.js");
+    edits = [...LINKEDOM_EDITS, { file: tokenizer, edits: TOKENIZER_EDITS }];
+  } catch {
+    // htmlparser2 not where linkedom would find it: linkedom's require below says why, or loads it unedited
+  }
+  return requireEdited<{ parseHTML: typeof ParseHTML }>(require, "linkedom", edits).parseHTML;
 }
 
 export interface DomNode {
@@ -164,12 +198,31 @@ export interface DomElement extends DomNode {
   firstElementChild: DomElement | null;
   nextElementSibling: DomElement | null;
   parentElement: DomElement | null;
+  namespaceURI: string;
   getAttribute(name: string): string | null;
+  getAttributeNode(name: string): { value: string } | null;
   hasAttribute(name: string): boolean;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   closest(selector: string): DomElement | null;
   remove(): void;
+}
+
+/**
+ * The class attribute's value as stored ("" without one). The parser and classList store it normalised (see
+ * NORMAL_CLASS), so it is what `className` and `getAttribute("class")` return, but read without normalising it
+ * again: they do that on every read (a regex, and a split and a Set for several names), and the walks over a page
+ * read it for every element (a quarter of a million reads per pass over the Zyte pages).
+ */
+export function classAttribute(el: DomElement): string {
+  return el.getAttributeNode("class")?.value ?? "";
+}
+
+const SVG_NAMESPACE = "http://www.w3.org/2000/svg";
+
+/** `className` where it is a string, read as classAttribute; "" for SVG elements, whose className is an object. */
+export function htmlClassName(el: DomElement): string {
+  return el.namespaceURI === SVG_NAMESPACE ? "" : classAttribute(el);
 }
 
 export interface DomDocument extends DomNode {

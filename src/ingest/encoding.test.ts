@@ -72,6 +72,34 @@ describe("HTML charsets", () => {
   });
 });
 
+describe("markup rewritten before decoding (an ASCII-only rewrite)", () => {
+  const rewrite = (s: string) => s.replace(/<b>[^<]*<\/b>/g, "");
+  it("rewrites valid UTF-8 as its Latin-1 view and gives what rewriting the decoded text gives", () => {
+    const html = `<meta charset="utf-8"><p>caf\u00e9 <b>\u00e0 \u20ac</b> \u00e0\u00a0x \ud83d\ude00</p>`;
+    const bytes = Buffer.from(html, "utf8");
+    const d = decodeMarkup(bytes, undefined, rewrite);
+    assert.equal(d.text, rewrite(decodeMarkup(bytes).text));
+    assert.equal(d.text, `<meta charset="utf-8"><p>caf\u00e9  \u00e0\u00a0x \ud83d\ude00</p>`);
+    assert.equal(d.charset, "utf-8");
+  });
+
+  it("rewrites the decoded text of other charsets, invalid UTF-8 and BOM-marked pages", () => {
+    const html = `<p>Z\u00fcrich <b>drop</b> end</p>`;
+    for (const bytes of [
+      iconv.encode(`<meta charset="windows-1252">${html}`, "windows-1252"),
+      Buffer.concat([Buffer.from(`<meta charset="utf-8">${html}`, "utf8"), Buffer.from([0xff])]),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(html, "utf8")]),
+      iconv.encode(html, "windows-1252"),
+    ]) {
+      const plain = decodeMarkup(bytes);
+      const d = decodeMarkup(bytes, undefined, rewrite);
+      assert.equal(d.text, rewrite(plain.text));
+      assert.match(d.text, /Zürich  end|Z.rich  end/);
+      assert.deepEqual([d.charset, d.warnings], [plain.charset, plain.warnings]);
+    }
+  });
+});
+
 describe("gzip", () => {
   it("inflates gzip input", async () => {
     const [a] = await ingest(gzipSync(Buffer.from(QUOTE_PAGE('<meta charset="utf-8">'))));

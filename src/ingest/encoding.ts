@@ -1,4 +1,5 @@
 // Bytes to string: gzip inflation with a size cap, charset sniffing (BOM, header, meta, XML declaration), decoding.
+import { isUtf8 } from "node:buffer";
 import { gunzipSync } from "node:zlib";
 import iconv from "iconv-lite";
 import { IngestError, MAX_INPUT_BYTES } from "./types.js";
@@ -91,8 +92,26 @@ export interface Decoded {
   warnings: string[];
 }
 
-/** Decodes markup (HTML, XML): BOM, then the transport charset, then the document's own declaration, then UTF-8 or windows-1252. */
-export function decodeMarkup(bytes: Uint8Array, transportCharset?: string): Decoded {
+/**
+ * A rewrite of markup that reads only ASCII characters (ASCII-only regexes: no `\s`, no `u` flag) and cuts only
+ * next to them, such as html.ts's `prepareMarkup`. On valid UTF-8, where an ASCII byte is always a whole character,
+ * running it over the bytes' Latin-1 view and decoding what is left gives the string it gives on the decoded text.
+ */
+export type AsciiRewrite = (markup: string) => string;
+
+/**
+ * Decodes markup (HTML, XML): BOM, then the transport charset, then the document's own declaration, then UTF-8 or
+ * windows-1252. With `rewrite`, the text returned has been through it: on valid UTF-8 (most pages) it runs before
+ * decoding, over a one-byte string, so the parts it drops (scripts, styles: often most of a page) are never
+ * decoded into two-byte text.
+ */
+export function decodeMarkup(bytes: Uint8Array, transportCharset?: string, rewrite?: AsciiRewrite): Decoded {
+  const decoded = decodeMarkupAs(bytes, transportCharset, rewrite);
+  if (rewrite && !decoded.rewritten) decoded.text = rewrite(decoded.text);
+  return { text: decoded.text, charset: decoded.charset, warnings: decoded.warnings };
+}
+
+function decodeMarkupAs(bytes: Uint8Array, transportCharset: string | undefined, rewrite: AsciiRewrite | undefined): Decoded & { rewritten?: boolean } {
   const warnings: string[] = [];
   const bom = sniffBom(bytes);
   if (bom) return { text: decodeWith(bytes.subarray(bom.length), bom.charset), charset: bom.charset, warnings };
@@ -105,6 +124,7 @@ export function decodeMarkup(bytes: Uint8Array, transportCharset?: string): Deco
       continue;
     }
     if (charset === "utf-8") {
+      if (rewrite && isUtf8(bytes)) return { text: rewrittenUtf8(bytes, rewrite), charset, warnings, rewritten: true };
       const strict = tryUtf8(bytes);
       if (strict !== undefined) return { text: strict, charset, warnings };
       warnings.push("invalid UTF-8 in a page declared as UTF-8: bad bytes replaced");
@@ -118,6 +138,7 @@ export function decodeMarkup(bytes: Uint8Array, transportCharset?: string): Deco
     }
     return { text: decodeWith(bytes, charset), charset, warnings };
   }
+  if (rewrite && isUtf8(bytes)) return { text: rewrittenUtf8(bytes, rewrite), charset: "utf-8", warnings, rewritten: true };
   const strict = tryUtf8(bytes);
   if (strict !== undefined) return { text: strict, charset: "utf-8", warnings };
   // Undeclared and not UTF-8: what browsers assume for Western pages.
@@ -166,6 +187,14 @@ function asciiCompatible(charset: string): boolean {
     asciiCompatibility.set(charset, ok);
   }
   return ok;
+}
+
+/** Valid UTF-8 bytes rewritten as their Latin-1 view, then decoded (see AsciiRewrite). */
+function rewrittenUtf8(bytes: Uint8Array, rewrite: AsciiRewrite): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const view = buffer.toString("latin1");
+  const kept = rewrite(view);
+  return (kept === view ? buffer : Buffer.from(kept, "latin1")).toString("utf8");
 }
 
 function tryUtf8(bytes: Uint8Array): string | undefined {

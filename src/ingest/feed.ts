@@ -5,7 +5,7 @@ import { parseBylines } from "./byline.js";
 import { normaliseDate } from "./dates.js";
 import { fetchUrl } from "./fetch.js";
 import { finishArticle } from "./finish.js";
-import { ingestHtml, renderFragment } from "./html.js";
+import { ingestHtml, prepareMarkup, renderFragment } from "./html.js";
 import { decodeMarkup } from "./encoding.js";
 import { summariseProblems } from "./jsonl.js";
 import { IngestError, type IngestedArticle, type IngestOptions } from "./types.js";
@@ -81,8 +81,8 @@ async function itemArticle(item: FeedItem, info: FeedInfo, options: FeedOptions,
   if (item.url && options.fetchLinks) {
     try {
       const page = await fetchUrl(item.url, options.fetch);
-      const decoded = decodeMarkup(page.bytes, page.charset);
-      const article = ingestHtml(decoded.text, { ...itemOptions, pageUrl: page.url }, origin, { warnings: decoded.warnings });
+      const decoded = decodeMarkup(page.bytes, page.charset, prepareMarkup);
+      const article = ingestHtml(decoded.text, { ...itemOptions, pageUrl: page.url }, origin, { warnings: decoded.warnings, prepared: true });
       // The feed's item metadata fills what the page does not say.
       for (const [k, v] of Object.entries(meta) as [keyof SourceInfo, never][]) {
         if (article.source[k] === undefined) (article.source as Record<string, unknown>)[k] = v;

@@ -1,5 +1,5 @@
 // Finds an article's prose in one walk over the parsed page: Readability's scoring, without its repeated DOM passes.
-import { ELEMENT_NODE, TEXT_NODE, type DomElement, type DomNode } from "./dom.js";
+import { ELEMENT_NODE, TEXT_NODE, htmlClassName, type DomElement, type DomNode } from "./dom.js";
 
 /*
  * The heuristics are Readability's (Mozilla, Apache-2.0): paragraphs score 1 + commas + length/100, full to the
@@ -280,7 +280,7 @@ function isUnlikely(el: DomElement, tag: string): boolean {
   if (tag === "body" || tag === "a" || tag === "article" || tag === "main" || tag === "p") return false;
   const role = el.getAttribute("role");
   if (role && UNLIKELY_ROLES.has(role)) return true;
-  const match = `${typeof el.className === "string" ? el.className : ""} ${el.id}`;
+  const match = `${htmlClassName(el)} ${el.id}`;
   if (match.length < 2 || !UNLIKELY.test(match) || MAYBE.test(match)) return false;
   if (holdsQuotedPost(el)) return false;
   // An unlikely name on an element inside a table or code block names a cell, not a page region.

@@ -1,5 +1,5 @@
 // One pass over a parsed page collecting the elements metadata is read from (meta, links, JSON-LD, <time>, bylines).
-import { ELEMENT_NODE, type DomDocument, type DomElement, type DomNode } from "./dom.js";
+import { ELEMENT_NODE, classAttribute, type DomDocument, type DomElement, type DomNode } from "./dom.js";
 
 /** Byline element kinds, most specific first (the order readers should try them in). */
 export const BYLINE_KINDS = [
@@ -106,12 +106,12 @@ export function collectSignals(doc: DomDocument): PageSignals {
         } else if (itemprop === "name" && inAuthorProp) setByline("author-in-itemprop-name", el);
       }
       let bylineClass = inBylineClass;
-      const cls = el.getAttribute("class");
+      const cls = classAttribute(el);
       if (!inChrome && s.dateTexts.length < MAX_DATE_TEXTS && (tag === "time" || (cls && DATE_CLASS.test(cls)))) {
         const raw = el.textContent ?? "";
         // Indentation inflates the raw text; a container of whole paragraphs is not a date line.
         const t = raw.length <= MAX_DATE_TEXT * 8 ? raw.replace(/\s+/g, " ").trim() : "";
-        if (t && t.length <= MAX_DATE_TEXT && /\d/.test(t)) s.dateTexts.push({ text: t, strong: tag === "time" || PUBLICATION_CLASS.test(cls ?? "") });
+        if (t && t.length <= MAX_DATE_TEXT && /\d/.test(t)) s.dateTexts.push({ text: t, strong: tag === "time" || PUBLICATION_CLASS.test(cls) });
       }
       if (cls) {
         if (cls.includes("author-name") || cls.includes("author__name")) setByline("class-author-name", el);

@@ -2,7 +2,7 @@
 import type { SourceMapEntry } from "../core/document.js";
 import type { Span } from "../core/record.js";
 import { isBoilerplateLine } from "./boilerplate.js";
-import { ELEMENT_NODE, TEXT_NODE, type DomElement, type DomNode } from "./dom.js";
+import { ELEMENT_NODE, TEXT_NODE, htmlClassName, type DomElement, type DomNode } from "./dom.js";
 
 /** Elements whose boundaries end a line of text. */
 const BLOCK = new Set([
@@ -109,7 +109,8 @@ export function renderBlocks(roots: DomNode | DomNode[], options: RenderOptions 
       }
       if (child.nodeType !== ELEMENT_NODE) continue;
       const el = child as DomElement;
-      const tag = el.tagName.toUpperCase();
+      // tagName is localName upper-cased already (in an HTML document): one upper-casing, not two
+      const tag = el.localName.toUpperCase();
       if (SKIP.has(tag) || el.hasAttribute("hidden") || options.skip?.has(el)) continue;
       if (options.dropBoilerplate && isFurniture(el)) continue;
       if (BLOCK.has(tag)) {
@@ -161,8 +162,7 @@ function isOwnAddress(line: string, url: string | undefined): boolean {
 
 /** A caption, byline or dateline by its class or id name (short elements only). */
 export function isFurniture(el: DomElement): boolean {
-  const cls = el.className;
-  const names = `${typeof cls === "string" ? cls : ""} ${el.id}`;
+  const names = `${htmlClassName(el)} ${el.id}`;
   if (names.length < 4 || !FURNITURE_NAME.test(names)) return false;
   return textAtMost(el, FURNITURE_MAX);
 }

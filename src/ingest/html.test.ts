@@ -206,4 +206,26 @@ describe("attribute dropping before parsing", () => {
     assert.equal(dropBulkyAttributes(open), open);
     assert.equal(dropBulkyAttributes(`${open} data-b='y'>`), `${open}>`);
   });
+
+  it("takes only HTML's whitespace before an attribute or a closing tag: a no-break space before 'data-x=' is text", async () => {
+    const { prepareMarkup } = await import("./html.js");
+    const text = `<p>caf\u00e9\u00a0data-x="not an attribute" says the sign</p>`;
+    assert.equal(prepareMarkup(text), text);
+    assert.equal(prepareMarkup(`<p\tdata-x="1">a</p><script>x()</script\n>b`), `<p>a</p>b`);
+    // "</script" then a no-break space does not close the script (the tokenizer would not either): nothing is cut
+    const open = `<script>x()</script\u00a0><p>b</p>`;
+    assert.equal(prepareMarkup(open), open);
+  });
+});
+
+describe("markup rewritten before decoding", () => {
+  it("gives a UTF-8 page the record it gives when the page is handed over as a string", async () => {
+    const page = newsPage({ head: `<script>var s = "é<p>";</script><style>p{}</style>`, paragraphs: ARTICLE_PARAGRAPHS })
+      .replace("<p>The regional", `<p data-track='{"é":1}' onclick="x()">Caf\u00e9 \u00e0\u00a0data-y="k" \u20ac5 \ud83d\ude00 The regional`);
+    const [fromBytes] = await ingest(Buffer.from(page, "utf8"));
+    const [fromString] = await ingest(page);
+    assert.deepEqual(fromBytes, fromString);
+    // the no-break space stays text (the renderer then collapses it with the other spaces)
+    assert.match(fromBytes!.text, /^Café à data-y="k" €5 😀 The regional/);
+  });
 });

@@ -75,6 +75,8 @@ const NO_ARTICLE_MESSAGES: Record<NoArticleReason, string> = {
 export interface HtmlOptions {
   /** warnings from decoding, passed through to the article */
   warnings?: string[];
+  /** the markup has been through `prepareMarkup` already (decodeMarkup does it on a UTF-8 page's bytes) */
+  prepared?: boolean;
 }
 
 /** Turns one HTML page into an article; throws IngestError when the page holds no article text. */
@@ -92,7 +94,7 @@ export function ingestHtml(html: string, options: IngestOptions, origin: string,
 const MAX_DEPTH = 400;
 
 function ingestHtmlPage(html: string, options: IngestOptions, origin: string, extra: HtmlOptions): IngestedArticle {
-  const doc = parseDocument(dropBulkyAttributes(stripInert(html)));
+  const doc = parseDocument(extra.prepared ? html : prepareMarkup(html));
   // A doctype or a comment alone parses to a document without a root element.
   if (!doc.documentElement) throw new NoArticleError("empty", origin);
   const depth = nestingDepth(doc.documentElement, MAX_DEPTH);
@@ -137,6 +139,14 @@ function nestingDepth(root: DomElement, limit: number): number {
   return max;
 }
 
+/**
+ * The markup without what nothing here reads (stripInert, dropBulkyAttributes). It reads only ASCII characters
+ * and cuts only next to them (an AsciiRewrite, encoding.ts), so a UTF-8 page can be rewritten before decoding.
+ */
+export function prepareMarkup(html: string): string {
+  return dropBulkyAttributes(stripInert(html));
+}
+
 const INERT_OPEN = /<(script|style|svg|template)\b|<!--/gi;
 
 /**
@@ -167,7 +177,8 @@ export function stripInert(html: string): string {
       if (nextGt !== -1 && (nextGt === -2 || nextGt < at + m[0].length)) nextGt = html.indexOf(">", at + m[0].length);
       const gt = nextGt;
       if (gt >= 0 && at < (noCloseAfter.get(tag) ?? Infinity)) {
-        const closer = new RegExp(`</${tag}\\s*>`, "gi");
+        // HTML's whitespace, not `\s` (which takes U+00A0 and other spaces): the tokenizer ends a tag on these only
+        const closer = new RegExp(`</${tag}[\\t\\n\\f\\r ]*>`, "gi");
         closer.lastIndex = gt + 1;
         const c = closer.exec(html);
         if (!c) noCloseAfter.set(tag, at);
@@ -192,13 +203,14 @@ export function stripInert(html: string): string {
   return copied === 0 ? html : out + html.slice(copied);
 }
 
-const BULKY_ATTRIBUTE = /\s(?:data-[\w.:-]+|srcset|sizes|on[a-z]+)\s*=\s*(["'])/gi;
+const BULKY_ATTRIBUTE = /[\t\n\f\r ](?:data-[\w.:-]+|srcset|sizes|on[a-z]+)[\t\n\f\r ]*=[\t\n\f\r ]*(["'])/gi;
 
 /**
  * Drops data-*, srcset, sizes and on* attributes before parsing: nothing here reads them (text, metadata and
  * Readability's scoring do not), and on news pages they are over half of what is left after stripInert (image
  * sets, JSON blobs), so parsing gets about a quarter faster. A scan, not one regex: a value whose closing quote
- * is missing is sought once, so junk input stays linear.
+ * is missing is sought once, so junk input stays linear. Attributes are separated by HTML's whitespace only (a
+ * no-break space before "data-x=" is text).
  */
 export function dropBulkyAttributes(html: string): string {
   let out = "";

@@ -3,7 +3,7 @@ import { asciiHead, checkSize, decodeMarkup, decodeText, gunzipCapped, isGzip, s
 import { detectKind, type InputKind } from "./detect.js";
 import type { FeedOptions } from "./feed.js";
 import type { FetchedPage, FetchOptions } from "./fetch.js";
-import { ingestHtml } from "./html.js";
+import { ingestHtml, prepareMarkup } from "./html.js";
 import { ingestJsonLines } from "./jsonl.js";
 import { ingestText } from "./text.js";
 import { IngestError, MAX_INPUT_BYTES, type IngestedArticle, type IngestOptions } from "./types.js";
@@ -55,7 +55,11 @@ export async function ingest(input: Uint8Array | string, options: IngestOptions 
     return ingestString(text, detectKind(text.slice(0, 4096)), options, origin, []);
   }
   const kind = detectKind(asciiHead(bytes));
-  if (kind === "html" || kind === "feed") {
+  if (kind === "html") {
+    const decoded = decodeMarkup(bytes, options.charset, prepareMarkup);
+    return [ingestHtml(decoded.text, options, origin, { warnings: decoded.warnings, prepared: true })];
+  }
+  if (kind === "feed") {
     const decoded = decodeMarkup(bytes, options.charset);
     return ingestString(decoded.text, kind, options, origin, decoded.warnings);
   }

@@ -26,6 +26,16 @@ describe("language", () => {
     it(`detects ${lang}`, () => assert.equal(detectLanguage(text)?.language, lang));
   }
 
+  it("counts every non-ASCII character as a letter of the script share, Latin letters too, digits not", () => {
+    // 40 Cyrillic letters against 40 Latin ones: a share of 0.5, over the 0.4 a script needs
+    const half = `${"д".repeat(40)} ${"x".repeat(40)} 1234567890`;
+    assert.deepEqual(detectLanguage(half), { language: "ru", confidence: 0.5 });
+    // curly quotes and dashes are letters here too: 40 Cyrillic of 110 letters is a share under 0.4
+    assert.equal(detectLanguage(`${"д".repeat(40)} ${"x".repeat(40)} ${"“—”".repeat(10)}`), undefined);
+    // a Ukrainian letter among Cyrillic ones (over 2 %) says Ukrainian
+    assert.equal(detectLanguage(`${"д".repeat(40)}ї`)?.language, "uk");
+  });
+
   it("says nothing on too little evidence", () => {
     assert.equal(detectLanguage("Q3 2024: 12,000"), undefined);
   });
