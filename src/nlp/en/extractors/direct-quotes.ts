@@ -7,7 +7,7 @@ import { findMarkedQuotes, type MarkedQuote } from "./quote-marks.js";
 import { TURN_SOURCE } from "./transcript-turns.js";
 import { cueScoreAbove } from "../attribution/cue-model.js";
 import {
-  SPEECH_RATE, THAT_RATE, Tokens, phraseNP, isTitleDot, cueEnd, cueVerb, isQuoteChar, speakerAfter, speakerBefore, trimContent, wordCount, clauseSubject,
+  SPEECH_RATE, THAT_RATE, Tokens, phraseNP, isTitleDot, cueEnd, cueVerb, isQuoteChar, speakerAfter, speakerBefore, trimContent, wordCount, clauseSubject, looksLikeClause, badContentStart,
   type SpeakerNP,
 } from "./quote-common.js";
 
@@ -33,6 +33,61 @@ function cueOf(tk: Tokens, text: string, i: number, hi: number): { text: string;
   return { text: text.slice(span[0], span[1]), span };
 }
 
+// weekdays, months and times that may sit between a cue and its "that"
+const WHEN = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const TIME_NOUN = /^(?:day|days|week|weeks|month|months|year|years|morning|afternoon|evening|night|weekend|time|moment|hour|minute)$/;
+// verbs that take their listener first ('told reporters …')
+const OBJECT_FIRST = /^(?:tell|ask|urge|warn|remind|assure|inform|promise|advise|caution|beg)$/;
+// words after a cue that open no reported clause: subordinators and objects ('said as he launched …', 'urged them, as …')
+const NOT_OPENER = /^(?:as|when|while|after|before|since|because|if|though|although|once|until|whether|where|them|him|us|me|again|also|then|later|now|today|yesterday|tonight)$/;
+
+/**
+ * After a quotation that ended its sentence, 'He says <clause>' / 'He added, "…"' / 'She said that …' is a new report
+ * with its own content after the cue (train gold gives that cue to the words after it), not the quotation's
+ * attribution; 'Trump said Tuesday.' / 'he said of Apple in February' / 'told reporters' hand the quotation over.
+ */
+export function opensReport(tk: Tokens, text: string, e: number, hi: number): boolean {
+  let end = e;
+  while (end < hi && !(/^[.!?;]$/.test(tk.word(end)) && !isTitleDot(tk, end))) end++;
+  // another quotation introduced by the cue ('He added, "…"', 'Cruz says: "…"', 'He writes that "…"'): the words
+  // up to the next opening mark (hi, when that quotation is in the same paragraph) are the cue's alone
+  const from = e > 0 ? tk.end(e - 1) : 0;
+  const gap = text.slice(from, hi < tk.count ? tk.start(hi) + 1 : from);
+  if (end === hi && /^\s*(?:,|:|that)?\s*["“”'‘]$/.test(gap)) return true;
+  if (e >= hi) return false;
+  // 'warned Saturday that …': a day or a time between the cue and its complementiser
+  let t = e;
+  while (t < end && t < e + 2 && /^\p{Lu}/u.test(tk.word(t)) && WHEN.test(tk.low(t))) t++;
+  if (t < end && tk.low(t) === "that") return t + 1 < end && looksLikeClause(tk, t + 1, end);
+  // ('told reporters during the conference call': a verb with a person as object reads its object first, not a clause)
+  if (e > 0 && OBJECT_FIRST.test(cueVerb(tk.low(e - 1))?.lemma ?? "")) return false;
+  const c = e;
+  if (!tk.isWord(c) || NOT_OPENER.test(tk.low(c)) || badContentStart(tk.low(c)) || /ly$/.test(tk.low(c))) return false;
+  // 'called the statement "offensive"', 'recalled an incident at …': a noun phrase after the cue is its own content,
+  // unless it is the time of the quotation ('Trump said the next day.')
+  if (/^(?:the|a|an|this|these|those|his|her|their|its|our|my)$/.test(tk.low(c))) {
+    let k = c + 1;
+    while (k < end && k < c + 4 && tk.isWord(k) && !badContentStart(tk.low(k)) && !TIME_NOUN.test(tk.low(k))) k++;
+    return !(k < end && TIME_NOUN.test(tk.low(k)));
+  }
+  return looksLikeClause(tk, c, end);
+}
+
+/**
+ * A short quotation in title case right before token a ('"Fox News Sunday," …'): the name of a show or work, handed to
+ * no cue that has its own content after it.
+ */
+function titled(tk: Tokens, a: number): boolean {
+  let k = a - 1;
+  while (k >= 0 && (tk.word(k) === "," || isQuoteChar(tk.word(k)))) k--;
+  let words = 0;
+  for (; k >= 0 && !isQuoteChar(tk.word(k)); k--) {
+    if (!tk.isWord(k)) continue;
+    if (++words > 6 || !/^[\p{Lu}\d]/u.test(tk.word(k)) && !/^(?:a|an|the|and|of|in|on|at|to|for|with)$/.test(tk.word(k))) return false;
+  }
+  return k >= 0 && words > 0;
+}
+
 /** '"…," said X' / '"…," X said' / '"…" — X' after the closing mark, within tokens [a, hi). */
 export function attributionAfter(tk: Tokens, text: string, a: number, hi: number): Attribution | undefined {
   // a quotation handed to its speaker ends with a comma, a stop, "?" or "!" ('"…," said X'); one that
@@ -40,7 +95,10 @@ export function attributionAfter(tk: Tokens, text: string, a: number, hi: number
   const before = a > 0 ? text.slice(Math.max(0, tk.start(a) - 4), tk.start(a)) : "";
   const handed = /[,.!?…—–―-]\s*['"”’»`]*\s*$/.test(before) || (a < hi && tk.word(a) === ",");
   if (!handed && !(a < hi && DASH.test(tk.word(a)))) return undefined;
+  const closeAt = a > 0 ? tk.end(a - 1) : 0;
   const stopped = /\.\s*['"”’»`]*\s*$/.test(before);
+  // a quotation that ends its sentence ('."', '?"', '!"'); one closed by a comma hands itself to the cue after it
+  const ended = stopped || /[!?…]\s*['"”’»`]*\s*$/.test(before);
   while (a < hi && (tk.word(a) === "," || isQuoteChar(tk.word(a)))) a++;
   if (a >= hi) return undefined;
   if (DASH.test(tk.word(a))) {
@@ -90,7 +148,14 @@ export function attributionAfter(tk: Tokens, text: string, a: number, hi: number
   if (j < hi && tk.word(j) === ",") j++;
   for (let k = j; k < hi && k < j + 3; k++) {
     // (not after a full stop: '"…." She became …' opens a new sentence)
-    if (isCue(tk, k) || (!stopped && unknownCue(tk, k, a, hi))) return { cue: cueOf(tk, text, k, hi), speaker };
+    if (isCue(tk, k) || (!stopped && unknownCue(tk, k, a, hi))) {
+      const e = cueEnd(tk, k, hi);
+      if ((ended || titled(tk, a)) && opensReport(tk, text, e, hi)) return undefined;
+      // a quotation that ends its sentence and its line: the next line's 'X fired back at …' reports on its own
+      // ('"…?"⏎Rubio said.' still hands it over)
+      if (ended && e < hi && !/^[.!?]$/.test(tk.word(e)) && /\n/.test(text.slice(closeAt, speaker.span[0]))) return undefined;
+      return { cue: cueOf(tk, text, k, hi), speaker };
+    }
     if (!/^(?:also|then|later|has|had|have|would|will|once|again|further|previously|recently|earlier)$/.test(tk.low(k)) && !/ly$/.test(tk.low(k))) break;
   }
   return undefined;
