@@ -178,6 +178,10 @@ function singularName(tk: Tokens, k: number, s0: number): boolean {
   while (m >= s0 && m > k - 6 && !NAME_OPENER.test(tk.low(m)) && (isCapitalised(tk.word(m)) || (tk.word(m) === "." && m < k))) m--;
   return m < k && m >= s0 && NAME_OPENER.test(tk.low(m));
 }
+const PREPOSITION_BEFORE = /^(?:on|in|at|from|of|for|with|by|during|after|before|into|through|via)$/;
+// (a pronoun or a quantifier after the preposition may head the subject: "many of whom say", "some of them argue")
+// (nor a function word: "went on to say", "on and off")
+const PRONOUN_OBJECT = /^(?:whom|which|them|us|him|me|you|it|all|both|each|some|many|most|none|one|others?|these|those|to|and|or|but|not|never|also|then|that|who|what|where|when)$/;
 const NOUN_COMPLEMENT = /^(?:that|to|of|for|about|on|against|over|whether)$/;
 
 /**
@@ -195,6 +199,11 @@ export function nounUse(tk: Tokens, i: number, s0: number, s1: number, isFinite:
   // a base form after one singular name has no subject it agrees with ("the FEC report covering …", "an MSNBC
   // show"): a noun; a plural or coordinated subject ("Democrats say", "Trump and Cruz say") and a first word are not
   if (w === lemma && !SAME_PAST.test(w) && !isCapitalised(tk.word(i)) && i - 1 > s0 && singularName(tk, i - 1, s0)) return !(i + 1 < s1 && NOUN_COMPLEMENT.test(tk.low(i + 1)));
+  // "on radio show X", "at a campaign stop": a base form after a preposition's singular lower-case noun is a compound's
+  // head (a preposition's object is no subject for it to agree with)
+  if (w === lemma && i - 2 >= s0 && PREPOSITION_BEFORE.test(tk.low(i - 2)) && tk.isWord(i - 1) && !isCapitalised(tk.word(i - 1)) &&
+    !/(?:s|ing|ly)$/.test(tk.low(i - 1)) && !NOUN_BEFORE.test(tk.low(i - 1)) && !isFinite(tk.low(i - 1)) &&
+    !PRONOUN_OBJECT.test(tk.low(i - 1))) return !(i + 1 < s1 && NOUN_COMPLEMENT.test(tk.low(i + 1)));
   if (w !== lemma || i + 1 >= s1 || !tk.isWord(i + 1)) return false;
   const n = tk.low(i + 1);
   return n.length > 3 && isFinite(n) && /[^s](?:ed|s)$/.test(n);

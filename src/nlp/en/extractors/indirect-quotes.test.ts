@@ -481,3 +481,71 @@ describe("indirect quotes: a light verb's cue takes its tail (attribution/cue-sp
     assert.equal(q.cue?.text, "say");
   });
 });
+
+describe("indirect quotes: asides, time adjuncts, compounds, light verbs", () => {
+  const indirect = (text: string) => runQuotes(text).filter((q) => q.kind === "indirect");
+  it("a relative clause's report between a speaker and its cue stands beside the main report", () => {
+    const qs = indirect("Okafor, who said the school was underfunded, said the board would meet again in May.");
+    assert.deepEqual(qs.map((q) => q.text).sort(), ["the board would meet again in May", "the school was underfunded"]);
+  });
+  it("one report when no aside holds a report", () => {
+    const qs = indirect("Okafor, the board's chair, said the board would meet again in May.");
+    assert.equal(qs.length, 1);
+  });
+  it("a time measured from an event is no participle's speaker", () => {
+    const qs = indirect("Hours later, the mayor posted a video online, telling residents the water was safe.");
+    const q = qs.find((x) => x.cue?.text === "telling");
+    assert.ok(q, qs.map(brief).join("\n"));
+    assert.notEqual(q.speaker?.name, "Hours");
+  });
+  it("a base form after a preposition's noun is a compound, not a cue", () => {
+    const qs = indirect("Speaking on radio show Night Talk, the singer said the band would tour next year.");
+    assert.ok(!qs.some((q) => q.cue?.text === "show"), qs.map(brief).join("\n"));
+    assert.ok(qs.some((q) => q.cue?.text === "said" && q.speaker?.name === "the singer"));
+  });
+  it("a pronoun after the preposition may still head the subject", () => {
+    const qs = indirect("Dozens of parents wrote to the district, many of whom say the new schedule is unworkable.");
+    assert.ok(qs.some((q) => q.cue?.text === "say"), qs.map(brief).join("\n"));
+  });
+  it("'went on to say' is one cue on the bare path too", () => {
+    const qs = indirect("He went on to say the plan would fail.");
+    assert.equal(qs.length, 1, qs.map(brief).join("\n"));
+    assert.equal(qs[0]!.cue?.text, "went on to say");
+    assert.equal(qs[0]!.text, "the plan would fail");
+  });
+});
+
+describe("indirect quotes: chains before the cue, perfect adverbs, contact relatives", () => {
+  const indirect = (text: string) => runQuotes(text).filter((q) => q.kind === "indirect");
+  it("'went on to criticize' reports its object, with the chain in the cue", () => {
+    const qs = indirect("The governor went on to criticize the new budget.");
+    assert.equal(qs.length, 1, qs.map(brief).join("\n"));
+    assert.equal(qs[0]!.cue?.text, "went on to criticize");
+  });
+  it("'to criticize' alone is a plan, not a report", () => {
+    assert.equal(indirect("The governor plans to criticize the new budget.").filter((q) => q.cue?.text?.includes("criticize")).length, 0);
+  });
+  it("a comparison's 'more likely to say' reports the survey's answers", () => {
+    const qs = indirect("Younger voters are more likely to say the economy is doing well.");
+    assert.equal(qs.length, 1, qs.map(brief).join("\n"));
+    assert.equal(qs[0]!.cue?.text, "are more likely to say");
+    assert.equal(qs[0]!.text, "the economy is doing well");
+  });
+  it("a forecast ('is likely to say') is no report", () => {
+    assert.equal(indirect("She is likely to say the plan is too expensive.").length, 0);
+  });
+  it("'has since said' keeps its subject", () => {
+    const qs = indirect("She has since said that she attended because she thought it would be fun.");
+    assert.equal(qs.length, 1, qs.map(brief).join("\n"));
+    assert.equal(qs[0]!.text, "she attended because she thought it would be fun");
+  });
+  it("'said that' with a fronted phrase and no comma", () => {
+    const qs = indirect("Carter said that for decades some critics had been predicting a withdrawal.");
+    assert.ok(qs.some((q) => q.cue?.text === "said" && q.text.startsWith("for decades some critics")), qs.map(brief).join("\n"));
+  });
+  it("a relative clause without its pronoun before the cue", () => {
+    const qs = indirect("All the economists we surveyed said the recession would end soon.");
+    assert.equal(qs.length, 1, qs.map(brief).join("\n"));
+    assert.equal(qs[0]!.text, "the recession would end soon");
+  });
+});

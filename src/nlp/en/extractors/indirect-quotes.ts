@@ -228,6 +228,12 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
     cands.sort((x, y) => weak(x) - weak(y) || y.content[1] - y.content[0] - (x.content[1] - x.content[0]));
     const taken: Span[] = [];
     const takenSpeakers: Span[] = [];
+    // the asides between a speaker and its cue ("Barkley, | who said X, | said Y"), where a report of its own may stand
+    const asides: Span[] = [];
+    for (const c of cands) {
+      const own = Math.min(c.content[0], c.cue[0]);
+      if (c.speaker.span[1] < own && /^\s*,[^]*,\s*$/.test(text.slice(c.speaker.span[1], own))) asides.push([c.speaker.span[1], own]);
+    }
     for (const c of cands) {
       // a direct quotation with its own cue inside the report ends it: '… because "…," she said.'
       for (let n = firstCueAfter(cued, c.content[0]); n < cued.length && cued[n]!.cue!.span[0] < c.content[1]; n++) {
@@ -253,7 +259,15 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
         c.content = cut;
         b = Math.max(c.content[1], c.cue[1], c.speaker.span[1]);
       }
-      if (taken.some((t) => t[0] < b && a < t[1])) continue;
+      // "Barkley, who said X, said Y": a speaker set off from its cue by an aside (an apposition, a relative clause)
+      // holds the speaker and the report, not the aside between them, where a report of its own may stand
+      const own = Math.min(c.content[0], c.cue[0]);
+      const aside = !shared && asides.some((g) => g[0] === c.speaker.span[1] && g[1] === own);
+      const occupied: Span[] = aside ? [c.speaker.span, [own, b]] : [[a, b]];
+      if (taken.some((t) => occupied.some((o) => t[0] < o[1] && o[0] < t[1]))) continue;
+      // (only a speech verb's report stands inside such an aside: "who said X", not "who has sent pleas on X's behalf")
+      // (nor a passive: "who is reviled by X")
+      if (asides.some((g) => g[0] <= a && b <= g[1]) && ((tk.cue(tk.at(c.cue[0]))?.rate ?? 0) < STRONG_RATE || /^(?:is|are|was|were|be|been|being)$/.test(tk.low(tk.at(c.cue[0]) - 1)))) continue;
       if (marks.cuts(c.content[0], c.content[1]) || marks.overlaps(c.speaker.span[0], c.speaker.span[1])) continue;
       let content = trimContent(text, c.content);
       // a leading conjunction or discourse adverb links to the sentences before; it is not what was said ("But …, she
@@ -277,7 +291,8 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
         content = [tk.start(tk.at(cue[1])), content[1]];
         c.cue = cue;
       }
-      taken.push(shared ? [Math.min(c.content[0], c.cue[0]), b] : [a, b]);
+      if (shared) taken.push([Math.min(c.content[0], c.cue[0]), b]);
+      else taken.push(...occupied);
       takenSpeakers.push(c.speaker.span);
       // "Turnout is expected to rise", "Melania seems to have vanished", "X was asked …": the subject reports nothing
       // (attribution/voice.ts); "The issue was first reported by The Washington Post": the agent reports, the subject is what it reported
@@ -302,6 +317,9 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       // ("Asked whether …, X said": the question asked, attribution/cue-readers.ts)
       const c = askedReport(tk, text, s0, bare[n]!, end) ?? bareReport(tk, text, s0, bare[n]!, bare[n + 1]!, end);
       if (!c) continue;
+      // ("went on to say …": a light verb's tail is its cue's here too, attribution/cue-span.ts)
+      const light = c.content[0] >= c.cue[1] ? lightVerbCue(tk, c.cue, c.content) : undefined;
+      if (light) ({ cue: c.cue, content: c.content } = light);
       // a passive or raising cue's subject is nobody's source (attribution/voice.ts)
       const voiced = passiveVoice(tk, text, s0, end, c.cue, c.content, c.speaker);
       if (voiced) {
@@ -310,7 +328,8 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       }
       const a = Math.min(c.content[0], c.cue[0], c.speaker?.span[0] ?? Infinity);
       const b = Math.max(c.content[1], c.cue[1], c.speaker?.span[1] ?? 0);
-      if (taken.some((t) => t[0] < b && a < t[1]) || marks.overlaps(a, b)) continue;
+      // (a classifier's cue inside a taken report's aside is no report of its own: "X, who is reviled by Y, said …")
+      if (taken.some((t) => t[0] < b && a < t[1]) || marks.overlaps(a, b) || asides.some((g) => g[0] <= a && b <= g[1])) continue;
       taken.push([a, b]);
       out.push({
         id: "", kind: "indirect", text: text.slice(c.content[0], c.content[1]), span: c.content,
@@ -514,11 +533,18 @@ function isTitleCase(tk: Tokens, s0: number, s1: number): boolean {
 }
 
 /** "that in 1998, Clinton allowed …": after a complementiser, a fronted phrase closed by a comma and then a clause. */
+const ADJUNCT_PREPOSITION = /^(?:at|during|in|on|before|after|from|with|for|over|since|throughout|under|within|across|by)$/;
 function frontedAdjunct(tk: Tokens, c: number, end: number): boolean {
   for (let k = c + 1; k < end && k < c + 12; k++) {
     const w = tk.low(k);
     if (w === ",") return k + 1 < end && looksLikeClause(tk, k + 1, end);
     if (tk.isPunct(k) || isQuoteChar(w)) return false;
+    // without a comma ("said that for decades some critics had …", "that over the last five days he has begun"): a
+    // preposition's short phrase, then a pronoun or a determined noun and its auxiliary
+    if (k > c + 1 && ADJUNCT_PREPOSITION.test(tk.low(c)) && (AUX.test(tk.low(k + 1)) || AUX.test(tk.low(k + 2)))) {
+      if (PRONOUNS_SUBJECT.test(w) && w !== "there" && w !== "it" && AUX.test(tk.low(k + 1))) return true;
+      if (/^(?:some|many|most|the|these|those|several|all)$/.test(w) && tk.isWord(k + 1) && AUX.test(tk.low(k + 2))) return true;
+    }
   }
   return false;
 }
@@ -539,12 +565,37 @@ function nounComplement(tk: Tokens, c: number, k: number, lemma: string): boolea
   return true;
 }
 
+/**
+ * "were more likely to say", "are less likely to believe": the token of the "be" that opens a comparative chain ending
+ * in "likely to" right before the cue at i, else undefined.
+ */
+function likelyChain(tk: Tokens, s0: number, i: number): number | undefined {
+  if (i - 3 < s0 || tk.low(i - 1) !== "to" || !/^(?:likely|unlikely)$/.test(tk.low(i - 2))) return undefined;
+  let k = i - 3;
+  while (k > s0 && i - k <= 6 && /^(?:more|less|most|least|much|far|slightly|somewhat|significantly|considerably|generally|also|still|even|twice|as|[a-z]{3,}ly)$/.test(tk.low(k))) k--;
+  // (a comparison between groups reports a survey's answers; "she is likely to say" is the writer's forecast)
+  let compared = false;
+  for (let m = k + 1; m < i - 2; m++) if (/^(?:more|less|most|least)$/.test(tk.low(m))) compared = true;
+  return compared && /^(?:is|are|was|were|be|been|'re|'s)$/.test(tk.low(k)) && k > s0 ? k : undefined;
+}
+
+/** "went on to say", "goes on to discuss": the token of the "go" that opens the chain before the cue at i, else undefined. */
+function goOnChain(tk: Tokens, s0: number, i: number): number | undefined {
+  if (i - 3 <= s0 || tk.low(i - 1) !== "to" || tk.low(i - 2) !== "on" || !/^(?:go|goes|went|gone|going)$/.test(tk.low(i - 3))) return undefined;
+  return i - 3;
+}
+
 /** "X (aux/adv) CUE [addressee] (that) CONTENT." */
 function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number, end: number, rate: number): Candidate | undefined {
   // a subject borrowed from the sentence's main verb (a participle's, a coordinated verb's) is shared, not claimed
   let coordinated = false;
-  const speaker = speakerBefore(tk, text, s0, i) ?? ((coordinated = true), participleSubject(tk, text, s0, i, rate) ?? coordinatedSubject(tk, text, s0, i, rate));
+  // "voters are more likely to say …": the cue runs back over the raising adjective to its "be" (PolNeAR's cue does),
+  // and the subject is the one before it
+  const raised = likelyChain(tk, s0, i) ?? goOnChain(tk, s0, i);
+  const speaker = raised !== undefined ? speakerBefore(tk, text, s0, raised) :
+    speakerBefore(tk, text, s0, i) ?? ((coordinated = true), participleSubject(tk, text, s0, i, rate) ?? coordinatedSubject(tk, text, s0, i, rate));
   if (!speaker) return undefined;
+  const cue0 = raised ?? i;
   let c = afterThat(tk, e, end);
   let that = c > e;
   if (!that) {
@@ -601,7 +652,7 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
       }
     }
   }
-  return { speaker, coordinated, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(c), tk.end(stop - 1)], confidence: that ? 0.75 : 0.7 };
+  return { speaker, coordinated, cue: [tk.start(cue0), tk.end(e - 1)], content: [tk.start(c), tk.end(stop - 1)], confidence: that ? 0.75 : 0.7 };
 }
 
 // A verb this often a cue reports its object too ("Graham criticized the party's lack of …", "called for a ban").
@@ -619,15 +670,17 @@ const STANCE_ON = /^(?:defend|tout|slam|blast|criticize|praise|dismiss|deny|atta
 /** "X CUE OBJECT": a strong cue with a noun phrase or an infinitive for content, to the end of its clause. */
 function objectReport(tk: Tokens, text: string, s0: number, i: number, e: number, end: number, rate: number): Candidate | undefined {
   if (e >= end || rate < Math.min(OBJECT_RATE, INFINITIVE_RATE)) return undefined;
-  // "to criticize …" is a plan, "so-called" a label: neither reports anything
-  if (i > s0 && (tk.low(i - 1) === "to" || tk.word(i - 1) === "-")) return undefined;
+  // "to criticize …" is a plan, "so-called" a label: neither reports anything ("went on to criticize …" reports)
+  const chain = goOnChain(tk, s0, i);
+  if (i > s0 && ((tk.low(i - 1) === "to" && chain === undefined) || tk.word(i - 1) === "-")) return undefined;
   const first = tk.low(e);
   // an infinitive is a plan or a promise reported ("vowed to punish …", "wants to triple …"): "to" opens the content
   const infinitive = first === "to" && e + 1 < end && tk.isWord(e + 1) && !isCapitalised(tk.word(e + 1)) && !DETERMINER_START.test(tk.low(e + 1));
   if (rate < (infinitive ? INFINITIVE_RATE : OBJECT_RATE)) return undefined;
   // (a promise after "and"/"but" shares the subject as a stronger cue does: "said they want X, but pledged to remain civil")
   let coordinated = false;
-  const speaker = speakerBefore(tk, text, s0, i) ?? ((coordinated = true), participleSubject(tk, text, s0, i, rate) ?? coordinatedSubject(tk, text, s0, i, infinitive ? Math.max(rate, STRONG_RATE) : rate));
+  const speaker = chain !== undefined ? speakerBefore(tk, text, s0, chain) :
+    speakerBefore(tk, text, s0, i) ?? ((coordinated = true), participleSubject(tk, text, s0, i, rate) ?? coordinatedSubject(tk, text, s0, i, infinitive ? Math.max(rate, STRONG_RATE) : rate));
   if (!speaker) return undefined;
   if (!infinitive && OBJECTLESS.test(tk.cue(i)?.lemma ?? "")) return undefined;
   if (!infinitive && (tk.isPunct(e) || isQuoteChar(first) || badContentStart(first) || first === "that" || SUBORDINATOR.test(first) || TIME_WORD.test(first))) return undefined;
@@ -663,7 +716,7 @@ function objectReport(tk: Tokens, text: string, s0: number, i: number, e: number
   }
   stop = Math.min(stop, reportEnd(tk, from, end));
   if (stop <= from) return undefined;
-  return { speaker, coordinated, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(from), tk.end(stop - 1)], confidence: 0.55 };
+  return { speaker, coordinated, cue: [tk.start(chain ?? i), tk.end(e - 1)], content: [tk.start(from), tk.end(stop - 1)], confidence: 0.55 };
 }
 
 /**

@@ -221,6 +221,9 @@ function makeNP(tk: Tokens, text: string, from: number, to: number): SpeakerNP |
   return { from, to, span, name, nameSpan, pronoun: to - from === 1 && PRONOUNS.has(tk.low(from)) };
 }
 
+// "has since said", "have long argued": adverbs of a perfect that would read as a subordinator or an adjective alone
+const SINCE_LONG = /^(?:since|long)$/;
+const PERFECT = /^(?:has|have|had|'s|'ve|'d)$/;
 // Nouns ending in "-ly" that are no adverbs before a cue ("the family said", "an ally said").
 const LY_NOUN = new Set("family ally rally supply assembly anomaly monopoly reply bully homily".split(" "));
 
@@ -231,7 +234,7 @@ const LY_NOUN = new Set("family ally rally supply assembly anomaly monopoly repl
 export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number): SpeakerNP | undefined {
   let j = cue - 1;
   // (a capitalised "May" after a name is the name's: "Theresa May said")
-  while (j >= lo && (PRE_CUE.has(tk.low(j)) || (/ly$/.test(tk.low(j)) && !isCapitalised(tk.word(j)) && tk.low(j).length > 4 && !LY_NOUN.has(tk.low(j)))) &&
+  while (j >= lo && (PRE_CUE.has(tk.low(j)) || (SINCE_LONG.test(tk.low(j)) && j > lo && PERFECT.test(tk.low(j - 1))) || (/ly$/.test(tk.low(j)) && !isCapitalised(tk.word(j)) && tk.low(j).length > 4 && !LY_NOUN.has(tk.low(j)))) &&
     !(isCapitalised(tk.word(j)) && j > lo && tk.isWord(j - 1) && isCapitalised(tk.word(j - 1)))) {
     if (NEGATION.has(tk.low(j))) return undefined;
     j--;
@@ -307,7 +310,21 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
     return undefined;
   }
   // ("a poll released in late August found": a time ends the words before the cue, which name nobody themselves)
-  return scanBack(tk, text, lo, j + 1) ?? reducedRelative(tk, text, lo, j + 1);
+  return scanBack(tk, text, lo, j + 1) ?? reducedRelative(tk, text, lo, j + 1) ?? contactRelative(tk, text, lo, j + 1);
+}
+
+/**
+ * "all the experts I interviewed said …": a relative clause without its pronoun (a subject pronoun and a past verb)
+ * ends right before the cue; the noun phrase before it is the source, the clause part of the mention as written.
+ */
+function contactRelative(tk: Tokens, text: string, lo: number, end: number): SpeakerNP | undefined {
+  const v = end - 1;
+  if (v - 2 < lo || !/^[a-z]{3,}ed$/.test(tk.word(v)) || !/^(?:i|we|he|she|they|you)$/.test(tk.low(v - 1))) return undefined;
+  const head = scanBack(tk, text, lo, v - 1);
+  if (!head || head.pronoun || head.to !== v - 1 || !/[a-z]s$/.test(tk.low(head.to - 1))) return undefined;
+  // ("all the experts": a quantifier before the determiner is the phrase's)
+  const from = head.from - 1 >= lo && /^(?:all|most|many|some|both|half)$/.test(tk.low(head.from - 1)) ? head.from - 1 : head.from;
+  return { ...head, from, to: end, span: [tk.start(from), tk.end(v)] };
 }
 
 // Participles that open a reduced relative after a report's noun ("a poll released in late August", "research conducted by X").
@@ -539,6 +556,9 @@ function widenNP(tk: Tokens, text: string, np: SpeakerNP, to: number): void {
 const verbLike = (tk: Tokens, i: number): boolean =>
   tk.isWord(i) && !isCapitalised(tk.word(i)) && (tk.finite(i) || FINITE.has(tk.low(i)) || /^[a-z]{3,}ed$/.test(tk.low(i)) || (tk.cue(i)?.rate ?? 0) >= 0.3);
 
+// Words after a noun phrase that make it a time measured from an event ("Hours later", "Two days earlier", "Moments after").
+const TIME_AFTER = /^(?:later|earlier|ago|after|afterward|afterwards|before)$/;
+
 /** clauseSubject's subject starting at token `from`: a name or pronoun, its parenthesis and apposition, then a verb. */
 function subjectAt(tk: Tokens, text: string, from: number, hi: number, fronted: boolean): { np: SpeakerNP; verb: number } | undefined {
   const np = speakerAfter(tk, text, from, hi);
@@ -571,6 +591,8 @@ function subjectAt(tk: Tokens, text: string, from: number, hi: number, fronted: 
     v = k + 1;
   }
   if (v >= hi || !tk.isWord(v) || isCapitalised(tk.word(v)) || PRONOUNS.has(tk.low(v)) || DETERMINERS.has(tk.low(v))) return undefined;
+  // "Hours later, Trump …": a time measured from an event is a fronted adjunct, not the subject ("Fields later tweeted" is)
+  if (v === np.to && TIME_AFTER.test(tk.low(v)) && v + 1 < hi && tk.word(v + 1) === ",") return undefined;
   // "European leaders gathered": a plural noun after a capitalised modifier, then the verb, belongs to the subject
   // ("Foreign policy analysts said": up to three such nouns, the last a plural)
   if (v === np.to) {
