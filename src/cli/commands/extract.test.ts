@@ -49,6 +49,27 @@ test("--jobs 2 gives the same records, in input order, as one thread", async () 
   assert.equal(two.out, one.out);
 });
 
+test("--format text through the pool keeps one blank line between records and none before the first", async () => {
+  // records of one input come in several parts, and from several threads: the blank lines must not depend on which
+  const p = path.join(tmp, "text-many.jsonl");
+  writeFileSync(p, `${TEXTS.map((t, i) => JSON.stringify({ id: `t${i}`, text: t })).join("\n")}\n`);
+  const q = path.join(tmp, "text-one.txt");
+  writeFileSync(q, `${TEXTS[0]}\n`);
+  const one = await cli(["extract", "--format", "text", "--jobs", "1", p, q, p]);
+  const before = poolTuning.chunkChars;
+  for (const chunkChars of [1, before]) {
+    poolTuning.chunkChars = chunkChars;
+    try {
+      const two = await cli(["extract", "--format", "text", "--jobs", "2", p, q, p]);
+      assert.equal(two.code, 0, two.err);
+      assert.ok(!two.out.startsWith("\n"));
+      assert.equal(two.out, one.out);
+    } finally {
+      poolTuning.chunkChars = before;
+    }
+  }
+});
+
 test("a worker's output sent a record at a time is written whole and in order", async () => {
   // JSONL inputs of several articles each, one of them not English: records and messages come in many parts
   const files = [0, 1, 2].map((k) => {
