@@ -12,12 +12,12 @@
 // the first over the documents in name order, the others over seeded shuffles of the examples, their weights averaged;
 // |w| < --min-weight dropped, 3 decimals. Features seen in fewer than --min-count (1: all) reports of a side are never
 // trained: the rankers memorised single reports' words (train 99% / dev 93% right starts) more than they learned.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { arg, trainingPaths } from "./polnear-training.js";
+import { arg, polnearTexts, trainingPaths } from "./polnear-training.js";
+import type { Attribution } from "../src/eval/polnear.js";
 import { Document } from "../src/core/document.js";
 import { englishPipeline } from "../src/nlp/en/configuration.js";
-import { primaryFiles, readAnn } from "../src/eval/polnear.js";
 import { trimContent } from "../src/nlp/en/extractors/quote-common.js";
 import { best, observeBounds, type BoundCandidate } from "../src/nlp/en/attribution/content-bounds.js";
 
@@ -38,7 +38,7 @@ function examples(dir: string): Record<Side, Example[]> {
   const out: Record<Side, Example[]> = { start: [], end: [] };
   const pipeline = englishPipeline();
   let text = "";
-  let gold: ReturnType<typeof readAnn> = [];
+  let gold: Attribution[] = [];
   observeBounds((ctx, starts, ends) => {
     const { tk } = ctx;
     const c0 = tk.start(ctx.cue0);
@@ -63,14 +63,9 @@ function examples(dir: string): Record<Side, Example[]> {
     out.end.push({ cands: ends.map(keep), pos });
   });
   try {
-    for (const [base, ann] of primaryFiles(dir)) {
-      try {
-        text = readFileSync(path.join(dir, "text", `${base}.txt`), "utf8");
-      } catch {
-        continue;
-      }
-      gold = readAnn(readFileSync(path.join(dir, "attributions", ann), "utf8"), text);
-      pipeline.run(new Document(text, {}, base));
+    for (const t of polnearTexts(dir)) {
+      ({ text, gold } = t);
+      pipeline.run(new Document(text, {}, t.base));
     }
   } finally {
     observeBounds(undefined);

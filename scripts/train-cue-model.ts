@@ -6,9 +6,9 @@
 // How: every word token of every sentence is an example; it is positive when it is the head of a gold Cue span (the
 // first word after auxiliaries and adverbs, as scripts/build-cue-lexicon.mjs reads cues). Features: cueFeatures().
 // Documents are read in name order and every epoch visits them in the same order, so the weights are reproducible.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { arg, trainingPaths } from "./polnear-training.js";
+import { arg, polnearTexts, trainingPaths } from "./polnear-training.js";
 import { Document } from "../src/core/document.js";
 import { Pipeline } from "../src/core/pipeline.js";
 import { paragraphs } from "../src/nlp/en/extractors/paragraphs.js";
@@ -17,7 +17,6 @@ import { tokens } from "../src/nlp/en/extractors/tokens.js";
 import { findMarkedQuotes } from "../src/nlp/en/extractors/quote-marks.js";
 import { Tokens } from "../src/nlp/en/extractors/quote-common.js";
 import { cueFeatures } from "../src/nlp/en/attribution/cue-features.js";
-import { primaryFiles, readAnn } from "../src/eval/polnear.js";
 
 const { dataDir, evalDir, outFile } = trainingPaths("cue-model.json");
 const EPOCHS = Number(arg("--epochs", "6"));
@@ -35,14 +34,7 @@ interface Example { f: string[]; y: number }
 function examples(dir: string): Example[] {
   const out: Example[] = [];
   const pipe = new Pipeline([paragraphs, sentences, tokens]);
-  for (const [base, ann] of primaryFiles(dir)) {
-    let text: string;
-    try {
-      text = readFileSync(path.join(dir, "text", `${base}.txt`), "utf8");
-    } catch {
-      continue;
-    }
-    const gold = readAnn(readFileSync(path.join(dir, "attributions", ann), "utf8"), text);
+  for (const { base, text, gold } of polnearTexts(dir)) {
     const doc = new Document(text, {}, base);
     pipe.run(doc);
     const tk = new Tokens(doc);

@@ -13,14 +13,15 @@
 // content; --label exact asks for the exact cue). Logistic regression by SGD (--epochs 6, step 0.2 / (1 + epoch / 2),
 // L2 --l2 1e-3), features seen in fewer than --min-count 5 train reports left out, the examples in a seeded shuffle
 // each epoch (the same order on every run); |w| < 0.005 dropped, 3 decimals.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { arg, trainingPaths } from "./polnear-training.js";
+import { arg, polnearTexts, trainingPaths } from "./polnear-training.js";
+import type { Attribution } from "../src/eval/polnear.js";
 import { Document } from "../src/core/document.js";
 import type { Quote } from "../src/core/annotations.js";
 import type { Span } from "../src/core/record.js";
 import { englishPipeline } from "../src/nlp/en/configuration.js";
-import { primaryFiles, readAnn, toAttributions } from "../src/eval/polnear.js";
+import { toAttributions } from "../src/eval/polnear.js";
 import { observeReports, probability } from "../src/nlp/en/attribution/report-filter.js";
 
 const { dataDir, evalDir, outFile } = trainingPaths("report-filter-model.json");
@@ -37,7 +38,7 @@ const keyOf = (f: Span[]): string => f.map((s) => `${s[0]}-${s[1]}`).join(",");
 
 interface Example { features: string[]; label: number }
 /** One text's final quotes, its gold, and the features of its scored reports (to replay the filter at any threshold). */
-interface Run { text: string; gold: ReturnType<typeof readAnn>; quotes: Quote[]; sentences: Span[]; scored: Map<Quote, string[]> }
+interface Run { text: string; gold: Attribution[]; quotes: Quote[]; sentences: Span[]; scored: Map<Quote, string[]> }
 
 function collect(dir: string): { examples: Example[]; runs: Run[] } {
   const pipeline = englishPipeline();
@@ -53,14 +54,7 @@ function collect(dir: string): { examples: Example[]; runs: Run[] } {
     run!.scored.set(q, features);
   });
   try {
-    for (const [base, ann] of primaryFiles(dir)) {
-      let text: string;
-      try {
-        text = readFileSync(path.join(dir, "text", `${base}.txt`), "utf8");
-      } catch {
-        continue;
-      }
-      const gold = readAnn(readFileSync(path.join(dir, "attributions", ann), "utf8"), text);
+    for (const { base, text, gold } of polnearTexts(dir)) {
       goldCues = new Set(gold.filter((g) => g.cue).map((g) => keyOf(g.cue!)));
       goldSpans = gold.flatMap((g) => g.cue ?? []);
       run = { text, gold, quotes: [], sentences: [], scored: new Map() };

@@ -30,7 +30,7 @@ import type { Benchmark, BenchmarkResult } from "./benchmark.js";
 import { cueVerb, isFiniteForm } from "../nlp/en/extractors/quote-common.js";
 
 type Frags = Span[];
-interface Attribution {
+export interface Attribution {
   source?: Frags;
   cue?: Frags;
   content?: Frags;
