@@ -4,7 +4,10 @@ import { createRequire } from "node:module";
 import { test } from "node:test";
 import { classAttribute, htmlClassName, parseDocument, type DomElement } from "./dom.js";
 
-const CLASSES = ["", "a", "a b", " a  b ", "b a b", "a\tb\nc", "  ", "x-y  x-y z"];
+const MANY = Array.from({ length: 20 }, (_, i) => `card-${i}`);
+// repeats are sought pairwise up to 16 tokens and by a Set beyond: both sides, with and without a repeat
+const CLASSES = ["", "a", "a b", " a  b ", "b a b", "a\tb\nc", "  ", "x-y  x-y z", "story story", "lead card wide card",
+  MANY.slice(0, 16).join(" "), [...MANY.slice(0, 15), "card-3"].join(" "), MANY.join(" "), [...MANY, "card-0"].join(" ")];
 
 test("className without a classList reads as the classList would (split on whitespace, no empties, no repeats)", () => {
   const html = CLASSES.map((c, i) => `<p id="a${i}" class="${c}">x</p><p id="b${i}" class="${c}">x</p>`).join("");
@@ -16,7 +19,7 @@ test("className without a classList reads as the classList would (split on white
     assert.equal(fresh.getAttribute("class"), viaList.classList.value, JSON.stringify(c));
   });
   assert.equal(doc.querySelector("#none")!.className, "");
-  assert.equal(CLASSES.length, 8);
+  assert.equal(CLASSES.length, 14);
 });
 
 test("className follows classList changes and attribute changes", () => {

@@ -33,6 +33,21 @@ describe("Readability with ingest's edits", () => {
     assert.match(String(proto._isProbablyVisible), /display\|visibility/);
     assert.match(String(proto._isValidByline), /return false/);
     assert.match(String(proto._grabArticle), /pageCache\.cloneNode\(true\)/);
+    assert.match(String(proto._isElementWithoutContent), /_hasTextCharacter/);
+  });
+
+  it("calls an element empty when its text is whitespace only, as the trimmed text said", () => {
+    const proto = editedReadability().prototype as unknown as { _isElementWithoutContent(n: unknown): boolean; ELEMENT_NODE: number };
+    const empty = (html: string) => proto._isElementWithoutContent.call(proto, parseDocument(`<html><body>${html}</body></html>`).body!.firstElementChild);
+    assert.equal(empty(`<div>\n\u00a0<br><!-- a comment is no text --> <hr>\t</div>`), true);
+    assert.equal(empty(`<div><br><hr></div>`), true);
+    assert.equal(empty(`<div> <br>Flood<br></div>`), false);
+    // no text, but an element other than <br> and <hr>: not empty
+    assert.equal(empty(`<div> <img src="a.jpg"> </div>`), false);
+    const hasText = (html: string) => (proto as unknown as { _hasTextCharacter(n: unknown): boolean })._hasTextCharacter(parseDocument(`<html><body>${html}</body></html>`).body!.firstElementChild);
+    assert.equal(hasText(`<div> <span>\u00a0</span><!-- no text --> <b><i>\n</i></b></div>`), false);
+    assert.equal(hasText(`<div> <span> </span><b><i></i></b>Flood</div>`), true);
+    assert.equal(hasText(`<div><section><p><em> the dam </em></p></section> </div>`), true);
   });
 
   it("drops what a style attribute hides and keeps what other styles show", () => {

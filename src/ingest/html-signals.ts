@@ -30,6 +30,8 @@ export interface PageSignals {
   dateTexts: Array<{ text: string; strong: boolean }>;
   /** the first <h1> elements outside the chrome, in page order */
   headings: DomElement[];
+  /** elements nest deeper than the `maxDepth` asked for (the walk stopped there, the other signals are partial) */
+  tooDeep: boolean;
 }
 
 /** Class names of the elements that show the publication date to readers. */
@@ -43,19 +45,31 @@ const ITEMPROPS = new Set(["datePublished", "dateModified"]);
 
 /**
  * A querySelector per signal walks the whole tree each time (about 0.1 ms per call on a news page);
- * one walk that looks at each element once costs about as much as a single call.
+ * one walk that looks at each element once costs about as much as a single call. The same walk measures the
+ * nesting depth (the root element is at depth 1): past `maxDepth` it stops and says `tooDeep`, before recursing
+ * deeper than that, so a page nested thousands deep is refused without overflowing the stack.
  */
-export function collectSignals(doc: DomDocument): PageSignals {
-  const s: PageSignals = { metas: [], jsonLd: [], itemprops: new Map(), bylines: new Map(), chrome: [], dateTexts: [], headings: [] };
+export function collectSignals(doc: DomDocument, maxDepth = Infinity): PageSignals {
+  const s: PageSignals = { metas: [], jsonLd: [], itemprops: new Map(), bylines: new Map(), chrome: [], dateTexts: [], headings: [], tooDeep: false };
   const setByline = (kind: BylineKind, el: DomElement) => {
     if (!s.bylines.has(kind)) s.bylines.set(kind, el);
   };
 
-  const visit = (node: DomNode, inArticle: boolean, inAuthorProp: boolean, inBylineClass: boolean, inChrome = false): void => {
+  // `depth` is that of the node's children
+  const visit = (node: DomNode, depth: number, inArticle: boolean, inAuthorProp: boolean, inBylineClass: boolean, inChrome = false): void => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType !== ELEMENT_NODE) continue;
       const el = child as DomElement;
+      if (depth > maxDepth) {
+        s.tooDeep = true;
+        return;
+      }
       const tag = el.localName;
+      // The elements below whose content is not walked are measured on their own (they seldom hold elements).
+      if (SKIPPED_CONTENT.has(tag) && el.firstElementChild && nestingDepth(el, maxDepth - depth + 1) > maxDepth - depth + 1) {
+        s.tooDeep = true;
+        return;
+      }
       switch (tag) {
         case "meta":
           s.metas.push(el);
@@ -87,7 +101,8 @@ export function collectSignals(doc: DomDocument): PageSignals {
         case "aside":
         case "footer":
           if (!inChrome) s.chrome.push(el);
-          visit(el, inArticle, inAuthorProp, inBylineClass, true);
+          visit(el, depth + 1, inArticle, inAuthorProp, inBylineClass, true);
+          if (s.tooDeep) return;
           continue;
         case "a": {
           if (/\bauthor\b/i.test(el.getAttribute("rel") ?? "")) setByline("rel-author", el);
@@ -121,10 +136,38 @@ export function collectSignals(doc: DomDocument): PageSignals {
           bylineClass = true;
         }
       }
-      visit(el, inArticle || tag === "article", authorProp, bylineClass, inChrome);
+      visit(el, depth + 1, inArticle || tag === "article", authorProp, bylineClass, inChrome);
+      if (s.tooDeep) return;
     }
   };
   // From the root element: a document-level walk can stop at the doctype node in linkedom.
-  if (doc.documentElement) visit(doc.documentElement, false, false, false);
+  if (doc.documentElement) visit(doc.documentElement, 2, false, false, false);
   return s;
+}
+
+/** The elements whose content the signal walk skips. */
+const SKIPPED_CONTENT = new Set(["meta", "link", "script", "style", "template"]);
+
+/** Element nesting depth below `root` (itself at 1), walked without recursion; stops counting past `limit`. */
+export function nestingDepth(root: DomElement, limit: number): number {
+  // depth-first by first child and next sibling: `children` would build a list per element
+  let max = 0;
+  let depth = 1;
+  let el: DomElement | null = root;
+  while (el) {
+    if (depth > max) max = depth;
+    if (max > limit) return max;
+    const first: DomElement | null = el.firstElementChild;
+    if (first) {
+      el = first;
+      depth++;
+      continue;
+    }
+    while (el && el !== root && !el.nextElementSibling) {
+      el = el.parentElement;
+      depth--;
+    }
+    el = el && el !== root ? el.nextElementSibling : null;
+  }
+  return max;
 }

@@ -229,3 +229,17 @@ describe("markup rewritten before decoding", () => {
     assert.match(fromBytes!.text, /^Café à data-y="k" €5 😀 The regional/);
   });
 });
+
+describe("nesting depth, measured by the metadata walk", () => {
+  it("refuses a page nested over 400 elements deep, also where the depth is inside a <template>, and reads one of 390", async () => {
+    const deep = (n: number, inner = "") => `<html><head></head><body>${"<div>".repeat(n)}${inner}${"</div>".repeat(n)}${paragraphs()}</body></html>`;
+    const paragraphs = () => ARTICLE_PARAGRAPHS.map((p) => `<p>${p}</p>`).join("");
+    assert.throws(() => ingestHtml(deep(500), {}, "t"), /nested over 400 elements deep/);
+    // html, body and 397 divs make 399 levels: a template at the 400th is within, the element it holds goes over
+    // (an unclosed template: a closed one is stripped before parsing)
+    assert.throws(() => ingestHtml(deep(397, `<template><span>x</span>`), {}, "t"), /nested over 400 elements deep/);
+    assert.match(ingestHtml(deep(397, `<template>x`), {}, "t").text, /^The regional/);
+    assert.throws(() => ingestHtml(deep(20_000), {}, "t"), /nested over 400 elements deep/);
+    assert.match(ingestHtml(deep(390), {}, "t").text, /^The regional/);
+  });
+});
