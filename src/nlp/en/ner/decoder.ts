@@ -182,6 +182,11 @@ export function viterbiSegment(
       }
     }
   }
+  finishSegment(score, back, trans, n, a, out, beforeO);
+}
+
+/** The last step of a segment's Viterbi: the best final tag (allowed before an O, or at the sentence end), then the backtrace into out[a .. a + n). */
+function finishSegment(score: Float32Array, back: Uint8Array, trans: Float32Array, n: number, a: number, out: Uint8Array, beforeO: boolean): void {
   const last = (n - 1) * L;
   const endRow = (L + 1) * L;
   let best = -Infinity;
@@ -230,17 +235,5 @@ export function viterbiSegmentGeneric(
       back[o + y] = arg;
     }
   }
-  const last = (n - 1) * L;
-  const endRow = (L + 1) * L;
-  let best = -Infinity;
-  let arg = 0;
-  for (let y = 0; y < L; y++) {
-    // before an O: y must allow O next (scored by the O column of y's row); at the end: the end row
-    const ok = beforeO ? ALLOWED[(y + 1) * L] : END_OK[y];
-    if (!ok) continue;
-    const v = score[last + y]! + (beforeO ? trans[(y + 1) * L]! : trans[endRow + y]!);
-    if (v > best) { best = v; arg = y; }
-  }
-  out[a + n - 1] = arg;
-  for (let i = n - 1; i > 0; i--) out[a + i - 1] = back[i * L + out[a + i]!]!;
+  finishSegment(score, back, trans, n, a, out, beforeO);
 }
