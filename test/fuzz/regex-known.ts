@@ -27,10 +27,17 @@ export const KNOWN_SUPERLINEAR: readonly KnownRegex[] = [
   { file: "src/nlp/en/ner/resources.ts", prefix: String.raw`\s*Reuter\s*$`, why: "reads resource files from the repository, not article text" },
   { file: "src/nlp/en/ner/resources.ts", prefix: String.raw`<[^>]+>`, why: "reads resource files from the repository, not article text" },
   { file: "src/nlp/en/refiners/claims.ts", prefix: String.raw`\s+(?:then|also|later|earlier|`, why: owner("claims") },
-  { file: "src/nlp/en/refiners/claims.ts", prefix: String.raw`\s+$`, why: owner("claims") },
   { file: "src/nlp/en/refiners/claims.ts", prefix: String.raw`(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}`, why: owner("claims") },
   { file: "src/nlp/en/refiners/claims.ts", prefix: String.raw`[\s,.]+$`, why: owner("claims") },
   { file: "src/nlp/en/refiners/quote-continuation.ts", prefix: String.raw`[.,!?]+$`, why: owner("quotes") },
+  // the scan of 2026-11-27 12:05 UTC: new since the list was made, each on a slice its caller bounds
+  { file: "src/nlp/en/attribution/subject-extent.ts", prefix: String.raw`(?:^|[\s(,;:—–/])((?:(?:[Tt]he|`, why: "runs on the 100 characters before a slash" },
+  { file: "src/nlp/en/attribution/subject-extent.ts", prefix: String.raw`\s+(?:has|have|had|is|are|was|`, why: "runs on a gap of at most 200 characters (TAIL_MAX)" },
+  { file: "src/nlp/en/extractors/indirect-quotes.ts", prefix: String.raw`\s*(?:;|\()\s*$`, why: "runs on the 12 characters before a report" },
+  { file: "src/nlp/en/extractors/indirect-quotes.ts", prefix: String.raw`(?:[\s,]+(?:and|but|or|while|`, why: owner("quotes") + "; the slice is a report's content, within one sentence" },
+  { file: "src/nlp/en/extractors/times.ts", prefix: String.raw`\b\p{Lu}[\p{L}.'’&-]*\s+$`, why: "runs on the 24 characters before a match" },
+  { file: "src/nlp/en/refiners/quote-attribution.ts", prefix: String.raw`\s+(?:on\s+)?(?:Monday|Tuesday|`, why: owner("quotes") + "; the slice is a speaker phrase the quote stages bound" },
+  { file: "src/nlp/en/refiners/quote-attribution.ts", prefix: String.raw`(?:\b(?:the|a|an|his|her|their|`, why: "runs on the 80 characters before a relative pronoun" },
 ];
 
 /** True when a scan finding is listed. */

@@ -65,10 +65,10 @@ const TAIL_SUBJECT = /^(?:i|we|he|she|they|you|who|that|which)$/;
 export function ofTail(text: string, span: Span, limit: number, after = false): number {
   if (!GROUP_HEAD.test(text.slice(span[0], span[1]))) return span[1];
   let gap = text.slice(span[1], limit);
-  if (after) gap = gap.replace(/,.*$/s, "").replace(/[\s.!?"”’']+$/, "");
+  if (after) gap = gap.replace(/,.*$/s, "").replace(/(?<![\s.!?"”’'])[\s.!?"”’']+$/, "");
   if (gap.length > TAIL_MAX || !/^\s+of\s+\S/.test(gap) || TAIL_STOP.test(gap)) return span[1];
   for (let m = AUX_END.exec(gap); m; m = AUX_END.exec(gap)) gap = gap.slice(0, m.index);
-  gap = gap.replace(/[\s,]+$/, "");
+  gap = gap.replace(/(?<![\s,])[\s,]+$/, "");
   // a verb of its own makes the words a clause ("a group | of parents … sent a letter"), unless a relative pronoun or
   // a pronoun is its subject ("a number of experts I spoke to")
   const words = gap.toLowerCase().match(/[a-z'’]+/g) ?? [];

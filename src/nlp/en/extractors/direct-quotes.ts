@@ -53,7 +53,7 @@ export function opensReport(tk: Tokens, text: string, e: number, hi: number): bo
   // up to the next opening mark (hi, when that quotation is in the same paragraph) are the cue's alone
   const from = e > 0 ? tk.end(e - 1) : 0;
   const gap = text.slice(from, hi < tk.count ? tk.start(hi) + 1 : from);
-  if (end === hi && /^\s*(?:,|:|that)?\s*["“”'‘]$/.test(gap)) return true;
+  if (end === hi && /^\s*(?:(?:,|:|that)\s*)?["“”'‘]$/.test(gap)) return true;
   if (e >= hi) return false;
   // 'warned Saturday that …': a day or a time between the cue and its complementiser
   let t = e;

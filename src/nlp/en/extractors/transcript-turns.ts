@@ -43,7 +43,7 @@ const CAPS_LINE = /^[^\p{Ll}]*$/u;
 // how many turns (with two different speakers, or a question and an answer) make a transcript
 const MIN_TURNS = 2;
 
-const lastWord = (label: string): string => label.split(/[ \t]+/).pop()!.replace(/[.'’]+$/, "").toLowerCase();
+const lastWord = (label: string): string => label.split(/[ \t]+/).pop()!.replace(/(?<![.'’])[.'’]+$/, "").toLowerCase();
 
 /** The PERSON entity a label names: a mention over its last word, else a person whose last name it is. */
 function personNamed(doc: Document, label: Span, mentions: readonly Mention[], people: readonly Entity[]): Entity | undefined {
@@ -71,7 +71,7 @@ function openings(doc: Document, paragraphs: readonly Paragraph[]): { p: number;
     if (!m) continue;
     const label = m[2]!;
     const at = from + (m[1]?.length ?? 0) + m[0].slice((m[1]?.length ?? 0)).indexOf(label);
-    if (label.split(/[ \t]+/).some((w) => NOT_LABEL.has(w.toLowerCase().replace(/[.'’]+$/, ""))) && !/^[QA]$/.test(label)) continue;
+    if (label.split(/[ \t]+/).some((w) => NOT_LABEL.has(w.toLowerCase().replace(/(?<![.'’])[.'’]+$/, ""))) && !/^[QA]$/.test(label)) continue;
     if (!LETTER.test(doc.text.slice(from + m[0].length, to))) continue;
     out.push({ p, label: [at, at + label.length], colon: [at + label.length, at + label.length + 1], content: from + m[0].length, marked: !!m[1] });
   }

@@ -292,7 +292,7 @@ export function resolveSpeakers(doc: Document): Quote[] {
     const at = from + m.index + m[0].length - m[0].trimStart().length;
     const span: Span = [at, at + m[1]!.length];
     // the antecedent: a mention ending at the comma (or space) before the pronoun, else the words there
-    const before = text.slice(Math.max(0, at - 80), at).replace(/[\s,]+$/, "");
+    const before = text.slice(Math.max(0, at - 80), at).replace(/(?<![\s,])[\s,]+$/, "");
     const end = Math.max(0, at - 80) + before.length;
     for (let i = firstEndingAfter(mentions, end - 1); i < mentions.length && mentions[i]!.span[0] < end; i++) {
       const e = mentions[i]!.span[1] === end ? entities.get(mentions[i]!.entity!) : undefined;
