@@ -167,7 +167,7 @@ export function sourceOfCue(text: string, cue: Span, sentence: Span): Span | und
   const word = text.slice(cue[0], cue[1]);
   // A source phrase sits within a few hundred characters of its cue: only that window is read, so a
   // sentence of thousands of cues (a run-on text with no full stop) costs linear, not quadratic, time.
-  // right side: "said the French president", "according to U.S. officials"
+  // right side: "said the French president", "according to U.S. regulators"
   // read only when asked: most cues find their source on the left, and these regexes are costly
   let rightRead = false;
   let rightMatch: RegExpExecArray | null = null;
