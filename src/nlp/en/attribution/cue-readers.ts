@@ -32,6 +32,24 @@ function hasAuxiliary(tk: Tokens, c: number, end: number): boolean {
 }
 
 /**
+ * The auxiliaries, negations and adverbs written before the verb at token i, back to s0 (at most CHAIN_MAX words):
+ * where the chain starts (k), and whether it holds a negation or a clitic ("He's", "They've").
+ */
+function verbChain(tk: Tokens, s0: number, i: number): { k: number; negated: boolean; clitic: boolean } {
+  let k = i;
+  let negated = false;
+  let clitic = false;
+  while (k - 1 >= s0 && i - k < CHAIN_MAX) {
+    const w = tk.low(k - 1);
+    if (!(AUX.test(w) || isNegation(w) || (ADVERB.test(w) && !isCapitalised(tk.word(k - 1))))) break;
+    if (isNegation(w) || /n't$/.test(w)) negated = true;
+    if (CLITIC.test(w)) clitic = true;
+    k--;
+  }
+  return { k, negated, clitic };
+}
+
+/**
  * "He's claiming that …", "They've long argued the tax is …", "She's hoping the caucuses will …": the cue after a
  * chain of auxiliaries holding a clitic (the subject scan stops at the clitic), its subject before the chain, its
  * content a "that" clause, a wh-clause, a clause, or a strong cue's object. The cue span starts at the chain, as
@@ -41,18 +59,9 @@ function hasAuxiliary(tk: Tokens, c: number, end: number): boolean {
 export function auxChainReport(
   tk: Tokens, text: string, s0: number, i: number, e: number, end: number, rate: number, reportEnd: (c: number, end: number) => number,
 ): CueReport | undefined {
-  let k = i;
-  let marked = false;
-  while (k - 1 >= s0 && i - k < CHAIN_MAX) {
-    const w = tk.low(k - 1);
-    if (AUX.test(w) || isNegation(w) || (ADVERB.test(w) && !isCapitalised(tk.word(k - 1)))) {
-      // a negated cue is no report here ("did not say whether …" says nothing of the speaker's)
-      if (isNegation(w) || /n't$/.test(w)) return undefined;
-      if (CLITIC.test(w)) marked = true;
-      k--;
-    } else break;
-  }
-  if (!marked || k === i || k <= s0) return undefined;
+  const { k, negated, clitic } = verbChain(tk, s0, i);
+  // a negated cue is no report here ("did not say whether …" says nothing of the speaker's): negatedReport reads those
+  if (negated || !clitic || k === i || k <= s0) return undefined;
   const speaker = speakerBefore(tk, text, s0, k);
   if (!speaker) return undefined;
   const c = afterThat(tk, e, end);
@@ -92,15 +101,7 @@ export function negatedReport(
   const whVerb = NEGATED_WH.test(lemma);
   const objectVerb = NEGATED_OBJECT.test(lemma);
   if (!whVerb && !objectVerb) return undefined;
-  let k = i;
-  let negated = false;
-  while (k - 1 >= s0 && i - k < CHAIN_MAX) {
-    const w = tk.low(k - 1);
-    if (AUX.test(w) || isNegation(w) || (ADVERB.test(w) && !isCapitalised(tk.word(k - 1)))) {
-      if (isNegation(w) || /n't$/.test(w)) negated = true;
-      k--;
-    } else break;
-  }
+  const { k, negated } = verbChain(tk, s0, i);
   // ("no" is a determiner, not a verb's negation: "no one said")
   if (!negated || k <= s0 || tk.low(k) === "no") return undefined;
   const speaker = speakerBefore(tk, text, s0, k);
