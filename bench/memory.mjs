@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { root, argv, arg } from "./options.mjs";
+import { root, argv, arg, publishedOf } from "./options.mjs";
 
 const textDir = path.resolve(root, arg("--texts", "../shared/data/events/ukraine-war-news-gdelt/articles"));
 const n = Number(arg("--articles", "100000"));
@@ -19,7 +19,7 @@ let names;
 try { names = readdirSync(textDir).filter((f) => f.endsWith(".txt")).sort(); } catch {
   console.log(`bench memory: no war-news texts at ${textDir} (skipped)`); process.exit(0);
 }
-const bases = names.map((f) => ({ paras: readFileSync(path.join(textDir, f), "utf8").split(/\n\s*\n/), date: `${f.slice(0, 4)}-${f.slice(4, 6)}-${f.slice(6, 8)}` }));
+const bases = names.map((f) => ({ paras: readFileSync(path.join(textDir, f), "utf8").split(/\n\s*\n/), date: publishedOf(f) }));
 
 // Article k: base text k mod B with its paragraphs rotated by ⌊k / B⌋, so no two of the first B × P are equal.
 const dir = mkdtempSync(path.join(tmpdir(), "claimline-memory-"));

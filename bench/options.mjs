@@ -9,3 +9,5 @@ export const argv = process.argv.slice(2);
 /** The value after `name` on the command line, or `dflt`. */
 export const arg = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
 export const flag = (name) => argv.includes(name);
+/** The publication date a war-news file name starts with (YYYYMMDD…): the anchor its relative dates need. */
+export const publishedOf = (name) => `${name.slice(0, 4)}-${name.slice(4, 6)}-${name.slice(6, 8)}`;

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { setFlagsFromString } from "node:v8";
-import { root, dist, argv, arg } from "./options.mjs";
+import { root, dist, argv, arg, publishedOf } from "./options.mjs";
 
 const passes = Number(arg("--passes", "3"));
 const textDir = path.resolve(root, arg("--texts", "../shared/data/events/ukraine-war-news-gdelt/articles"));
@@ -22,7 +22,7 @@ for (let pass = 0; pass < passes; pass++) {
   const c0 = process.cpuUsage();
   for (const [name, text] of texts) {
     // the file name carries the publication date (YYYYMMDD…): the anchor relative dates need
-    const doc = pipeline.run(new Document(text, { published: `${name.slice(0, 4)}-${name.slice(4, 6)}-${name.slice(6, 8)}` }, "b"));
+    const doc = pipeline.run(new Document(text, { published: publishedOf(name) }, "b"));
     for (const [k, v] of Object.entries(doc.timings)) stages[k] = (stages[k] ?? 0) + v;
   }
   const cu = process.cpuUsage(c0);

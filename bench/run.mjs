@@ -10,7 +10,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { setFlagsFromString } from "node:v8";
-import { root, dist, argv, arg, flag } from "./options.mjs";
+import { root, dist, argv, arg, flag, publishedOf } from "./options.mjs";
 
 /** The compiled code measured: the project's dist/, or a private build (CLAIMLINE_DIST) so a bench need not rewrite dist/. */
 const distModule = (rel) => pathToFileURL(path.join(dist, rel)).href;
@@ -114,7 +114,7 @@ if (textFiles) {
     const text = readFileSync(f, "utf8");
     const a = cpuMs();
     // the file name carries the publication date (YYYYMMDD…): the anchor relative dates need
-    const doc = pipeline.run(new Document(text, { published: `${name.slice(0, 4)}-${name.slice(4, 6)}-${name.slice(6, 8)}` }, "b"));
+    const doc = pipeline.run(new Document(text, { published: publishedOf(name) }, "b"));
     toRecord(doc);
     perArticle.push(cpuMs() - a);
     for (const [k, v] of Object.entries(doc.timings)) stages[k] = (stages[k] ?? 0) + v;
