@@ -272,9 +272,7 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       let content = trimContent(text, c.content);
       // a leading conjunction or discourse adverb links to the sentences before; it is not what was said ("But …, she
       // said", "In fact, …, according to X": PolNeAR train leaves such an adverb out 23 times of 24)
-      for (let k = 0, lead; k < 2 && c.content[0] < c.cue[0] && (lead = LINK_LEAD.exec(text.slice(content[0], Math.min(content[1], content[0] + 24)))); k++) {
-        content = [content[0] + lead[0].length, content[1]];
-      }
+      if (c.content[0] < c.cue[0]) content = withoutLinkLead(text, content);
       // a quotation that ends the report keeps its closing mark (balanced marks read better)
       // with the punctuation inside it ('is “true,”', "policy.''"), as PolNeAR spans keep them
       content = [content[0], closingMark(text, content)];
@@ -420,6 +418,14 @@ function closingMark(text: string, content: Span): number {
 // discourse adverb with its comma ("In fact, …", "Still, …", "By contrast, …").
 const LINK_LEAD = /^(?:(?:and|but|so|yet|or)\b,?|(?:in fact|in contrast|by contrast|still|even so|indeed|meanwhile|however|moreover|instead|nevertheless|nonetheless|also|separately|of course|after all|in addition|additionally|furthermore|similarly|likewise|at the same time|on the other hand|as a result|besides|in short|in other words|thus|therefore),)\s+/i;
 
+/** A content before its cue without its opening linking words (two at most: "But in fact, …"). */
+function withoutLinkLead(text: string, content: Span): Span {
+  for (let n = 0, lead; n < 2 && (lead = LINK_LEAD.exec(text.slice(content[0], Math.min(content[1], content[0] + 24)))); n++) {
+    content = [content[0] + lead[0].length, content[1]];
+  }
+  return content;
+}
+
 /** The report of a classifier cue no pattern read: cue, content, and the speaker before it when one is found. */
 function bareReport(tk: Tokens, text: string, s0: number, i: number, e: number, end: number): { cue: Span; content: Span; speaker?: SpeakerNP } | undefined {
   // "to say" is a plan, "so-called" a label, "the said property" no verb; "never said when …" reports nothing
@@ -446,9 +452,7 @@ function bareReport(tk: Tokens, text: string, s0: number, i: number, e: number, 
   if (!content) return undefined;
   content = trimContent(text, content);
   // ("In fact, …, the poll found": the linking words are the writer's, as in the patterns' reports)
-  for (let n = 0, lead; n < 2 && content[0] < tk.start(i) && (lead = LINK_LEAD.exec(text.slice(content[0], Math.min(content[1], content[0] + 24)))); n++) {
-    content = [content[0] + lead[0].length, content[1]];
-  }
+  if (content[0] < tk.start(i)) content = withoutLinkLead(text, content);
   if (content[1] <= content[0]) return undefined;
   return { cue: [tk.start(i), tk.end(e - 1)], content, speaker };
 }
