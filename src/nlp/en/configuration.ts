@@ -14,6 +14,7 @@ import { times } from "./extractors/times.js";
 import { tokens } from "./extractors/tokens.js";
 import { claims } from "./refiners/claims.js";
 import { entityResolution } from "./refiners/entity-resolution.js";
+import { mixedClauses } from "./refiners/mixed-clauses.js";
 import { quoteAttribution } from "./refiners/quote-attribution.js";
 import { quoteContinuation } from "./refiners/quote-continuation.js";
 import { reportFilter } from "./refiners/report-filter.js";
@@ -43,6 +44,8 @@ export const englishStages: readonly Stage[] = [
   indirectQuotes,
   // The learned filter drops the reports it doubts before any later stage builds on them.
   reportFilter,
+  // A quotation woven into its cue's clause gives that clause as a report (after the filter: it judges the rules' own).
+  mixedClauses,
   // Unattributed quotations take a speaker from context once every cue-attributed quote is known.
   quoteContinuation,
   // Speaker phrases last become entities (after the continuations copied them), one answer per quote.

@@ -1,8 +1,18 @@
-// PolNeAR content conventions the report readers follow: passive subjects and agents, concessive clauses kept.
+// PolNeAR content conventions the report readers follow: passive subjects and agents, concessive clauses kept, woven quotations.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { toAttributions } from "../../../eval/polnear.js";
 import { brief, runQuotes } from "../extractors/quotes.test-helpers.js";
+import { Document } from "../../../core/document.js";
+import { Pipeline } from "../../../core/pipeline.js";
+import { paragraphs } from "../extractors/paragraphs.js";
+import { sentences } from "../extractors/sentences.js";
+import { tokens } from "../extractors/tokens.js";
+import { directQuotes } from "../extractors/direct-quotes.js";
+import { indirectQuotes } from "../extractors/indirect-quotes.js";
+import { quoteContinuation } from "../refiners/quote-continuation.js";
+import { quoteAttribution } from "../refiners/quote-attribution.js";
+import { mixedClauses } from "../refiners/mixed-clauses.js";
 
 const reported = (text: string) => {
   const qs = runQuotes(text).filter((q) => q.kind === "indirect");
@@ -54,5 +64,39 @@ describe("a concessive clause after a comma stays in the report", () => {
   it("', which …' still ends it", () => {
     const q = reported("The senator said the trip was more important than the summit, which surprised her staff.");
     assert.equal(q.text, "the trip was more important than the summit");
+  });
+});
+
+describe("a quotation woven into its cue's clause reports the clause (mixed quote)", () => {
+  // the quote stages with the clause refiner after the report readers, as in the English pipeline
+  const runQuotes = (text: string) => {
+    const doc = new Document(text);
+    new Pipeline([paragraphs, sentences, tokens, directQuotes, indirectQuotes, mixedClauses, quoteContinuation, quoteAttribution]).run(doc);
+    return doc.get("quote");
+  };
+  const all = (text: string) => toAttributions(text, runQuotes(text));
+  it("a quotation that runs on into its sentence: the clause to the sentence end, the quotation inside it mixed", () => {
+    const text = 'The governor said "tax reform" and a smaller payroll would close the gap.';
+    const qs = runQuotes(text);
+    const clause = qs.find((q) => q.kind === "indirect");
+    assert.equal(clause?.text, '"tax reform" and a smaller payroll would close the gap', qs.map(brief).join("\n"));
+    assert.equal(clause?.speaker?.name, "The governor");
+    assert.equal(qs.find((q) => q.text === "tax reform")?.kind, "mixed");
+    const a = all(text);
+    assert.equal(a.length, 1);
+    assert.deepEqual(a[0]!.content!.map(([x, y]) => text.slice(x, y)), ['"tax reform" and a smaller payroll would close the gap']);
+  });
+  it("words between the cue and the quotation open the content ('said the agency had been \"…\"')", () => {
+    const text = 'The inspector said the agency had been "slow to respond" to the warnings.';
+    const a = all(text);
+    assert.deepEqual(a.map((x) => x.content!.map(([p, q]) => text.slice(p, q))), [['the agency had been "slow to respond" to the warnings']]);
+  });
+  it("a naming verb's quotation stays the quotation alone ('called the plan \"…\" on Tuesday')", () => {
+    const text = 'The mayor called the plan "a fiscal time bomb" during a radio interview.';
+    assert.equal(runQuotes(text).filter((q) => q.source === "mixed-clause").length, 0);
+  });
+  it("a quotation handed over whole is no clause ('He said: \"…\"')", () => {
+    const text = 'He said: "We will rebuild the bridge by spring."';
+    assert.equal(runQuotes(text).filter((q) => q.source === "mixed-clause").length, 0);
   });
 });
