@@ -148,3 +148,27 @@ test("classAttribute reads what className gives, before and after classList chan
   assert.equal(htmlClassName(svg), "");
   assert.equal(htmlClassName(p), "a b c");
 });
+
+test("the edited end markers and tag names: the same keys and prototype, upper-cased names, edits applied", () => {
+  const doc = parseDocument(`<html><body><section id="s"><p>one</p><custom-tag>two</custom-tag></section></body></html>`);
+  const section = doc.querySelector("#s")!;
+  const symbols = Object.getOwnPropertySymbols(section).map(String);
+  const endSymbol = Object.getOwnPropertySymbols(section).find((s) => String(s) === "Symbol(end)");
+  assert.ok(endSymbol, `no end marker among ${symbols.join(", ")}`);
+  const end = (section as unknown as Record<symbol, object>)[endSymbol];
+  assert.equal(Object.getPrototypeOf(end), Object.prototype);
+  assert.deepEqual(Reflect.ownKeys(end).map(String), ["nodeType", "ownerDocument", "parentNode", "Symbol(next)", "Symbol(prev)", "Symbol(start)"]);
+  // the tree walks as before: children, siblings and text through the end markers
+  assert.deepEqual(Array.from(section.children, (c) => c.tagName), ["P", "CUSTOM-TAG"]);
+  assert.equal(section.textContent, "onetwo");
+  assert.equal(section.firstElementChild!.nextElementSibling!.nodeName, "CUSTOM-TAG");
+  assert.equal(doc.getElementsByTagName("custom-tag").length, 1);
+  const require = createRequire(import.meta.url);
+  const source = (re: RegExp): string => {
+    const file = Object.keys(require.cache).find((f) => re.test(f));
+    assert.ok(file, `${re} not loaded`);
+    return String(Object.values(require.cache[file]!.exports as object).find((v) => typeof v === "function" && /upperNames|NodeEnd/.test(String(v))) ?? "");
+  };
+  assert.match(source(/linkedom[\\/]cjs[\\/]shared[\\/]utils\.js$/), /upperNames/, "the tagName edit did not apply");
+  assert.match(source(/linkedom[\\/]cjs[\\/]mixin[\\/]parent-node\.js$/), /NodeEnd/, "the end-marker edit did not apply");
+});

@@ -53,6 +53,12 @@ const normalClass = (value) => {
  * - querySelectorAll / querySelector compiled their selector (css-select) on every call: Readability asks for the
  *   same few tag lists on every page, a tenth of its time. A compiled matcher depends only on the selector and
  *   the document's mode (outside `:scope`, which is compiled per call as before), so it is kept (at most 1,024).
+ * - every element and fragment built its end marker with an object literal of computed (symbol) keys, which V8
+ *   defines one key at a time through the runtime: a fiftieth of HTML → record CPU on the Zyte pages. A constructor
+ *   whose prototype is Object.prototype now builds it: a plain object as before, with the same keys in the same
+ *   order (Reflect.ownKeys lists strings before symbols either way), in half the time and a sixth less memory.
+ * - `tagName` and `nodeName` upper-cased the local name on every read (Readability reads them for every element,
+ *   getElementsByTagName for every element it passes): the upper-cased names are remembered (at most 1,024).
  * If a file's source differs from what an edit expects (another linkedom version), that file loads unchanged.
  */
 const LINKEDOM_EDITS: SourceEdits = [
@@ -94,6 +100,33 @@ const LINKEDOM_EDITS: SourceEdits = [
         "  return matcher;\n" +
         "};\n" +
         "const compileMatcher = (element, selectors) => CSSselect.compile(\n"],
+    ],
+  },
+  {
+    file: "mixin/parent-node.js",
+    edits: [
+      ["    this[NEXT] = this[END] = {\n      [NEXT]: null,\n      [PREV]: this,\n      [START]: this,\n      nodeType: NODE_END,\n      ownerDocument: this.ownerDocument,\n      parentNode: null\n    };\n",
+        "    this[NEXT] = this[END] = new NodeEnd(this);\n"],
+      ["class ParentNode extends Node {\n",
+        "function NodeEnd(start) {\n  this[NEXT] = null;\n  this[PREV] = start;\n  this[START] = start;\n" +
+        "  this.nodeType = NODE_END;\n  this.ownerDocument = start.ownerDocument;\n  this.parentNode = null;\n}\n" +
+        "NodeEnd.prototype = Object.prototype;\n\nclass ParentNode extends Node {\n"],
+    ],
+  },
+  {
+    file: "shared/utils.js",
+    edits: [
+      ["const localCase = ({localName, ownerDocument}) => {\n  return ownerDocument[MIME].ignoreCase ? localName.toUpperCase() : localName;\n};\n",
+        "const upperNames = new Map;\n" +
+        "const localCase = ({localName, ownerDocument}) => {\n" +
+        "  if (!ownerDocument[MIME].ignoreCase) return localName;\n" +
+        "  let upper = upperNames.get(localName);\n" +
+        "  if (upper === undefined) {\n" +
+        "    if (upperNames.size >= 1024) upperNames.clear();\n" +
+        "    upperNames.set(localName, upper = localName.toUpperCase());\n" +
+        "  }\n" +
+        "  return upper;\n" +
+        "};\n"],
     ],
   },
   {

@@ -34,6 +34,23 @@ describe("Readability with ingest's edits", () => {
     assert.match(String(proto._isValidByline), /return false/);
     assert.match(String(proto._grabArticle), /pageCache\.cloneNode\(true\)/);
     assert.match(String(proto._isElementWithoutContent), /_hasTextCharacter/);
+    assert.match(String(proto.parse), /if \(this\._debug\) this\.log\("Grabbed: "/);
+  });
+
+  it("serialises the grabbed article for its log in debug mode only", () => {
+    const Readability = editedReadability();
+    const html = `<html><body><div class="story">${paragraphs(4)}</div></body></html>`;
+    const logged: string[] = [];
+    const original = console.log;
+    console.log = (...args: unknown[]) => void logged.push(args.map(String).join(" "));
+    try {
+      assert.ok(new Readability(parseDocument(html) as never).parse());
+      assert.equal(logged.length, 0);
+      assert.ok(new Readability(parseDocument(html) as never, { debug: true }).parse());
+    } finally {
+      console.log = original;
+    }
+    assert.ok(logged.some((l) => l.includes("Grabbed: ") && l.includes("(4)")), "debug mode no longer logs the grabbed article");
   });
 
   it("calls an element empty when its text is whitespace only, as the trimmed text said", () => {

@@ -31,6 +31,8 @@ function Readability(): typeof ReadabilityClass {
  * - its test for an empty element (`_isElementWithoutContent`, asked of every <div>, <section> and <header> while
  *   scoring and cleaning) joined the element's whole text and trimmed it; now its text nodes are walked and the
  *   walk stops at the first one holding a character other than whitespace (`\S`: the characters trim removes).
+ * - after grabbing the article it logged the article's whole HTML: the message (the article serialised) was built
+ *   on every page though only debug mode prints it; now it is built in debug mode only.
  */
 const READABILITY_EDITS: SourceEdits = [
   {
@@ -59,6 +61,7 @@ const READABILITY_EDITS: SourceEdits = [
         "    return false;\n" +
         "  },\n\n" +
         "  _isElementWithoutContent(node) {\n    return (\n      node.nodeType === this.ELEMENT_NODE &&\n      !this._hasTextCharacter(node) &&\n"],
+      ['    this.log("Grabbed: " + articleContent.innerHTML);\n', '    if (this._debug) this.log("Grabbed: " + articleContent.innerHTML);\n'],
     ],
   },
 ];
