@@ -1,6 +1,7 @@
 // Direct quotes: marks of every kind, speaker before and after, cues, dashes, nesting, unbalanced marks.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import type { Quote } from "../../../core/annotations.js";
 import { brief, runQuotes } from "./quotes.test-helpers.js";
 
 const one = (text: string) => {
@@ -205,5 +206,23 @@ describe("direct quotes: verbs of speech the lexicon lacks", () => {
   it("not after a full stop: '\"….\" She became …' opens a new sentence", () => {
     const q = runQuotes(`"I don't believe in the devil." She became so upset that I had to pull over.`).find((x) => x.kind === "direct");
     assert.notEqual(q?.cue?.text, "became");
+  });
+});
+
+describe("direct quotes: a speech participle between two quotations", () => {
+  const byText = (text: string, words: string): Quote => {
+    const q = runQuotes(text).find((x) => x.kind === "direct" && x.text.startsWith(words));
+    assert.ok(q, `${text}\n${runQuotes(text).map(brief).join("\n")}`);
+    return q;
+  };
+  it(`'…," adding: "…"' after a mixed quote continues the report's speaker, with 'adding' as the cue`, () => {
+    const q = byText(`In the email, Ash described the move as a "major breach of trust," adding: "I am now informing all of our committee members of this incident."`, "I am now");
+    assert.equal(q.speaker?.name, "Ash");
+    assert.equal(q.cue?.text, "adding");
+  });
+  it("a quoted show name between the attribution and the participle is passed over", () => {
+    const q = byText(`"John Kasich's problem is he doesn't have a chance," Graham said on MSNBC's "Morning Joe," adding, "He is an insider in an outsider year."`, "He is an insider");
+    assert.equal(q.speaker?.name, "Graham");
+    assert.equal(q.cue?.text, "adding");
   });
 });

@@ -202,6 +202,38 @@ export function attributionBefore(tk: Tokens, text: string, lo: number, b: numbe
   return undefined;
 }
 
+/** The first token of the sentence holding token i, not before lo. */
+function sentenceStart(tk: Tokens, lo: number, i: number): number {
+  let s = i;
+  while (s > lo && !(/^[.;!?]$/.test(tk.word(s - 1)) && !isTitleDot(tk, s - 1))) s--;
+  return s;
+}
+
+// How far back (tokens) the sentence of such a participle is sought.
+const SENTENCE_BACK = 80;
+// What may open a speech participle that continues the quotation before it ('"…," adding, "…"', '"…" before adding: "…"')
+const PARTICIPLE_LEAD = /^(?:and|but|then|before|while|later)$/;
+
+/**
+ * '"…," he said, adding, "…"' / 'Romney "had a crazy policy," adding: "…"': a participle of speech alone between two
+ * quotations (tokens [lo, b)) hands the second to the speaker of the sentence's last attributed quotation (`prev`),
+ * else to the subject of the clause the first quotation (opening at token `first`; its paragraph opens at `para`) sits
+ * in; the participle is its cue. PolNeAR gives such a quotation an attribution of its own.
+ */
+function participleBetween(tk: Tokens, text: string, para: number, first: number, lo: number, b: number, prev: { attribution: Attribution; at: number } | undefined): Attribution | undefined {
+  let k = lo;
+  if (k < b && tk.word(k) === ",") k++;
+  if (k < b && PARTICIPLE_LEAD.test(tk.low(k))) k++;
+  if (k >= b || !/^[a-z]{3,}ing$/.test(tk.word(k)) || (cueVerb(tk.low(k))?.rate ?? 0) < SPEECH_RATE) return undefined;
+  const e = cueEnd(tk, k, b);
+  if (!(e === b || (e + 1 === b && /^[,:]$/.test(tk.word(e))))) return undefined;
+  // (the sentence start is sought only here, past a participle, and within SENTENCE_BACK tokens: a paragraph of
+  // thousands of marks stays linear)
+  const s = sentenceStart(tk, Math.max(para, first - SENTENCE_BACK), first);
+  const speaker = (prev && prev.at >= tk.start(s) ? prev.attribution.speaker : undefined) ?? clauseSubject(tk, text, s, lo)?.np;
+  return speaker ? { cue: cueOf(tk, text, k, b), speaker } : undefined;
+}
+
 // dashes that set a label off from a line's heading ("IOWA POLLS NOT WRONG - Jane Doe: “…”")
 const LABEL_DASH = /^(?:-|–|—)$/;
 
@@ -289,6 +321,8 @@ export function extractDirectQuotes(doc: Document, turns: readonly Quote[] = [])
   const nameEnds = new Set(mentions.map((m) => m.span[1]));
   const person = (span: Span): boolean => personEnds.has(span[1]);
   const named = (span: Span): boolean => nameEnds.has(span[1]);
+  // the attribution of the quotation before (for a participle that continues it)
+  let prevAt: { attribution: Attribution; at: number } | undefined;
   for (let n = 0; n < marked.length; n++) {
     const q = marked[n]!;
     const prevEnd = n > 0 && marked[n - 1]!.lastParagraph === q.firstParagraph ? marked[n - 1]!.outer[1] : spans[q.firstParagraph]![0];
@@ -303,6 +337,13 @@ export function extractDirectQuotes(doc: Document, turns: readonly Quote[] = [])
         at = attributionBefore(tk, text, tk.at(lo), tk.at(prev[1]));
       }
     }
+    // '"…," adding, "…"': a participle between two quotations of one paragraph continues the first one's speaker
+    // (or of the last attributed quotation of the sentence: '"…," Graham said on "Morning Joe," adding, "…"')
+    if (!at && n > 0 && marked[n - 1]!.lastParagraph === q.firstParagraph) {
+      const p = marked[n - 1]!;
+      at = participleBetween(tk, text, tk.at(spans[q.firstParagraph]![0]), tk.at(p.outer[0]), tk.at(p.outer[1]), tk.at(q.outer[0]), prevAt);
+    }
+    if (at) prevAt = { attribution: at, at: q.outer[0] };
     // a quotation inside a turn is the turn speaker's unless written with its own speaker and cue
     if (!at && inTurn.has(q.firstParagraph)) continue;
     const quote = makeQuote(doc, q, at, q.firstParagraph);

@@ -810,7 +810,8 @@ function participleReport(tk: Tokens, text: string, s0: number, i: number, e: nu
   let c = e;
   if (tk.low(c) === "that") c++;
   const first = tk.low(c);
-  if (c >= end || tk.isPunct(c) || isQuoteChar(first) || (badContentStart(first) && first !== "to" && !(c > e && frontedAdjunct(tk, c, end)))) return undefined;
+  // (a quotation may open the content after "that": '…, adding that "we've been electing …"')
+  if (c >= end || (tk.isPunct(c) && !(c > e && isQuoteChar(first))) || (isQuoteChar(first) && c === e) || (badContentStart(first) && first !== "to" && !(c > e && frontedAdjunct(tk, c, end)))) return undefined;
   const stop = reportEnd(tk, c, end);
   if (stop <= c) return undefined;
   return { speaker, coordinated: true, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(c), tk.end(stop - 1)], confidence: 0.55 };

@@ -501,8 +501,9 @@ function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP 
     if ((NP_STOP.has(l) || PRONOUNS.has(l)) && !(l === "may" && isCapitalised(w) && j > lo && isCapitalised(tk.word(j - 1)))) break;
     if (!isCapitalised(w) && tk.t.kind[j] === 1) {
       // a cue or another verb form ends the phrase ("…officials warned investors said")
+      // (after a determiner or a possessive it is the head noun: "the report said", "the group's statement said")
       const cv = cueVerb(l);
-      if (cv && cv.rate >= 0.3 && !/s$/.test(l)) break;
+      if (cv && cv.rate >= 0.3 && !/s$/.test(l) && !(j > lo && (DETERMINERS.has(tk.low(j - 1)) || tk.low(j - 1) === "'s"))) break;
       if (/(?:ed|ing)$/.test(l) && (l.length > 5 || FINITE_FORMS.has(l)) && j < last) break;
     }
     from = j;

@@ -63,6 +63,12 @@ describe("quote speakers: participles after a report", () => {
     assert.equal(byCue(text, "suggesting").span, "he");
     assert.equal(byCue(`"We know we have got work to do," she told a cheering crowd, then referred to the slogan.`, "referred").span, "she");
   });
+  it(`'adding that "…"': a quotation may open the participle's content after its complementiser`, () => {
+    const text = `"It's not new in Virginia," said Rep. Bobby Scott at the time, adding that "we've been electing African-Americans to office for a long time."`;
+    const { q, span } = byCue(text, "adding");
+    assert.equal(span, "Rep. Bobby Scott");
+    assert.match(q.text, /^we've been electing/);
+  });
   it("a progressive is no participle clause: the subject before its apposition speaks", () => {
     const text = "Ted Cruz, who won Oklahoma and his home state of Texas, is calling for some of his Republican rivals to drop out.";
     assert.equal(byCue(text, "calling for").span, "Ted Cruz");
@@ -192,5 +198,19 @@ describe("quote speakers: the extent of the subject (second round)", () => {
     for (const text of ["His group, called the Conservation Legacy Fund, bought the mines.", "Activists set up a website called Cape Breton If Trump Wins."]) {
       for (const q of runQuotes(text)) assert.equal(q.speaker, undefined, brief(q));
     }
+  });
+});
+
+describe("quote speakers: a cue word as the head noun of the source", () => {
+  // a word the lexicon knows as a cue verb ("report", "statement") ends a subject scanned backwards, except after a
+  // determiner or a possessive, where it is the subject's head noun
+  it("'…, the report says': a document after its determiner is the source", () => {
+    assert.equal(byCue("Mills was aware of the inquiry into the server, the report says.", "says").span, "the report");
+  });
+  it("'A report released last year found that …': with its reduced relative", () => {
+    assert.equal(byCue("A report released last year found that the agency could not trace the money.", "found").span, "A report");
+  });
+  it("after a possessive: 'The group's statement said …'", () => {
+    assert.equal(byCue("The group's statement said the vote had been rigged.", "said").span, "The group's statement");
   });
 });

@@ -105,3 +105,25 @@ describe("quotes: hostile input", () => {
     assert.ok(qs.every((q) => !q.text.includes("ship left")), qs.map(brief).join("\n"));
   });
 });
+
+describe("quotes: no cue from a participle between quotations that is no speech", () => {
+  it(`'she said, smiling. "…"': the second quotation keeps the first one's cue`, () => {
+    const qs = runQuotes(`"We won," she said, smiling. "It was close."`);
+    assert.ok(qs.every((q) => q.cue?.text !== "smiling"), qs.map(brief).join("\n"));
+  });
+  it(`'a "breach of trust," smiling: "…"': a participle that is no speech verb hands over no speaker`, () => {
+    const qs = runQuotes(`Ash called the move a "breach of trust," smiling: "We will see."`);
+    assert.ok(qs.every((q) => q.cue?.text !== "smiling"), qs.map(brief).join("\n"));
+  });
+  it("a participle after an unattributed quotation in a sentence without a subject gives no speaker", () => {
+    const qs = runQuotes(`"Nothing is settled," adding, "We will see."`);
+    assert.ok(qs.every((q) => q.speaker === undefined), qs.map(brief).join("\n"));
+  });
+});
+
+describe("quotes: a participle right before a quotation reports nothing by itself", () => {
+  it(`'…, adding "…"' without 'that' leaves the quotation to the direct-quote readers, not a report of 'adding'`, () => {
+    const qs = runQuotes(`"It's not new," said Rep. Bobby Scott, adding "we've been here before."`);
+    assert.ok(qs.every((q) => !(q.kind === "indirect" && q.cue?.text === "adding")), qs.map(brief).join("\n"));
+  });
+});
