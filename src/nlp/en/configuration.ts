@@ -15,6 +15,7 @@ import { tokens } from "./extractors/tokens.js";
 import { claims } from "./refiners/claims.js";
 import { entityResolution } from "./refiners/entity-resolution.js";
 import { mixedClauses } from "./refiners/mixed-clauses.js";
+import { nestedReports } from "./refiners/nested-reports.js";
 import { quoteAttribution } from "./refiners/quote-attribution.js";
 import { quoteContinuation } from "./refiners/quote-continuation.js";
 import { reportFilter } from "./refiners/report-filter.js";
@@ -46,6 +47,8 @@ export const englishStages: readonly Stage[] = [
   reportFilter,
   // A quotation woven into its cue's clause gives that clause as a report (after the filter: it judges the rules' own).
   mixedClauses,
+  // A report nested in another's content gives way to the outer one, as PolNeAR annotates (after every report is known).
+  nestedReports,
   // Unattributed quotations take a speaker from context once every cue-attributed quote is known.
   quoteContinuation,
   // Speaker phrases last become entities (after the continuations copied them), one answer per quote.

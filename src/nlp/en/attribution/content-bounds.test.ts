@@ -53,6 +53,16 @@ describe("content-boundary candidates", () => {
     assert.ok(ends.some((c) => ctx.tk.word(c.tok) === "during"));
     assert.ok(!ends.some((c) => ctx.tk.word(c.tok) === "winter"), "no end inside a noun phrase");
   });
+  it("offer a cut before ', including', a colon and a parenthesis the rules' end now runs past", () => {
+    // the object readers no longer stop there (PolNeAR train runs on past them), so the end ranker holds the cut
+    const inc = context("The governor criticized the budget cuts, including the reductions to school funding.", "criticized", "the");
+    assert.ok(endCandidates(inc).some((c) => inc.tk.word(c.tok) === "," && inc.tk.word(c.tok + 1) === "including"));
+    const colon = context("The senator criticized two provisions: the tax on savings and the cap on deductions.", "criticized", "two");
+    assert.ok(endCandidates(colon).some((c) => colon.tk.word(c.tok) === ":"));
+    const paren = context("The mayor praised the new stadium (which opened last week) as a boost for the city.", "praised", "the");
+    assert.ok(endCandidates(paren).some((c) => paren.tk.word(c.tok) === "("));
+    assert.ok(endCandidates(paren).every((c) => c.tok <= paren.stop));
+  });
 });
 
 describe("content-boundary choice", () => {

@@ -1,4 +1,4 @@
-// PolNeAR content conventions the report readers follow: passive subjects and agents, concessive clauses kept, woven quotations.
+// PolNeAR content conventions the report readers follow: passive subjects and agents, concessive clauses kept, woven quotations, nested reports, object ends.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { toAttributions } from "../../../eval/polnear.js";
@@ -13,6 +13,8 @@ import { indirectQuotes } from "../extractors/indirect-quotes.js";
 import { quoteContinuation } from "../refiners/quote-continuation.js";
 import { quoteAttribution } from "../refiners/quote-attribution.js";
 import { mixedClauses } from "../refiners/mixed-clauses.js";
+import { nestedReports, outermostReports } from "../refiners/nested-reports.js";
+import type { Quote } from "../../../core/annotations.js";
 
 const reported = (text: string) => {
   const qs = runQuotes(text).filter((q) => q.kind === "indirect");
@@ -98,5 +100,75 @@ describe("a quotation woven into its cue's clause reports the clause (mixed quot
   it("a quotation handed over whole is no clause ('He said: \"…\"')", () => {
     const text = 'He said: "We will rebuild the bridge by spring."';
     assert.equal(runQuotes(text).filter((q) => q.source === "mixed-clause").length, 0);
+  });
+});
+
+describe("a report inside another report's content is annotated once, from the outside (PolNeAR is univocal)", () => {
+  // the quote stages with the nested-report refiner last, as in the English pipeline
+  const runQuotes = (text: string) => {
+    const doc = new Document(text);
+    new Pipeline([paragraphs, sentences, tokens, directQuotes, indirectQuotes, mixedClauses, nestedReports]).run(doc);
+    return doc.get("quote");
+  };
+  it("a report without marks inside a quotation is the outer speaker's words, not a second report", () => {
+    for (const text of [
+      "\"Every week my neighbors tell me the road is falling apart,\" the councilwoman said.",
+      "The councilwoman said: \"Every week my neighbors tell me the road is falling apart.\"",
+    ]) {
+      const qs = runQuotes(text);
+      assert.equal(qs.length, 1, qs.map(brief).join("\n"));
+      assert.equal(qs[0]!.speaker?.name.toLowerCase(), "the councilwoman");
+      assert.ok(qs[0]!.text.includes("my neighbors tell me"), qs[0]!.text);
+    }
+  });
+  it("a quotation in its own marks inside a quotation keeps its own source (the record says who is quoted)", () => {
+    const text = "\"Every week my neighbors say, 'Fix the road before winter,'\" the councilwoman said.";
+    const qs = runQuotes(text);
+    assert.equal(qs.find((q) => q.text.startsWith("Every week"))?.speaker?.name.toLowerCase(), "the councilwoman", qs.map(brief).join("\n"));
+    assert.equal(qs.find((q) => q.text.startsWith("Fix the road"))?.speaker?.name.toLowerCase(), "my neighbors", qs.map(brief).join("\n"));
+  });
+  it("the outermost report only, after its cue or before it (the annotation manual's own two cases)", () => {
+    for (const [text, cue, content] of [
+      ["The union leader criticized the minister for claiming that the plant was profitable.", "criticized", "the minister for claiming that the plant was profitable"],
+      ["Plans to close the plant were criticized in a union newsletter last month, two managers said.", "said", "Plans to close the plant were criticized in a union newsletter last month"],
+    ]) {
+      const qs = runQuotes(text!);
+      assert.deepEqual(qs.map((x) => [x.cue?.text, x.text]), [[cue, content]], qs.map(brief).join("\n"));
+    }
+  });
+  it("a report by another speaker whose cue lies inside the content gives way; one by the same speaker stays", () => {
+    const q = (id: string, span: [number, number], cue: [number, number], speaker: [number, number]): Quote => ({
+      id, kind: "indirect", text: "", span, cue: { text: "", span: cue }, speaker: { name: "", span: speaker }, source: "test",
+    });
+    // "The aide said voters told her the roads come first": the outer report holds the inner one's speaker and cue
+    const outer = q("a", [14, 52], [9, 13], [0, 8]);
+    const inner = q("b", [31, 52], [26, 30], [20, 25]);
+    assert.deepEqual(outermostReports([outer, inner]).map((x) => x.id), ["a"]);
+    assert.deepEqual(outermostReports([inner, outer]).map((x) => x.id), ["a"]);
+    // the same speaker's quotation inside the report is its mixed part (the scorer merges it): both stay
+    const own = { ...inner, id: "c", speaker: { name: "", span: [0, 8] as [number, number] } };
+    assert.deepEqual(outermostReports([outer, own]).map((x) => x.id), ["a", "c"]);
+    // a report outside the content stays
+    const after = q("d", [70, 90], [65, 69], [55, 64]);
+    assert.deepEqual(outermostReports([outer, after]).map((x) => x.id), ["a", "d"]);
+  });
+});
+
+describe("an object report runs on past a colon, a parenthesis and ', including' (PolNeAR train usually does)", () => {
+  it("', including …' stays in the object", () => {
+    const q = reported("The governor criticized the budget cuts, including the reductions to school funding.");
+    assert.equal(q.text, "the budget cuts, including the reductions to school funding");
+  });
+  it("a colon's list stays in the object", () => {
+    const q = reported("The senator criticized the bill's two worst provisions: the tax on savings and the cap on deductions.");
+    assert.equal(q.text, "the bill's two worst provisions: the tax on savings and the cap on deductions");
+  });
+  it("a parenthesis inside the object stays, and the words after it", () => {
+    const q = reported("The mayor praised the new stadium (which opened last week) as a boost for the city.");
+    assert.equal(q.text, "the new stadium (which opened last week) as a boost for the city");
+  });
+  it("', which …' and a dash still end it", () => {
+    assert.equal(reported("The mayor praised the new stadium, which opened last week.").text, "the new stadium");
+    assert.equal(reported("The mayor praised the new stadium — a project she had long opposed.").text, "the new stadium");
   });
 });

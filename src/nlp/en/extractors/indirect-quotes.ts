@@ -666,7 +666,7 @@ const INFINITIVE_RATE = 0.2;
 // Verbs whose object is no report of them ("said goodbye", "told reporters", "asked questions").
 const OBJECTLESS = /^(?:say|tell|add|write|ask|speak|talk|reply|respond|answer|explain|express|quote|read|show|seem|appear|expect|prefer|decline|refuse|continue|recall|remember|offer|report|repeat|accord|note|refer)$/;
 // After a comma, these open a new clause or an aside: the object report ends before them.
-const OBJECT_STOP = /^(?:which|who|whom|whose|where|though|although|while|whereas|but|and|or|as|because|since|after|before|when|if|even|so|including|according)$/;
+const OBJECT_STOP = /^(?:which|who|whom|whose|where|though|although|while|whereas|but|and|or|as|because|since|after|before|when|if|even|so|according)$/;
 
 // Verbs that take a stance on what they name: their object is reported on even when it is a medium ("defended his tweets").
 const STANCE_ON = /^(?:defend|tout|slam|blast|criticize|praise|dismiss|deny|attack|mock|condemn|denounce|reject|disavow|dispute|challenge|applaud|hail|ridicule|lambaste|decry|discuss|question|retract|justify|clarify|welcome|embrace|endorse|oppose|support|cite|quote)$/;
@@ -699,7 +699,9 @@ function objectReport(tk: Tokens, text: string, s0: number, i: number, e: number
   let stop = end;
   for (let k = from + 1; k < end; k++) {
     const w = tk.low(k);
-    if (w === ";" || w === ":" || w === "(" || w === "—" || w === "–" || w === "―" || (w === "-" && /\s/.test(text[tk.start(k) - 1] ?? ""))) {
+    // (not at a colon, a parenthesis or ", including": PolNeAR train carries the object on past them to the sentence
+    // end far more often than it stops there; the end ranker may still cut there)
+    if (w === ";" || w === "—" || w === "–" || w === "―" || (w === "-" && /\s/.test(text[tk.start(k) - 1] ?? ""))) {
       stop = k;
       break;
     }
@@ -708,7 +710,7 @@ function objectReport(tk: Tokens, text: string, s0: number, i: number, e: number
       stop = k;
       break;
     }
-    if (w === "," && k + 1 < end && (OBJECT_STOP.test(tk.low(k + 1)) || /ing$/.test(tk.low(k + 1)))) {
+    if (w === "," && k + 1 < end && tk.low(k + 1) !== "including" && (OBJECT_STOP.test(tk.low(k + 1)) || /ing$/.test(tk.low(k + 1)))) {
       stop = k;
       break;
     }

@@ -1,6 +1,7 @@
 // The quote stages in pipeline order, for callers that want quotes alone (the configuration lists them one by one).
 import type { Stage } from "../../../core/pipeline.js";
 import { mixedClauses } from "../refiners/mixed-clauses.js";
+import { nestedReports } from "../refiners/nested-reports.js";
 import { quoteAttribution } from "../refiners/quote-attribution.js";
 import { quoteContinuation } from "../refiners/quote-continuation.js";
 import { reportFilter } from "../refiners/report-filter.js";
@@ -8,4 +9,4 @@ import { directQuotes } from "./direct-quotes.js";
 import { indirectQuotes } from "./indirect-quotes.js";
 import { transcriptTurns } from "./transcript-turns.js";
 
-export const quoteStages: readonly Stage[] = [transcriptTurns, directQuotes, indirectQuotes, reportFilter, mixedClauses, quoteContinuation, quoteAttribution];
+export const quoteStages: readonly Stage[] = [transcriptTurns, directQuotes, indirectQuotes, reportFilter, mixedClauses, nestedReports, quoteContinuation, quoteAttribution];
