@@ -1,6 +1,8 @@
 // The place gazetteer (countries, demonyms, regions, cities), loaded lazily once from src/geo/data/.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { StrTable } from "../nlp/en/ner/str-table.js";
+import { buildCityTable, cityTableViews, type CityTableData, type CityTableViews } from "./city-tables.js";
 
 export interface Country {
   cc: string; name: string; lat: number; lon: number;
@@ -16,16 +18,13 @@ export interface Region {
   /** GeoNames id (continents; admin regions when the build had a package that lists them) */
   geonameId?: number;
 }
-export interface CityColumns {
-  /** lower-cased names, one per city, most populous first */
-  name: string[]; lat: Float32Array; lon: Float32Array;
-  /** ISO alpha-2 codes, two characters per city (read with `cityCountry`) */
-  cc: string;
-  /** first-order admin codes, three characters per city, space-padded (read with `cityAdmin`) */
-  admin: string; pop: Uint32Array; id: Uint32Array;
-  /** 2 = national capital, 1 = first-order administrative seat, 0 = other */
-  capital: Uint8Array;
-}
+/**
+ * Cities (or towns), most populous first, as typed columns: `names.at(i)` the lower-cased name of row i; `cc` ISO
+ * alpha-2 codes, two characters per row (read with `cityCountry`); `admin` first-order admin codes, three characters
+ * per row, space-padded (read with `cityAdmin`); `capital` 2 = national capital, 1 = first-order administrative
+ * seat, 0 = other.
+ */
+export type CityColumns = CityTableViews;
 
 export interface Gazetteer {
   /** lower-cased country name or alternate name → ISO alpha-2 */
@@ -44,7 +43,7 @@ export interface Gazetteer {
   /** the same for region names a town of the country also has: reached only with "State", "Province" … after them */
   admin1Shadowed: Map<string, Region[]>;
   /** lower-cased city name → its most populous city; `nextCity` chains the others (read with `cityCandidates`) */
-  firstCity: Map<string, number>;
+  firstCity: StrTable;
   nextCity: Int32Array;
   /** hand-written and derived alternate names → city indices */
   cityAliases: Map<string, number[]>;
@@ -65,7 +64,7 @@ export interface Gazetteer {
 }
 
 /** Places under the cities' threshold (small towns, seats of unknown population), in the same columns and chain. */
-export interface Towns { cols: CityColumns; first: Map<string, number>; next: Int32Array }
+export interface Towns { cols: CityColumns; first: StrTable; next: Int32Array }
 
 interface GazetteerFile {
   countries: [string, string, number, number, number?][];
@@ -93,32 +92,53 @@ const DATA = fileURLToPath(new URL("gazetteer.json", DIR));
 
 let loaded: Gazetteer | undefined;
 
-/** The city columns: numbers from <base>.bin as typed arrays, names and country codes from <base>.txt. */
-function readCities(n: number, base = "cities"): CityColumns {
-  const buf = readFileSync(fileURLToPath(new URL(`${base}.bin`, DIR)));
-  // copy into a fresh, aligned buffer: a Buffer may sit at any offset of a shared pool
-  const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
-  const text = readFileSync(fileURLToPath(new URL(`${base}.txt`, DIR)), "utf8");
-  const lines = text.split("\n");
-  const admin = lines.pop()!;
-  const cc = lines.pop()!;
-  return {
-    name: lines, cc, admin,
-    lat: new Float32Array(ab, 0, n), lon: new Float32Array(ab, n * 4, n), pop: new Uint32Array(ab, n * 8, n),
-    id: new Uint32Array(ab, n * 12, n), capital: new Uint8Array(ab, n * 16, n),
-  };
+/** The city tables of both files, as a pool's main thread builds them once for its workers (`useGazetteerTables`). */
+export interface GazetteerTables {
+  cities: CityTableData;
+  towns?: CityTableData;
 }
 
-/** One map entry per name and a typed-array chain for namesakes: no small array per city to allocate at load. */
-function chain(names: string[]): [Map<string, number>, Int32Array] {
-  const first = new Map<string, number>();
-  const next = new Int32Array(names.length);
-  for (let i = names.length - 1; i >= 0; i--) {
-    const k = names[i]!;
-    next[i] = first.get(k) ?? -1;
-    first.set(k, i);
+/** <base>.bin's rows: 17 bytes each (lat, lon, population, id, capital). */
+const BYTES_PER_ROW = 17;
+
+/** Builds the city table of <base>.bin and <base>.txt (shared: in a SharedArrayBuffer, for worker threads). */
+function buildTable(base: string, shared: boolean, rows?: number): CityTableData {
+  const bin = readFileSync(fileURLToPath(new URL(`${base}.bin`, DIR)));
+  const text = readFileSync(fileURLToPath(new URL(`${base}.txt`, DIR)), "utf8");
+  return buildCityTable(bin, text, rows ?? Math.floor(bin.length / BYTES_PER_ROW), shared);
+}
+
+let installed: GazetteerTables | undefined;
+
+/**
+ * The cities and towns as tables in shared memory, for a pool's main thread to hand its workers: each worker then
+ * reads them in place (`useGazetteerTables`) instead of building its own copy (~16 MB of heap per worker).
+ * Undefined when the files cannot be read (each thread then fails, or not, on its own).
+ */
+export function sharedGazetteerTables(): GazetteerTables | undefined {
+  try {
+    const cities = buildTable("cities", true);
+    let townTable: CityTableData | undefined;
+    try {
+      townTable = buildTable("towns", true);
+    } catch {
+      // no towns file: towns() says so in each thread
+    }
+    return { cities, towns: townTable };
+  } catch {
+    return undefined;
   }
-  return [first, next];
+}
+
+/** Reads the cities and towns from tables another thread built (`sharedGazetteerTables`); before the first `gazetteer()`. */
+export function useGazetteerTables(t: GazetteerTables): void {
+  installed = t;
+}
+
+/** The city columns of <base>: views of the installed table when it has these rows, else a table built here. */
+function readCities(n: number, base: "cities" | "towns"): CityColumns {
+  const t = installed?.[base];
+  return cityTableViews(t && t.layout.rows === n ? t : buildTable(base, false, n));
 }
 
 let loadedTowns: Towns | null | undefined;
@@ -128,8 +148,7 @@ export function towns(g: Gazetteer): Towns | null {
   if (loadedTowns !== undefined) return loadedTowns;
   if (!g.townCount) return (loadedTowns = null);
   const cols = readCities(g.townCount, "towns");
-  const [first, next] = chain(cols.name);
-  return (loadedTowns = { cols, first, next });
+  return (loadedTowns = { cols, first: cols.names.byName, next: cols.names.next });
 }
 
 /** A US county (or Louisiana parish): its name without the descriptor, the centroid of its shape, its state's code. */
@@ -190,9 +209,9 @@ export function gazetteer(): Gazetteer {
   for (const [k, list] of Object.entries(raw.admin1Keys ?? {})) admin1ByName.set(k, list.map((i) => admin1[i]!));
   const admin1Shadowed = new Map<string, Region[]>();
   for (const [k, list] of Object.entries(raw.admin1Shadowed ?? {})) admin1Shadowed.set(k, list.map((i) => admin1[i]!));
-  const columns = readCities(raw.cities.count);
-  const names = columns.name;
-  const [firstCity, nextCity] = chain(names);
+  const columns = readCities(raw.cities.count, "cities");
+  const firstCity = columns.names.byName;
+  const nextCity = columns.names.next;
   const cityAliases = new Map(Object.entries(raw.cityAliases));
   const countryByName = new Map(Object.entries(raw.countryNames));
   const demonymByName = new Map(Object.entries(raw.demonyms));
@@ -233,7 +252,8 @@ export function namePrefixes(g: Gazetteer): Set<string> {
     for (let i = k.indexOf(" "); i > 0; i = k.indexOf(" ", i + 1)) set!.add(k.slice(0, i));
   };
   for (const k of g.kinds.keys()) add(k);
-  for (const k of g.firstCity.keys()) add(k);
+  // only names of two or more words have prefixes: the others are not made into strings
+  for (const k of g.firstCity.keysWith(32)) add(k);
   prefixSets.set(g, set);
   return set;
 }

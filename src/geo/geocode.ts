@@ -263,7 +263,7 @@ function candidatesOf(name: string, hints: PlaceHints): PlaceCandidate[] {
     }
     for (const i of cityCandidates(g, key)) {
       add({
-        kind: "city", name: g.cities.name[i]!, lat: g.cities.lat[i]!, lon: g.cities.lon[i]!, country: cityCountry(g, i),
+        kind: "city", name: g.cities.names.at(i), lat: g.cities.lat[i]!, lon: g.cities.lon[i]!, country: cityCountry(g, i),
         geonameId: g.cities.id[i]!, city: i, population: g.cities.pop[i]!, score: cityScore(g, i, hints),
       });
     }
@@ -303,7 +303,7 @@ function candidatesOf(name: string, hints: PlaceHints): PlaceCandidate[] {
         const c = t!.cols;
         if (cityCountry(g, i, c) !== "US" || !inStates(cityAdmin(g, i, c))) continue;
         add({
-          kind: "city", name: c.name[i]!, lat: c.lat[i]!, lon: c.lon[i]!, country: "US", geonameId: c.id[i]!,
+          kind: "city", name: c.names.at(i), lat: c.lat[i]!, lon: c.lon[i]!, country: "US", geonameId: c.id[i]!,
           population: c.pop[i]!, admin: cityAdmin(g, i, c), score: cityScore(g, i, hints, c),
         });
       }
@@ -321,7 +321,7 @@ function candidatesOf(name: string, hints: PlaceHints): PlaceCandidate[] {
       if (county && key !== pk && !(cityCountry(g, i, c) === "US" &&
         (inStates(cityAdmin(g, i, c)) || hints.anchors?.some((a) => km(a, { lat: c.lat[i]!, lon: c.lon[i]! }) < 150)))) continue;
       add({
-        kind: "city", name: c.name[i]!, lat: c.lat[i]!, lon: c.lon[i]!, country: cityCountry(g, i, c), geonameId: c.id[i]!,
+        kind: "city", name: c.names.at(i), lat: c.lat[i]!, lon: c.lon[i]!, country: cityCountry(g, i, c), geonameId: c.id[i]!,
         population: c.pop[i]!, admin: cityAdmin(g, i, c), score: cityScore(g, i, hints, c),
       });
     }

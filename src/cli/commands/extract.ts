@@ -3,12 +3,12 @@ import { once } from "node:events";
 import { readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { setFlagsFromString } from "node:v8";
-import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { gunzipSync } from "node:zlib";
+import { Worker, isMainThread, parentPort, workerData, type WorkerOptions } from "node:worker_threads";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { IngestError, type IngestedArticle, type MetadataOverrides } from "../../ingest/types.js";
 import { expandArgument, readInput } from "../inputs.js";
 import type { CliIO } from "../io.js";
+import { startMemoryProbe } from "../memory-probe.js";
 
 interface ExtractFlags {
   format?: "json" | "jsonl" | "text";
@@ -38,10 +38,16 @@ interface OutputSink {
   error(message: string): void | Promise<void>;
 }
 
-/** Part of one input's output, as a pool worker sends it; `done` on the input's last part. */
+/**
+ * Part of one input's output, as a pool worker sends it; `done` on the input's last part. The records come as
+ * UTF-8 bytes, each framed as the writer frames it (`frame`), in a transferred buffer: the coordinator writes them
+ * without making a string of them, so its heap (uncapped, unlike a worker's) stays small however much passes through.
+ */
 interface OutputChunk {
   index: number;
-  records: string[];
+  bytes?: Uint8Array;
+  /** records in `bytes` */
+  count: number;
   errors: string[];
   done: boolean;
 }
@@ -77,6 +83,10 @@ const HELD_PER_WORKER = 1;
  * coordinator's heap near 40 MB and left large freed blocks in the threads' malloc arenas.
  */
 const CHUNK_CHARS = 256 * 1024;
+/** Bytes of a new output buffer: a part of CHUNK_CHARS characters, mostly ASCII, fits with room for a long last record. */
+const SPARE_BYTES = 2 * CHUNK_CHARS;
+/** Written buffers a worker keeps for reuse: about the parts in flight between it and the writer. */
+const MAX_SPARE = 4;
 /** Pool settings tests change: a part per record exercises the path that sends an input's output in parts. */
 export const poolTuning = { chunkChars: CHUNK_CHARS };
 
@@ -146,6 +156,12 @@ async function extractInput(p: string, settings: ExtractSettings, out: OutputSin
  */
 const WARNING = "claimline: warning: ";
 
+/**
+ * One record as written after another: text digests are separated by a blank line, JSON records end their line.
+ * The first record of the output drops the text format's leading newline (`OrderedWriter`).
+ */
+const frame = (format: ExtractSettings["format"], s: string): string => (format === "text" ? `\n${s}\n` : `${s}\n`);
+
 /** Writes records and messages as given (the callers keep input order), waiting for the stream to drain so a slow reader keeps memory flat. */
 class OrderedWriter implements OutputSink {
   failures = 0;
@@ -158,24 +174,44 @@ class OrderedWriter implements OutputSink {
   }
 
   record(s: string): Promise<void> | void {
-    const line = this.format === "text" ? `${this.first ? "" : "\n"}${s}\n` : `${s}\n`;
+    const line = this.format === "text" && this.first ? `${s}\n` : frame(this.format, s);
     this.first = false;
-    if (!this.io.out.write(line)) return once(this.io.out, "drain").then(() => undefined);
+    return this.write(line);
   }
+
+  /** Records already framed and encoded by a worker (`OutputChunk.bytes`); `written` once the stream is done with them. */
+  bytes(b: Uint8Array, written?: () => void): Promise<void> | void {
+    if (this.first && this.format === "text") b = b.subarray(1);
+    this.first = false;
+    return this.write(b, written);
+  }
+
+  private write(chunk: string | Uint8Array, written?: () => void): Promise<void> | void {
+    if (!this.io.out.write(chunk, written)) return once(this.io.out, "drain").then(() => undefined);
+  }
+}
+
+/** One part of an input's output: a worker's encoded records, or records this thread made, and messages. */
+interface PendingChunk {
+  bytes?: Uint8Array;
+  /** the worker that sent `bytes`: their buffer goes back to it once written */
+  from?: Worker;
+  records?: string[];
+  errors: string[];
 }
 
 /** What the coordinator has of one input: parts not written yet, counts of all received, and whether it is complete. */
 class PendingInput {
-  chunks: { records: string[]; errors: string[] }[] = [];
+  chunks: PendingChunk[] = [];
   records = 0;
   errors = 0;
   done = false;
 
-  add(records: string[], errors: string[]): void {
-    if (!records.length && !errors.length) return;
-    this.chunks.push({ records, errors });
-    this.records += records.length;
-    this.errors += errors.length;
+  add(chunk: PendingChunk, count: number): void {
+    if (!count && !chunk.errors.length) return;
+    this.chunks.push(chunk);
+    this.records += count;
+    this.errors += chunk.errors.length;
   }
 }
 
@@ -213,12 +249,9 @@ async function workerCount(paths: string[], jobs: number | undefined): Promise<n
  */
 async function sharedNerModel(): Promise<SharedArrayBuffer | undefined> {
   try {
-    const { MODEL_PATH } = await import("../../nlp/en/ner/model.js");
-    const packed = readFileSync(MODEL_PATH);
-    // One output buffer of the unpacked size (the gzip trailer's ISIZE): zlib's default 16 KB pieces and their
-    // concatenation would leave twice the model in this thread's garbage, which a coordinator seldom collects.
-    const size = packed.length >= 4 ? packed.readUInt32LE(packed.length - 4) : 0;
-    const bytes = gunzipSync(packed, size > 0 ? { chunkSize: Math.max(64, size + 1) } : {});
+    const { MODEL_PATH, gunzipWhole } = await import("../../nlp/en/ner/model.js");
+    // one output buffer (see gunzipWhole): a coordinator seldom collects its garbage
+    const bytes = gunzipWhole(readFileSync(MODEL_PATH));
     const shared = new SharedArrayBuffer(bytes.length);
     new Uint8Array(shared).set(bytes);
     return shared;
@@ -227,12 +260,26 @@ async function sharedNerModel(): Promise<SharedArrayBuffer | undefined> {
   }
 }
 
-/** A pool worker's start: the settings, and the shared model bytes if the coordinator could read them. */
+/** A pool worker's start: the settings, and the shared model bytes and tables if the coordinator could read them. */
 interface WorkerStart {
   claimlineExtract: ExtractSettings;
   /** characters of records per posted part (CHUNK_CHARS) */
   chunkChars: number;
   nerModel?: SharedArrayBuffer;
+  gazetteer?: import("../../geo/gazetteer.js").GazetteerTables;
+}
+
+/**
+ * A pool worker: this module in a new thread. Run from the TypeScript sources (the tests, the dev CLI), the module
+ * is loaded through tsx's API, as a worker does not inherit the `--import tsx` hooks: without it no worker could
+ * start there, and the main thread would do every input (the pool's own paths untested).
+ */
+function poolWorker(options: WorkerOptions): Worker {
+  const self = new URL(import.meta.url);
+  if (!self.pathname.endsWith(".ts")) return new Worker(self, options);
+  const api = JSON.stringify(import.meta.resolve("tsx/esm/api"));
+  const href = JSON.stringify(self.href);
+  return new Worker(`import(${api}).then(({ tsImport }) => tsImport(${href}, ${href}));`, { ...options, eval: true });
 }
 
 /**
@@ -253,14 +300,17 @@ async function runPool(paths: string[], settings: ExtractSettings, jobs: number,
   const redo: number[] = [];
   let wake: (() => void) | undefined;
   let closing = false;
-  const start: WorkerStart = { claimlineExtract: settings, chunkChars: poolTuning.chunkChars, nerModel: await sharedNerModel() };
+  const start: WorkerStart = {
+    claimlineExtract: settings, chunkChars: poolTuning.chunkChars, nerModel: await sharedNerModel(),
+    gazetteer: (await import("../../geo/gazetteer.js")).sharedGazetteerTables(),
+  };
   const spawnWorker = (): void => {
-    const w = new Worker(new URL(import.meta.url), { workerData: start, resourceLimits: WORKER_LIMITS });
+    const w = poolWorker({ workerData: start, resourceLimits: WORKER_LIMITS });
     let worked = false;
     w.on("message", (m: OutputChunk) => {
       worked = true;
       const r = pending(m.index);
-      r.add(m.records, m.errors);
+      r.add({ bytes: m.bytes, from: w, errors: m.errors }, m.count);
       if (m.done) {
         r.done = true;
         const h = held.get(w);
@@ -290,10 +340,17 @@ async function runPool(paths: string[], settings: ExtractSettings, jobs: number,
     let skipRecords = r.records;
     let skipErrors = r.errors;
     await extractInput(paths[index]!, settings, {
-      record: (s) => { if (skipRecords > 0) skipRecords--; else r.add([s], []); },
-      error: (e) => { if (skipErrors > 0) skipErrors--; else r.add([], [e]); },
+      record: (s) => { if (skipRecords > 0) skipRecords--; else r.add({ records: [s], errors: [] }, 1); },
+      error: (e) => { if (skipErrors > 0) skipErrors--; else r.add({ errors: [e] }, 0); },
     });
     r.done = true;
+  };
+  /**
+   * A written buffer goes back to its worker to be filled again: without it each part is a new buffer outside the
+   * heap, and this thread, which allocates little on its heap, collects them seldom (tens of MB of dead buffers).
+   */
+  const recycle = (buffer: ArrayBufferLike, w: Worker | undefined) => (): void => {
+    if (w && held.has(w) && !closing) w.postMessage({ recycle: buffer }, [buffer as ArrayBuffer]);
   };
   for (let i = 0; i < jobs; i++) spawnWorker();
   const window = jobs * AHEAD_PER_WORKER;
@@ -314,7 +371,8 @@ async function runPool(paths: string[], settings: ExtractSettings, jobs: number,
       if (r?.chunks.length) {
         for (let c = r.chunks.shift(); c; c = r.chunks.shift()) {
           for (const e of c.errors) writer.error(e);
-          for (const s of c.records) await writer.record(s);
+          if (c.bytes) await writer.bytes(c.bytes, recycle(c.bytes.buffer, c.from));
+          for (const s of c.records ?? []) await writer.record(s);
         }
         continue;
       }
@@ -338,6 +396,7 @@ async function runPool(paths: string[], settings: ExtractSettings, jobs: number,
 }
 
 async function runExtract(args: string[], flags: ExtractFlags, io: CliIO): Promise<number> {
+  startMemoryProbe("main");
   // Tier-up budget: see JIT_FLAGS. Set before the first article, so every stage's functions get it.
   setFlagsFromString(JIT_FLAGS);
   const inputs = args.length ? args : ["-"];
@@ -385,29 +444,47 @@ export function registerExtract(program: Command, io: CliIO): void {
 
 // A pool worker: this same module, started by runPool with its settings; extracts inputs on request.
 if (!isMainThread && parentPort && (workerData as Partial<WorkerStart> | null)?.claimlineExtract) {
-  const { claimlineExtract: settings, chunkChars, nerModel } = workerData as WorkerStart;
+  const { claimlineExtract: settings, chunkChars, nerModel, gazetteer } = workerData as WorkerStart;
   const port = parentPort;
-  // the shared model is installed before the first input (a model that does not load leaves the shipped file to load)
-  const ready = nerModel
-    ? Promise.all([import("../../nlp/en/ner/model.js"), import("../../nlp/en/extractors/ner-mentions.js")])
+  startMemoryProbe("worker");
+  // the shared model and tables are installed before the first input (a model that does not load leaves the shipped
+  // file to load; tables of other sizes than the gazetteer's are not used)
+  const ready = Promise.all([
+    nerModel && Promise.all([import("../../nlp/en/ner/model.js"), import("../../nlp/en/extractors/ner-mentions.js")])
       .then(([{ NerModel }, { useNerModel }]) => useNerModel(NerModel.deserialize(Buffer.from(nerModel))))
-      .catch(() => undefined)
-    : Promise.resolve();
-  port.on("message", (job: { index: number; path: string }) => {
+      .catch(() => undefined),
+    gazetteer && import("../../geo/gazetteer.js").then(({ useGazetteerTables }) => useGazetteerTables(gazetteer)).catch(() => undefined),
+  ]);
+  // written output buffers back from the coordinator (see `recycle`), reused for the next parts
+  const spare: ArrayBuffer[] = [];
+  const buffer = (n: number): ArrayBuffer => {
+    const k = spare.findIndex((b) => b.byteLength >= n);
+    return k >= 0 ? spare.splice(k, 1)[0]! : new ArrayBuffer(Math.max(n, SPARE_BYTES));
+  };
+  port.on("message", (job: { index: number; path: string } | { recycle: ArrayBuffer }) => {
+    if ("recycle" in job) {
+      if (spare.length < MAX_SPARE) spare.push(job.recycle);
+      return;
+    }
     // records go out in parts of about CHUNK_CHARS; the last part says the input is done
     let records: string[] = [];
     let errors: string[] = [];
     let chars = 0;
     const post = (done: boolean): void => {
-      const chunk: OutputChunk = { index: job.index, records, errors, done };
-      port.postMessage(chunk);
+      // a Buffer of its own (not a slice of the shared pool: strings this long are never pooled, short ones copied)
+      const joined = records.join("");
+      const n = joined.length ? Buffer.byteLength(joined) : 0;
+      const bytes = n ? new Uint8Array(buffer(n), 0, n) : undefined;
+      if (bytes) Buffer.from(bytes.buffer, 0, n).write(joined);
+      const chunk: OutputChunk = { index: job.index, bytes, count: records.length, errors, done };
+      port.postMessage(chunk, bytes ? [bytes.buffer] : []);
       records = [];
       errors = [];
       chars = 0;
     };
     const out: OutputSink = {
       record: (s) => {
-        records.push(s);
+        records.push(frame(settings.format, s));
         chars += s.length;
         if (chars >= chunkChars) post(false);
       },

@@ -293,7 +293,7 @@ export class NerModel {
 
   /** Load a model file: the in-memory layout (format 2), gzipped or not, as views of the (gunzipped) bytes. */
   static deserialize(file: Buffer): NerModel {
-    const buf = file.length >= 2 && file[0] === 0x1f && file[1] === 0x8b ? gunzipSync(file) : file;
+    const buf = file.length >= 2 && file[0] === 0x1f && file[1] === 0x8b ? gunzipWhole(file) : file;
     if (buf.length < 8 || buf.readUInt32LE(0) !== MAGIC2) throw new Error("not a claimline NER model file");
     const hl = buf.readUInt32LE(4);
     const header = JSON.parse(buf.toString("utf8", 8, 8 + hl)) as {
@@ -356,6 +356,15 @@ class LazyStarts {
 }
 
 const pad8 = (n: number): number => (8 - (n % 8)) % 8;
+
+/**
+ * Gunzips into one buffer of the unpacked size (the gzip trailer's ISIZE): zlib's default 16 KB pieces and their
+ * concatenation cost a copy of the 11 MB model (~20 % of the load) and leave twice the model as garbage.
+ */
+export function gunzipWhole(packed: Buffer): Buffer {
+  const size = packed.length >= 4 ? packed.readUInt32LE(packed.length - 4) : 0;
+  return gunzipSync(packed, size > 0 ? { chunkSize: Math.max(64, size + 1) } : {});
+}
 
 const CURLY = /[“”„‟‘’‚‛]/;
 /**

@@ -50,7 +50,7 @@ function buildGazetteers(res: MutableNerResources): void {
   for (const name of g.countryByName.keys()) addGaz(res, name, "country");
   for (const name of g.demonymByName.keys()) addGaz(res, name, "demonym");
   for (const [name, r] of g.regionByName) addGaz(res, name, r.type === "GPE" ? "state" : "region");
-  g.cities.name.forEach((name, i) => addGaz(res, name, i < BIG_CITIES ? "city" : "town"));
+  for (let i = 0; i < g.cities.names.length; i++) addGaz(res, g.cities.names.at(i), i < BIG_CITIES ? "city" : "town");
   for (const name of g.cityAliases.keys()) addGaz(res, name, "city");
   const names = nameLexicon();
   for (const n of names.female) addGaz(res, n, "first");

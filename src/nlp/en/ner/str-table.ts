@@ -8,7 +8,7 @@ export interface WordTable extends Iterable<[string, number]> {
 }
 
 /** FNV-1a over UTF-16 code units (the same hash as features.ts `strHash`). */
-function hashOf(key: string): number {
+export function hashOf(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
   return h;
@@ -77,14 +77,33 @@ export class StrTable implements WordTable {
     return e < 0 ? undefined : this.vals[e];
   }
 
+  has(key: string): boolean {
+    return this.indexOf(key) >= 0;
+  }
+
   /** The key of entry e. */
   keyAt(e: number): string {
     const a = this.off[e]!;
     const b = this.off[e + 1]!;
     let s = "";
-    // in chunks: fromCharCode's argument count is bounded
-    for (let i = a; i < b; i += 4096) s += String.fromCharCode(...this.chars.subarray(i, Math.min(b, i + 4096)));
+    // in chunks: fromCharCode's argument count is bounded; `apply` takes the typed array as it is (a spread would
+    // run the iterator protocol over it, several times slower for a table's 50 k keys)
+    for (let i = a; i < b; i += 4096) s += String.fromCharCode.apply(null, this.chars.subarray(i, Math.min(b, i + 4096)) as unknown as number[]);
     return s;
+  }
+
+  /** The keys that contain the character `code` (say, a space), without making a string of the others. */
+  *keysWith(code: number): IterableIterator<string> {
+    const { chars, off } = this;
+    for (let e = 0; e < this.vals.length; e++) {
+      const b = off[e + 1]!;
+      for (let i = off[e]!; i < b; i++) {
+        if (chars[i] === code) {
+          yield this.keyAt(e);
+          break;
+        }
+      }
+    }
   }
 
   *keys(): IterableIterator<string> {
