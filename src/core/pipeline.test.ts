@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Document } from "./document.js";
-import { BUDGET_FLOOR_MS, BudgetExceeded, checkDeadline, deadlineCheck, defaultBudgetMs, Pipeline, PipelineError, stageDeadlineExceeded, type Stage } from "./pipeline.js";
+import { BUDGET_FLOOR_MS, BudgetExceeded, checkDeadline, deadlineCheck, defaultBudgetMs, outsideBudget, Pipeline, PipelineError, stageDeadlineExceeded, type Stage } from "./pipeline.js";
 
 const stage = (name: string, requires: Stage["requires"], provides: Stage["provides"], run: Stage["run"] = () => {}): Stage => ({
   name, kind: "extractor", requires, provides, run,
@@ -196,4 +196,23 @@ test("deadlineCheck reads the clock every n-th call only, and is a no-op outside
   assert.match(doc.messages[0]!.text, /stage "inner" stopped early/);
   const outside = deadlineCheck(new Document("y"), 1);
   assert.doesNotThrow(() => { for (let i = 0; i < 1000; i++) outside(); });
+});
+
+test("a one-time load inside a stage (outsideBudget) is not charged to the document's budget", () => {
+  // the real clock: a load that takes longer than the whole budget, as a model's first load on a loaded machine
+  const busy = (ms: number): void => { const end = performance.now() + ms; while (performance.now() < end); };
+  let loaded = false;
+  const load = () => outsideBudget(() => { if (!loaded) busy(600); loaded = true; });
+  const p = new Pipeline([
+    stage("loads", [], ["mention"], (d) => { load(); d.set("mention", []); }),
+    stage("after", ["mention"], ["quote"], (d) => { checkDeadline(d); d.set("quote", []); }),
+  ]);
+  const doc = p.run(new Document("some text"), { budgetMs: 300 });
+  assert.deepEqual(doc.messages, [], "the load did not spend the budget");
+  // the same wait as the document's own work is charged: the later stage is skipped
+  const slow = new Pipeline([
+    stage("works", [], ["mention"], (d) => { busy(600); d.set("mention", []); }),
+    stage("after", ["mention"], ["quote"], (d) => d.set("quote", [])),
+  ]).run(new Document("some text"), { budgetMs: 300 });
+  assert.match(slow.messages[0]?.text ?? "", /time budget of 300 ms exceeded .*skipped after/);
 });

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { StrTable } from "../nlp/en/ner/str-table.js";
 import { buildCityTable, cityTableViews, type CityTableData, type CityTableViews } from "./city-tables.js";
+import { outsideBudget } from "../core/pipeline.js";
 
 export interface Country {
   cc: string; name: string; lat: number; lon: number;
@@ -145,6 +146,10 @@ let loadedTowns: Towns | null | undefined;
 
 /** The towns file, read on first use only: the geocoder turns to it for a name no city, region or country has. */
 export function towns(g: Gazetteer): Towns | null {
+  return loadedTowns !== undefined ? loadedTowns : outsideBudget(() => readTowns(g));
+}
+
+function readTowns(g: Gazetteer): Towns | null {
   if (loadedTowns !== undefined) return loadedTowns;
   if (!g.townCount) return (loadedTowns = null);
   const cols = readCities(g.townCount, "towns");
@@ -161,6 +166,10 @@ let loadedCounties: Map<string, County[]> | undefined;
  * ends in "County" or "Parish" asks for them, so the gazetteer's load does not grow.
  */
 export function counties(): Map<string, County[]> {
+  return loadedCounties ?? outsideBudget(readCounties);
+}
+
+function readCounties(): Map<string, County[]> {
   if (loadedCounties) return loadedCounties;
   loadedCounties = new Map();
   let rows: [string, number, number, string][] = [];
@@ -186,6 +195,10 @@ export function counties(): Map<string, County[]> {
 }
 
 export function gazetteer(): Gazetteer {
+  return loaded ?? outsideBudget(readGazetteer);
+}
+
+function readGazetteer(): Gazetteer {
   if (loaded) return loaded;
   const t0 = performance.now();
   const raw = JSON.parse(readFileSync(DATA, "utf8")) as GazetteerFile;

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { isCapitalised, isQuoteChar, type Tokens } from "../extractors/quote-common.js";
+import { outsideBudget } from "../../../core/pipeline.js";
 
 // src/nlp/en/attribution and dist/nlp/en/attribution both sit four levels below the project root.
 const MODEL_FILE = fileURLToPath(new URL("../../../../src/nlp/en/attribution/content-bounds-model.json", import.meta.url));
@@ -409,9 +410,11 @@ let model: BoundsModel | null | undefined;
 /** The weights, read on first use; null when the file is absent (the rules' boundaries stand). */
 export function boundsModel(): BoundsModel | null {
   if (model !== undefined) return model;
-  if (!existsSync(MODEL_FILE)) return (model = null);
-  const raw = JSON.parse(readFileSync(MODEL_FILE, "utf8")) as { start: Record<string, number>; end: Record<string, number> };
-  return (model = { start: new Map(Object.entries(raw.start)), end: new Map(Object.entries(raw.end)) });
+  return (model = outsideBudget(() => {
+    if (!existsSync(MODEL_FILE)) return null;
+    const raw = JSON.parse(readFileSync(MODEL_FILE, "utf8")) as { start: Record<string, number>; end: Record<string, number> };
+    return { start: new Map(Object.entries(raw.start)), end: new Map(Object.entries(raw.end)) };
+  }));
 }
 
 /** Sees every report's candidates before the choice (the training script's hook; unset in the pipeline). */

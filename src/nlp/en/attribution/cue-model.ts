@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Tokens } from "../extractors/quote-common.js";
 import { shapeOf, wordFeatures } from "./cue-features.js";
+import { outsideBudget } from "../../../core/pipeline.js";
 
 // src/nlp/en/attribution and dist/nlp/en/attribution both sit four levels below the project root.
 const MODEL_FILE = fileURLToPath(new URL("../../../../src/nlp/en/attribution/cue-model.json", import.meta.url));
@@ -88,12 +89,15 @@ interface Tables {
 let tables: Tables | undefined;
 /** The weights, read on the first score (not at import: most commands that import the extractors never score). */
 function cueTables(): Tables {
-  if (tables) return tables;
+  return (tables ??= outsideBudget(readCueTables));
+}
+
+function readCueTables(): Tables {
   const m = new CueModel((JSON.parse(readFileSync(MODEL_FILE, "utf8")) as { weights: Record<string, number> }).weights);
   const t = { m, p1: m.u("p1"), n1: m.u("n1"), p2: m.u("p2"), n2: m.u("n2"), q: m.u("q"), pos: m.u("pos"), qr: m.b("qr") };
   let qrMost = 0;
   for (const row of t.qr.values()) qrMost = Math.max(qrMost, maxOf(row));
-  return (tables = { ...t, ctxMost: maxOf(t.p1) + maxOf(t.n1) + maxOf(t.p2) + maxOf(t.n2) + maxOf(t.q) + qrMost + maxOf(t.pos) });
+  return { ...t, ctxMost: maxOf(t.p1) + maxOf(t.n1) + maxOf(t.p2) + maxOf(t.n2) + maxOf(t.q) + qrMost + maxOf(t.pos) };
 }
 
 /**

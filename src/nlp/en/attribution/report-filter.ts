@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { Mention, Quote } from "../../../core/annotations.js";
 import type { Document } from "../../../core/document.js";
 import { PRONOUNS, Tokens, cueVerb, isCueNoun, isNegation, wordCount } from "../extractors/quote-common.js";
+import { outsideBudget } from "../../../core/pipeline.js";
 
 // src/nlp/en/attribution and dist/nlp/en/attribution both sit four levels below the project root.
 const MODEL_FILE = fileURLToPath(new URL("../../../../src/nlp/en/attribution/report-filter-model.json", import.meta.url));
@@ -104,9 +105,11 @@ let model: Model | null | undefined;
 /** The weights, read on first use (not at import); without the file every report stands. */
 function loadModel(): Model | null {
   if (model !== undefined) return model;
-  if (!existsSync(MODEL_FILE)) return (model = null);
-  const json = JSON.parse(readFileSync(MODEL_FILE, "utf8")) as { threshold: number; weights: Record<string, number> };
-  return (model = { weights: new Map(Object.entries(json.weights)), threshold: json.threshold });
+  return (model = outsideBudget(() => {
+    if (!existsSync(MODEL_FILE)) return null;
+    const json = JSON.parse(readFileSync(MODEL_FILE, "utf8")) as { threshold: number; weights: Record<string, number> };
+    return { weights: new Map(Object.entries(json.weights)), threshold: json.threshold };
+  }));
 }
 
 /** The probability of features `f` under `weights` (logistic). */

@@ -1,6 +1,7 @@
 // Word lists for finding and typing names: generated ones (names.json) loaded lazily, hand-written ones below.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { outsideBudget } from "../../../core/pipeline.js";
 
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -112,6 +113,10 @@ const DATA = fileURLToPath(new URL("../../../../src/nlp/en/lexicons/names.json",
 let loaded: NameLexicon | undefined;
 
 export function nameLexicon(): NameLexicon {
+  return loaded ?? outsideBudget(readNameLexicon);
+}
+
+function readNameLexicon(): NameLexicon {
   if (loaded) return loaded;
   const t0 = performance.now();
   const raw = JSON.parse(readFileSync(DATA, "utf8")) as NamesFile;

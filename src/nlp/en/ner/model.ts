@@ -9,6 +9,7 @@ import { RowIndex } from "./row-index.js";
 import { StrTable, type WordTable } from "./str-table.js";
 import { DocContext, FeatureBuffer, FeatureExtractor, GAZ_KINDS, type NerResources } from "./features.js";
 import { CONLL_TYPES, NUM_TAGS, tagsToSpans, type ConllType, type NerSpan, type NerType } from "./labels.js";
+import { outsideBudget } from "../../../core/pipeline.js";
 
 const L = NUM_TAGS;
 const MAGIC2 = 0x324e4c43; // "CLN2": the in-memory layout
@@ -101,7 +102,7 @@ export class NerModel {
   private cached(profile?: string): CachedTagger | undefined {
     const w = this.profileWeights(profile);
     if (!this.useCache || w !== this.weights || w instanceof Float32Array) return undefined;
-    this.cachedTagger ??= new CachedTagger(this.bits, w.index ?? RowIndex.fromDense(w.rowOf), w.q, w.scale, this.trans, this.res, this.gazTrie());
+    this.cachedTagger ??= outsideBudget(() => new CachedTagger(this.bits, w.index ?? RowIndex.fromDense(w.rowOf), w.q, w.scale, this.trans, this.res, this.gazTrie()));
     return this.cachedTagger;
   }
 
@@ -438,6 +439,10 @@ let loadMs = 0;
 
 /** The shipped model, read once on first use (throws if the model file has not been trained yet). */
 export function loadNerModel(path = MODEL_PATH): NerModel {
+  return cached && path === MODEL_PATH ? cached : outsideBudget(() => readNerModel(path));
+}
+
+function readNerModel(path: string): NerModel {
   if (cached && path === MODEL_PATH) return cached;
   const t0 = performance.now();
   if (!existsSync(path)) throw new Error(`NER model file missing: ${path} (run npm run train:ner)`);
