@@ -25,4 +25,11 @@ describe("indirect content before its cue", () => {
     const t2 = "Stillwater, the county seat, will host the debate, officials said.";
     assert.equal(contentOf(t2, "said"), "Stillwater, the county seat, will host the debate");
   });
+  it("keeps a linking word that is all a medial report has before its source ('Instead, she said, …')", () => {
+    const text = "Instead, the manager said, the company would hire two hundred workers in the spring.";
+    assert.equal(contentOf(text, "said"), "Instead, the manager said, the company would hire two hundred workers in the spring");
+    // with more words before the source, the linking word still goes
+    const t2 = "But the plant, the manager said, would stay open through the winter.";
+    assert.equal(contentOf(t2, "said"), "the plant, the manager said, would stay open through the winter");
+  });
 });

@@ -12,6 +12,7 @@ import { chooseBounds } from "../attribution/content-bounds.js";
 import { chainCue, lightVerbCue } from "../attribution/cue-span.js";
 import { askedReport, auxChainReport, negatedReport, nounUse } from "../attribution/cue-readers.js";
 import { cueVoice, isCueSubject } from "../attribution/voice.js";
+import { medialQuotation } from "../attribution/medial-quotation.js";
 
 const SOURCE = "indirect-quotes";
 // Tokens that may sit between a cue and its "that": an addressee or a time ("told reporters on Monday that").
@@ -272,7 +273,12 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       let content = trimContent(text, c.content);
       // a leading conjunction or discourse adverb links to the sentences before; it is not what was said ("But …, she
       // said", "In fact, …, according to X": PolNeAR train leaves such an adverb out 23 times of 24)
-      if (c.content[0] < c.cue[0]) content = withoutLinkLead(text, content);
+      // (a medial report whose only words before its source are the link, "Instead, she said, …", keeps it: PolNeAR
+      // then marks it as the content's first piece, and without it the report would open at its source)
+      if (c.content[0] < c.cue[0]) {
+        const unlinked = withoutLinkLead(text, content);
+        if (unlinked[0] < Math.min(c.speaker.span[0], c.cue[0])) content = unlinked;
+      }
       // a quotation that ends the report keeps its closing mark (balanced marks read better)
       // with the punctuation inside it ('is “true,”', "policy.''"), as PolNeAR spans keep them
       content = [content[0], closingMark(text, content)];
@@ -333,6 +339,17 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
         id: "", kind: "indirect", text: text.slice(c.content[0], c.content[1]), span: c.content,
         cue: { text: text.slice(c.cue[0], c.cue[1]), span: c.cue }, ...(c.speaker ? { speaker: { name: c.speaker.name, span: c.speaker.span } } : {}),
         confidence: BARE_CONFIDENCE, source: SOURCE, paragraph: s.paragraph, attribution: "cue",
+      });
+    }
+    // 'An economic downturn, he said, "could be a good time …"': the lead and the quotation are one report
+    for (let n = firstCueAfter(cued, s.span[0]); n < cued.length && cued[n]!.cue!.span[0] < s.span[1]; n++) {
+      const q = cued[n]!;
+      const span = medialQuotation(text, s.span, q, tk.end(end - 1), (l) => withoutLinkLead(text, l)[0] >= l[1]);
+      if (!span || taken.some((t) => t[0] < q.marks![0] && span[0] < t[1])) continue;
+      taken.push([span[0], q.marks![0]]);
+      out.push({
+        id: "", kind: "indirect", text: text.slice(span[0], span[1]), span, cue: { ...q.cue! },
+        speaker: { name: q.speaker!.name, span: q.speaker!.span! }, confidence: 0.7, source: SOURCE, paragraph: s.paragraph, attribution: "cue",
       });
     }
   }

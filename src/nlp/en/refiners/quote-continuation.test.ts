@@ -110,4 +110,18 @@ describe("quote continuation", () => {
     const text = `According to the newspaper, spokesman Lee Park said on Friday that "the senator would sign the bill."`;
     assert.equal(find(text, "the senator would").speaker?.name, "Lee Park");
   });
+  it("a short opening part of a split quote takes the speaker and cue of the part after it", () => {
+    const text = `"Frankly," the coach said, "we were lucky to get out of there with a draw."`;
+    const first = find(text, "Frankly");
+    assert.equal(first.speaker?.name, "the coach");
+    assert.equal(first.cue?.text, "said");
+    assert.equal(find(text, "we were lucky").speaker?.name, "the coach");
+  });
+  it("a short quotation that is no opening part stays unattributed", () => {
+    // a show's name after "on", and a quotation inside the narration's sentence
+    const named = runQuotes(`She said on "Good Morning," the coach said, "we were lucky."`).find((q) => q.text.startsWith("Good Morning"));
+    assert.equal(named?.speaker, undefined);
+    const inside = runQuotes(`The word "Frankly," the coach said, "is overused."`).find((q) => q.text.startsWith("Frankly"));
+    assert.equal(inside?.speaker, undefined);
+  });
 });

@@ -102,6 +102,17 @@ export function continueQuotes(doc: Document): Quote[] {
     // ('on "Face the Nation," he said': the name of a show after "on"/"of"/"'s" stays a title even before a cue)
     const named = BEFORE_NAME.test(text.slice(Math.max(0, q.marks[0] - 12), q.marks[0]));
     const work = named || WORK_BEFORE.test(text.slice(Math.max(0, q.marks[0] - 16), q.marks[0]));
+    // '"Honestly," he said, "we …"': an opening part of a split quote with no speaker of its own (one word in title
+    // case reads as a title above), the attribution of the next part right after it, is that speaker's first piece
+    // (PolNeAR marks both parts as one content); not a work's name ('the show "Face the Nation," he said, "…"')
+    if (!q.speaker && !work && q.paragraph !== undefined) {
+      const next = nextDirect.get(q);
+      const para = paragraphs[q.paragraph];
+      if (next?.speaker && para && opensSentence(text, para.span[0], q.marks[0]) && /,/.test(text.slice(q.span[1], q.marks[1] + 1)) && beforeAttribution(text, q.marks[1], next)) {
+        emit({ ...q, speaker: { ...next.speaker }, cue: next.cue && { ...next.cue }, confidence: 0.7, attribution: "inherited", source: SOURCE });
+        continue;
+      }
+    }
     if (titleLike(q.text) && (work || !(q.attribution === "cue" && q.cue && handed))) continue;
     // the report a quotation sits in, if any
     while (r < reported.length && reported[r]!.span[1] <= q.marks[0]) r++;
@@ -191,6 +202,15 @@ function afterAttribution(text: string, donor: Quote, at: number): boolean {
   if (gap.length > 160 || /[.!?]\s/.test(gap) || !/[,:]\s*$/.test(gap)) return false;
   const inside = (s?: readonly [number, number]) => s !== undefined && donor.marks![1] <= s[0] && s[1] <= at;
   return inside(donor.speaker?.span) || inside(donor.cue?.span);
+}
+
+/** '"…," he said, "…"' seen from the first part: between `from` and the next quotation only that one's attribution, ending in a comma or colon. */
+function beforeAttribution(text: string, from: number, next: Quote): boolean {
+  if (next.kind !== "direct" || !next.marks || !next.cue || next.marks[0] < from) return false;
+  const gap = text.slice(from, next.marks[0]);
+  if (gap.length > 120 || /[.!?]\s/.test(gap) || !/[,:]\s*$/.test(gap)) return false;
+  const inside = (s: readonly [number, number]) => from <= s[0] && s[1] <= next.marks![0];
+  return next.speaker?.span !== undefined && inside(next.speaker.span) && inside(next.cue.span);
 }
 
 /** A cue whose verb is seldom one of speech ("sends", "shows"): it reports nothing inside another's report. */
