@@ -27,6 +27,12 @@ describe("polnear scorer", () => {
     assert.deepEqual(atts[0]!.content!.map((s) => text.slice(...s)), [`"We won,"`, `"It was close."`]);
     assert.equal(text.slice(...atts[0]!.source![0]!), "Ann Lee");
   });
+  it("a quotation that opens a line starts at its own mark, not at the closing mark of the line above", () => {
+    const text = `Ann Lee said the vote "was a disgrace."\n"We will appeal," Ben Ortiz said.`;
+    const atts = toAttributions(text, runQuotes(text));
+    const appeal = atts.find((a) => a.content?.some((s) => text.slice(...s).includes("appeal")));
+    assert.deepEqual(appeal?.content?.map((s) => text.slice(...s)), [`"We will appeal,"`]);
+  });
   it("gives an indirect content its complementiser and a cue its auxiliaries", () => {
     const text = "The mayor has also said that the bridge would reopen in June.";
     const [a] = toAttributions(text, runQuotes(text));

@@ -268,7 +268,8 @@ export function toAttributions(text: string, quotes: readonly Quote[], sentences
       // the quotation with its marks and the punctuation inside them
       let a = content[0];
       let b = content[1];
-      while (a > 0 && /["“”„«'‘\s]/.test(text[a - 1]!) && content[0] - a < 3) a--;
+      // (not across a line break: the mark before it closes the paragraph above)
+      while (a > 0 && /["“”„«'‘ \t]/.test(text[a - 1]!) && content[0] - a < 3) a--;
       while (b < text.length && /[,.!?;:]/.test(text[b]!) && b - content[1] < 2) b++;
       while (b < text.length && /["”»'’]/.test(text[b]!) && b - content[1] < 3) b++;
       while (a < content[0] && /\s/.test(text[a]!)) a++;
