@@ -123,3 +123,25 @@ test("the form table tags the same after its index and character arrays grow, an
   assert.deepEqual(m.tagTokens(doc.text, doc.get("token"), doc.get("sentence")), want);
   assert.deepEqual(m.tagTokens(doc.text, doc.get("token"), doc.get("sentence")), want);
 });
+
+test("after the cache starts over, reused pool rows are cleared: tags still those of the feature path", () => {
+  const m = NerModel.deserialize(readFileSync(MODEL_PATH));
+  const syl = ["ka", "ro", "mi", "ten", "vo", "li", "sha", "dor", "pe", "nu"];
+  // more capitalised forms than the cache keeps (50 000), so every one is filled and the next document resets
+  const word = (i: number): string =>
+    "Z" + syl[i % 10]! + syl[Math.floor(i / 10) % 10]! + syl[Math.floor(i / 100) % 10]! + syl[Math.floor(i / 1000) % 10]! + syl[Math.floor(i / 10000) % 10]!;
+  const big: string[][] = [];
+  for (let i = 0; i < 51_000; i += 10) big.push(Array.from({ length: 10 }, (_, k) => word(i + k)));
+  m.useCache = true;
+  m.tagDocument(big);
+  const tagger = (m as unknown as { cachedTagger: CachedTagger }).cachedTagger;
+  assert.ok(tagger.size > 50_000, "the cache is over its limit");
+  for (const text of DOCS) {
+    const s = sentencesOf(text);
+    m.useCache = true;
+    const got = m.tagDocument(s);
+    assert.ok(tagger.size < 50_000, "the cache started over");
+    m.useCache = false;
+    assert.deepEqual(got, m.tagDocument(s));
+  }
+});
