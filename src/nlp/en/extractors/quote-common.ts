@@ -280,7 +280,11 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
           const between = scanBack(tk, text, k + 1, right);
           // (not a party and state tag: "Mitch McConnell, R-Ky., said")
           // (nor a state's abbreviation after a town: "of Springfield, Va., said")
-          if (between && between.from === k + 1 && allCapitalised(tk, between.from, between.to) && !PARTY_TAG.test(text.slice(between.span[0], between.span[1])) &&
+          // (a name with "of" only after a lower-case description: "Another analyst, Paul Greer of Denver University", not
+          // "Senator Jane Doe, Democrat of Ohio")
+          const withOf = between && !allCapitalised(tk, between.from, between.to);
+          if (between && between.from === k + 1 && nameWithPlace(tk, between.from, between.to) && !PARTY_TAG.test(text.slice(between.span[0], between.span[1])) &&
+            !(withOf && !lowerDescription(tk, text, lo, k)) && !townState(tk, text, k, between) &&
             !(between.to - between.from === 2 && tk.word(between.to - 1) === "." && tk.low(k - 2) === "of")) {
             // the description opening the clause is part of the mention as written ("The state's campaign chairman, Phil
             // Lovas"); the name stays the name
@@ -288,7 +292,18 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
             if (description && !description.pronoun && !allCapitalised(tk, description.from, description.to) && opensClause(tk, lo, description.from)) {
               between.span = [description.span[0], between.span[1]];
             }
-            return between;
+            return personBeforeOf(tk, text, between);
+          }
+        }
+        // "Ohio's treasurer, Dan Reyes, a Democrat, said": a description opening the clause, the name, then its
+        // apposition; the mention as written runs from the description to the apposition, the name stays the name
+        if (commas === 2) {
+          const named = scanBack(tk, text, k + 1, right);
+          const description = named && named.from === k + 1 && allCapitalised(tk, named.from, named.to) && !PARTY_TAG.test(text.slice(named.span[0], named.span[1])) ? scanBack(tk, text, lo, k) : undefined;
+          if (named && description && !description.pronoun && !allCapitalised(tk, description.from, description.to) && opensClause(tk, lo, description.from)) {
+            // (an aside is not the mention's: "The firm's chief executive, Ann Ruiz, of course, said")
+            if (ASIDE_SEGMENT.test(text.slice(tk.start(right + 1), tk.end(j - 1)))) return { ...named, from: description.from, span: [description.span[0], named.span[1]] };
+            if (appositionAt(tk, right + 1, j)) return { ...named, from: description.from, to: j, span: [description.span[0], tk.end(j - 1)] };
           }
         }
         // the name opens the clause: at the start, or after a quotation, a colon or a conjunction
@@ -310,7 +325,13 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
     return undefined;
   }
   // ("a poll released in late August found": a time ends the words before the cue, which name nobody themselves)
-  return scanBack(tk, text, lo, j + 1) ?? reducedRelative(tk, text, lo, j + 1) ?? contactRelative(tk, text, lo, j + 1);
+  const np = scanBack(tk, text, lo, j + 1);
+  // "Mona Reed of Tulsa, Oklahoma says": the state after a town is the mention's end, the person before it the speaker
+  if (np && np.from - 1 > lo && tk.word(np.from - 1) === "," && townState(tk, text, np.from - 1, np)) {
+    const head = scanBack(tk, text, lo, np.from - 1);
+    if (head && !head.pronoun && head.to - head.from > 2) return personBeforeOf(tk, text, { ...head, to: np.to, span: [head.span[0], np.span[1]] });
+  }
+  return np ?? reducedRelative(tk, text, lo, j + 1) ?? contactRelative(tk, text, lo, j + 1);
 }
 
 /**
@@ -330,11 +351,14 @@ function contactRelative(tk: Tokens, text: string, lo: number, end: number): Spe
 // Participles that open a reduced relative after a report's noun ("a poll released in late August", "research conducted by X").
 const REDUCED = new Set("released published conducted commissioned issued sponsored funded compiled prepared obtained carried".split(" "));
 const REDUCED_MAX = 10;
+/** A participle that opens a reduced relative after a report's noun ("released", "conducted"). */
+export const isReducedParticiple = (w: string): boolean => REDUCED.has(w);
 
 /**
  * "A Quinnipiac University poll released in late August found …", "research conducted by the Center for X found …": the
- * noun phrase before a reduced relative that ends right before the cue (at `end`) is the source (PolNeAR's source leaves
- * the relative out); undefined when the words before the cue hold no such participle after a noun.
+ * noun phrase before a reduced relative that ends right before the cue (at `end`), with the relative, is the source
+ * (PolNeAR train keeps the relative: "New polls released Sunday showed", 13 of 14 such sources); the name stays the
+ * noun phrase's. Undefined when the words before the cue hold no such participle after a noun.
  */
 function reducedRelative(tk: Tokens, text: string, lo: number, end: number): SpeakerNP | undefined {
   for (let p = end - 1; p > lo && end - p <= REDUCED_MAX; p--) {
@@ -344,7 +368,7 @@ function reducedRelative(tk: Tokens, text: string, lo: number, end: number): Spe
     if (!REDUCED.has(w)) continue;
     const head = scanBack(tk, text, lo, p);
     if (!head || head.pronoun || isCapitalised(tk.word(p - 1)) || p - 1 === lo) return undefined;
-    return head;
+    return { ...head, to: end, span: [head.span[0], tk.end(end - 1)] };
   }
   return undefined;
 }
@@ -393,6 +417,54 @@ function withParenthesis(tk: Tokens, text: string, lo: number, end: number): Spe
 
 // "R-Ky.", "D-Calif.", "I-Vt.": a legislator's party and state after the name
 const PARTY_TAG = /^[RDI]-[A-Z][A-Za-z]*\.?$/;
+
+// Sentence asides set off by commas, no part of a mention ("X, of course, said").
+const ASIDE_SEGMENT = /^(?:of course|however|though|too|in fact|indeed|meanwhile|also|then|instead|again|for example|for instance|for (?:his|her|its|their) part)$/i;
+
+// US states as newspapers write them after a town ("from Dayton, Ohio", "of Tulsa, Okla.")
+const US_STATE = new RegExp(
+  "^(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|" +
+    "Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|" +
+    "New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|" +
+    "Virginia|Washington|West Virginia|Wisconsin|Wyoming|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|" +
+    "Mont|Neb|Nev|N\\.[HJMYCD]|Okla|Ore|Pa|R\\.I|S\\.[CD]|Tenn|Tex|Vt|Va|Wash|W\\.Va|Wis|Wyo)\\.?$",
+);
+
+/** "from Dayton, | Ohio |, says": the words after the comma at `comma` are the state of a town after "of", "from" or "in". */
+function townState(tk: Tokens, text: string, comma: number, np: SpeakerNP): boolean {
+  return US_STATE.test(text.slice(np.span[0], np.span[1])) && comma - 2 >= 0 && isCapitalised(tk.word(comma - 1)) &&
+    /^(?:of|from|in)$/.test(tk.low(comma - 2));
+}
+
+/** "Paul Greer of Denver University", "Mona Reed of Tulsa": the capitalised name before "of" is the person named. */
+function personBeforeOf(tk: Tokens, text: string, np: SpeakerNP): SpeakerNP {
+  for (let i = np.from + 1; i < np.to - 1; i++) {
+    if (tk.low(i) !== "of") continue;
+    let a = i;
+    while (a > np.from && (isCapitalised(tk.word(a - 1)) || isTitleDot(tk, a - 1))) a--;
+    if (a < i && isCapitalised(tk.word(i - 1))) {
+      np.nameSpan = [tk.start(a), tk.end(i - 1)];
+      np.name = text.slice(np.nameSpan[0], np.nameSpan[1]);
+    }
+    break;
+  }
+  return np;
+}
+
+/** The noun phrase ending before the comma at `comma` is a lower-case description opening the clause ("Another analyst"). */
+function lowerDescription(tk: Tokens, text: string, lo: number, comma: number): boolean {
+  const d = scanBack(tk, text, lo, comma);
+  return !!d && !d.pronoun && !isCapitalised(tk.word(d.to - 1)) && opensClause(tk, lo, d.from);
+}
+
+/** A name, perhaps with its place or body after "of" ("Paul Greer of Denver University"): capitalised words linked by "of". */
+function nameWithPlace(tk: Tokens, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (tk.low(i) === "of" && i > from && i + 1 < to && isCapitalised(tk.word(i - 1)) && isCapitalised(tk.word(i + 1))) continue;
+    if (!isCapitalised(tk.word(i)) && tk.word(i) !== "." && tk.low(i) !== "-") return false;
+  }
+  return true;
+}
 
 function allCapitalised(tk: Tokens, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!isCapitalised(tk.word(i)) && tk.word(i) !== "." && tk.low(i) !== "-") return false;

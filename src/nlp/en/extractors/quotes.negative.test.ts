@@ -25,6 +25,10 @@ const NONE: [string, string][] = [
   ["a so-called phrase in quotes", `The so-called "reform package" passed the lower house on Tuesday.`],
   ["a statement issued, with nothing said", `The ministry issued a statement on Friday evening.`],
   ["a document published", `The watchdog published its annual report on Tuesday.`],
+  // a reduced relative before a verb that reports nothing is no source (quote-common.ts, reducedRelative)
+  ["a poll released, then a verb of no report", `The state poll released Friday ran to forty pages.`],
+  ["a town and its state in an apposition before a verb of no report", `Dale Pruitt, a welder from Dayton, Ohio, arrived at the rally early.`],
+  ["a description, a name and an apposition before a verb of no report", `The city's mayor, Dan Reyes, a Democrat, arrived in the capital on Monday.`],
   ["a verb of speaking in an infinitive of purpose", `Hundreds of fans came to call for an encore after the show.`],
   ["a party and state tag with no cue", `Sen. Jane Doe, R-Ky., arrived in the capital on Monday.`],
   ["a restrictive 'who' with no cue after it", `The doctors who treated him left the hospital at noon.`],

@@ -4,7 +4,7 @@ import type { Document } from "../../../core/document.js";
 import { deadlineCheck, type Stage } from "../../../core/pipeline.js";
 import type { Ref, Span } from "../../../core/record.js";
 import { firstEndingAfter } from "../../../core/span.js";
-import { Tokens } from "../extractors/quote-common.js";
+import { Tokens, isReducedParticiple } from "../extractors/quote-common.js";
 import { cueVoice, isCueSubject } from "../attribution/voice.js";
 import { participleObjects, shareParticipleSpeakers } from "../attribution/participle-speakers.js";
 import { hedgedStart, quantifiedStart } from "../attribution/quantified-subject.js";
@@ -227,7 +227,9 @@ export function resolveSpeakers(doc: Document): Quote[] {
     const adjacent = cue[0] - span[1] <= 40 && !/[,;:"“”]/.test(text.slice(span[1], cue[0]));
     if (adjacent) {
       const trail = TRAILING_ADVERBIAL.exec(text.slice(span[0], span[1]));
-      if (trail && trail.index > 0) span = [span[0], span[0] + trail.index];
+      // (not the time of a reduced relative: "The latest poll released Friday shows" keeps its day, as PolNeAR does)
+      const participle = trail && /(\S+)$/.exec(text.slice(span[0], span[0] + trail.index))?.[1];
+      if (trail && trail.index > 0 && !(participle && isReducedParticiple(participle))) span = [span[0], span[0] + trail.index];
       const from = Math.max(sentenceStart(span[0]), span[0] - 160);
       // a possessive speaker ("Trump's claim") is the source of a noun cue, whole as it is
       const possessive = /['’]s?$/.test(text.slice(span[0], span[1]));
