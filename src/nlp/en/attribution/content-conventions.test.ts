@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import { toAttributions } from "../../../eval/polnear.js";
 import { brief, runQuotes } from "../extractors/quotes.test-helpers.js";
 import { Document } from "../../../core/document.js";
-import { Pipeline } from "../../../core/pipeline.js";
+import { Pipeline, type Stage } from "../../../core/pipeline.js";
 import { paragraphs } from "../extractors/paragraphs.js";
 import { sentences } from "../extractors/sentences.js";
 import { tokens } from "../extractors/tokens.js";
@@ -20,6 +20,13 @@ const reported = (text: string) => {
   const qs = runQuotes(text).filter((q) => q.kind === "indirect");
   assert.equal(qs.length, 1, `expected one indirect quote in: ${text}\n${qs.map(brief).join("\n")}`);
   return qs[0]!;
+};
+
+/** The report readers followed by `refiners`, as a function of the text to the quote layer. */
+const quotesWith = (...refiners: Stage[]) => (text: string): Quote[] => {
+  const doc = new Document(text);
+  new Pipeline([paragraphs, sentences, tokens, directQuotes, indirectQuotes, ...refiners]).run(doc);
+  return doc.get("quote") as Quote[];
 };
 
 /** The content fragments the PolNeAR scorer reads from the one report of `text`. */
@@ -71,11 +78,7 @@ describe("a concessive clause after a comma stays in the report", () => {
 
 describe("a quotation woven into its cue's clause reports the clause (mixed quote)", () => {
   // the quote stages with the clause refiner after the report readers, as in the English pipeline
-  const runQuotes = (text: string) => {
-    const doc = new Document(text);
-    new Pipeline([paragraphs, sentences, tokens, directQuotes, indirectQuotes, mixedClauses, quoteContinuation, quoteAttribution]).run(doc);
-    return doc.get("quote");
-  };
+  const runQuotes = quotesWith(mixedClauses, quoteContinuation, quoteAttribution);
   const all = (text: string) => toAttributions(text, runQuotes(text));
   it("a quotation that runs on into its sentence: the clause to the sentence end, the quotation inside it mixed", () => {
     const text = 'The governor said "tax reform" and a smaller payroll would close the gap.';
@@ -105,11 +108,7 @@ describe("a quotation woven into its cue's clause reports the clause (mixed quot
 
 describe("a report inside another report's content is annotated once, from the outside (PolNeAR is univocal)", () => {
   // the quote stages with the nested-report refiner last, as in the English pipeline
-  const runQuotes = (text: string) => {
-    const doc = new Document(text);
-    new Pipeline([paragraphs, sentences, tokens, directQuotes, indirectQuotes, mixedClauses, nestedReports]).run(doc);
-    return doc.get("quote");
-  };
+  const runQuotes = quotesWith(mixedClauses, nestedReports);
   it("a report without marks inside a quotation is the outer speaker's words, not a second report", () => {
     for (const text of [
       "\"Every week my neighbors tell me the road is falling apart,\" the councilwoman said.",
