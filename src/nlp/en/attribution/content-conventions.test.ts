@@ -150,6 +150,11 @@ describe("a report inside another report's content is annotated once, from the o
     // a report outside the content stays
     const after = q("d", [70, 90], [65, 69], [55, 64]);
     assert.deepEqual(outermostReports([outer, after]).map((x) => x.id), ["a", "d"]);
+    // the pairwise loop calls the deadline check it is given, so a document's budget can stop it
+    let calls = 0;
+    outermostReports([outer, inner, after], () => { calls++; });
+    assert.ok(calls > 0);
+    assert.throws(() => outermostReports([outer, inner], () => { throw new Error("budget"); }), /budget/);
   });
 });
 

@@ -9,7 +9,7 @@
 import type { Quote } from "../../../core/annotations.js";
 import type { Document } from "../../../core/document.js";
 import type { Span } from "../../../core/record.js";
-import type { Stage } from "../../../core/pipeline.js";
+import { deadlineCheck, type Stage } from "../../../core/pipeline.js";
 import { firstEndingAfter } from "../../../core/span.js";
 
 const SOURCE = "mixed-clause";
@@ -69,7 +69,10 @@ export function weaveClauses(doc: Document): Quote[] {
   const sentences = doc.get("sentence");
   const added: Quote[] = [];
   const mixed = new Set<Quote>();
+  // (each woven quotation scans the quote layer: the document's deadline can stop a layer of tens of thousands)
+  const check = deadlineCheck(doc, 16);
   for (const q of quotes) {
+    check();
     if (q.kind !== "direct" || !q.cue || !q.speaker?.span || !q.marks || mixed.has(q)) continue;
     const sentence = sentenceOf(sentences, q.marks[0]);
     if (!sentence || !(sentence[0] <= q.cue.span[0]) || NAMING.test(q.cue.text)) continue;

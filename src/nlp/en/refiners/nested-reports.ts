@@ -11,17 +11,21 @@
 import type { Quote } from "../../../core/annotations.js";
 import type { Document } from "../../../core/document.js";
 import type { Span } from "../../../core/record.js";
-import type { Stage } from "../../../core/pipeline.js";
+import { deadlineCheck, type Stage } from "../../../core/pipeline.js";
 
 const within = (s: Span, outer: Span): boolean => outer[0] <= s[0] && s[1] <= outer[1];
 
-/** The quotes with every report whose cue lies inside another report's content left out. */
-export function outermostReports(quotes: readonly Quote[]): Quote[] {
+/**
+ * The quotes with every report whose cue lies inside another report's content left out. `check` is called in the
+ * pairwise loop (the document's deadline: tens of thousands of quotes make it long).
+ */
+export function outermostReports(quotes: readonly Quote[], check: () => void = () => {}): Quote[] {
   const hosts = quotes.filter((q) => q.cue);
   const drop = new Set<Quote>();
   for (const b of quotes) {
     if (!b.cue) continue;
     for (const a of hosts) {
+      check();
       if (a === b || drop.has(a) || !within(b.cue.span, a.span)) continue;
       // a quotation in a report by its own speaker is that report's mixed part, not a second report
       if (b.speaker?.span && a.speaker?.span && b.speaker.span[0] === a.speaker.span[0]) continue;
@@ -40,7 +44,7 @@ export const nestedReports: Stage = {
   requires: ["quote"],
   provides: ["quote"],
   run(doc: Document) {
-    doc.set("quote", outermostReports(doc.get("quote")));
+    doc.set("quote", outermostReports(doc.get("quote"), deadlineCheck(doc, 4096)));
   },
   // stopped by the time budget, the layer keeps its nested reports: each stands on its own
   whenSkipped() {},
