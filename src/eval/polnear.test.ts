@@ -39,6 +39,11 @@ describe("polnear scorer", () => {
     assert.equal(text.slice(...a!.content![0]!), "that the bridge would reopen in June");
     assert.equal(text.slice(...a!.cue![0]!), "has also said");
   });
+  it("gives a cue the adverbs PolNeAR keeps before it ('has long complained', 'even questioned')", () => {
+    const text = "The mayor has long complained that the budget was too small.";
+    const [a] = toAttributions(text, runQuotes(text));
+    assert.equal(text.slice(...a!.cue![0]!), "has long complained");
+  });
   it("gives a content opening after 'that,' its complementiser and comma ('said that, if elected, he …')", () => {
     const text = "He said that, if elected, he would leave such decisions to the generals.";
     const [a] = toAttributions(text, runQuotes(text));

@@ -82,7 +82,7 @@ export function readAnn(src: string, text: string): Attribution[] {
   });
 }
 
-const AUX_BEFORE = /^(?:has|have|had|is|are|was|were|be|been|being|will|would|could|can|may|might|should|must|did|does|do|also|then|later|again|previously|recently|repeatedly|publicly|reportedly|earlier|already|first|once|not|never|n't|often|still|further|together|now|(?!(?:family|ally|rally|supply|assembly|anomaly|monopoly|reply|bully|homily|italy|only)$)\w+ly)$/i;
+const AUX_BEFORE = /^(?:has|have|had|is|are|was|were|be|been|being|will|would|could|can|may|might|should|must|did|does|do|also|then|later|again|previously|recently|repeatedly|publicly|reportedly|earlier|already|first|once|not|never|n't|often|still|further|together|now|even|just|long|always|(?!(?:family|ally|rally|supply|assembly|anomaly|monopoly|reply|bully|homily|italy|only)$)\w+ly)$/i;
 
 // (a day after the verb, "said Friday", is the writer's in PolNeAR more often than not: train and dev both score better without it)
 const CUE_MANNER_AFTER = /^ (?:recently|repeatedly|(?!only\b)[a-z]{3,}ly(?=[,.;:]| (?:that|in|on|at|to|during|after|before|about|of|for)\b))(?=[\s,.;:])/;

@@ -187,7 +187,7 @@ const NOUN_COMPLEMENT = /^(?:that|to|of|for|about|on|against|over|whether)$/;
 
 /**
  * A cue word used as a noun, not a verb: a base or plural form after a determiner or a possessive ("the network's show",
- * "a call"), or a base form right before a finite verb in -s or -ed ("a new research report compares …").
+ * "a call"), or a base form right before a finite verb in -s or -ed or a verb of saying ("a new research report compares …").
  * Nouns that are cues themselves (in the noun lexicon, or with a clause or topic after them: "Clinton's claim that
  * …", "his call for …") and past forms ("a letter that he said was drafted") are left alone.
  */
@@ -207,5 +207,6 @@ export function nounUse(tk: Tokens, i: number, s0: number, s1: number, isFinite:
     !PRONOUN_OBJECT.test(tk.low(i - 1))) return !(i + 1 < s1 && NOUN_COMPLEMENT.test(tk.low(i + 1)));
   if (w !== lemma || i + 1 >= s1 || !tk.isWord(i + 1)) return false;
   const n = tk.low(i + 1);
-  return n.length > 3 && isFinite(n) && /[^s](?:ed|s)$/.test(n);
+  // (or an irregular past of a verb of saying: "the new report said …", "a recent study found …")
+  return n.length > 3 && isFinite(n) && (/[^s](?:ed|s)$/.test(n) || (tk.cue(i + 1)?.rate ?? 0) >= 0.3);
 }

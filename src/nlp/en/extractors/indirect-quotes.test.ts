@@ -549,3 +549,33 @@ describe("indirect quotes: chains before the cue, perfect adverbs, contact relat
     assert.equal(qs[0]!.text, "the recession would end soon");
   });
 });
+
+describe("indirect quotes: final cues with an addressee, linking words, compound report nouns", () => {
+  const indirect = (text: string) => runQuotes(text).filter((q) => q.kind === "indirect");
+  it("'…, X told The Paper on Thursday.': a verb of telling takes its addressee, capitalised or not", () => {
+    const q = reported("The tariffs will hurt farmers, Sen. Mara Quill (R-Neb.) told The Omaha Ledger on Thursday.");
+    assert.equal(q.cue?.text, "told");
+    assert.equal(q.speaker?.name, "Mara Quill");
+    assert.equal(q.text, "The tariffs will hurt farmers");
+    const r = reported("The tariffs will hurt farmers, he told the newspaper in an interview.");
+    assert.equal(r.text, "The tariffs will hurt farmers");
+  });
+  it("'…, X told The Paper that …' is the clause after the cue, not the sentence before", () => {
+    const qs = indirect("The vote was close, he told The Ledger that the recount would start.");
+    assert.ok(!qs.some((q) => q.text.startsWith("The vote was close")), qs.map(brief).join("\n"));
+  });
+  it("'In addition, …, a spokesman announced': the linking words open no fronted adjunct", () => {
+    const q = reported("In addition, the agency plans to publish the records soon, a spokesman announced Monday.");
+    assert.equal(q.cue?.text, "announced");
+    assert.equal(q.text, "the agency plans to publish the records soon");
+  });
+  it("a cue noun right before the cue verb is the speaker's head ('the new report said', 'an Audit Office report found')", () => {
+    const a = reported("The new report said the agency was slow to respond.");
+    assert.equal(a.speaker?.name, "The new report");
+    assert.equal(a.cue?.text, "said");
+    const b = reported("A National Audit Office report released last year found that the agency could not track the money.");
+    assert.equal(b.speaker?.name, "A National Audit Office report");
+    assert.equal(b.cue?.text, "found");
+  });
+});
+

@@ -443,6 +443,12 @@ function withoutLinkLead(text: string, content: Span): Span {
   return content;
 }
 
+/** The first token of a sentence starting at token s0 after its linking words ("In addition, …"), s0 when it has none. */
+function afterLinkLead(tk: Tokens, text: string, s0: number, hi: number): number {
+  const unlinked = withoutLinkLead(text, [tk.start(s0), tk.end(hi - 1)]);
+  return unlinked[0] === tk.start(s0) ? s0 : tk.at(unlinked[0]);
+}
+
 /** The report of a classifier cue no pattern read: cue, content, and the speaker before it when one is found. */
 function bareReport(tk: Tokens, text: string, s0: number, i: number, e: number, end: number): { cue: Span; content: Span; speaker?: SpeakerNP } | undefined {
   // "to say" is a plan, "so-called" a label, "the said property" no verb; "never said when …" reports nothing
@@ -944,8 +950,13 @@ function finalCue(tk: Tokens, text: string, s0: number, s1: number, i: number, e
   }
   // "…, X said (in an interview)(, as …)."
   // (the tail is an adjunct, "in an interview", "on Monday": an object after the verb makes it no attribution)
-  if (e < end && tk.word(e) !== "," && !(TAIL_START.test(tk.low(e)) || PP_START.test(tk.low(e)) || TIME_WORD.test(tk.low(e)) || /^[a-z]+ly$/.test(tk.low(e)))) return undefined;
+  // ("…, Graham told The Huffington Post on Thursday.": a verb of telling takes its addressee along, a name, a
+  // pronoun or a determined phrase, which the tail below must then leave as it found it)
+  const addressee = e < end && ADDRESSEE_VERB.test(tk.cue(i)?.lemma ?? "") && (isCapitalised(tk.word(e)) || OBJECT_PRONOUN.test(tk.low(e)) || DETERMINER_START.test(tk.low(e)));
+  if (e < end && tk.word(e) !== "," && !addressee && !(TAIL_START.test(tk.low(e)) || PP_START.test(tk.low(e)) || TIME_WORD.test(tk.low(e)) || /^[a-z]+ly$/.test(tk.low(e)))) return undefined;
   let tail = e;
+  // (the addressee's words are no cue: "told The Washington Post")
+  if (addressee) while (tail < end && tail - e < 4 && (tail === e || isCapitalised(tk.word(tail)))) tail++;
   while (tail < end && tk.word(tail) !== ",") {
     if (tk.low(tail) === "that" || tk.cue(tail) || tail - e >= TAIL_MAX) return undefined;
     tail++;
@@ -975,7 +986,8 @@ function finalCue(tk: Tokens, text: string, s0: number, s1: number, i: number, e
   // the report runs on after the attribution ("Lenox was a juggernaut, he said, until it went bankrupt"): medial
   const runsOn = tail < end && end - tail > 3 && !/ing$/.test(tk.low(tail + 1)) && !isQuoteChar(tk.word(tail + 1)) && (looksLikeClause(tk, tail + 1, end) || looksLikeClause(tk, s0, end));
   // a fronted adjunct may open a medial report ("When a post opens, she said, she …"), never a report of its own
-  if (badContentStart(tk.low(s0)) && !(runsOn && looksLikeClause(tk, tail + 1, end))) return undefined;
+  // (linking words before it are the writer's and are left out of the report: "In addition, the campaign …, X said")
+  if (badContentStart(tk.low(afterLinkLead(tk, text, s0, cEnd))) && !(runsOn && looksLikeClause(tk, tail + 1, end))) return undefined;
   if (cEnd - s0 >= 3 && looksLikeClause(tk, s0, cEnd) && !runsOn) {
     return { speaker, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(s0), tk.end(cEnd - 1)], confidence: 0.7 };
   }

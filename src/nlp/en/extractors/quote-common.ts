@@ -575,7 +575,8 @@ function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP 
       // a cue or another verb form ends the phrase ("…officials warned investors said")
       // (after a determiner or a possessive it is the head noun: "the report said", "the group's statement said")
       const cv = cueVerb(l);
-      if (cv && cv.rate >= 0.3 && !/s$/.test(l) && !(j > lo && (DETERMINERS.has(tk.low(j - 1)) || tk.low(j - 1) === "'s"))) break;
+      // (nor right before the cue: a verb cannot stand there, "the new report said", "a Justice Department report found")
+      if (cv && cv.rate >= 0.3 && !/s$/.test(l) && j < last && !(j > lo && (DETERMINERS.has(tk.low(j - 1)) || tk.low(j - 1) === "'s"))) break;
       if (/(?:ed|ing)$/.test(l) && (l.length > 5 || FINITE_FORMS.has(l)) && j < last) break;
     }
     from = j;
