@@ -39,6 +39,12 @@ describe("polnear scorer", () => {
     assert.equal(text.slice(...a!.content![0]!), "that the bridge would reopen in June");
     assert.equal(text.slice(...a!.cue![0]!), "has also said");
   });
+  it("continues a speaker's quotation past a report of theirs in between ('\"…,\" X said, invoking Y. \"…\"')", () => {
+    const text = `The race went on.\n\n"We ran against him once," Ortiz said, invoking the 2008 race. "I was not that candidate."`;
+    const atts = toAttributions(text, runQuotes(text));
+    const said = atts.find((a) => a.cue && text.slice(...a.cue[0]!) === "said");
+    assert.deepEqual(said?.content?.map((s) => text.slice(...s)), [`"We ran against him once,"`, `"I was not that candidate."`]);
+  });
   it("gives a cue the adverbs PolNeAR keeps before it ('has long complained', 'even questioned')", () => {
     const text = "The mayor has long complained that the budget was too small.";
     const [a] = toAttributions(text, runQuotes(text));

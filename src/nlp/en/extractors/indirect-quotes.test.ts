@@ -577,5 +577,19 @@ describe("indirect quotes: final cues with an addressee, linking words, compound
     assert.equal(b.speaker?.name, "A National Audit Office report");
     assert.equal(b.cue?.text, "found");
   });
+  it("'…, invoking the 2008 race.' is a participle and its object, never an inverted '…, said X.'", () => {
+    const qs = runQuotes("“We ran against him once,” Ortiz said, invoking the 2008 race.");
+    assert.ok(qs.some((q) => q.kind === "direct" && q.speaker?.name === "Ortiz" && q.cue?.text === "said"), qs.map(brief).join("\n"));
+    assert.ok(!qs.some((q) => q.speaker?.name === "the 2008 race"), qs.map(brief).join("\n"));
+  });
+  it("'And on Tuesday, X, a description, said …': a conjunction before the fronted adjunct", () => {
+    const q = reported("And on Tuesday, Kevin Morrow, chairman of the House Budget Committee, said that Republicans might delay the vote.");
+    assert.equal(q.speaker?.name, "Kevin Morrow");
+    assert.equal(q.text, "Republicans might delay the vote");
+  });
+  it("'said that in one case activists criticized …': a fronted phrase without a comma before a past tense", () => {
+    const qs = indirect("Paul Quinn said that in one case Internet activists criticized his company.");
+    assert.ok(qs.some((q) => q.cue?.text === "said" && q.text.startsWith("in one case")), qs.map(brief).join("\n"));
+  });
 });
 

@@ -572,6 +572,9 @@ function frontedAdjunct(tk: Tokens, c: number, end: number): boolean {
       if (PRONOUNS_SUBJECT.test(w) && w !== "there" && w !== "it" && AUX.test(tk.low(k + 1))) return true;
       if (/^(?:some|many|most|the|these|those|several|all)$/.test(w) && tk.isWord(k + 1) && AUX.test(tk.low(k + 2))) return true;
     }
+    // …or a capitalised or plural subject and a past tense ("that in one case Internet activists criticized his company")
+    if (k > c + 2 && ADJUNCT_PREPOSITION.test(tk.low(c)) && /^[a-z]{3,}ed$/.test(tk.word(k)) && tk.finite(k) &&
+      (isCapitalised(tk.word(k - 1)) || /[a-z]s$/.test(tk.low(k - 1)) || PRONOUNS_SUBJECT.test(tk.low(k - 1)))) return true;
   }
   return false;
 }
@@ -937,8 +940,9 @@ function coordinate(tk: Tokens, text: string, cands: Candidate[]): void {
 /** "CONTENT, CUE X." / "CONTENT, X CUE (tail)." — the report first, its source at the end. */
 function finalCue(tk: Tokens, text: string, s0: number, s1: number, i: number, e: number, end: number, rate: number): Candidate | undefined {
   if (rate < LOOSE_RATE) return undefined;
-  // "…, said X."
+  // "…, said X." (a finite verb only: "…, invoking the 2008 race" is a participle and its object)
   if (i - 1 > s0 && tk.word(i - 1) === ",") {
+    if (/[a-z]ing$/.test(tk.low(i))) return undefined;
     const speaker = speakerAfter(tk, text, e, Math.min(end + 1, s1));
     if (!speaker) return undefined;
     // a source, not any noun: a name, a pronoun or a determined phrase ("said the agency")

@@ -383,6 +383,8 @@ const ADJUNCT_MAX = 14;
 
 /** Whether the words from lo up to the comma at `comma` are one adjunct fronted before the subject (no comma inside). */
 function frontedAdjunct(tk: Tokens, lo: number, comma: number): boolean {
+  // (after a conjunction linking the sentence to the one before: "And on Tuesday, …")
+  if (lo + 1 < comma && /^(?:and|but|so|yet)$/.test(tk.low(lo))) lo++;
   if (comma - lo < 1 || comma - lo > ADJUNCT_MAX || !ADJUNCT_OPENER.has(tk.low(lo))) return false;
   for (let k = lo; k < comma; k++) if (tk.isPunct(k) && !isTitleDot(tk, k) && tk.word(k) !== "-" && tk.word(k) !== "'s") return false;
   return true;
