@@ -136,6 +136,32 @@ describe("polnear scorer", () => {
     const t2 = "The mayor said that the bridge would reopen in June.";
     assert.deepEqual(toAttributions(t2, runQuotes(t2))[0]!.content!.map((s) => t2.slice(...s)), ["that the bridge would reopen in June"]);
   });
+  it("joins a continued quotation to the attribution of its own cue, past a report of the speaker's between them", () => {
+    const text = `"It was a tough night," Ann Lee said, noting that turnout was low. "We will be back next year."`;
+    const a = toAttributions(text, runQuotes(text)).find((x) => x.cue && text.slice(...x.cue[0]!) === "said");
+    assert.ok(a, "a report on 'said'");
+    assert.deepEqual(a!.content!.map((s) => text.slice(...s)), [`"It was a tough night,"`, `"We will be back next year."`]);
+  });
+  it("splits a raised subject and its predicative complement around the cue ('She | seemed | ready to …')", () => {
+    const text = "She seemed ready to leave the race.";
+    const a = toAttributions(text, runQuotes(text)).find((x) => x.cue && text.slice(...x.cue[0]!) === "seemed");
+    assert.ok(a, "a report on 'seemed'");
+    assert.equal(a!.source, undefined);
+    assert.deepEqual(a!.content!.map((s) => text.slice(...s)), ["She", "ready to leave the race"]);
+  });
+  it("gives a raising verb before a verb of thinking a cue of both, and its subject the source ('seemed to acknowledge')", () => {
+    const text = "The mayor seemed to acknowledge the problem in his remarks.";
+    const [a] = toAttributions(text, runQuotes(text));
+    assert.equal(text.slice(...a!.cue![0]!), "seemed to acknowledge");
+    assert.equal(text.slice(...a!.source![0]!), "The mayor");
+    assert.deepEqual(a!.content!.map((s) => text.slice(...s)), ["the problem in his remarks"]);
+  });
+  it("keeps a headline quotation's closing mark and the stop inside it ('Lee: Deal ‘Good for Families.’')", () => {
+    const text = "Ann Lee: Budget Deal ‘Good for Working Families.’\n\nThe deal passed on Monday.";
+    const a = toAttributions(text, runQuotes(text)).find((x) => x.cue && text.slice(...x.cue[0]!) === ":");
+    assert.ok(a, "a report on the colon");
+    assert.deepEqual(a!.content!.map((s) => text.slice(...s)), ["Budget Deal ‘Good for Working Families.’"]);
+  });
   it("keeps a day after the verb out of the cue and a manner adverb in it ('said Friday', 'said sarcastically')", () => {
     const day = "The senator said Friday that the bill would pass.";
     assert.equal(day.slice(...toAttributions(day, runQuotes(day))[0]!.cue![0]!), "said");

@@ -257,7 +257,7 @@ function relativeLead(text: string, content: Span, source: Span | undefined, cue
 export function toAttributions(text: string, quotes: readonly Quote[], sentences?: readonly Span[]): Attribution[] {
   const out: Attribution[] = [];
   const byKey = new Map<string, Attribution>();
-  const quoted = new Map<string, Attribution>();
+  const byCue = new Map<string, Attribution>();
   const sorted = [...quotes].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
   let host: Quote | undefined;
   for (const q of sorted) {
@@ -309,8 +309,9 @@ export function toAttributions(text: string, quotes: readonly Quote[], sentences
     const source = q.speaker?.span ? sourceSpan(text, q.speaker.span, cue, sentences) : undefined;
     // split and continued quotes share the speaker's mention (the widened source span may differ between them)
     const key = q.speaker?.span ? `${q.speaker.span[0]}:${q.speaker.span[1]}` : "";
-    // (a quotation continues the speaker's last quotation, not a report in between: '"…," X said, invoking Y. "…"')
-    const prev = key ? (q.kind !== "indirect" ? quoted.get(key) : undefined) ?? byKey.get(key) : undefined;
+    // (the attribution with this quote's own cue: a report by the same speaker between them, '"…," X said, noting
+    // that …. "…"', does not hide it)
+    const prev = key ? ((cue && byCue.get(`${key}@${cue[0]}`)) || byKey.get(key)) : undefined;
     // a continuation of the same speaker's quotation in one sentence group: one attribution, two fragments
     if (prev && q.kind !== "indirect" && prev.content && (!cue || (prev.cue && cue[0] === prev.cue[0][0])) && q.span[0] - prev.content[prev.content.length - 1]![1] < 250) {
       prev.content.push(...lines(text, [content]));
@@ -322,7 +323,7 @@ export function toAttributions(text: string, quotes: readonly Quote[], sentences
     const a: Attribution = { source: source ? lines(text, [source]) : undefined, cue: cue ? [cue] : undefined, content: lines(text, contents) };
     out.push(a);
     if (key) byKey.set(key, a);
-    if (key && q.kind !== "indirect") quoted.set(key, a);
+    if (key && cue) byCue.set(`${key}@${cue[0]}`, a);
   }
   return out;
 }

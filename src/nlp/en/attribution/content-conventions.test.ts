@@ -74,6 +74,15 @@ describe("a concessive clause after a comma stays in the report", () => {
     const q = reported("The senator said the trip was more important than the summit, which surprised her staff.");
     assert.equal(q.text, "the trip was more important than the summit");
   });
+  it("', but that …' and ', but not …' go on with the report; ', but that was …' (a pronoun) ends it", () => {
+    assert.equal(reported("The senator said the bill was flawed, but that she would vote for it anyway.").text, "the bill was flawed, but that she would vote for it anyway");
+    assert.equal(reported("The governor said he supports an exception for small farms, but not for large ones.").text, "he supports an exception for small farms, but not for large ones");
+    assert.equal(reported("The governor says voters are “right to be angry,” but also eager for real answers.").text, "voters are “right to be angry,” but also eager for real answers");
+    assert.equal(reported("The analysts said the firm had the backing of a bank, but that was not the case.").text, "the firm had the backing of a bank");
+  });
+  it("a 'that' with a clitic is the clause's subject, not its complementiser ('says that's good news')", () => {
+    assert.equal(reported("The mayor says that's good news for the city.").text, "that's good news for the city");
+  });
 });
 
 describe("a quotation woven into its cue's clause reports the clause (mixed quote)", () => {

@@ -6,6 +6,10 @@ import { afterThat, isCapitalised, type Tokens } from "../extractors/quote-commo
 // Verb lemmas whose cue, in the train split, usually takes "to" and a second cue verb along (scripts/build-cue-lexicon.mjs).
 const CHAINS = new Set((cueLexicon as { chains?: string }).chains?.split(" ").filter(Boolean) ?? []);
 
+// Raising verbs, and how often a cue the verb after them must be to make their subject a speaker (attribution/voice.ts reads the same rate).
+const RAISING = /^(?:seems?|seemed|appears?|appeared)$/;
+const RAISING_CHAIN_RATE = 0.1;
+
 /**
  * "He continued to insist that …": when a cue ends on a chain head and its content opens with "to" and a cue verb,
  * the cue takes both ("continued to insist") and the content starts after them (after a "that", as a clause report
@@ -14,8 +18,15 @@ const CHAINS = new Set((cueLexicon as { chains?: string }).chains?.split(" ").fi
  */
 export function chainCue(tk: Tokens, cue: Span, content: Span): { cue: Span; content: Span } | null | undefined {
   const j = tk.at(cue[1]) - 1;
+  // "Carson seems to recognize …": a raising verb before a verb of saying or thinking is a chain head too (its
+  // subject the speaker, attribution/voice.ts); before any other verb it raises its subject instead (undefined here)
+  const raising = j >= 0 && RAISING.test(tk.low(j));
+  if (raising) {
+    const v = j + 2;
+    if (v >= tk.count || tk.low(j + 1) !== "to" || (tk.cue(v)?.rate ?? 0) < RAISING_CHAIN_RATE) return undefined;
+  }
   const lemma = j >= 0 ? tk.cue(j)?.lemma : undefined;
-  if (lemma === undefined || !CHAINS.has(lemma)) return undefined;
+  if (!raising && (lemma === undefined || !CHAINS.has(lemma))) return undefined;
   const to = j + 1;
   // the content opens at the "to" (the infinitive the object reader reports), or later (the boundary rankers
   // may have moved it past "to insist, most recently in …,")

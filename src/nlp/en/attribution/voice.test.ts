@@ -57,4 +57,10 @@ describe("subject voice", () => {
     // an "appear" without its infinitive is an appearance
     assert.equal(voice("The senator appeared on Fox News on Sunday.", "The senator", "appeared"), "keep");
   });
+  it("a predicative complement raises the subject as an infinitive does ('seemed ready to …', 'appears weak')", () => {
+    assert.equal(voice("The new coalition seemed ready to join the agreement.", "The new coalition", "seemed"), "none | The new coalition");
+    assert.equal(voice("The incumbent appears weak on the economy.", "The incumbent", "appears"), "none | The incumbent");
+    // (not a preposition, a determiner or a name after "appear")
+    assert.equal(voice("The senator appeared before reporters on Monday.", "The senator", "appeared"), "keep");
+  });
 });

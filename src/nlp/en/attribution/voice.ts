@@ -1,6 +1,6 @@
 // Who speaks when the cue's subject does not: passives ("X was asked", "was reported by Y") and raising verbs ("X seems to …").
 import type { Span } from "../../../core/record.js";
-import { Tokens, cueVerb, isQuoteChar, speakerAfter, type SpeakerNP } from "../extractors/quote-common.js";
+import { Tokens, cueVerb, isCapitalised, isQuoteChar, speakerAfter, type SpeakerNP } from "../extractors/quote-common.js";
 
 // Auxiliaries that may stand between a subject and its cue ("has been", "will be", "could have been").
 const AUX = /^(?:is|are|was|were|be|been|being|has|have|had|will|would|could|can|may|might|must|should|shall|does|did|do|'re|'ve|'ll|'d|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|won't|wouldn't|can't|couldn't|doesn't|didn't|don't)$/;
@@ -65,15 +65,19 @@ export function cueVoice(tk: Tokens, text: string, s0: number, end: number, cue:
   let raised: boolean;
   if (SEEM.test(head) || APPEAR.test(head)) {
     // "seemed to think …", "appeared to blame …": the verb after it is the report; the subject stays
-    const then = /^\s+to\s+([a-z]+)/.exec(text.slice(cue[1], cue[1] + 30));
+    // (the cue may hold them already: "seemed to suggest", attribution/cue-span.ts)
+    const then = /^\s+to\s+([a-z]+)/.exec(text.slice(cue[1], cue[1] + 30)) ?? /^\S+\s+to\s+([a-z]+)$/.exec(text.slice(cue[0], cue[1]));
     if (then && (cueVerb(then[1]!)?.rate ?? 0) >= SAYING_AFTER_RATE) return undefined;
     // "it appeared that …": an expletive subject
     const expletive = speaker !== undefined && /^it$/i.test(text.slice(speaker[0], speaker[1])) && /^\s*$/.test(text.slice(speaker[1], cue[0]));
-    // "X seems …" never reports X; "X appears to …" neither ("X appeared on television" may)
-    if (!expletive && !SEEM.test(head) && first !== "to") return undefined;
+    // "X seems …" never reports X; "X appears to …" neither, nor "X appears weak" ("X appeared on television" may)
+    const complement = after && first !== "that" && (first === "to" || SEEM.test(head) || predicative(tk, tk.at(content[0]), cue));
+    if (!expletive && !SEEM.test(head) && !complement) return undefined;
     // (a subject set off by a comma or a quotation mark is no raised subject: "…, he seems")
     if (speaker && !expletive && /[,;:"“”]/.test(text.slice(speaker[1], cue[0]))) return undefined;
-    raised = first === "to";
+    // "seemed ready to leave", "appears closer in Ohio": a predicative complement raises its subject as "to" does
+    // (PolNeAR: "The race | appears | closer in Ohio", the subject a fragment of the content)
+    raised = complement && !expletive;
   } else {
     if (!PARTICIPLE.test(head) || STATE_PARTICIPLE.test(head) || !be) return undefined;
     // ("It was reported that …": the clause is the report, not the subject)
@@ -84,6 +88,15 @@ export function cueVoice(tk: Tokens, text: string, s0: number, end: number, cue:
   const subject = raised && after ? subjectStart(tk, s0, k) : -1;
   if (subject < 0) return { agent };
   return { agent, subject, subjectEnd: k };
+}
+
+// What may follow "appear" without making it a raising verb: a preposition, a determiner, a time ("appeared on
+// television", "appeared before reporters", "appeared this week").
+const NOT_PREDICATIVE = /^(?:at|during|in|on|before|after|from|with|to|alongside|onstage|by|for|as|of|the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|several|twice|once|again|together|here|there|yesterday|today|tonight|briefly|live)$/;
+
+/** A word right after the cue at token i that opens a predicative complement ("appears weak", "appeared ready to …"). */
+function predicative(tk: Tokens, i: number, cue: Span): boolean {
+  return i < tk.count && tk.start(i) >= cue[1] && tk.at(cue[1]) === i && tk.isWord(i) && !isCapitalised(tk.word(i)) && !/^\p{N}/u.test(tk.word(i)) && !NOT_PREDICATIVE.test(tk.low(i));
 }
 
 /** "by" right after the cue (perhaps after an adverb), then a noun phrase that names someone. */

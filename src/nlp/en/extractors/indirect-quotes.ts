@@ -139,7 +139,9 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
     if (opensParagraph && s1 - s0 >= 4) {
       const turn = speakerTurn(tk, text, s0, s1, paragraphs[s.paragraph]!.span[1]);
       if (turn && !marks.overlaps(turn.content[0], turn.content[1])) {
-        const content = trimContent(text, turn.content);
+        let content = trimContent(text, turn.content);
+        // a quotation that ends the turn keeps its closing mark and the stop inside it ("X: Y ‘Not Fit To Serve.’")
+        if (!turn.transcript) content = [content[0], closingMark(text, content)];
         out.push({
           id: "", kind: turn.transcript ? "direct" : "indirect", text: text.slice(content[0], content[1]), span: content,
           cue: { text: ":", span: turn.cue }, speaker: { name: turn.speaker.name, span: turn.speaker.span },
@@ -795,6 +797,14 @@ const OBJECT_ADJUNCT = /^(?:during|when|while|after|before|since|until|because)$
 // After a comma, these open an aside or a second clause that is the writer's, not the report's (", which …",
 // ", though she acknowledged …", ", contradicting …", ", but …").
 const CLAUSE_AFTER_COMMA = /^(?:which|though|although|whereas|but|contradicting|according)$/;
+// …but not after ", but" that goes on with the report: a second complement ("said X, but that Y") or the other half of
+// a contrast ("X, but not Y", "not only X, but also Y", "not X, but rather Y"), which PolNeAR keeps in the content
+const BUT_GOES_ON = /^(?:that|not|also|rather|only|instead)$/;
+/** Whether the word at k after ", but" goes on with the report ("that" a complementiser, not a subject: "but that wasn't so"). */
+function butGoesOn(tk: Tokens, k: number, end: number): boolean {
+  if (k >= end || !BUT_GOES_ON.test(tk.low(k))) return false;
+  return tk.low(k) !== "that" || (k + 1 < end && !tk.finite(k + 1) && !AUX.test(tk.low(k + 1)) && !/n't$/.test(tk.low(k + 1)));
+}
 
 /** Where a report that starts at token c ends: the sentence end, or an aside, a semicolon or a coordinated report. */
 function reportEnd(tk: Tokens, c: number, end: number): number {
@@ -803,7 +813,7 @@ function reportEnd(tk: Tokens, c: number, end: number): number {
     if (w === ";") return k;
     if (w === "," && k + 1 < end) {
       const n = tk.low(k + 1);
-      if (CLAUSE_AFTER_COMMA.test(n) || (/^[a-z]+ing$/.test(n) && (cueVerb(n)?.rate ?? 0) >= STRONG_RATE)) return k;
+      if ((CLAUSE_AFTER_COMMA.test(n) && !(n === "but" && butGoesOn(tk, k + 2, end))) || (/^[a-z]+ing$/.test(n) && (cueVerb(n)?.rate ?? 0) >= STRONG_RATE)) return k;
       // 'has "expanded the party," claiming …': the participle after a quotation's closing mark
       if (isQuoteChar(tk.word(k + 1)) && tk.start(k + 1) === tk.end(k) && k + 2 < end && /^[a-z]+ing$/.test(tk.low(k + 2)) && (cueVerb(tk.low(k + 2))?.rate ?? 0) >= STRONG_RATE) return k + 2;
     }
@@ -811,7 +821,7 @@ function reportEnd(tk: Tokens, c: number, end: number): number {
       return tk.word(k - 1) === "," ? k - 1 : k;
     }
     // '… is "true," but …' (the comma inside the quotation) and "… but has been met with …" (the subject's second verb)
-    if (tk.low(k) === "but" && k > c + 1 && ((isQuoteChar(tk.word(k - 1)) && tk.word(k - 2) === ",") || (k + 1 < end && AUX.test(tk.low(k + 1))))) return k;
+    if (tk.low(k) === "but" && k > c + 1 && ((isQuoteChar(tk.word(k - 1)) && tk.word(k - 2) === "," && !butGoesOn(tk, k + 1, end)) || (k + 1 < end && AUX.test(tk.low(k + 1))))) return k;
   }
   return end;
 }

@@ -68,7 +68,9 @@ export const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
 const NEEDS_LOWER = /[^a-z0-9'.,;:!?"()\-]/;
 
 /** The token after an optional complementiser "that" at token c before `end` (c itself when there is none). */
-export const afterThat = (tk: Tokens, c: number, end: number): number => (c < end && tk.low(c) === "that" ? c + 1 : c);
+// ("that's good news", "that’ll do": a "that" with a clitic is the clause's subject, no complementiser)
+export const afterThat = (tk: Tokens, c: number, end: number): number =>
+  c < end && tk.low(c) === "that" && !(c + 1 < end && tk.start(c + 1) === tk.end(c) && /^['’]/.test(tk.word(c + 1))) ? c + 1 : c;
 
 /** The token view of each document, shared by the quote stages (their lower-case and cue caches are filled once). */
 const views = new WeakMap<Document, Tokens>();
