@@ -184,6 +184,13 @@ export function attributionBefore(tk: Tokens, text: string, lo: number, b: numbe
         return { cue: { text: text.slice(span[0], span[1]), span }, speaker: subject };
       }
     }
+    // 'Trump called on her to resign and said, "…"': a speech verb coordinated after a clause; the clause's subject
+    // speaks, and the cue is the speech verb alone (not the first verb, which reports something else)
+    if (participle < 0 && k - 2 > lo && /^(?:and|but)$/.test(tk.low(k - 1)) && (cueVerb(tk.low(k))?.rate ?? 0) >= SPEECH_RATE) {
+      const s = sentenceStart(tk, lo, k);
+      const subject = clauseSubject(tk, text, s, k - 1);
+      if (subject && subject.verb < k - 1) return { cue: cueOf(tk, text, k, b), speaker: subject.np };
+    }
     if (participle < 0 && k - 1 > lo && tk.word(k - 1) === "," && /ing$/.test(tk.low(k)) && (cueVerb(tk.low(k))?.rate ?? 0) >= SPEECH_RATE) participle = k;
   }
   // 'Noah quipped, "…"': a verb the lexicon lacks right before the comma or colon, after its subject

@@ -591,5 +591,13 @@ describe("indirect quotes: final cues with an addressee, linking words, compound
     const qs = indirect("Paul Quinn said that in one case Internet activists criticized his company.");
     assert.ok(qs.some((q) => q.cue?.text === "said" && q.text.startsWith("in one case")), qs.map(brief).join("\n"));
   });
+  it("'X called on her to resign and said, \"…\"': the report ends before the coordinated speech verb, whose quotation is X's", () => {
+    const qs = runQuotes("Ortiz called on her to resign from her post and said, \"Her time is up!\"");
+    const report = qs.find((q) => q.kind === "indirect");
+    assert.equal(report?.text, "her to resign from her post", qs.map(brief).join("\n"));
+    const quote = qs.find((q) => q.kind === "direct");
+    assert.equal(quote?.speaker?.name, "Ortiz");
+    assert.equal(quote?.cue?.text, "said");
+  });
 });
 

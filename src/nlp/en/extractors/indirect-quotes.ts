@@ -245,6 +245,14 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
           c.content = [c.content[0], q.marks[1]];
           break;
         }
+        // '… to resign and said, "…"': a speech verb coordinated after the report introduces a quotation of its own
+        const v = tk.at(q.cue!.span[0]);
+        if (q.marks && q.marks[0] >= q.cue!.span[1] && v - 1 > tk.at(c.content[0]) && /^(?:and|but)$/.test(tk.low(v - 1))) {
+          let k = v - 1;
+          while (k - 1 > tk.at(c.content[0]) && tk.word(k - 1) === ",") k--;
+          c.content = [c.content[0], tk.end(k - 1)];
+          break;
+        }
       }
       const y = marks.inside(Math.max(c.content[0], c.content[1] - 1));
       if (y && y[1] > c.content[1] && y[0] >= c.content[0]) c.content = [c.content[0], y[1]];
