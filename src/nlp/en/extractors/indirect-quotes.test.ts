@@ -599,5 +599,17 @@ describe("indirect quotes: final cues with an addressee, linking words, compound
     assert.equal(quote?.speaker?.name, "Ortiz");
     assert.equal(quote?.cue?.text, "said");
   });
+  it("'X said A, and more than 4 in 10 said B': two reports, the second with a poll's share for its speaker", () => {
+    const qs = indirect("Three-quarters of the voters said they were worried about the economy, and more than 4 in 10 said the mayor would handle it best.");
+    assert.equal(qs.length, 2, qs.map(brief).join("\n"));
+    assert.equal(qs[0]!.text, "they were worried about the economy");
+    assert.equal(qs[1]!.speaker?.name, "more than 4 in 10");
+    assert.equal(qs[1]!.text, "the mayor would handle it best");
+  });
+  it("'…, and that he might decide against his announced plans' stays in the report (the subject's own verb comes first)", () => {
+    const qs = indirect("Mr. Lane said that he was not familiar with the show, and that he might decide against his announced plans.");
+    assert.equal(qs.length, 1, qs.map(brief).join("\n"));
+    assert.match(qs[0]!.text, /announced plans$/);
+  });
 });
 

@@ -815,6 +815,22 @@ function butGoesOn(tk: Tokens, k: number, end: number): boolean {
 }
 
 /** Where a report that starts at token c ends: the sentence end, or an aside, a semicolon or a coordinated report. */
+/** Tokens from `a` are a subject of a few words, then a finite speech verb ("more than 4 in 10 said", "the mayor told"). */
+function secondReport(tk: Tokens, a: number, end: number): boolean {
+  // (a quotation after the conjunction is the report's own words: ', and "we expect an answer …"')
+  if (a >= end || !(tk.isWord(a) || tk.t.kind[a] === 2) || /^(?:that|to|if|whether|because|when|while|as)$/.test(tk.low(a))) return false;
+  for (let m = a + 1; m < end && m <= a + 6; m++) {
+    const w = tk.low(m);
+    if (!tk.isWord(m) && tk.t.kind[m] !== 2) return false;
+    if (w === "that" || w === "to" || w === "who" || w === "which") return false;
+    const speech = (tk.cue(m)?.rate ?? 0) >= STRONG_RATE && tk.finite(m) && !isCapitalised(tk.word(m));
+    if (speech && !AUX.test(tk.low(m - 1)) && !DETERMINER_START.test(tk.low(m - 1))) return true;
+    // (the subject's own verb comes first: "and he might decide against his announced plans" is no new report)
+    if (AUX.test(w) || tk.finite(m)) return false;
+  }
+  return false;
+}
+
 function reportEnd(tk: Tokens, c: number, end: number): number {
   for (let k = c + 1; k < end; k++) {
     const w = tk.word(k);
@@ -824,6 +840,8 @@ function reportEnd(tk: Tokens, c: number, end: number): number {
       if ((CLAUSE_AFTER_COMMA.test(n) && !(n === "but" && butGoesOn(tk, k + 2, end))) || (/^[a-z]+ing$/.test(n) && (cueVerb(n)?.rate ?? 0) >= STRONG_RATE)) return k;
       // 'has "expanded the party," claiming …': the participle after a quotation's closing mark
       if (isQuoteChar(tk.word(k + 1)) && tk.start(k + 1) === tk.end(k) && k + 2 < end && /^[a-z]+ing$/.test(tk.low(k + 2)) && (cueVerb(tk.low(k + 2))?.rate ?? 0) >= STRONG_RATE) return k + 2;
+      // "…, and more than 4 in 10 said …": a second clause with a subject and a speech verb of its own is a report of its own
+      if (/^(?:and|but)$/.test(n) && secondReport(tk, k + 2, end)) return k;
     }
     if (tk.low(k) === "and" && k + 1 < end && !isCapitalised(tk.word(k + 1)) && /(?:ed|s)$/.test(tk.low(k + 1)) && (tk.cue(k + 1)?.rate ?? 0) >= STRONG_RATE) {
       return tk.word(k - 1) === "," ? k - 1 : k;

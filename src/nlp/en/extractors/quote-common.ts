@@ -333,7 +333,24 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
     const head = scanBack(tk, text, lo, np.from - 1);
     if (head && !head.pronoun && head.to - head.from > 2) return personBeforeOf(tk, text, { ...head, to: np.to, span: [head.span[0], np.span[1]] });
   }
-  return np ?? reducedRelative(tk, text, lo, j + 1) ?? contactRelative(tk, text, lo, j + 1);
+  return np ?? reducedRelative(tk, text, lo, j + 1) ?? contactRelative(tk, text, lo, j + 1) ?? shareOfTen(tk, text, lo, j + 1);
+}
+
+const SMALL_NUMBER = /^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)$/;
+/**
+ * "more than 4 in 10 said", "Six in 10 say": a poll's share written as N in M (or "N out of M") is the subject; its
+ * hedge ("about", "more than", "nearly") is part of it. Only when the share opens its clause.
+ */
+function shareOfTen(tk: Tokens, text: string, lo: number, end: number): SpeakerNP | undefined {
+  let from = end - 3;
+  if (from < lo || !SMALL_NUMBER.test(tk.low(end - 1)) || !SMALL_NUMBER.test(tk.low(from))) return undefined;
+  if (tk.low(end - 2) !== "in" && !(tk.low(end - 2) === "of" && from - 1 >= lo && tk.low(from - 1) === "out" && SMALL_NUMBER.test(tk.low(from - 2)) && (from -= 2) >= lo)) return undefined;
+  if (from - 2 >= lo && /^(?:more|less|fewer)$/.test(tk.low(from - 2)) && tk.low(from - 1) === "than") from -= 2;
+  else if (from - 1 >= lo && /^(?:about|nearly|almost|roughly|around|over|under|some)$/.test(tk.low(from - 1))) from -= 1;
+  if (!opensClause(tk, lo, from)) return undefined;
+  const span: Span = [tk.start(from), tk.end(end - 1)];
+  const name = text.slice(span[0], span[1]);
+  return { from, to: end, span, name, nameSpan: span, pronoun: false };
 }
 
 /**
