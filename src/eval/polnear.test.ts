@@ -79,6 +79,17 @@ describe("polnear scorer", () => {
     const [a] = toAttributions(text, runQuotes(text));
     assert.equal(text.slice(...a!.source![0]!), "Jane Doe, a senior member of the committee");
   });
+  it("keeps an apposition after the cue, with its closing comma, when more words follow it", () => {
+    const text = `"The bill will pass," said Jane Doe, a senior member of the committee, adding that the vote would be close.`;
+    const a = toAttributions(text, runQuotes(text)).find((x) => x.cue && text.slice(...x.cue[0]!) === "said");
+    assert.equal(text.slice(...a!.source![0]!), "Jane Doe, a senior member of the committee,");
+  });
+  it("never widens a source into its own content ('According to the survey, the senator leads …')", () => {
+    const text = "According to the survey, the senator leads the race by four points among likely voters.";
+    const [a] = toAttributions(text, runQuotes(text));
+    assert.equal(text.slice(...a!.source![0]!), "the survey");
+    assert.equal(text.slice(...a!.content![0]!), "the senator leads the race by four points among likely voters");
+  });
   it("leaves an aside out of the source (', speaking to reporters,')", () => {
     const text = "Jane Doe, speaking to reporters, said the bill would pass.";
     const [a] = toAttributions(text, runQuotes(text));

@@ -12,7 +12,8 @@
 // complementiser "that"; a medial attribution ("The museum, he said, will …") splits its content in two, as does
 // a cue inside a content without a source ("Turnout | is expected | to rise"); a source is the whole noun
 // phrase as written, with a parenthesis and apposition ("Jane Doe (D-Wis.), a senior fellow at X," before the
-// cue, "…, said Jane Doe, a senior fellow at X" after it); a quotation opening mid-sentence and attributed
+// cue, "…, said Jane Doe, a senior fellow at X" after it, with the closing comma when more words follow it), never
+// running into its own content; a quotation opening mid-sentence and attributed
 // after it is reported from the sentence start ('Not paying taxes "makes me smart," he said');
 // a relative pronoun right before a report's source and cue opens its content as a fragment of its own ('a wall,
 // which he said Mexico should pay for': "which … Mexico should pay for"; not after a preposition, "in which he
@@ -192,6 +193,9 @@ function sourceSpan(text: string, source: Span, cue: Span | undefined, sentences
     stops.push(b);
   }
   if (!/^\s*[.!?"”’']*\s*$/.test(text.slice(b, end))) {
+    // more words after a comma ("said Jane Doe, a pollster, referring to …"): the apposition with its closing comma
+    // (train: 70 such sources keep the comma, 27 leave it out)
+    if (stops.length > 1 && text[b] === ",") return [source[0], b + 1];
     // more words follow: only a parenthesis is safe to keep
     b = stops[0]!;
     if (b === source[1] || !/^(?:\s*,|\s*[.!?"”’']*\s*$)/.test(text.slice(b, end))) return source;
@@ -306,7 +310,14 @@ export function toAttributions(text: string, quotes: readonly Quote[], sentences
       const when = CUE_MANNER_AFTER.exec(text.slice(cue[1], cue[1] + 40));
       if (when) cue = [cue[0], cue[1] + when[0].length];
     }
-    const source = q.speaker?.span ? sourceSpan(text, q.speaker.span, cue, sentences) : undefined;
+    let source = q.speaker?.span ? sourceSpan(text, q.speaker.span, cue, sentences) : undefined;
+    // a widened source never runs into its own content (PolNeAR's tokens have one role): "According to the poll,
+    // Clinton leads …" is no apposition of "the poll" (a scoring bug before: the widening read the content as one)
+    if (source && q.speaker?.span && q.speaker.span[1] <= content[0] && source[0] < content[0] && content[0] < source[1]) {
+      let b = content[0];
+      while (b > q.speaker.span[1] && /[\s,]/.test(text[b - 1]!)) b--;
+      source = [source[0], b];
+    }
     // split and continued quotes share the speaker's mention (the widened source span may differ between them)
     const key = q.speaker?.span ? `${q.speaker.span[0]}:${q.speaker.span[1]}` : "";
     // (the attribution with this quote's own cue: a report by the same speaker between them, '"…," X said, noting

@@ -185,3 +185,17 @@ describe("an object report runs on past a colon, a parenthesis and ', including'
     assert.equal(reported("The mayor praised the new stadium — a project she had long opposed.").text, "the new stadium");
   });
 });
+
+describe("a participle after a quotation's attribution reports its object, said by the quotation's speaker", () => {
+  const all = quotesWith(mixedClauses, nestedReports, quoteContinuation, quoteAttribution);
+  it("'“…,” Jane Doe said, referencing …': the quotation stays, and the participle's report is Jane Doe's", () => {
+    const text = "“We will win the state and then the next one in the fall,” Jane Doe said, referencing the campaign of her rival.";
+    const qs = all(text);
+    const direct = qs.find((q) => q.kind === "direct");
+    assert.ok(direct, qs.map(brief).join("\n"));
+    assert.equal(direct.speaker?.name, "Jane Doe");
+    const referencing = qs.find((q) => q.cue?.text === "referencing");
+    assert.equal(referencing?.text, "the campaign of her rival");
+    assert.equal(referencing?.speaker?.name, "Jane Doe");
+  });
+});

@@ -1,7 +1,7 @@
 // Quantified poll subjects: where "Nine in 10 voters", "about half of voters" and "74 percent of voters" start.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { hedgedStart, quantifiedStart } from "./quantified-subject.js";
+import { hedgedStart, quantifiedStart, splitHedgeStart } from "./quantified-subject.js";
 
 /** The subject quantifiedStart makes of `text` when the extractor found `head` (the text up to the cue). */
 const subject = (text: string, head: string): string | undefined => {
@@ -35,5 +35,17 @@ describe("quantified subjects", () => {
     // "just" and "only" are left out, as PolNeAR's sources leave them; a phrase that is no share takes no hedge
     assert.equal(hedged("Just 28 percent of voters", "28 percent of voters"), undefined);
     assert.equal(hedged("Not the senators", "the senators"), undefined);
+  });
+  it("a hedge split at its preposition is whole again ('at | least four senators', 'as | many as 40 percent')", () => {
+    const whole = (text: string, head: string) => {
+      const at = text.lastIndexOf(head);
+      const start = splitHedgeStart(text, at);
+      return start === undefined ? undefined : text.slice(start, at + head.length);
+    };
+    assert.equal(whole("Since then, at least four senators", "least four senators"), "at least four senators");
+    assert.equal(whole("But as many as 40 percent of the members", "many as 40 percent of the members"), "as many as 40 percent of the members");
+    // only the preposition that goes with the hedge, and only before a split hedge
+    assert.equal(whole("Since then, as least four senators", "least four senators"), undefined);
+    assert.equal(whole("The chairman of the panel", "the panel"), undefined);
   });
 });

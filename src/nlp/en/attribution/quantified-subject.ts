@@ -36,3 +36,19 @@ export function hedgedStart(text: string, from: number, start: number): number |
   if (!m || !/\S/.test(m[1]!)) return undefined;
   return start - m[1]!.length;
 }
+
+// A hedge split by the extractor at its preposition ("at | least four senators", "as | many as 40 percent"): "least"
+// and "many as" never open a subject, the words before them are the hedge's first half.
+const SPLIT_HEDGE = /(?:^|[^\p{L}'’])((?:at|as)\s+)$/iu;
+const SPLIT_OPENING = /^(?:least|most|(?:many|much|few|little|recently|early|late)\s+as)\b/i;
+
+/** Where a subject starts whose phrase at `start` opens inside a split hedge ("at | least …"); else `undefined`. */
+export function splitHedgeStart(text: string, start: number): number | undefined {
+  const opening = SPLIT_OPENING.exec(text.slice(start, start + 20));
+  if (!opening) return undefined;
+  const m = SPLIT_HEDGE.exec(text.slice(Math.max(0, start - 10), start));
+  if (!m) return undefined;
+  // ("at | least", "as | many as": the preposition that goes with the opening)
+  if (/^as/i.test(m[1]!) !== /\sas$/i.test(opening[0])) return undefined;
+  return start - m[1]!.length;
+}

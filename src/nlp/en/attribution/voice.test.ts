@@ -54,8 +54,11 @@ describe("subject voice", () => {
     assert.equal(voice("Anderson seemed to think the outreach was phony.", "Anderson", "seemed"), "keep");
     assert.equal(voice("Often, it appeared that Trump was unable to parlay the assault.", "it", "appeared"), "none");
     assert.equal(voice("The senator appeared to have lost patience.", "The senator", "appeared"), "none | The senator");
-    // an "appear" without its infinitive is an appearance
+    // an "appear" without its infinitive is an appearance when a place or a medium follows it…
     assert.equal(voice("The senator appeared on Fox News on Sunday.", "The senator", "appeared"), "keep");
+    // …and raises like "seems" before an adjective or a noun ("appears weak", "appeared ready"): the subject is reported
+    assert.equal(voice("The senator appears weak before the vote.", "The senator", "appears"), "none | The senator");
+    assert.equal(voice("Several members appeared ready to back the bill.", "Several members", "appeared"), "none | Several members");
   });
   it("a predicative complement raises the subject as an infinitive does ('seemed ready to …', 'appears weak')", () => {
     assert.equal(voice("The new coalition seemed ready to join the agreement.", "The new coalition", "seemed"), "none | The new coalition");

@@ -114,7 +114,7 @@ export function attributionAfter(tk: Tokens, text: string, a: number, hi: number
   if (isCue(tk, a) && !/^\p{Lu}/u.test(tk.word(a))) {
     if ((cueVerb(tk.low(a))?.rate ?? 0) < SPEECH_RATE || /ing$/.test(tk.low(a))) return undefined;
     const e = cueEnd(tk, a, hi);
-    const speaker = speakerAfter(tk, text, e, hi);
+    const speaker = speakerAfter(tk, text, e, hi, true);
     if (speaker) return { cue: cueOf(tk, text, a, hi), speaker };
     return undefined;
   }

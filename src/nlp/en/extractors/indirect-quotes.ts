@@ -4,7 +4,7 @@ import type { Document } from "../../../core/document.js";
 import { checkDeadline, deadlineCheck, type Stage } from "../../../core/pipeline.js";
 import type { Span } from "../../../core/record.js";
 import {
-  LOOSE_RATE, THAT_RATE, Tokens, afterThat, isCueNoun, isNegation, phraseNP, isFiniteForm, badContentStart, cueEnd, cueVerb, isCapitalised, isQuoteChar, looksLikeClause,
+  LOOSE_RATE, SPEECH_RATE, THAT_RATE, Tokens, afterThat, isCueNoun, isNegation, phraseNP, isFiniteForm, badContentStart, cueEnd, cueVerb, isCapitalised, isQuoteChar, looksLikeClause,
   speakerAfter, speakerBefore, trimContent, clauseSubject, relativeSubject, type SpeakerNP,
 } from "./quote-common.js";
 import { cueScoreAbove } from "../attribution/cue-model.js";
@@ -978,8 +978,20 @@ function finalCue(tk: Tokens, text: string, s0: number, s1: number, i: number, e
   if (rate < LOOSE_RATE) return undefined;
   // "…, said X." (a finite verb only: "…, invoking the 2008 race" is a participle and its object)
   if (i - 1 > s0 && tk.word(i - 1) === ",") {
-    if (/[a-z]ing$/.test(tk.low(i))) return undefined;
-    const speaker = speakerAfter(tk, text, e, Math.min(end + 1, s1));
+    // a participle never inverts its subject: "…, he said, citing a new poll" reports the poll, and the quotation before
+    // it is another report's (read as a speaker, the object made the quotation this report's content, which then
+    // swallowed the quotation's own attribution)
+    if (/[a-z]ing$/.test(tk.low(i))) {
+      // ('"…," Jane Doe said, citing a new poll': the participle reports its object, said by the speaker of the cue before the comma)
+      // (right before the comma only: reading back over an adjunct, "said on Monday, citing", loses more than it finds)
+      const v = i - 2;
+      if (v <= s0 || (tk.cue(v)?.rate ?? 0) < SPEECH_RATE || /ing$/.test(tk.low(v)) || end - e < 2) return undefined;
+      const speaker = speakerBefore(tk, text, s0, v);
+      if (!speaker) return undefined;
+      return { speaker, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(e), tk.end(end - 1)], confidence: 0.7 };
+    }
+    // ("…, said a source close to X": a described speaker keeps its post-modifier)
+    const speaker = speakerAfter(tk, text, e, Math.min(end + 1, s1), true);
     if (!speaker) return undefined;
     // a source, not any noun: a name, a pronoun or a determined phrase ("said the agency")
     if (!speaker.pronoun && !isCapitalised(tk.word(speaker.from)) && !DETERMINER_START.test(tk.low(speaker.from))) return undefined;
@@ -1062,7 +1074,7 @@ const ACCORDING_TAIL_STOP = /^(?:on|last|earlier|during|when|while|after|before|
 /** "According to X, CONTENT." / "CONTENT, according to X." */
 function accordingTo(tk: Tokens, text: string, s0: number, s1: number, i: number, end: number): Candidate | undefined {
   // one token past the clause (its final stop) at most, and never past the sentence or the text
-  let speaker = speakerAfter(tk, text, i + 2, Math.min(end + 1, s1));
+  let speaker = speakerAfter(tk, text, i + 2, Math.min(end + 1, s1), true);
   const cue: Span = [tk.start(i), tk.end(i + 1)];
   let k = i - 1;
   while (k >= s0 && /^(?:but|and|yet|so)$/.test(tk.low(k))) k--;

@@ -736,8 +736,11 @@ function titleBeforeName(tk: Tokens, j: number, hi: number): boolean {
   return false;
 }
 
-/** The speaker phrase starting at token `i` and ending before `hi` ("said the French foreign minister, …"). */
-export function speakerAfter(tk: Tokens, text: string, i: number, hi: number): SpeakerNP | undefined {
+/**
+ * The speaker phrase starting at token `i` and ending before `hi` ("said the French foreign minister, …"); with `post`
+ * (a speaker after its cue), a described speaker's post-modifier too ("said a source close to the talks").
+ */
+export function speakerAfter(tk: Tokens, text: string, i: number, hi: number, post = false): SpeakerNP | undefined {
   // callers may pass one token past a clause; never read past the last token
   hi = Math.min(hi, tk.count);
   if (i >= hi) return undefined;
@@ -779,7 +782,42 @@ export function speakerAfter(tk: Tokens, text: string, i: number, hi: number): S
     }
     j++;
   }
-  return makeNP(tk, text, i, placeAfter(tk, i, j, hi));
+  const end = placeAfter(tk, i, j, hi);
+  return makeNP(tk, text, i, post ? modifierAfter(tk, i, end, hi) : end);
+}
+
+// "said a longtime adviser to the governor", "said one person familiar with the talks", "said a man who …": a described
+// (not named) speaker after the cue keeps its post-modifier, up to the sentence end or a comma
+const POST_PREPOSITION = new Set(["to", "of", "for", "with", "in", "on", "at", "from", "inside", "within", "among", "close", "familiar", "involved", "known", "who"]);
+const POST_ADJECTIVE = /^(?:close|familiar|involved|known)$/;
+const POST_MAX = 14;
+const INVERTING = /^(?:said|says|added|adds|asked|asks|wrote|writes|recalled|recalls|explained|explains|noted|notes|continued|continues|concluded|concludes|replied|replies|argued|argues|insisted|insists|tweeted|tweets|countered|counters|declared|declares|acknowledged|acknowledges|warned|warns|observed|observes|agreed|agrees|joked|jokes|quipped|quips|remarked|remarks)$/;
+const MEDIUM_AFTER = /^(?:statement|interview|email|e-mail|letter|speech|call|conference|briefing|release|post|tweet|video|op-ed|appearance|radio|television|tv|filing|lawsuit|complaint|memo|document|report)s?$/;
+const AUXILIARY = /^(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|should|must|do|does|did)$/;
+
+/** The end of a post-modifier at j after a lower-case description from i that runs to the sentence end or a comma, else j. */
+function modifierAfter(tk: Tokens, i: number, j: number, hi: number): number {
+  // only after a verb that inverts with its subject ("said a source …"); after another verb the phrase is its object
+  // ("offered an olive branch to …")
+  if (i === 0 || !INVERTING.test(tk.low(i - 1)) && !(tk.low(i - 1) === "to" && i > 1 && tk.low(i - 2) === "according")) return j;
+  if (j >= hi || j - i < 1 || !POST_PREPOSITION.has(tk.low(j)) || isCapitalised(tk.word(j - 1)) || !tk.isWord(j - 1)) return j;
+  // a determiner, a number or a plural noun opens the description ("a source", "one aide", "members")
+  if (!(DETERMINERS.has(tk.low(i)) || /^(?:one|two|three|four|five)$/.test(tk.low(i)) || (j - i === 1 && /[a-z]s$/.test(tk.word(i))))) return j;
+  // (a verb inside the description makes it a clause: "said the event brought back memories of …")
+  for (let k = i + 1; k < j; k++) if (tk.finite(k) && !isCapitalised(tk.word(k)) && !DETERMINERS.has(tk.low(k - 1)) && tk.low(k - 1) !== "'s") return j;
+  const rel = tk.low(j) === "who";
+  if (POST_ADJECTIVE.test(tk.low(j)) && !(j + 1 < hi && /^(?:to|with|in|as)$/.test(tk.low(j + 1)))) return j;
+  let k = j + 1;
+  for (; k < hi && k - j <= POST_MAX && (tk.isWord(k) || tk.word(k) === "-" || tk.word(k) === "'s" || isTitleDot(tk, k)); k++) {
+    const w = tk.low(k);
+    // ("a tally on Monday", "one aide in a statement": a time or a medium is the report's, not the speaker's)
+    // (a negation reads as an imperative to makeNP: "who wasn't authorized" ends the phrase before it)
+    if (TIME_NOUN.test(w) || MEDIUM_AFTER.test(w) || /n't$/.test(w)) return j;
+    if (!rel && (w === "that" || AUXILIARY.test(w) || w === "said" || w === "says" || (FINITE_FORMS.has(w) && /(?:ed|s)$/.test(w) && !isCapitalised(tk.word(k)) && !DETERMINERS.has(tk.low(k - 1)) && tk.low(k - 1) !== "'s"))) return j;
+  }
+  // (the sentence's stop or a comma must follow inside the range: a quotation there opens a title, "the authors of the “…”")
+  if (k === j + 1 || k - j > POST_MAX || (k < hi ? !/^[.!?,]$/.test(tk.word(k)) : k < tk.count)) return j;
+  return k;
 }
 
 // "said one GOP source in the room": a place phrase closing the sentence after a described (not named) speaker

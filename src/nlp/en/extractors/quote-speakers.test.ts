@@ -262,3 +262,22 @@ describe("quote speakers: a town and its state in a speaker's description", () =
     assert.equal(q.speaker?.name, "Georgia Vance");
   });
 });
+
+describe("quote speakers: a described speaker after its cue", () => {
+  it("keeps its post-modifier up to the sentence end or a comma ('said a longtime adviser to the governor')", () => {
+    assert.equal(byCue(`"It will pass," said a longtime adviser to the governor.`, "said").span, "a longtime adviser to the governor");
+    assert.equal(byCue(`"Nothing is settled," said one person familiar with the talks, who asked not to be named.`, "said").span, "one person familiar with the talks");
+    assert.equal(byCue("The plant will close next year, according to a person involved in the sale.", "according to").span, "a person involved in the sale");
+    assert.equal(byCue(`"We built it to last," said the man who designed the bridge.`, "said").span, "the man who designed the bridge");
+  });
+  it("leaves a name's place, a time and a medium after it alone", () => {
+    assert.equal(byCue(`"It will pass," said Jane Doe in Ohio.`, "said").span, "Jane Doe");
+    assert.equal(byCue(`"It will pass," said a spokesman on Monday.`, "said").span, "a spokesman");
+    assert.equal(byCue(`"It will pass," said an aide to the governor in an interview, adding that the vote was close.`, "said").span, "an aide");
+  });
+  it("reads no object of a participle as its speaker ('…, reciting the taunt of the woman')", () => {
+    const text = `"You knew who I was before you took me in," the candidate told the crowd, reciting the taunt of the dying woman.`;
+    const qs = runQuotes(text);
+    assert.ok(!qs.some((q) => q.speaker?.span && /taunt|woman/.test(text.slice(q.speaker.span[0], q.speaker.span[1]))), qs.map(brief).join("\n"));
+  });
+});

@@ -7,7 +7,7 @@ import { firstEndingAfter } from "../../../core/span.js";
 import { Tokens, isReducedParticiple } from "../extractors/quote-common.js";
 import { cueVoice, isCueSubject } from "../attribution/voice.js";
 import { participleObjects, shareParticipleSpeakers } from "../attribution/participle-speakers.js";
-import { hedgedStart, quantifiedStart } from "../attribution/quantified-subject.js";
+import { hedgedStart, quantifiedStart, splitHedgeStart } from "../attribution/quantified-subject.js";
 import { namingCalled } from "../attribution/naming.js";
 import { leadTrimmed, lineTrimmed, ofTail, relativeClauseStart, slashStart } from "../attribution/subject-extent.js";
 
@@ -198,6 +198,9 @@ export function resolveSpeakers(doc: Document): Quote[] {
     const original = span;
     // a list dash or a sentence adverb opening the phrase ("- Pew notes", "Moreover, Jane Doe said") is no part of it
     span = leadTrimmed(text, span);
+    // "at | least four senators": a hedge the extractor split at its preposition is whole again
+    const hedge = splitHedgeStart(text, span[0]);
+    if (hedge !== undefined) span = [hedge, span[1]];
     // "The latest Reuters/ | Ipsos poll": the names before a slash are the phrase's
     const slashed = slashStart(text, span);
     const joined = slashed !== span;
