@@ -7,7 +7,7 @@
 // scripts/train-content-bounds.ts (see PROVENANCE.md).
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { isCapitalised, isQuoteChar, type Tokens } from "../extractors/quote-common.js";
+import { isCapitalised, isQuoteChar, numberFirst, type Tokens } from "../extractors/quote-common.js";
 import { outsideBudget } from "../../../core/pipeline.js";
 
 // src/nlp/en/attribution and dist/nlp/en/attribution both sit four levels below the project root.
@@ -67,7 +67,7 @@ const DC_ADD = ["+0", "+1", "+2", "+3"];
 const QUANTITY_WORD = /^(?:up|about|nearly|almost|around|roughly|more|less|fewer|over|under|some|at|only|just)$/;
 /** A number within the three tokens after i ("up to 3,000", "at least 40"). */
 function quantityAfter(tk: Tokens, i: number, end: number): boolean {
-  for (let k = i + 1; k < end && k <= i + 3; k++) if (/^\p{N}/u.test(tk.word(k))) return true;
+  for (let k = i + 1; k < end && k <= i + 3; k++) if (numberFirst(tk.word(k))) return true;
   return false;
 }
 const AUXILIARY = /^(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might|must|should|does|did|do)$/;
@@ -75,7 +75,7 @@ const AUXILIARY = /^(?:is|are|was|were|be|been|being|has|have|had|will|would|can
 /** A word's shape: a number, a capitalised word, lower case, or punctuation. */
 function shape(tk: Tokens, i: number): string {
   const w = tk.word(i);
-  return /^\p{N}/u.test(w) ? "9" : isCapitalised(w) ? "X" : tk.isWord(i) ? "x" : w;
+  return numberFirst(w) ? "9" : isCapitalised(w) ? "X" : tk.isWord(i) ? "x" : w;
 }
 
 const lemmaOf = (tk: Tokens, i: number): string => tk.cue(i)?.lemma ?? tk.low(i);
@@ -196,7 +196,7 @@ function startToks(ctx: BoundsContext): number[] {
   for (let b = ctx.cue1; b <= hi; b++) {
     if (b === ctx.start || !tk.isWord(b) || tk.low(b) === "that") continue;
     // a content opening with "to" is an infinitive ("urged Congress to leave"), never a number's range ("up to 3,000")
-    if (tk.low(b) === "to" && b + 1 < ctx.end && /^\p{N}/u.test(tk.word(b + 1))) continue;
+    if (tk.low(b) === "to" && b + 1 < ctx.end && numberFirst(tk.word(b + 1))) continue;
     out.push(b);
   }
   return out;

@@ -8,6 +8,7 @@ import {
   ADJECTIVAL_GROUP_NOUNS, EVENT_WORDS, GEO_NOUNS, GROUP_NOUNS, KNOWN_ORG_NAMES, KNOWN_ORGS, NAME_PARTICLES,
   NEVER_NAMES, ORG_CONNECTORS, SPEECH_VERBS, TITLE_WORDS, nameLexicon, type NameLexicon,
 } from "../lexicons/entity-lexicon.js";
+import { lowerCase } from "./quote-common.js";
 
 const STAGE = "entityMentions";
 /** Provenance of a mention typed on weak evidence; resolution keeps it only when it joins a stronger one. */
@@ -73,7 +74,8 @@ function isLower(ch: string): boolean {
 function makeWord(text: string, s: number, e: number, isWord: boolean, glued: boolean): Word {
   const t = text.slice(s, e);
   const cap = isWord && isUpper(t[0]!);
-  const lower = t.toLowerCase();
+  // (lowerCase: no fresh copy of an ASCII word that has no capital, the common case in a two-byte text)
+  const lower = lowerCase(t);
   // only a capitalised word can be an acronym; the dot test avoids a replace on nearly every token
   let upper = false;
   if (cap && t.length >= 2 && t === t.toUpperCase()) {

@@ -5,7 +5,7 @@ import { checkDeadline, deadlineCheck, type Stage } from "../../../core/pipeline
 import type { Span } from "../../../core/record.js";
 import {
   LOOSE_RATE, SPEECH_RATE, THAT_RATE, Tokens, afterThat, isCueNoun, isNegation, phraseNP, isFiniteForm, badContentStart, cueEnd, cueVerb, isCapitalised, isQuoteChar, looksLikeClause,
-  speakerAfter, speakerBefore, trimContent, clauseSubject, relativeSubject, type SpeakerNP,
+  speakerAfter, speakerBefore, trimContent, clauseSubject, relativeSubject, verbLikeEnding, type SpeakerNP,
 } from "./quote-common.js";
 import { cueScoreAbove } from "../attribution/cue-model.js";
 import { chooseBounds } from "../attribution/content-bounds.js";
@@ -109,7 +109,6 @@ const MODEL_CONFIDENCE = 0.5;
 // object reports and classifier cues: weighed after the clause reports
 const WEAK_CONFIDENCE = 0.55;
 const MODEL_OBJECT_THRESHOLD = 0;
-const VERB_LIKE = /[a-z](?:ed|ing|es|s)$/;
 // Function words the classifier is not asked about (cue heads are verbs and nouns; asking costs time).
 const NOT_CUE = new Set(
   ("the and that for with from this have has had was were are not but its his her their they them there which who " +
@@ -164,7 +163,7 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       const low = tk.low(i);
       const cv = tk.cue(i);
       // the classifier is asked about verb-like words only (a known cue, a finite form, -ed/-ing/-s): it is the costly part
-      const modelAsk = useModel && low.length > 2 && (cv !== undefined || tk.finite(i) || VERB_LIKE.test(low)) && !NOT_CUE.has(low);
+      const modelAsk = useModel && low.length > 2 && (cv !== undefined || verbLikeEnding(low) || tk.finite(i)) && !NOT_CUE.has(low);
       if (low !== "according" && cv === undefined && !modelAsk) continue;
       if (usedCue.has(tk.start(i)) || marks.inside(tk.start(i))) continue;
       // "the network's show", "a new report compares …": a noun, not a cue (attribution/cue-readers.ts)

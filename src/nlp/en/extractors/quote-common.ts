@@ -15,18 +15,64 @@ const NOUNS = new Set(Object.keys(cueLexicon.nouns));
 const PHRASES = new Set(Object.keys(cueLexicon.phrases));
 const FINITE_FORMS = new Set(cueLexicon.finite.split(" "));
 
+/** A letter a-z as 0-25, anything else as 26. */
+const letterOf = (c: number): number => (c >= 97 && c <= 122 ? c - 97 : 26);
+/** The filter slot of a word: its first and last two characters' classes and its length (up to 15). */
+const slotOf = (w: string): number => {
+  const n = w.length;
+  return (((letterOf(w.charCodeAt(0)) * 27 + letterOf(w.charCodeAt(n - 2))) * 27 + letterOf(w.charCodeAt(n - 1))) << 4) | (n < 15 ? n : 15);
+};
+/**
+ * A bit per filter slot, set for the slots a set's words fill. Most words of a text are in no lexicon, and a Map's
+ * miss costs a string hash and cache misses on the table; a word whose slot is empty is known absent from a few
+ * character reads and one bit (the answer is the same). Over the war-news texts 17 % of words pass the verb filter.
+ */
+function slotsOf(words: Iterable<string>): Uint32Array {
+  const bits = new Uint32Array((27 * 27 * 27 * 16 + 31) >> 5);
+  for (const w of words) {
+    if (w.length === 0) continue;
+    const k = slotOf(w);
+    bits[k >> 5] = bits[k >> 5]! | (1 << (k & 31));
+  }
+  return bits;
+}
+const VERB_SLOTS = slotsOf(VERBS.keys());
+const FINITE_SLOTS = slotsOf(FINITE_FORMS);
+const absent = (bits: Uint32Array, w: string): boolean => {
+  if (w.length === 0) return false;
+  const k = slotOf(w);
+  return (bits[k >> 5]! & (1 << (k & 31))) === 0;
+};
+/** `VERBS.get(w)`, an empty slot answering first */
+const verbOf = (w: string): CueVerb | undefined => (absent(VERB_SLOTS, w) ? undefined : VERBS.get(w));
+/** `FINITE_FORMS.has(w)`, an empty slot answering first */
+const finiteForm = (w: string): boolean => !absent(FINITE_SLOTS, w) && FINITE_FORMS.has(w);
+
+/**
+ * `w.toLowerCase()`, without the call when w is ASCII with no capital (most words): in a document with any
+ * non-Latin-1 character every word is a two-byte string, and V8 lower-cases those into a fresh copy even when
+ * nothing changes.
+ */
+export function lowerCase(w: string): string {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c >= 128 || (c >= 65 && c <= 90)) return w.toLowerCase();
+  }
+  return w;
+}
+
 /** Lemma and cue rate (share of occurrences that are cues in PolNeAR train) of a verb form. */
 export function cueVerb(word: string): CueVerb | undefined {
-  const v = VERBS.get(word);
+  const v = verbOf(word);
   if (v !== undefined) return v;
   // callers mostly pass the lower-cased token already: lower-case and look again only when it changes something
-  const l = word.toLowerCase();
-  return l === word ? undefined : VERBS.get(l);
+  const l = lowerCase(word);
+  return l === word ? undefined : verbOf(l);
 }
 /** A finite verb form (says, wants, had): ends a bridge between a cue and its "that". */
-export const isFiniteForm = (word: string): boolean => FINITE_FORMS.has(word);
-export const isCueNoun = (word: string): boolean => NOUNS.has(word.toLowerCase());
-export const isCuePhrase = (words: string): boolean => PHRASES.has(words.toLowerCase());
+export const isFiniteForm = (word: string): boolean => finiteForm(word);
+export const isCueNoun = (word: string): boolean => NOUNS.has(lowerCase(word));
+export const isCuePhrase = (words: string): boolean => PHRASES.has(lowerCase(words));
 
 /** A verb right after a quotation hands it to a speaker only when it is this often a cue ('"…," said X', not '"…", relying on'). */
 export const SPEECH_RATE = 0.2;
@@ -63,9 +109,47 @@ const ACT_NOUNS = new Set(
 );
 
 const TIME_NOUN = /^(?:week|weekend|month|year|day|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|time|decade|century)s?$/;
-export const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
+const UPPER_FIRST = /^\p{Lu}/u;
+/** Whether the word opens with a capital letter (an ASCII first character is settled without the Unicode regex). */
+export const isCapitalised = (w: string): boolean => {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(w);
+};
+const az = (c: number): boolean => c >= 97 && c <= 122;
+/**
+ * Whether a word ends like a verb form, as /[a-z](?:ed|ing|es|s)$/ does, from its last characters (the regex tries
+ * every start position of the word). "es" needs no test of its own: its "e" is the [a-z] before a final "s".
+ */
+export function verbLikeEnding(w: string): boolean {
+  const n = w.length;
+  const last = w.charCodeAt(n - 1);
+  if (last === 115) return az(w.charCodeAt(n - 2)); // s
+  if (last === 100) return w.charCodeAt(n - 2) === 101 && az(w.charCodeAt(n - 3)); // ed
+  if (last === 103) return w.charCodeAt(n - 2) === 110 && w.charCodeAt(n - 3) === 105 && az(w.charCodeAt(n - 4)); // ing
+  return false;
+}
 
-const NEEDS_LOWER = /[^a-z0-9'.,;:!?"()\-]/;
+const NUMBER_FIRST = /^\p{N}/u;
+/** Whether a word opens with a number character, as /^\p{N}/u (an ASCII first character is settled without the regex). */
+export const numberFirst = (w: string): boolean => {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 48 && c <= 57 : NUMBER_FIRST.test(w);
+};
+
+/**
+ * Whether a word has a character outside [a-z0-9'.,;:!?"()-] (a capital, a curly apostrophe, any non-ASCII letter):
+ * only then does `low` lower-case it. A loop over char codes: it runs once for every token of every document.
+ */
+function needsLower(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+    // ' ( ) , - . ! " : ;  ?
+    if (c === 39 || c === 40 || c === 41 || c === 44 || c === 45 || c === 46 || c === 33 || c === 34 || c === 58 || c === 59 || c === 63) continue;
+    return true;
+  }
+  return false;
+}
 
 /** The token after an optional complementiser "that" at token c before `end` (c itself when there is none). */
 // ("that's good news", "that’ll do": a "that" with a clitic is the clause's subject, no complementiser)
@@ -88,6 +172,8 @@ export class Tokens {
   readonly t: TokenTable;
   private readonly text: string;
   private readonly lower: (string | undefined)[];
+  // each token's text, sliced once: callers ask for the same word many times, and a fresh slice is also hashed afresh by every lookup
+  private readonly words: (string | undefined)[];
   // per-token answers the quote stages ask again and again for the same token, filled on first ask
   private cues: (CueVerb | null | undefined)[] | undefined;
   /** 0 not asked yet, 1 no finite form, 2 a finite form */
@@ -96,33 +182,45 @@ export class Tokens {
     this.t = doc.get("token");
     this.text = doc.text;
     this.lower = new Array(this.t.count);
+    this.words = new Array(this.t.count);
   }
   /** `cueVerb(this.low(i))`, remembered per token */
   cue(i: number): CueVerb | undefined {
     const cues = (this.cues ??= new Array(this.t.count));
     let v = cues[i];
-    if (v === undefined) cues[i] = v = cueVerb(this.low(i)) ?? null;
+    if (v === undefined) {
+      // a word that `low` left unchanged is its own lower case: `cueVerb` would look no further than the form
+      // itself (its second, lower-cased look, a scan of every character, only matters for words `low` changed)
+      const l = this.low(i);
+      cues[i] = v = (l === this.word(i) ? verbOf(l) : cueVerb(l)) ?? null;
+    }
     return v ?? undefined;
   }
   /** `isFiniteForm(this.low(i))`, remembered per token */
   finite(i: number): boolean {
     const f = (this.finites ??= new Uint8Array(this.t.count));
     let v = f[i]!;
-    if (v === 0) f[i] = v = FINITE_FORMS.has(this.low(i)) ? 2 : 1;
+    if (v === 0) f[i] = v = finiteForm(this.low(i)) ? 2 : 1;
     return v === 2;
   }
   get count(): number {
     return this.t.count;
   }
   word(i: number): string {
-    return this.text.slice(this.t.start[i], this.t.end[i]);
+    let w = this.words[i];
+    if (w === undefined) {
+      w = this.text.slice(this.t.start[i], this.t.end[i]);
+      // (an index past either end slices as it always did, and is not stored)
+      if (i >= 0 && i < this.words.length) this.words[i] = w;
+    }
+    return w;
   }
   /** lower-cased word, allocating only when the word has capitals or a curly apostrophe (most have neither) */
   low(i: number): string {
     let v = this.lower[i];
     if (v === undefined) {
       const w = this.word(i);
-      v = NEEDS_LOWER.test(w) ? w.toLowerCase().replace(/’/g, "'") : w;
+      v = needsLower(w) ? w.toLowerCase().replace(/’/g, "'") : w;
       this.lower[i] = v;
     }
     return v;
@@ -598,7 +696,7 @@ function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP 
       const cv = cueVerb(l);
       // (nor right before the cue: a verb cannot stand there, "the new report said", "a Justice Department report found")
       if (cv && cv.rate >= 0.3 && !/s$/.test(l) && j < last && !(j > lo && (DETERMINERS.has(tk.low(j - 1)) || tk.low(j - 1) === "'s"))) break;
-      if (/(?:ed|ing)$/.test(l) && (l.length > 5 || FINITE_FORMS.has(l)) && j < last) break;
+      if (/(?:ed|ing)$/.test(l) && (l.length > 5 || finiteForm(l)) && j < last) break;
     }
     from = j;
     j--;
@@ -774,7 +872,7 @@ export function speakerAfter(tk: Tokens, text: string, i: number, hi: number, po
       const cv = cueVerb(l);
       if (cv && cv.rate >= 0.3 && j > i) break;
       // "the company released …": a past or present verb form after the head noun ends the phrase
-      if (j > i && /(?:ed|s)$/.test(l) && FINITE_FORMS.has(l) && !DETERMINERS.has(tk.low(j - 1)) && tk.isWord(j - 1)) break;
+      if (j > i && /(?:ed|s)$/.test(l) && finiteForm(l) && !DETERMINERS.has(tk.low(j - 1)) && tk.isWord(j - 1)) break;
       // lower-case words belong to a description only before its head ("the French foreign minister"):
       // after a capitalised name they start something else ("Smith told …"), unless they are a
       // title before another name ("Clinton campaign spokesman Brian Fallon")
@@ -835,7 +933,7 @@ function placeAfter(tk: Tokens, i: number, j: number, hi: number): number {
     if (NP_STOP.has(w) && !DETERMINERS.has(w) && w !== "of" && k > j + 1) return j;
     // ("a tally on Monday": a time is the report's, not the speaker's)
     if (TIME_NOUN.test(w)) return j;
-    if (FINITE_FORMS.has(w) && /(?:ed|s)$/.test(w) && !isCapitalised(tk.word(k)) && !DETERMINERS.has(tk.low(k - 1))) return j;
+    if (finiteForm(w) && /(?:ed|s)$/.test(w) && !isCapitalised(tk.word(k)) && !DETERMINERS.has(tk.low(k - 1))) return j;
   }
   // only when the sentence ends there (a comma may open anything: "…, said one aide in a statement that …")
   if (k === j + 1 || k - j > PLACE_MAX || (k < hi && !/^[.!?]$/.test(tk.word(k)))) return j;
@@ -906,7 +1004,7 @@ export function looksLikeClause(tk: Tokens, i: number, hi: number): boolean {
     // a verb only inside a relative clause or after a colon belongs to the object, not to a clause
     if (k > i && !subordinate && /^(?::|—|–)$/.test(l)) return false;
     // a finite verb form after the subject ("parents still want …"), not after a determiner or "to"
-    if (k > i && FINITE_FORMS.has(l) && !isCapitalised(tk.word(k)) && !DETERMINERS.has(tk.low(k - 1)) && !AFTER_NO_VERB.has(tk.low(k - 1))) return true;
+    if (k > i && finiteForm(l) && !isCapitalised(tk.word(k)) && !DETERMINERS.has(tk.low(k - 1)) && !AFTER_NO_VERB.has(tk.low(k - 1))) return true;
     if (FINITE.has(l)) return true;
     // "'s" is a verb after a pronoun ("he's facing"), a possessive after a noun ("the country's")
     if (l === "'s" && k > i && /^(?:he|she|it|that|there|what|who|here)$/.test(tk.low(k - 1))) return true;
