@@ -124,4 +124,11 @@ describe("quote continuation", () => {
     const inside = runQuotes(`The word "Frankly," the coach said, "is overused."`).find((q) => q.text.startsWith("Frankly"));
     assert.equal(inside?.speaker, undefined);
   });
+  it("a report in the attribution's own sentence is an aside: the next quotation continues the quotation", () => {
+    const text = `The race went on.\n\n"He is not my favorite," Lane told reporters on Tuesday, when a dozen states held contests. "But he may be the only way to win."`;
+    const q = find(text, "But he may be");
+    assert.equal(q.speaker?.name, "Lane");
+    assert.equal(q.cue?.text, "told");
+  });
 });
+

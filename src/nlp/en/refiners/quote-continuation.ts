@@ -159,6 +159,10 @@ export function continueQuotes(doc: Document): Quote[] {
     let earlier = q.paragraph !== undefined ? lastDonor.get(q.paragraph) : undefined;
     const direct = q.paragraph !== undefined ? lastDirect.get(q.paragraph) : undefined;
     if (earlier && direct && earlier.kind !== "direct" && sameMention(earlier, direct)) earlier = direct;
+    // ('"…," Graham told CBS on Tuesday, when a dozen states held contests. "…"': a report in the attribution's own
+    // sentence, after the quotation, is an aside of that attribution; the next quotation continues the quotation)
+    if (earlier && direct && earlier.kind !== "direct" && earlier.cue && direct.cue && direct.marks && earlier.span[0] >= direct.marks[1] &&
+      sentenceIndex(sentences, earlier.cue.span[0]) === sentenceIndex(sentences, direct.cue.span[0])) earlier = direct;
     const later = nextDirect.get(q);
     const donor = earlier && (opens || afterAttribution(text, earlier, q.marks[0])) ? earlier : !earlier && opens ? later : undefined;
     if (donor?.speaker) {
