@@ -26,8 +26,9 @@ describe("medial quotation", () => {
   });
   it("leaves a quotation that opens in upper case to itself: the lead sets the scene", () => {
     const text = `Asked about the budget vote, the senator said, "Sure. We will take it up next week."`;
-    assert.deepEqual(reports(text), []);
-    const atts = toAttributions(text, runQuotes(text));
+    // (the question asked is a report of its own, cue "Asked about": it is not the quotation's lead)
+    assert.deepEqual(reports(text).filter((q) => !/^Asked/.test(q.cue?.text ?? "")), []);
+    const atts = toAttributions(text, runQuotes(text)).filter((a) => !/^Asked/.test(a.cue ? text.slice(...a.cue[0]!) : ""));
     assert.deepEqual(atts.map((a) => a.content!.map((s) => text.slice(...s))), [[`"Sure. We will take it up next week."`]]);
   });
   it("leaves a linking word alone, and a long scene-setting lead", () => {

@@ -225,4 +225,19 @@ describe("direct quotes: a speech participle between two quotations", () => {
     assert.equal(q.speaker?.name, "Graham");
     assert.equal(q.cue?.text, "adding");
   });
+  it("a quotation in a fronted adjunct is not handed to a cue with a clause after it", () => {
+    const qs = runQuotes(`Speaking on Monday on "The Evening Hour," Mayor Jane Roe said the city's "budget" is in trouble.`);
+    const show = qs.find((q) => q.text === "The Evening Hour");
+    assert.equal(show?.cue, undefined, qs.map(brief).join("\n"));
+    const report = qs.find((q) => q.kind === "indirect");
+    assert.match(report?.speaker?.name ?? "", /Jane Roe$/);
+    assert.match(report?.text ?? "", /^the city's "budget" is in trouble/);
+  });
+  it("a noun phrase with its own verb after a quotation's cue is no inverted speaker (said the plan would fail)", () => {
+    const qs = runQuotes(`The mayor, citing "a lack of funds," said the plan would fail.`);
+    assert.ok(!qs.some((q) => q.kind === "direct" && q.speaker?.name === "the plan"), qs.map(brief).join("\n"));
+    // (a described speaker after the cue still is one: "said one official involved in the talks")
+    const q = one(`"We will not give up," said one official involved in the talks.`);
+    assert.equal(q.speaker?.name, "one official involved in the talks");
+  });
 });

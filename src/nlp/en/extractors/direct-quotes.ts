@@ -7,7 +7,7 @@ import { findMarkedQuotes, type MarkedQuote } from "./quote-marks.js";
 import { TURN_SOURCE } from "./transcript-turns.js";
 import { cueScoreAbove } from "../attribution/cue-model.js";
 import {
-  SPEECH_RATE, THAT_RATE, Tokens, phraseNP, isTitleDot, cueEnd, cueVerb, isQuoteChar, speakerAfter, speakerBefore, trimContent, wordCount, clauseSubject, looksLikeClause, badContentStart,
+  SPEECH_RATE, THAT_RATE, Tokens, phraseNP, isTitleDot, cueEnd, cueVerb, isQuoteChar, speakerAfter, speakerBefore, trimContent, wordCount, clauseSubject, looksLikeClause, badContentStart, isCapitalised,
   type SpeakerNP,
 } from "./quote-common.js";
 
@@ -26,6 +26,8 @@ const unknownCue = (tk: Tokens, i: number, s0: number, s1: number): boolean =>
   tk.isWord(i) && /^[a-z]{3,}$/.test(tk.word(i)) && cueVerb(tk.low(i)) === undefined && cueScoreAbove(tk, i, s0, s1, false, 0) > 0;
 // dashes that hand a quotation to its author ('"…" ― Jane Doe'); U+2015 is the typographers' quotation dash
 const DASH = /^[—–―-]$/;
+// auxiliaries that open a clause's predicate ('said the plan would fail')
+const AUX_AFTER = /^(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|does|did|do)$/;
 
 function cueOf(tk: Tokens, text: string, i: number, hi: number): { text: string; span: Span } {
   const e = cueEnd(tk, i, hi);
@@ -55,6 +57,8 @@ export function opensReport(tk: Tokens, text: string, e: number, hi: number): bo
   const gap = text.slice(from, hi < tk.count ? tk.start(hi) + 1 : from);
   if (end === hi && /^\s*(?:(?:,|:|that)\s*)?["“”'‘]$/.test(gap)) return true;
   if (e >= hi) return false;
+  // (a clause may hold a quotation of its own: 'X said the mayor's "plan" is in trouble' reads on past its marks)
+  if (end === hi) while (end < tk.count && end < hi + 40 && !(/^[.!?;]$/.test(tk.word(end)) && !isTitleDot(tk, end))) end++;
   // 'warned Saturday that …': a day or a time between the cue and its complementiser
   let t = e;
   while (t < end && t < e + 2 && /^\p{Lu}/u.test(tk.word(t)) && WHEN.test(tk.low(t))) t++;
@@ -115,6 +119,10 @@ export function attributionAfter(tk: Tokens, text: string, a: number, hi: number
     if ((cueVerb(tk.low(a))?.rate ?? 0) < SPEECH_RATE || /ing$/.test(tk.low(a))) return undefined;
     const e = cueEnd(tk, a, hi);
     const speaker = speakerAfter(tk, text, e, hi, true);
+    // ('X, citing "…," said the plan would fail': a noun phrase with its own verb after it is the subject of the
+    // cue's reported clause, not an inverted speaker; the quotation sits in an aside before the cue; an "-ed" form
+    // is more often a participle, 'said one official involved in the talks')
+    if (speaker && speaker.to < hi && !speaker.pronoun && (AUX_AFTER.test(tk.low(speaker.to)) || (tk.finite(speaker.to) && !/ed$/.test(tk.low(speaker.to)) && !isCapitalised(tk.word(speaker.to))))) return undefined;
     if (speaker) return { cue: cueOf(tk, text, a, hi), speaker };
     return undefined;
   }

@@ -208,6 +208,53 @@ describe("indirect quotes: PolNeAR-style reports", () => {
     assert.equal(q.text, "Lenox was a juggernaut, he said, until it went bankrupt in 1999");
     assert.equal(q.cue?.text, "said");
   });
+  it("a medial attribution with a short clause after it ('X, he said, is Y') covers the whole sentence", () => {
+    const q = reported("The new plan, he said, is unworkable.");
+    assert.equal(q.speaker?.name, "he");
+    assert.equal(q.text, "The new plan, he said, is unworkable");
+    // (a tail of adjuncts is no clause: the report is the clause before the cue)
+    const r = reported("The bridge will reopen next spring, he said, in Denver.");
+    assert.equal(r.text, "The bridge will reopen next spring");
+  });
+  it("a medial 'according to X' reports the whole sentence around it", () => {
+    const q = reported("Enrollment, according to the school board, has doubled since 2010.");
+    assert.equal(q.speaker?.name, "the school board");
+    assert.equal(q.cue?.text, "according to");
+    assert.equal(q.text, "Enrollment, according to the school board, has doubled since 2010");
+    // (a clause joined by "and" with a subject of its own goes on with the report)
+    const a = reported("Two schools closed last year, according to state officials, and three more will close in June.");
+    assert.equal(a.text, "Two schools closed last year, according to state officials, and three more will close in June");
+    // (linking words alone before it are the writer's: the report is what follows the source)
+    const b = reported("In addition, according to the agency, about 300 jobs will be cut.");
+    assert.equal(b.text, "about 300 jobs will be cut");
+  });
+  it("a final 'according to X' keeps its source's relative clause, apposition or verb out of the report", () => {
+    const q = reported("The plant will close in May, according to Jane Roe, who runs the union local.");
+    assert.equal(q.text, "The plant will close in May");
+    // (nor does a verb that goes on with the sentence's subject: "…, and said …" is that subject's report)
+    const qs = runQuotes("The relatives watched the video on Thursday, according to their lawyers, and said they had more questions.");
+    assert.equal(qs.find((x) => x.cue?.text === "according to")?.text, "The relatives watched the video on Thursday", qs.map(brief).join("\n"));
+  });
+  it("a question asked after a quotation's cue is a report of its own ('she said when asked whether …')", () => {
+    const qs = runQuotes(`"We will see," the governor said when asked whether she would sign the bill.`);
+    const q = qs.find((x) => x.kind === "indirect");
+    assert.equal(q?.cue?.text, "asked", qs.map(brief).join("\n"));
+    assert.equal(q?.text, "whether she would sign the bill");
+    assert.equal(q?.speaker, undefined);
+    // (a subject's own "asked" is no question put to anyone else's speaker: read by the clause patterns, once)
+    const own = runQuotes("The senator asked whether the vote would be delayed.").filter((x) => x.kind === "indirect");
+    assert.equal(own.length, 1, own.map(brief).join("\n"));
+    assert.equal(own[0]!.speaker?.name, "The senator");
+  });
+  it("a relative pronoun before the speaker is the reported clause's subject ('which they say left …')", () => {
+    const q = reported("The board cut the budget for road repairs, which engineers say could put drivers at risk.");
+    assert.equal(q.speaker?.name, "engineers");
+    assert.equal(q.cue?.text, "say");
+    assert.equal(q.text, "could put drivers at risk");
+    // (not after "that", which PolNeAR seldom reads as the reported clause's subject)
+    const that = runQuotes("The board approved a plan that engineers say could put drivers at risk.");
+    assert.ok(!that.some((x) => x.cue?.text === "say"), that.map(brief).join("\n"));
+  });
   it("a clause report wins over a weaker object reading of the same words", () => {
     const q = reported("Voters want lower taxes and better roads, a poll found.");
     assert.equal(q.speaker?.name, "a poll");

@@ -219,7 +219,8 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       // '…, McConnell said in June, citing …': a participle after a comma reports for the speaker just named
       const p = (cv?.rate ?? 0) >= STRONG_RATE || score > MODEL_THRESHOLD ? participleReport(tk, text, s0, i, e, end, cands, cued) : undefined;
       if (p) cands.push(p);
-      else if (score > BARE_THRESHOLD && bare.length < 2 * MAX_CANDIDATES) bare.push(i, e);
+      // ("… she said when asked whether …": a question asked is read whatever the classifier makes of "asked")
+      else if ((score > BARE_THRESHOLD || (low === "asked" && askedReport(tk, text, s0, i, end))) && bare.length < 2 * MAX_CANDIDATES) bare.push(i, e);
     }
     // one reading per words: the widest report wins ("X said Y believes Z" is X's quote); a
     // "sentence" with hundreds of cues is no prose, and only its first candidates are weighed
@@ -671,6 +672,15 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
   // "U.S. estimates suggest …": a verb right after the would-be cue makes it the subject's noun
   // only a form that can be a plural noun ("estimates", "reports") is read so; "said praise from X would …" is a report
   const nounLike = /s$/.test(tk.low(i));
+  // "…, which engineers say could put drivers at risk", "a group who officials say is linked to …": the relative pronoun before the
+  // speaker is the reported clause's subject, so the verb phrase after a speech verb is what was reported (PolNeAR
+  // opens the content with the pronoun: the scorer's relative lead; not after "that", which PolNeAR rarely reads so)
+  if (!that && c === e && rate >= STRONG_RATE && tk.finite(i) && speaker.from > s0 && /^(?:which|who)$/.test(tk.low(speaker.from - 1)) &&
+    (AUX.test(first) || (tk.finite(c) && !cueVerb(first))) && !(speaker.from - 1 > s0 && badContentStart(tk.low(speaker.from - 2)))) {
+    const stop = reportEnd(tk, c, end);
+    // (weighed after the clause reports, and a wider report around it wins: "found no trace of the files which she said were …")
+    if (stop - c >= 2) return { speaker, coordinated, cue: [tk.start(cue0), tk.end(e - 1)], content: [tk.start(c), tk.end(stop - 1)], confidence: WEAK_CONFIDENCE };
+  }
   if (!that && ((nounLike && cueVerb(first)) || FINITE_START.test(first) || (nounLike && isFiniteForm(first)))) return undefined;
   // "Several cast members said …": a weak cue word right before a noun and its speech verb modifies that noun
   // (an inflected verb: a base form after a determiner may be a noun, "illustrate the decline in …")
@@ -1035,7 +1045,10 @@ function finalCue(tk: Tokens, text: string, s0: number, s1: number, i: number, e
   if (lead <= s0 || tk.word(lead) !== ",") return undefined;
   const cEnd = lead;
   // the report runs on after the attribution ("Lenox was a juggernaut, he said, until it went bankrupt"): medial
-  const runsOn = tail < end && end - tail > 3 && !/ing$/.test(tk.low(tail + 1)) && !isQuoteChar(tk.word(tail + 1)) && (looksLikeClause(tk, tail + 1, end) || looksLikeClause(tk, s0, end));
+  // (two words are enough when they are a predicate, "The plan, he said, is unworkable", "…, never arrived"; not an
+  // adjunct, "…, he said, in Denver")
+  const short = end - tail === 3 && !badContentStart(tk.low(tail + 1)) && (AUX.test(tk.low(tail + 1)) || tk.finite(tail + 1) || /^(?:never|also|still|already|always|often|rarely|seldom)$/.test(tk.low(tail + 1)));
+  const runsOn = tail < end && (end - tail > 3 || short) && !/ing$/.test(tk.low(tail + 1)) && !isQuoteChar(tk.word(tail + 1)) && (looksLikeClause(tk, tail + 1, end) || looksLikeClause(tk, s0, end));
   // a fronted adjunct may open a medial report ("When a post opens, she said, she …"), never a report of its own
   // (linking words before it are the writer's and are left out of the report: "In addition, the campaign …, X said")
   if (badContentStart(tk.low(afterLinkLead(tk, text, s0, cEnd))) && !(runsOn && looksLikeClause(tk, tail + 1, end))) return undefined;
@@ -1070,6 +1083,9 @@ function speakerTurn(tk: Tokens, text: string, s0: number, s1: number, paraEnd: 
 // Words that end an "according to" source running on to the sentence end: a time, a clause, a second report.
 const ACCORDING_TAIL_STOP = /^(?:on|last|earlier|during|when|while|after|before|since|as|because|though|although|but|and|which|who|that|said|says|;|:|—|–|\(|-)$/;
 
+// Words after "according to X," that open the source's relative clause or an aside, not the rest of the report.
+const MEDIAL_ACCORDING_STOP = /^(?:who|whom|whose|which|where|that|a|an|the|in|on|at|to|for|of|with|by|from|as|although|though|while|including|[a-z]+ing)$/;
+
 /** "According to X, CONTENT." / "CONTENT, according to X." */
 function accordingTo(tk: Tokens, text: string, s0: number, s1: number, i: number, end: number): Candidate | undefined {
   // one token past the clause (its final stop) at most, and never past the sentence or the text
@@ -1091,6 +1107,20 @@ function accordingTo(tk: Tokens, text: string, s0: number, s1: number, i: number
     return undefined;
   }
   if (!speaker) return undefined;
+  // "Enrollment, according to the school board, has doubled …": a medial attribution reports the whole sentence around it
+  // (the scorer splits it at the source) when the words before it are no clause of their own, or a clause joined to
+  // one after it by "and" ("…, according to X, and …"); linking words alone before it are the writer's ("In addition,
+  // according to X, …" reports what follows X). A relative clause or an apposition after the source is the source's.
+  if (tk.word(i - 1) === "," && speaker.to < end - 2 && tk.word(speaker.to) === "," && !MEDIAL_ACCORDING_STOP.test(tk.low(speaker.to + 1))) {
+    const from = afterLinkLead(tk, text, s0, i + 1);
+    // (a clause with its own subject: "…, and said …" goes on with the sentence's subject, whose report this is not)
+    const and = tk.low(speaker.to + 1) === "and";
+    const joined = and && !tk.finite(speaker.to + 2) && !AUX.test(tk.low(speaker.to + 2)) && !tk.cue(speaker.to + 2);
+    const right = joined ? speaker.to + 2 : speaker.to + 1;
+    if ((joined || !and) && looksLikeClause(tk, right, end) && (from >= i - 1 || joined || !looksLikeClause(tk, from, i - 1))) {
+      return { speaker, cue, content: [tk.start(from >= i - 1 ? speaker.to + 1 : from), tk.end(end - 1)], confidence: 0.75 };
+    }
+  }
   // "…, according to attorneys for the family.": the source runs to the sentence's end (PolNeAR train: 241 of 307),
   // short of a time or a clause after it ("… according to a tally on Monday", "…, according to X, was …")
   if (speaker.to < end) {

@@ -327,14 +327,37 @@ const PERFECT = /^(?:has|have|had|'s|'ve|'d)$/;
 // Nouns ending in "-ly" that are no adverbs before a cue ("the family said", "an ally said").
 const LY_NOUN = new Set("family ally rally supply assembly anomaly monopoly reply bully homily".split(" "));
 
+// A quantifier floated off its subject ("Garcia and Lund both stressed", "the mayors have all said"): after
+// a plural noun, a name or an auxiliary, not opening the clause ("Both said …", where it is the subject).
+const FLOATING = /^(?:both|all)$/;
+const floating = (tk: Tokens, lo: number, j: number): boolean => {
+  if (!FLOATING.test(tk.low(j)) || j <= lo || !tk.isWord(j - 1)) return false;
+  const w = tk.low(j - 1);
+  // ("And both vowed …": after a conjunction it is the subject)
+  if (/^(?:and|but|or|nor|so|yet|then|while|as)$/.test(w)) return false;
+  return PRE_CUE.has(w) || /^(?:they|we|you)$/.test(w) || isCapitalised(tk.word(j - 1)) || (/[a-z]s$/.test(w) && !/^(?:this|his|its|us|as|thus)$/.test(w));
+};
+
+// A time right before the verb after a name or a pronoun ("X (D-Calif.) last week said", "she on Tuesday told"): two
+// words, neither the speaker's. After a common noun PolNeAR keeps it in the source ("a poll released last week found").
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+function timeBefore(tk: Tokens, lo: number, j: number): boolean {
+  if (j - 2 < lo || !(tk.word(j - 2) === ")" || PRONOUNS.has(tk.low(j - 2)) || (tk.isWord(j - 2) && isCapitalised(tk.word(j - 2))))) return false;
+  if (!((tk.low(j - 1) === "on" && WEEKDAY.test(tk.low(j))) || (/^(?:last|this)$/.test(tk.low(j - 1)) && /^(?:week|month|year|weekend)$/.test(tk.low(j))))) return false;
+  // (the time of a reduced relative is the source's too: "a study released by the Labor Department last week found")
+  for (let k = j - 3; k >= lo && k >= j - 10; k--) if (REDUCED.has(tk.low(k))) return false;
+  return true;
+}
+
 /**
  * The speaker phrase ending just before token `cue` (skipping auxiliaries and adverbs), within
  * tokens [lo, cue). Handles apposition: "Jane Doe, a senior fellow at X, says" → "Jane Doe".
  */
 export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number): SpeakerNP | undefined {
   let j = cue - 1;
+  if (timeBefore(tk, lo, j)) j -= 2;
   // (a capitalised "May" after a name is the name's: "Theresa May said")
-  while (j >= lo && (PRE_CUE.has(tk.low(j)) || (SINCE_LONG.test(tk.low(j)) && j > lo && PERFECT.test(tk.low(j - 1))) || (/ly$/.test(tk.low(j)) && !isCapitalised(tk.word(j)) && tk.low(j).length > 4 && !LY_NOUN.has(tk.low(j)))) &&
+  while (j >= lo && (PRE_CUE.has(tk.low(j)) || (SINCE_LONG.test(tk.low(j)) && j > lo && PERFECT.test(tk.low(j - 1))) || floating(tk, lo, j) || (/ly$/.test(tk.low(j)) && !isCapitalised(tk.word(j)) && tk.low(j).length > 4 && !LY_NOUN.has(tk.low(j)))) &&
     !(isCapitalised(tk.word(j)) && j > lo && tk.isWord(j - 1) && isCapitalised(tk.word(j - 1)))) {
     if (NEGATION.has(tk.low(j))) return undefined;
     j--;

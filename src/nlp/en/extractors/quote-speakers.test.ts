@@ -40,6 +40,19 @@ describe("quote speakers: participles and coordinated verbs", () => {
     const text = "Mr. Trump has attacked loopholes that benefit others, and has called for eliminating the tax treatment of carried interest.";
     assert.equal(byCue(text, "called for").span, "Mr. Trump");
   });
+  it("a quantifier floated off the subject ('X and Y both said', 'have all argued') is passed over", () => {
+    assert.equal(byCue("Garcia and Lund both stressed that the budget was balanced.", "stressed").span, "Garcia and Lund");
+    assert.equal(byCue("The three mayors have all argued that the tax is unfair.", "argued").span, "The three mayors");
+    // (opening the clause, or after a conjunction, it is the subject itself)
+    assert.equal(byCue("Both said that the budget was balanced.", "said").span, "Both");
+    assert.equal(byCue("The two rivals met twice. And both vowed to keep campaigning.", "vowed").span, "both");
+  });
+  it("a time between a name and its verb is no part of the speaker ('X (D-Ore.) last week said')", () => {
+    assert.equal(byCue("Senator Jane Roe (D-Ore.) last week said the bill would pass.", "said").span, "Senator Jane Roe (D-Ore.)");
+    assert.equal(byCue("The Harbor Authority on Monday announced that the port would close.", "announced").span, "The Harbor Authority");
+    // (after a common noun or a reduced relative PolNeAR keeps it in the source: "a survey released by X last week")
+    assert.equal(byCue("A survey released by the Transit Agency last week found that ridership fell.", "found").span, "A survey released by the Transit Agency last week");
+  });
   it("a capitalised 'May' after a name is the name's, not a modal", () => {
     const text = "British Prime Minister Theresa May said this week that the country would formally declare its intention to leave.";
     const { q, span } = byCue(text, "said");
