@@ -82,6 +82,8 @@ export function extractArticle(body: DomElement, flags: ExtractFlags = STRICT): 
   const walk = (el: DomElement, inLink: boolean): Stats => {
     const s: Stats = { text: 0, links: 0, commas: 0, p: 0, img: 0, li: 0, input: 0, embeds: 0, quote: 0, score: 0, scored: false };
     let direct = "";
+    // only a <div>'s own text is judged as a paragraph (below): elsewhere its inline children's text is not gathered
+    const isDiv = el.localName === "div";
     const isLink = inLink || el.localName === "a";
     for (let child: DomNode | null = el.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === TEXT_NODE) {
@@ -91,7 +93,7 @@ export function extractArticle(body: DomElement, flags: ExtractFlags = STRICT): 
         s.text += n;
         if (isLink) s.links += n;
         s.commas += t.match(COMMAS)?.length ?? 0;
-        direct += t;
+        if (isDiv) direct += t;
         continue;
       }
       if (child.nodeType !== ELEMENT_NODE) continue;
@@ -114,13 +116,13 @@ export function extractArticle(body: DomElement, flags: ExtractFlags = STRICT): 
       s.input += cs.input;
       s.embeds += cs.embeds;
       s.quote += tag === "blockquote" ? cs.text : cs.quote;
-      if (INLINE.has(tag)) direct += c.textContent ?? "";
+      if (isDiv && INLINE.has(tag)) direct += c.textContent ?? "";
     }
     stats.set(el, s);
     const tag = el.localName;
     if (PARAGRAPH.has(tag)) {
       if (s.text >= MIN_PARAGRAPH) paragraphs.push([el, el.textContent ?? ""]);
-    } else if (tag === "div" && direct.trim().length >= MIN_PARAGRAPH) paragraphs.push([el, direct]);
+    } else if (isDiv && direct.trim().length >= MIN_PARAGRAPH) paragraphs.push([el, direct]);
     return s;
   };
   walk(body, false);

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ingest, IngestError } from "./index.js";
-import { NoArticleError } from "./html.js";
+import { longEnoughForArticle, NoArticleError } from "./html.js";
 import { ARTICLE_PARAGRAPHS, EMPTY_SHELL, indexPage, newsPage, paywallPage } from "./test-pages.js";
 
 const NO_ARTICLE: Record<string, string> = {
@@ -59,5 +59,20 @@ describe("pages that are not articles", () => {
     const html = newsPage({ beforeArticle: '<div class="promo-bar">Already a subscriber? Log in</div>', paragraphs: ARTICLE_PARAGRAPHS.slice(0, 2) });
     const [a] = await ingest(html, { origin: "page.html" });
     assert.equal(a?.text, ARTICLE_PARAGRAPHS.slice(0, 2).join("\n"));
+  });
+});
+
+describe("the length an article needs", () => {
+  it("counts a text as its whitespace runs collapsed to one space would, on random texts around the threshold", () => {
+    const pieces = ["a", "bc", " ", "  ", "\n", "\t \n", "\u00a0", "\u2009\u3000", "\ufeff", "é", "\u2028", "x y"];
+    let seed = 11;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let n = 0; n < 5000; n++) {
+      let text = "";
+      const len = Math.floor(next() * 120);
+      for (let k = 0; k < len; k++) text += pieces[Math.floor(next() * pieces.length)];
+      assert.equal(longEnoughForArticle(text), text.replace(/\s+/g, " ").length >= 80, JSON.stringify(text));
+    }
+    assert.equal(longEnoughForArticle(" ".repeat(1_000_000)), false);
   });
 });
