@@ -823,7 +823,6 @@ function butGoesOn(tk: Tokens, k: number, end: number): boolean {
   return tk.low(k) !== "that" || (k + 1 < end && !tk.finite(k + 1) && !AUX.test(tk.low(k + 1)) && !/n't$/.test(tk.low(k + 1)));
 }
 
-/** Where a report that starts at token c ends: the sentence end, or an aside, a semicolon or a coordinated report. */
 /** Tokens from `a` are a subject of a few words, then a finite speech verb ("more than 4 in 10 said", "the mayor told"). */
 function secondReport(tk: Tokens, a: number, end: number): boolean {
   // (a quotation after the conjunction is the report's own words: ', and "we expect an answer …"')
@@ -840,6 +839,7 @@ function secondReport(tk: Tokens, a: number, end: number): boolean {
   return false;
 }
 
+/** Where a report that starts at token c ends: the sentence end, or an aside, a semicolon or a coordinated report. */
 function reportEnd(tk: Tokens, c: number, end: number): number {
   for (let k = c + 1; k < end; k++) {
     const w = tk.word(k);
