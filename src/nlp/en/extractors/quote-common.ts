@@ -489,9 +489,9 @@ function contactRelative(tk: Tokens, text: string, lo: number, end: number): Spe
 }
 
 // Participles that open a reduced relative after a report's noun ("a poll released in late August", "research conducted by X").
-const REDUCED = new Set("released published conducted commissioned issued sponsored funded compiled prepared obtained carried".split(" "));
+const REDUCED = new Set("released published conducted commissioned issued sponsored funded compiled prepared obtained carried polled surveyed interviewed questioned sampled".split(" "));
 const REDUCED_MAX = 10;
-/** A participle that opens a reduced relative after a report's noun ("released", "conducted"). */
+/** A participle that opens a reduced relative after a report's noun ("released", "conducted") or a poll's people ("voters polled"). */
 export const isReducedParticiple = (w: string): boolean => REDUCED.has(w);
 
 /**

@@ -224,6 +224,9 @@ describe("quote speakers: a cue word as the head noun of the source", () => {
   it("'A report released last year found that …': with its reduced relative", () => {
     assert.equal(byCue("A report released last year found that the agency could not trace the money.", "found").span, "A report released last year");
   });
+  it("'Some 56 percent of voters polled said …': the people a poll asked, with the participle", () => {
+    assert.equal(byCue("Some 56 percent of voters polled said the economy was the top issue.", "said").span, "Some 56 percent of voters polled");
+  });
   it("after a possessive: 'The group's statement said …'", () => {
     assert.equal(byCue("The group's statement said the vote had been rigged.", "said").span, "The group's statement");
   });
