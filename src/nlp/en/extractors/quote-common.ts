@@ -3,6 +3,7 @@ import type { TokenTable } from "../../../core/annotations.js";
 import type { Document } from "../../../core/document.js";
 import type { Span } from "../../../core/record.js";
 import cueLexicon from "../lexicons/cues.json" with { type: "json" };
+import { quantifiedStart } from "../attribution/quantified-subject.js";
 
 const RATES: Record<string, number> = cueLexicon.rates;
 export interface CueVerb { readonly lemma: string; readonly rate: number }
@@ -459,19 +460,17 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
 
 const SMALL_NUMBER = /^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)$/;
 /**
- * "more than 4 in 10 said", "Six in 10 say": a poll's share written as N in M (or "N out of M") is the subject; its
- * hedge ("about", "more than", "nearly") is part of it. Only when the share opens its clause.
+ * "more than 4 in 10 said", "Six in 10 say": a poll's share written as N in M (or "N out of M") is the subject, with
+ * its hedge; the phrase before the cue is the share's second number alone, which names nobody by itself. Where the
+ * share starts is the quantified subject's rule (attribution/quantified-subject.ts), which wants it to open a clause.
  */
 function shareOfTen(tk: Tokens, text: string, lo: number, end: number): SpeakerNP | undefined {
-  let from = end - 3;
-  if (from < lo || !SMALL_NUMBER.test(tk.low(end - 1)) || !SMALL_NUMBER.test(tk.low(from))) return undefined;
-  if (tk.low(end - 2) !== "in" && !(tk.low(end - 2) === "of" && from - 1 >= lo && tk.low(from - 1) === "out" && SMALL_NUMBER.test(tk.low(from - 2)) && (from -= 2) >= lo)) return undefined;
-  if (from - 2 >= lo && /^(?:more|less|fewer)$/.test(tk.low(from - 2)) && tk.low(from - 1) === "than") from -= 2;
-  else if (from - 1 >= lo && /^(?:about|nearly|almost|roughly|around|over|under|some)$/.test(tk.low(from - 1))) from -= 1;
-  if (!opensClause(tk, lo, from)) return undefined;
-  const span: Span = [tk.start(from), tk.end(end - 1)];
-  const name = text.slice(span[0], span[1]);
-  return { from, to: end, span, name, nameSpan: span, pronoun: false };
+  const last = end - 1;
+  if (last - 2 < lo || !SMALL_NUMBER.test(tk.low(last)) || !/^(?:in|of)$/.test(tk.low(last - 1))) return undefined;
+  const at = quantifiedStart(text, tk.start(lo), tk.start(last));
+  if (at === undefined) return undefined;
+  const span: Span = [at, tk.end(last)];
+  return { from: tk.at(at), to: end, span, name: text.slice(span[0], span[1]), nameSpan: span, pronoun: false };
 }
 
 /**
