@@ -2,7 +2,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { runQuotes } from "../nlp/en/extractors/quotes.test-helpers.js";
-import { readAnn, toAttributions } from "./polnear.js";
+import { countRole, readAnn, toAttributions, zeroCounts } from "./polnear.js";
+import type { Span } from "../core/record.js";
 
 describe("polnear scorer", () => {
   it("reads brat spans as UTF-16 offsets and joins Content2", () => {
@@ -178,5 +179,32 @@ describe("polnear scorer", () => {
     assert.equal(day.slice(...toAttributions(day, runQuotes(day))[0]!.cue![0]!), "said");
     const manner = "The senator said sarcastically that the bill would pass.";
     assert.equal(manner.slice(...toAttributions(manner, runQuotes(manner))[0]!.cue![0]!), "said sarcastically");
+  });
+});
+
+describe("polnear scores", () => {
+  it("counts exact, overlap and proportional matches per role, discontinuous spans as one", () => {
+    const c = zeroCounts();
+    // gold: [0,10) and a two-fragment span; predictions: one exact, one half of the first, one elsewhere
+    const gold: Span[][] = [[[0, 10]], [[20, 30], [40, 50]]];
+    const pred: Span[][] = [[[0, 10]], [[20, 30]], [[60, 70]]];
+    const misses = countRole(gold, pred, c);
+    assert.deepEqual(misses, [[[20, 30]], [[60, 70]]]);
+    assert.equal(c.tp, 1);
+    assert.equal(c.pred, 3);
+    assert.equal(c.gold, 2);
+    // overlap: two predictions touch a gold span, both gold spans are touched
+    assert.equal(c.anyPred, 2);
+    assert.equal(c.anyGold, 2);
+    // proportional: 1 + 10/20 + 0 over the predictions, 1 + 10/20 over the gold spans
+    assert.equal(c.soft, 1.5);
+    assert.equal(c.softGold, 1.5);
+  });
+  it("matches each gold span once: a duplicate prediction is a miss", () => {
+    const c = zeroCounts();
+    const misses = countRole([[[0, 5]]], [[[0, 5]], [[0, 5]]], c);
+    assert.equal(c.tp, 1);
+    assert.equal(misses.length, 1);
+    assert.equal(c.anyPred, 2);
   });
 });

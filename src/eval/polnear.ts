@@ -19,8 +19,12 @@
 // which he said Mexico should pay for': "which … Mexico should pay for"; not after a preposition, "in which he
 // said …", and never "that"); fragments never cross a line break (brat's rule).
 // These are span conventions only: which words are reported, and by whom, is the pipeline's answer unchanged.
-// A span matches when its fragments are identical (exact match, as in the CofeNet tables); an overlap score is
-// printed too. Offsets in .ann are code points, converted to UTF-16.
+// A span matches when its fragments are identical (exact match, as in the CofeNet tables). Two relaxed scores are
+// printed too: overlap (a prediction counts when it shares a character with a gold span of its role, a gold span when
+// a prediction shares one with it) and proportional (each prediction counts its best overlap with a gold span, the
+// characters in common over the longer of the two, and each gold span its best overlap with a prediction). A
+// discontinuous span is one span: its fragments are compared together. A second content of the same cue is more
+// fragments of that content (PolNeAR's Content2 joins Content). Offsets in .ann are code points, converted to UTF-16.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -339,6 +343,7 @@ export function toAttributions(text: string, quotes: readonly Quote[], sentences
   return out;
 }
 
+export const zeroCounts = (): Counts => ({ tp: 0, pred: 0, gold: 0, soft: 0, softGold: 0, anyPred: 0, anyGold: 0 });
 const keyOf = (f: Frags): string => f.map((s) => `${s[0]}-${s[1]}`).join(",");
 const overlapOf = (a: Frags, b: Frags): number => {
   let o = 0;
@@ -347,11 +352,18 @@ const overlapOf = (a: Frags, b: Frags): number => {
   return o / Math.max(len(a), len(b), 1);
 };
 
-interface Counts {
+/** One role's tallies over a split (see the header for the three scores). */
+export interface Counts {
   tp: number;
   pred: number;
   gold: number;
+  /** sum over predictions of the best proportional overlap with a gold span of the role */
   soft: number;
+  /** sum over gold spans of the best proportional overlap with a prediction */
+  softGold: number;
+  /** predictions that overlap some gold span by a character or more, and gold spans some prediction overlaps */
+  anyPred: number;
+  anyGold: number;
 }
 
 export function primaryFiles(dir: string): Map<string, string> {
@@ -376,12 +388,41 @@ export function primaryFiles(dir: string): Map<string, string> {
   return primary;
 }
 
+/**
+ * Adds one text's spans of one role to `c`: exact matches (each gold span matched once), and the overlap and
+ * proportional tallies of both sides. Returns the predictions without an exact match.
+ */
+export function countRole(gold: readonly Frags[], pred: readonly Frags[], c: Counts): Frags[] {
+  const left = new Map<string, number>();
+  for (const f of gold) left.set(keyOf(f), (left.get(keyOf(f)) ?? 0) + 1);
+  c.gold += gold.length;
+  c.pred += pred.length;
+  const misses: Frags[] = [];
+  for (const f of pred) {
+    const k = keyOf(f);
+    const n = left.get(k) ?? 0;
+    if (n > 0) {
+      c.tp++;
+      left.set(k, n - 1);
+    } else misses.push(f);
+    const best = gold.reduce((b, x) => Math.max(b, overlapOf(f, x)), 0);
+    c.soft += best;
+    if (best > 0) c.anyPred++;
+  }
+  for (const f of gold) {
+    const best = pred.reduce((b, x) => Math.max(b, overlapOf(f, x)), 0);
+    c.softGold += best;
+    if (best > 0) c.anyGold++;
+  }
+  return misses;
+}
+
 export async function scorePolnear(dataDir: string, { verbose = false, limit }: { verbose?: boolean; limit?: number } = {}): Promise<BenchmarkResult> {
   // loaded here, not at the top: the parsing and mapping helpers are usable (and testable) without the whole pipeline
   const { englishPipeline } = await import("../nlp/en/configuration.js");
   const pipeline = englishPipeline();
   const counts: Record<Role, Counts> = {
-    source: { tp: 0, pred: 0, gold: 0, soft: 0 }, cue: { tp: 0, pred: 0, gold: 0, soft: 0 }, content: { tp: 0, pred: 0, gold: 0, soft: 0 },
+    source: zeroCounts(), cue: zeroCounts(), content: zeroCounts(),
   };
   const lines: string[] = [];
   let docs = 0;
@@ -403,36 +444,36 @@ export async function scorePolnear(dataDir: string, { verbose = false, limit }: 
     for (const role of ROLES) {
       const g = gold.map((a) => a[role]).filter((f): f is Frags => !!f);
       const p = pred.map((a) => a[role]).filter((f): f is Frags => !!f);
-      const left = new Map<string, number>();
-      for (const f of g) left.set(keyOf(f), (left.get(keyOf(f)) ?? 0) + 1);
-      counts[role].gold += g.length;
-      counts[role].pred += p.length;
-      for (const f of p) {
-        const k = keyOf(f);
-        const n = left.get(k) ?? 0;
-        if (n > 0) {
-          counts[role].tp++;
-          left.set(k, n - 1);
-        } else if (verbose && role === "content") {
+      const misses = countRole(g, p, counts[role]);
+      if (verbose && role === "content") {
+        const show = (x: Frags) => x.map((s) => text.slice(s[0], s[1])).join(" … ").slice(0, 160);
+        for (const f of misses) {
           const best = g.reduce((b, x) => (overlapOf(f, x) > overlapOf(f, b) ? x : b), g[0] ?? []);
-          const show = (x: Frags) => x.map((s) => text.slice(s[0], s[1])).join(" … ").slice(0, 160);
           lines.push(`  ${base}: content miss (best overlap ${overlapOf(f, best).toFixed(2)}): ${show(f)}`);
           if (best.length) lines.push(`      gold: ${show(best)}`);
         }
-        counts[role].soft += g.reduce((b, x) => Math.max(b, overlapOf(f, x)), 0);
       }
     }
   }
   const r3 = (x: number) => Math.round(x * 1000) / 1000;
   const metrics: Record<string, unknown> = { benchmark: "polnear", docs, wordsPerSecond: Math.round((words / ms) * 1000) };
+  const f1 = (p: number, r: number): number => (p + r ? (2 * p * r) / (p + r) : 0);
+  const pct = (x: number): string => (100 * x).toFixed(1);
   for (const role of ROLES) {
     const c = counts[role];
     const p = c.pred ? c.tp / c.pred : 0;
     const r = c.gold ? c.tp / c.gold : 0;
-    const f = p + r ? (2 * p * r) / (p + r) : 0;
     const softP = c.pred ? c.soft / c.pred : 0;
-    metrics[role] = { p: r3(p), r: r3(r), f1: r3(f), gold: c.gold, pred: c.pred, overlapP: r3(softP) };
-    lines.push(`${role.padEnd(8)} exact P ${(100 * p).toFixed(1)}  R ${(100 * r).toFixed(1)}  F1 ${(100 * f).toFixed(1)}  (gold ${c.gold}, predicted ${c.pred}; mean best overlap of predictions ${(100 * softP).toFixed(1)}%)`);
+    const softR = c.gold ? c.softGold / c.gold : 0;
+    const anyP = c.pred ? c.anyPred / c.pred : 0;
+    const anyR = c.gold ? c.anyGold / c.gold : 0;
+    metrics[role] = {
+      p: r3(p), r: r3(r), f1: r3(f1(p, r)), gold: c.gold, pred: c.pred,
+      overlap: { p: r3(anyP), r: r3(anyR), f1: r3(f1(anyP, anyR)) },
+      proportional: { p: r3(softP), r: r3(softR), f1: r3(f1(softP, softR)) },
+    };
+    lines.push(`${role.padEnd(8)} exact P ${pct(p)}  R ${pct(r)}  F1 ${pct(f1(p, r))}  (gold ${c.gold}, predicted ${c.pred})`);
+    lines.push(`${"".padEnd(8)} overlap P ${pct(anyP)}  R ${pct(anyR)}  F1 ${pct(f1(anyP, anyR))};  proportional P ${pct(softP)}  R ${pct(softR)}  F1 ${pct(f1(softP, softR))}`);
   }
   lines.unshift(`PolNeAR ${path.basename(dataDir)}: ${docs} texts, primary annotator`);
   return { lines, metrics };
