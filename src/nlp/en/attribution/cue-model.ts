@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Tokens } from "../extractors/quote-common.js";
 import { shapeOf, wordFeatures } from "./cue-features.js";
 import { outsideBudget } from "../../../core/pipeline.js";
+import { Interner, PairWeights } from "./pair-weights.js";
 
 // src/nlp/en/attribution and dist/nlp/en/attribution both sit four levels below the project root.
 const MODEL_FILE = fileURLToPath(new URL("../../../../src/nlp/en/attribution/cue-model.json", import.meta.url));
@@ -29,15 +30,25 @@ function maxOf(m: Weights): number {
 /**
  * The weights by template, then value (then second value): a lookup needs no string built per feature. The
  * conjunctions with the token's own word or lemma as second value (p1w, p1l) are also kept the other way round
- * (own value first), so a word's cached part can hold its row.
+ * (own value first), so a word's cached part can hold its row. The per-token path (`score`) reads the same weights
+ * by value ids instead (`interner`, `pairs`, `dense`): the Maps serve the per-word part and the bounds.
  */
 class CueModel {
   readonly unary = new Map<string, Weights>();
   readonly binary = new Map<string, Map<string, Weights>>();
   /** template -> second value -> first value -> weight */
   readonly bySecond = new Map<string, Map<string, Weights>>();
+  /** every value a weight names (and the sentence bounds), as ids: the scoring path looks up ids, not strings */
+  readonly interner = new Interner();
+  /** the conjunctions with the token's own word, lemma or rate, keyed (template, own value, other value) */
+  readonly pairs: PairWeights;
 
   constructor(weights: Record<string, number>) {
+    let conjunctions = 0;
+    for (const name in weights) if (name.includes("\t")) conjunctions++;
+    this.pairs = new PairWeights(conjunctions);
+    this.interner.add("<s>");
+    this.interner.add("</s>");
     for (const name in weights) {
       const weight = weights[name]!;
       const eq = name.indexOf("=");
@@ -47,13 +58,27 @@ class CueModel {
         let m = this.unary.get(t);
         if (!m) this.unary.set(t, (m = new Map()));
         m.set(name.slice(eq + 1), weight);
+        this.interner.add(name.slice(eq + 1));
       } else {
         const a = name.slice(eq + 1, tab);
         const b = name.slice(tab + 1);
         nested(this.binary, t, a).set(b, weight);
         if (t === "p1w" || t === "p1l") nested(this.bySecond, t, b).set(a, weight);
+        const pair = PAIR[t];
+        // p1w and p1l: the token's own value is the second one
+        if (pair !== undefined) {
+          const own = this.interner.add(pair.ownSecond ? b : a);
+          this.pairs.set(pair.no, own, this.interner.add(pair.ownSecond ? a : b), weight);
+        }
       }
     }
+  }
+
+  /** A unary template's weights as an array by value id (0 where it has none). */
+  dense(t: string): Float64Array {
+    const out = new Float64Array(this.interner.size);
+    for (const [v, w] of this.u(t)) out[this.interner.get(v)] = w;
+    return out;
   }
 
   u(t: string): Weights {
@@ -69,6 +94,13 @@ class CueModel {
   }
 }
 
+/** The conjunctions `score` looks up by ids: their number in `pairs`, and whether the token's own value comes second. */
+const PAIR: Record<string, { no: number; ownSecond: boolean }> = {
+  p1w: { no: 0, ownSecond: true }, wn1: { no: 1, ownSecond: false }, ln1: { no: 2, ownSecond: false },
+  p1l: { no: 3, ownSecond: true }, rn1: { no: 4, ownSecond: false }, rp1: { no: 5, ownSecond: false },
+};
+const P1W = 0, WN1 = 1, LN1 = 2, P1L = 3, RN1 = 4, RP1 = 5;
+
 function nested(m: Map<string, Map<string, Weights>>, t: string, a: string): Weights {
   let byA = m.get(t);
   if (!byA) m.set(t, (byA = new Map()));
@@ -82,6 +114,12 @@ interface Tables {
   m: CueModel;
   p1: Weights; n1: Weights; p2: Weights; n2: Weights; q: Weights; pos: Weights;
   qr: Map<string, Weights>;
+  /** the neighbour-word templates by value id */
+  p1Id: Float64Array; n1Id: Float64Array; p2Id: Float64Array; n2Id: Float64Array;
+  /** "q" for false and true; "pos" for the first three tokens, the last two ("e1", "e2" at 1, 2) and the middle */
+  qW: [number, number]; posStart: number[]; posEnd: number[]; posMid: number;
+  /** ids of "<s>" and "</s>" */
+  bos: number; eos: number;
   /** the most the 7 single-lookup context templates can add together (each table's largest weight, or 0) */
   ctxMost: number;
 }
@@ -97,7 +135,14 @@ function readCueTables(): Tables {
   const t = { m, p1: m.u("p1"), n1: m.u("n1"), p2: m.u("p2"), n2: m.u("n2"), q: m.u("q"), pos: m.u("pos"), qr: m.b("qr") };
   let qrMost = 0;
   for (const row of t.qr.values()) qrMost = Math.max(qrMost, maxOf(row));
-  return { ...t, ctxMost: maxOf(t.p1) + maxOf(t.n1) + maxOf(t.p2) + maxOf(t.n2) + maxOf(t.q) + qrMost + maxOf(t.pos) };
+  const pos = (k: string): number => t.pos.get(k) ?? 0;
+  return {
+    ...t,
+    p1Id: m.dense("p1"), n1Id: m.dense("n1"), p2Id: m.dense("p2"), n2Id: m.dense("n2"),
+    qW: [t.q.get("false") ?? 0, t.q.get("true") ?? 0], posStart: POS.map(pos), posEnd: [0, ...POS_END.slice(1).map(pos)], posMid: pos("m"),
+    bos: m.interner.get("<s>"), eos: m.interner.get("</s>"),
+    ctxMost: maxOf(t.p1) + maxOf(t.n1) + maxOf(t.p2) + maxOf(t.n2) + maxOf(t.q) + qrMost + maxOf(t.pos),
+  };
 }
 
 /**
@@ -107,6 +152,10 @@ function readCueTables(): Tables {
 interface WordPart {
   base: number;
   rate: string;
+  /** ids of the word (lower case), its lemma and its rate bucket (-1: no weight names it) */
+  own: number; lemma: number; rateId: number;
+  /** "qr" with this rate, outside and inside quotation marks */
+  qr: [number, number];
   /** p1w by previous word, for this word */
   p1w: Weights;
   /** wn1 by next word */
@@ -144,7 +193,9 @@ function partOf(word: string, low: string): WordPart {
   const rn1 = m.binary.get("rn1")?.get(rate) ?? NONE;
   const rp1 = m.binary.get("rp1")?.get(rate) ?? NONE;
   const bound = maxOf(p1w) + maxOf(wn1) + maxOf(ln1) + maxOf(p1l) + maxOf(rn1) + maxOf(rp1);
-  p = { base, rate, p1w, wn1, ln1, p1l, rn1, rp1, bound, most: base + bound + tables!.ctxMost };
+  const ids = m.interner;
+  const qr: [number, number] = [tables!.qr.get("false")?.get(rate) ?? 0, tables!.qr.get("true")?.get(rate) ?? 0];
+  p = { base, rate, own: ids.get(low), lemma: ids.get(lemma), rateId: ids.get(rate), qr, p1w, wn1, ln1, p1l, rn1, rp1, bound, most: base + bound + tables!.ctxMost };
   if (wordPart.size >= WORD_CACHE_MAX) wordPart.clear();
   wordPart.set(word, p);
   return p;
@@ -163,39 +214,69 @@ function score(tk: Tokens, i: number, s0: number, s1: number, quoted: boolean, t
   // a word that cannot pass in any context is settled without a context lookup (the same margin as below)
   if (part.most <= threshold - 1e-9) return part.most;
   const t = tables!;
-  const p1 = i - 1 < s0 ? "<s>" : tk.low(i - 1);
-  const n1 = i + 1 >= s1 ? "</s>" : tk.low(i + 1);
-  const q = quoted ? "true" : "false";
-  const wp1 = t.p1.get(p1) ?? 0;
-  const wn1 = t.n1.get(n1) ?? 0;
-  const wp2 = t.p2.get(i - 2 < s0 ? "<s>" : tk.low(i - 2)) ?? 0;
-  const wn2 = t.n2.get(i + 2 >= s1 ? "</s>" : tk.low(i + 2)) ?? 0;
-  const wq = t.q.get(q) ?? 0;
-  const wqr = t.qr.get(q)?.get(part.rate) ?? 0;
-  const wpos = t.pos.get(i - s0 < 3 ? POS[i - s0]! : s1 - i < 3 ? POS_END[s1 - i]! : "m") ?? 0;
+  const p1 = i - 1 < s0 ? t.bos : lowId(tk, i - 1);
+  const n1 = i + 1 >= s1 ? t.eos : lowId(tk, i + 1);
+  const p2 = i - 2 < s0 ? t.bos : lowId(tk, i - 2);
+  const n2 = i + 2 >= s1 ? t.eos : lowId(tk, i + 2);
+  const q = quoted ? 1 : 0;
+  const wp1 = p1 < 0 ? 0 : t.p1Id[p1]!;
+  const wn1 = n1 < 0 ? 0 : t.n1Id[n1]!;
+  const wp2 = p2 < 0 ? 0 : t.p2Id[p2]!;
+  const wn2 = n2 < 0 ? 0 : t.n2Id[n2]!;
+  const wq = t.qW[q];
+  const wqr = part.qr[q];
+  const wpos = i - s0 < 3 ? t.posStart[i - s0]! : s1 - i < 3 ? t.posEnd[s1 - i]! : t.posMid;
   // the margin keeps the test safe from rounding (the exact score sums the same weights in another order)
   const most = part.base + wp1 + wn1 + wp2 + wn2 + wq + wqr + wpos + part.bound;
   if (most <= threshold - 1e-9) return most;
+  const pairs = t.m.pairs;
   let sum = 0;
   sum += wp1;
   sum += wn1;
   sum += wp2;
   sum += wn2;
-  sum += part.p1w.get(p1) ?? 0;
-  sum += part.wn1.get(n1) ?? 0;
-  sum += part.ln1.get(n1) ?? 0;
-  sum += part.p1l.get(p1) ?? 0;
-  sum += part.rn1.get(i + 1 < s1 ? shapeOf(tk.word(i + 1)) : "</s>") ?? 0;
-  sum += part.rp1.get(i - 1 >= s0 ? shapeOf(tk.word(i - 1)) : "<s>") ?? 0;
+  sum += pairs.get(P1W, part.own, p1);
+  sum += pairs.get(WN1, part.own, n1);
+  sum += pairs.get(LN1, part.lemma, n1);
+  sum += pairs.get(P1L, part.lemma, p1);
+  sum += pairs.get(RN1, part.rateId, i + 1 < s1 ? shapeId(tk, i + 1) : t.eos);
+  sum += pairs.get(RP1, part.rateId, i - 1 >= s0 ? shapeId(tk, i - 1) : t.bos);
   sum += wq;
   sum += wqr;
   sum += wpos;
   return part.base + sum;
 }
 
+// The value ids of the last document's tokens (lower-cased word, shape), filled as asked: the calls come token after
+// token of one document, and a neighbour is asked for by up to four tokens. -2: not asked yet. (Holding the last
+// view keeps one document alive until the next is scored.)
+let idTokens: Tokens | undefined;
+let lowIds = new Int32Array(0);
+let shapeIds = new Int32Array(0);
+
+function idsFor(tk: Tokens): void {
+  if (tk === idTokens) return;
+  idTokens = tk;
+  lowIds = new Int32Array(tk.count).fill(-2);
+  shapeIds = new Int32Array(tk.count).fill(-2);
+}
+
+function lowId(tk: Tokens, i: number): number {
+  let v = lowIds[i]!;
+  if (v === -2) lowIds[i] = v = tables!.m.interner.get(tk.low(i));
+  return v;
+}
+
+function shapeId(tk: Tokens, i: number): number {
+  let v = shapeIds[i]!;
+  if (v === -2) shapeIds[i] = v = tables!.m.interner.get(shapeOf(tk.word(i)));
+  return v;
+}
+
 /** The model's score that token i opens a cue (above 0: a cue). */
 export function cueScore(tk: Tokens, i: number, s0: number, s1: number, quoted: boolean): number {
   cueTables();
+  idsFor(tk);
   return score(tk, i, s0, s1, quoted, -Infinity);
 }
 
@@ -207,5 +288,6 @@ export function cueScore(tk: Tokens, i: number, s0: number, s1: number, quoted: 
  */
 export function cueScoreAbove(tk: Tokens, i: number, s0: number, s1: number, quoted: boolean, threshold: number): number {
   cueTables();
+  idsFor(tk);
   return score(tk, i, s0, s1, quoted, threshold);
 }
