@@ -28,28 +28,35 @@ function maxOf(m: Weights): number {
 }
 
 /**
- * The weights by template, then value (then second value): a lookup needs no string built per feature. The
- * conjunctions with the token's own word or lemma as second value (p1w, p1l) are also kept the other way round
- * (own value first), so a word's cached part can hold its row. The per-token path (`score`) reads the same weights
- * by value ids instead (`interner`, `pairs`, `dense`): the Maps serve the per-word part and the bounds.
+ * The weights by template, then value: a lookup needs no string built per feature. The conjunctions with the
+ * token's own word, lemma or rate (p1w, wn1, ln1, p1l, rn1, rp1) are keyed by value ids instead (`interner`,
+ * `pairs`): the per-token path (`score`) reads ids it keeps per token, and a word's cached part keeps only its ids
+ * and the largest weight of each of its rows (`rowMost`, for the bound of `cueScoreAbove`).
  */
 class CueModel {
   readonly unary = new Map<string, Weights>();
+  /** the other conjunctions (qr), by template, first value, second value */
   readonly binary = new Map<string, Map<string, Weights>>();
-  /** template -> second value -> first value -> weight */
-  readonly bySecond = new Map<string, Map<string, Weights>>();
-  /** every value a weight names (and the sentence bounds), as ids: the scoring path looks up ids, not strings */
+  /** every value a weight names (and the sentence bounds), as ids */
   readonly interner = new Interner();
-  /** the conjunctions with the token's own word, lemma or rate, keyed (template, own value, other value) */
+  /** the conjunctions with the token's own value, keyed (template number, own value, other value) */
   readonly pairs: PairWeights;
+  /** by template number, then own value id: the row's largest weight, or 0 when all are negative or it has none */
+  readonly rowMost: Float64Array[];
 
   constructor(weights: Record<string, number>) {
+    const names = Object.keys(weights);
     let conjunctions = 0;
-    for (const name in weights) if (name.includes("\t")) conjunctions++;
+    for (const name of names) if (name.includes("\t")) conjunctions++;
     this.pairs = new PairWeights(conjunctions);
+    // (template number, own id, weight) of each conjunction, for the row maxima once the ids are all known
+    const rowOf = new Int32Array(conjunctions);
+    const ownOf = new Int32Array(conjunctions);
+    const weightOf = new Float64Array(conjunctions);
+    let n = 0;
     this.interner.add("<s>");
     this.interner.add("</s>");
-    for (const name in weights) {
+    for (const name of names) {
       const weight = weights[name]!;
       const eq = name.indexOf("=");
       const t = name.slice(0, eq);
@@ -59,19 +66,32 @@ class CueModel {
         if (!m) this.unary.set(t, (m = new Map()));
         m.set(name.slice(eq + 1), weight);
         this.interner.add(name.slice(eq + 1));
-      } else {
-        const a = name.slice(eq + 1, tab);
-        const b = name.slice(tab + 1);
-        nested(this.binary, t, a).set(b, weight);
-        if (t === "p1w" || t === "p1l") nested(this.bySecond, t, b).set(a, weight);
-        const pair = PAIR[t];
-        // p1w and p1l: the token's own value is the second one
-        if (pair !== undefined) {
-          const own = this.interner.add(pair.ownSecond ? b : a);
-          this.pairs.set(pair.no, own, this.interner.add(pair.ownSecond ? a : b), weight);
-        }
+        continue;
       }
+      const a = name.slice(eq + 1, tab);
+      const b = name.slice(tab + 1);
+      const pair = PAIR[t];
+      if (pair === undefined) {
+        nested(this.binary, t, a).set(b, weight);
+        continue;
+      }
+      // p1w and p1l: the token's own value is the second one
+      const own = this.interner.add(pair.ownSecond ? b : a);
+      this.pairs.set(pair.no, own, this.interner.add(pair.ownSecond ? a : b), weight);
+      rowOf[n] = pair.no;
+      ownOf[n] = own;
+      weightOf[n++] = weight;
     }
+    this.rowMost = Object.keys(PAIR).map(() => new Float64Array(this.interner.size));
+    for (let k = 0; k < n; k++) {
+      const most = this.rowMost[rowOf[k]!]!;
+      if (weightOf[k]! > most[ownOf[k]!]!) most[ownOf[k]!] = weightOf[k]!;
+    }
+  }
+
+  /** The largest weight of template `no`'s row for own value id `own` (0 when none is positive). */
+  most(no: number, own: number): number {
+    return own < 0 ? 0 : this.rowMost[no]![own]!;
   }
 
   /** A unary template's weights as an array by value id (0 where it has none). */
@@ -146,25 +166,15 @@ function readCueTables(): Tables {
 }
 
 /**
- * A word's cached part of the score: the word-only features' sum (`base`), the rows of the context conjunctions
- * with its own values (word, lemma, rate), and the most those conjunctions can add (`bound`, for `cueScoreAbove`).
+ * A word's cached part of the score: the word-only features' sum (`base`), the ids of its own values (word, lemma,
+ * rate) the context conjunctions are keyed by, and the most those conjunctions can add (`bound`, for `cueScoreAbove`).
  */
 interface WordPart {
   base: number;
-  rate: string;
   /** ids of the word (lower case), its lemma and its rate bucket (-1: no weight names it) */
   own: number; lemma: number; rateId: number;
   /** "qr" with this rate, outside and inside quotation marks */
   qr: [number, number];
-  /** p1w by previous word, for this word */
-  p1w: Weights;
-  /** wn1 by next word */
-  wn1: Weights;
-  ln1: Weights;
-  /** p1l by previous word, for this lemma */
-  p1l: Weights;
-  rn1: Weights;
-  rp1: Weights;
   bound: number;
   /** the most the whole score can be in any context: `base`, `bound` and the tables' `ctxMost` */
   most: number;
@@ -186,16 +196,13 @@ function partOf(word: string, low: string): WordPart {
     if (t === "l") lemma = a;
     else if (t === "r") rate = a;
   });
-  const p1w = m.bySecond.get("p1w")?.get(low) ?? NONE;
-  const wn1 = m.binary.get("wn1")?.get(low) ?? NONE;
-  const ln1 = m.binary.get("ln1")?.get(lemma) ?? NONE;
-  const p1l = m.bySecond.get("p1l")?.get(lemma) ?? NONE;
-  const rn1 = m.binary.get("rn1")?.get(rate) ?? NONE;
-  const rp1 = m.binary.get("rp1")?.get(rate) ?? NONE;
-  const bound = maxOf(p1w) + maxOf(wn1) + maxOf(ln1) + maxOf(p1l) + maxOf(rn1) + maxOf(rp1);
   const ids = m.interner;
+  const own = ids.get(low);
+  const lemmaId = ids.get(lemma);
+  const rateId = ids.get(rate);
+  const bound = m.most(P1W, own) + m.most(WN1, own) + m.most(LN1, lemmaId) + m.most(P1L, lemmaId) + m.most(RN1, rateId) + m.most(RP1, rateId);
   const qr: [number, number] = [tables!.qr.get("false")?.get(rate) ?? 0, tables!.qr.get("true")?.get(rate) ?? 0];
-  p = { base, rate, own: ids.get(low), lemma: ids.get(lemma), rateId: ids.get(rate), qr, p1w, wn1, ln1, p1l, rn1, rp1, bound, most: base + bound + tables!.ctxMost };
+  p = { base, own, lemma: lemmaId, rateId, qr, bound, most: base + bound + tables!.ctxMost };
   if (wordPart.size >= WORD_CACHE_MAX) wordPart.clear();
   wordPart.set(word, p);
   return p;
