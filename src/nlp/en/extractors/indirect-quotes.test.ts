@@ -660,3 +660,47 @@ describe("indirect quotes: final cues with an addressee, linking words, compound
   });
 });
 
+
+describe("indirect quotes: frames that license a weaker classifier cue", () => {
+  const indirect = (text: string) => runQuotes(text).filter((q) => q.kind === "indirect");
+  it("a manner adverb before the verb speaks for it (the classifier learned the adverb as the cue's first word)", () => {
+    const q = reported("She quickly noted her two decades on the city council.");
+    assert.equal(q.speaker?.name, "She");
+    assert.equal(q.cue?.text, "noted");
+    assert.equal(q.text, "her two decades on the city council");
+    const r = reported("Both of the state senators strongly supported the measure.");
+    assert.equal(r.cue?.text, "supported");
+    assert.equal(r.text, "the measure");
+  });
+  it("an adverb before a verb that reports nothing adds no cue", () => {
+    assert.deepEqual(indirect("The storm quickly flooded the lower streets.").map(brief), []);
+  });
+  it("a subject, a verb and its that-clause: a weaker score is enough", () => {
+    const q = reported("The lawyer further related that her client had never seen the letter.");
+    assert.equal(q.speaker?.name, "The lawyer");
+    assert.equal(q.cue?.text, "related");
+    assert.equal(q.text, "her client had never seen the letter");
+    // ("that" as an object is no complementiser)
+    assert.deepEqual(indirect("She followed that with a second album.").map(brief), []);
+  });
+  it("a participle opening the sentence reports for the main clause's subject", () => {
+    const q = indirect("Noting that turnout had doubled since 2018, Alvarez predicted a close race.").find((x) => x.cue?.text === "Noting");
+    assert.equal(q?.speaker?.name, "Alvarez");
+    assert.equal(q?.text, "that turnout had doubled since 2018");
+    const r = reported("After arguing that the tariffs would hurt farmers, the senator voted for them anyway.");
+    assert.equal(r.speaker?.name, "the senator");
+    assert.equal(r.cue?.text, "arguing");
+    assert.equal(r.text, "the tariffs would hurt farmers");
+  });
+  it("a classifier's cue keeps a quotation inside its reported clause", () => {
+    const q = indirect('The governor is pledging to "finish the bridge by winter" despite the delays.').find((x) => x.cue?.text === "pledging");
+    assert.equal(q?.speaker?.name, "The governor");
+    assert.match(q?.text ?? "", /^to "finish the bridge by winter"/);
+    // (a particle and a borrowed phrase are no clause: the quotation stays the narration's)
+    const text = '"The budget is balanced," the mayor said. Critics went on about "a hidden deficit of several million" at the meeting.';
+    assert.equal(runQuotes(text).find((x) => x.text.includes("hidden deficit")), undefined);
+  });
+  it("a fronted participle that reports nothing adds no report", () => {
+    assert.deepEqual(indirect("Walking to the podium, the mayor smiled at the crowd.").map(brief), []);
+  });
+});
