@@ -23,6 +23,20 @@ describe("direct quotes", () => {
     assert.equal(q.speaker?.name, "Henderson");
     assert.equal(q.cue?.text, "said");
   });
+  it("a light verb's cue takes its tail: 'as X put it'", () => {
+    const q = one(`As the county engineer put it, “The bridge was never meant to carry this much traffic.”`);
+    assert.equal(q.cue?.text, "put it");
+    assert.equal(q.speaker?.name, "the county engineer");
+  });
+  it("'went on to say, \"…\"': the cue runs back over 'went on to', its subject before it", () => {
+    const q = one(`The coach went on to say, “We were outplayed in every part of the field.”`);
+    assert.equal(q.cue?.text, "went on to say");
+    assert.equal(q.speaker?.name, "The coach");
+  });
+  it("'wrote on Facebook': the platform joins a written post's cue, not a spoken one's", () => {
+    assert.equal(one(`“We will reopen next spring,” the owner wrote on Facebook.`).cue?.text, "wrote on Facebook");
+    assert.equal(one(`“We will reopen next spring,” the owner said on Facebook.`).cue?.text, "said");
+  });
   it("a pronoun speaker and another cue verb", () => {
     const q = one(`“I have never seen a storm like this in forty years,” she told reporters outside the shelter.`);
     assert.equal(q.speaker?.name, "she");
@@ -52,7 +66,7 @@ describe("direct quotes", () => {
     const t = one(`The senator tweeted: "Tonight's vote is a disgrace to this chamber."`);
     assert.equal(t.cue?.text, "tweeted");
     assert.equal(t.speaker?.name, "The senator");
-    assert.equal(one(`Kovacs posted on Facebook: "We will rebuild the bakery, brick by brick."`).cue?.text, "posted");
+    assert.equal(one(`Kovacs posted on Facebook: "We will rebuild the bakery, brick by brick."`).cue?.text, "posted on Facebook");
   });
   it("a statement from an organisation names the organisation", () => {
     const q = one(`"The department is reviewing all contracts signed in 2021," said a statement from the Ministry of Health.`);

@@ -6,6 +6,7 @@ import type { Ref, Span } from "../../../core/record.js";
 import { findMarkedQuotes, type MarkedQuote } from "./quote-marks.js";
 import { TURN_SOURCE } from "./transcript-turns.js";
 import { cueScoreAbove } from "../attribution/cue-model.js";
+import { goOnChain, lightVerbTail } from "../attribution/cue-span.js";
 import {
   SPEECH_RATE, THAT_RATE, Tokens, phraseNP, isTitleDot, cueEnd, cueVerb, isQuoteChar, speakerAfter, speakerBefore, trimContent, wordCount, clauseSubject, looksLikeClause, badContentStart, isCapitalised,
   type SpeakerNP,
@@ -30,7 +31,9 @@ const DASH = /^[—–―-]$/;
 const AUX_AFTER = /^(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|does|did|do)$/;
 
 function cueOf(tk: Tokens, text: string, i: number, hi: number): { text: string; span: Span } {
-  const e = cueEnd(tk, i, hi);
+  // 'as Foner put it, "…"', '"…," Clinton shot back': a light verb's cue takes its tail (attribution/cue-span.ts)
+  const tail = lightVerbTail(tk, i, hi);
+  const e = tail >= 0 ? tail + 1 : cueEnd(tk, i, hi);
   const span: Span = [tk.start(i), tk.end(e - 1)];
   return { text: text.slice(span[0], span[1]), span };
 }
@@ -180,6 +183,13 @@ export function attributionBefore(tk: Tokens, text: string, lo: number, b: numbe
   for (let k = b - 1; k >= lo && k >= b - 14; k--) {
     if (tk.word(k) === "." || tk.word(k) === ";" || isQuoteChar(tk.word(k))) break;
     if (!isCue(tk, k)) continue;
+    // 'He went on to say, "…"': the cue runs back over "went on to", and its subject stands before the "go"
+    const go = participle < 0 ? goOnChain(tk, lo, k) : undefined;
+    const goer = go !== undefined ? speakerBefore(tk, text, lo, go) : undefined;
+    if (go !== undefined && goer) {
+      const span: Span = [tk.start(go), cueOf(tk, text, k, b).span[1]];
+      return { cue: { text: text.slice(span[0], span[1]), span }, speaker: goer };
+    }
     // inverted, at the start: 'Said Ellis: "…"'
     const speaker = speakerBefore(tk, text, lo, k) ?? (/^\p{Lu}/u.test(tk.word(k)) ? speakerAfter(tk, text, cueEnd(tk, k, b), b - 1) : undefined);
     if (speaker) return { cue: cueOf(tk, text, participle >= 0 ? participle : k, b), speaker };
