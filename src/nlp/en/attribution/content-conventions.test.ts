@@ -1,4 +1,4 @@
-// PolNeAR content conventions the report readers follow: passive subjects and agents, concessive clauses kept, woven quotations, nested reports, object ends.
+// PolNeAR content conventions the report readers follow: passive subjects and agents, concessive clauses and second predicates kept, woven quotations, nested reports, object ends.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { toAttributions } from "../../../eval/polnear.js";
@@ -79,6 +79,19 @@ describe("a concessive clause after a comma stays in the report", () => {
     assert.equal(reported("The governor said he supports an exception for small farms, but not for large ones.").text, "he supports an exception for small farms, but not for large ones");
     assert.equal(reported("The governor says voters are “right to be angry,” but also eager for real answers.").text, "voters are “right to be angry,” but also eager for real answers");
     assert.equal(reported("The analysts said the firm had the backing of a bank, but that was not the case.").text, "the firm had the backing of a bank");
+  });
+  it("', but' and a second predicate with no subject of its own goes on with a reported clause ('…, but needed …')", () => {
+    assert.equal(reported("The coach said the team played well, but needed more practice before the final.").text, "the team played well, but needed more practice before the final");
+    assert.equal(reported("The clerk said that the office had received the forms, but hasn't counted them yet.").text, "the office had received the forms, but hasn't counted them yet");
+    assert.equal(reported("The driver said he left the depot on time but was stuck in traffic for an hour.").text, "he left the depot on time but was stuck in traffic for an hour");
+  });
+  it("…not a speech verb there (a report of its own), nor the second predicate of an object report's speaker", () => {
+    const said = runQuotes("The coach said the team played well, but insisted that the referees were unfair.").filter((q) => q.kind === "indirect");
+    assert.deepEqual(said.map((q) => q.text), ["the team played well", "the referees were unfair"]);
+    const criticized = runQuotes("The mayor criticized the budget, but praised the parks department.").filter((q) => q.kind === "indirect");
+    assert.deepEqual(criticized.map((q) => q.text), ["the budget", "the parks department"]);
+    assert.equal(reported("The agency has defended the new rule but has been met with protests.").text, "the new rule");
+    assert.equal(reported("The clerk said that the office had received the forms but did not say when.").text, "the office had received the forms");
   });
   it("a 'that' with a clitic is the clause's subject, not its complementiser ('says that's good news')", () => {
     assert.equal(reported("The mayor says that's good news for the city.").text, "that's good news for the city");
@@ -183,6 +196,30 @@ describe("an object report runs on past a colon, a parenthesis and ', including'
   it("', which …' and a dash still end it", () => {
     assert.equal(reported("The mayor praised the new stadium, which opened last week.").text, "the new stadium");
     assert.equal(reported("The mayor praised the new stadium — a project she had long opposed.").text, "the new stadium");
+  });
+});
+
+describe("an object report ends before the time, the occasion and the means of the speaking, and the speaker's participle (attribution/content-ends.ts)", () => {
+  it("a day or a period after the object dates the verb ('endorsed the mayor Wednesday', 'on Thursday night', 'earlier this month')", () => {
+    assert.equal(reported("The senator endorsed the mayor Wednesday.").text, "the mayor");
+    assert.equal(reported("The governor announced his support for the bill on Thursday night.").text, "his support for the bill");
+    assert.equal(reported("The senator praised the mayor earlier this month.").text, "the mayor");
+  });
+  it("a plan's time is the plan's, and a day inside a noun phrase is the noun's", () => {
+    assert.equal(reported("The council urged residents to vote Tuesday.").text, "residents to vote Tuesday");
+    assert.equal(reported("The governor predicted a win in Tuesday's primary.").text, "a win in Tuesday's primary");
+    assert.equal(reported("The chief praised their Friday editorial on crime.").text, "their Friday editorial on crime");
+  });
+  it("an occasion or a medium ('in a statement', 'at a town hall') and a means ('by comparing …')", () => {
+    assert.equal(reported("The mayor defended the budget in a statement.").text, "the budget");
+    assert.equal(reported("The senator praised the mayor at a town hall in the capital.").text, "the mayor");
+    assert.equal(reported("The senator attacked the plan by comparing it to a tax on farmers.").text, "the plan");
+  });
+  it("a participle after a comma is the speaker's ('spoke about the budget crisis, waving …')", () => {
+    assert.equal(reported("The senator spoke about the budget crisis, waving a copy of the bill.").text, "the budget crisis");
+  });
+  it("…but a means after a gerund in the object is the gerund's ('the idea of saving energy by closing …')", () => {
+    assert.equal(reported("The group praised the idea of saving energy by closing the blinds.").text, "the idea of saving energy by closing the blinds");
   });
 });
 

@@ -13,6 +13,7 @@ import { chainCue, cliticStart, goOnChain, lightVerbCue, mediumCue } from "../at
 import { askedReport, auxChainReport, negatedReport, nounUse } from "../attribution/cue-readers.js";
 import { cueVoice, isCueSubject } from "../attribution/voice.js";
 import { medialQuotation } from "../attribution/medial-quotation.js";
+import { objectEnd } from "../attribution/content-ends.js";
 
 const SOURCE = "indirect-quotes";
 // Tokens that may sit between a cue and its "that": an addressee or a time ("told reporters on Monday that").
@@ -539,8 +540,12 @@ function bareReport(tk: Tokens, text: string, s0: number, i: number, e: number, 
   let content: Span | undefined;
   if (end - c >= 2 && !tk.isPunct(c) && !isQuoteChar(tk.word(c))) {
     // a clause, or an object that is a message: not "said goodbye", "published its report", "described as 5'11\""
-    const stop = reportEnd(tk, c, end);
-    if (stop - c >= 2 && !(passive && tk.low(c) === "as") && (looksLikeClause(tk, c, stop) || messageObject(tk, c, end))) content = [tk.start(c), tk.end(stop - 1)];
+    let stop = reportEnd(tk, c, end);
+    const clause = looksLikeClause(tk, c, stop);
+    if (clause) stop = reportEnd(tk, c, end, true);
+    // (an object ends before the day or the occasion of its speaking: attribution/content-ends.ts)
+    if (!clause && c === e) stop = objectEnd(tk, c, stop, end, tk.low(c) === "to");
+    if (stop - c >= 2 && !(passive && tk.low(c) === "as") && (clause || messageObject(tk, c, end))) content = [tk.start(c), tk.end(stop - 1)];
   } else if (c >= end - 1 && speaker) {
     // the cue ends the sentence: the report is what comes before its speaker ("…, as police have said")
     let k = speaker.from - 1;
@@ -619,7 +624,8 @@ function prepositionReport(tk: Tokens, text: string, s0: number, i: number, e: n
   let coordinated = false;
   const speaker = speakerBefore(tk, text, s0, i) ?? ((coordinated = true), participleSubject(tk, text, s0, i, Math.max(rate, STRONG_RATE)) ?? coordinatedSubject(tk, text, s0, i, Math.max(rate, STRONG_RATE)));
   if (!speaker) return undefined;
-  const stop = reportEnd(tk, from, end);
+  // (the preposition's object ends as a verb's does: attribution/content-ends.ts)
+  const stop = objectEnd(tk, from, reportEnd(tk, from, end), end, false);
   if (stop <= from) return undefined;
   return { speaker, coordinated, cue: [tk.start(i), tk.end(p)], content: [tk.start(from), tk.end(stop - 1)], confidence: 0.55 };
 }
@@ -714,6 +720,8 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
   const cue0 = raised ?? i;
   let c = afterThat(tk, e, end);
   let that = c > e;
+  // (the content is a noun phrase its "that" clause completes: "offered no proof that …")
+  let nounPhrase = false;
   if (!that) {
     // "said during a Friday evening rally in Michigan that …": a prepositional phrase's nouns may look like verbs ("rally", "stop")
     const pp = PP_START.test(tk.low(c));
@@ -724,6 +732,7 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
       if (l === "that" && k > c) {
         // "offered no proof that …", "disputes the idea that …": a noun the clause completes is part of the report
         if (!nounComplement(tk, c, k, tk.cue(i)?.lemma ?? "")) c = k + 1;
+        else nounPhrase = true;
         that = true;
         break;
       }
@@ -753,7 +762,7 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
   // opens the content with the pronoun: the scorer's relative lead; not after "that", which PolNeAR rarely reads so)
   if (!that && c === e && rate >= STRONG_RATE && tk.finite(i) && speaker.from > s0 && /^(?:which|who)$/.test(tk.low(speaker.from - 1)) &&
     (AUX.test(first) || (tk.finite(c) && !cueVerb(first))) && !(speaker.from - 1 > s0 && badContentStart(tk.low(speaker.from - 2)))) {
-    const stop = reportEnd(tk, c, end);
+    const stop = reportEnd(tk, c, end, true);
     // (weighed after the clause reports, and a wider report around it wins: "found no trace of the files which she said were …")
     if (stop - c >= 2) return { speaker, coordinated, cue: [tk.start(cue0), tk.end(e - 1)], content: [tk.start(c), tk.end(stop - 1)], confidence: WEAK_CONFIDENCE };
   }
@@ -767,7 +776,7 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
   // just any verb form ("the trains passed shelters …")
   if (!that && rate < STRONG_RATE && !hasAuxiliary(tk, c, end)) return undefined;
   // in a subordinate clause ("after X warned that …, Y did …") the report ends at the clause's comma
-  let stop = reportEnd(tk, c, end);
+  let stop = reportEnd(tk, c, end, (that && !nounPhrase) || subjectVerb(tk, c, end));
   if (stop - c < 2) return undefined;
   if (speaker.from > s0 && SUBORDINATOR.test(tk.low(speaker.from - 1))) {
     for (let k = c + 1; k < stop && k < c + 80; k++) {
@@ -841,7 +850,9 @@ function objectReport(tk: Tokens, text: string, s0: number, i: number, e: number
       break;
     }
   }
-  stop = Math.min(stop, reportEnd(tk, from, end));
+  // …and so are the day and the occasion of the speaking ("endorsed Cruz Wednesday", "… in a statement":
+  // attribution/content-ends.ts)
+  stop = objectEnd(tk, from, Math.min(stop, reportEnd(tk, from, end)), end, infinitive);
   if (stop <= from) return undefined;
   return { speaker, coordinated, cue: [tk.start(chain ?? i), tk.end(e - 1)], content: [tk.start(from), tk.end(stop - 1)], confidence: 0.55 };
 }
@@ -899,6 +910,22 @@ function butGoesOn(tk: Tokens, k: number, end: number): boolean {
   return tk.low(k) !== "that" || (k + 1 < end && !tk.finite(k + 1) && !AUX.test(tk.low(k + 1)) && !/n't$/.test(tk.low(k + 1)));
 }
 
+/**
+ * The words at k are a verb phrase with no subject of its own that is no report ("…, but couldn't provide them", "…, but
+ * strongly favored the rule"): after a reported clause, ", but" joins a second predicate to it, which PolNeAR keeps in
+ * the content (a speech verb there is a report of its own: "…, but insisted …").
+ */
+function butPredicate(tk: Tokens, k: number, end: number): boolean {
+  if (k < end && /^(?:also|still|then|now|later|[a-z]{3,}ly)$/.test(tk.low(k))) k++;
+  if (k >= end || isCapitalised(tk.word(k)) || (tk.cue(k)?.rate ?? 0) >= STRONG_RATE) return false;
+  if (!AUX.test(tk.low(k))) return tk.finite(k) && /ed$/.test(tk.low(k));
+  // (an auxiliary before its subject opens a condition: "…, but should he win, …"; a speech verb after the auxiliary
+  // is a report of its own, even a negated one: "…, but did not say when")
+  let v = k + 1;
+  while (v < end && (isNegation(tk.low(v)) || /^(?:also|still|[a-z]{3,}ly)$/.test(tk.low(v)))) v++;
+  return v < end && !PRONOUNS_SUBJECT.test(tk.low(k + 1)) && (tk.cue(v)?.rate ?? 0) < STRONG_RATE;
+}
+
 /** Tokens from `a` are a subject of a few words, then a finite speech verb ("more than 4 in 10 said", "the mayor told"). */
 function secondReport(tk: Tokens, a: number, end: number): boolean {
   // (a quotation after the conjunction is the report's own words: ', and "we expect an answer …"')
@@ -915,14 +942,33 @@ function secondReport(tk: Tokens, a: number, end: number): boolean {
   return false;
 }
 
-/** Where a report that starts at token c ends: the sentence end, or an aside, a semicolon or a coordinated report. */
-function reportEnd(tk: Tokens, c: number, end: number): number {
+/**
+ * The words from c open a clause: a subject pronoun, or a subject of a few words, then an auxiliary or a past tense
+ * ("the process was fair", "Guccifer admitted"), not a noun phrase with a clause of its own ("Clinton's comment that she wanted …") nor one a
+ * present tense only seems to follow ("the fevered dreams of …").
+ */
+function subjectVerb(tk: Tokens, c: number, end: number): boolean {
+  // (a subject pronoun opens a clause whatever the verb's tense: "he left on good terms")
+  if (c + 1 < end && PRONOUNS_SUBJECT.test(tk.low(c)) && tk.isWord(c + 1)) return true;
+  for (let k = c + 1; k < end && k <= c + 12; k++) {
+    const w = tk.low(k);
+    if (AUX.test(w) || (tk.finite(k) && /ed$/.test(w))) return true;
+    if (tk.isPunct(k) || /^(?:that|which|who|whom|whose|and|but|or)$/.test(w)) return false;
+  }
+  return false;
+}
+
+/**
+ * Where a report that starts at token c ends: the sentence end, or an aside, a semicolon or a coordinated report
+ * (`clause`: the report is a clause, which a subjectless ", but …" predicate continues, see `butPredicate`).
+ */
+function reportEnd(tk: Tokens, c: number, end: number, clause = false): number {
   for (let k = c + 1; k < end; k++) {
     const w = tk.word(k);
     if (w === ";") return k;
     if (w === "," && k + 1 < end) {
       const n = tk.low(k + 1);
-      if ((CLAUSE_AFTER_COMMA.test(n) && !(n === "but" && butGoesOn(tk, k + 2, end))) || (/^[a-z]+ing$/.test(n) && (cueVerb(n)?.rate ?? 0) >= STRONG_RATE)) return k;
+      if ((CLAUSE_AFTER_COMMA.test(n) && !(n === "but" && (butGoesOn(tk, k + 2, end) || (clause && butPredicate(tk, k + 2, end))))) || (/^[a-z]+ing$/.test(n) && (cueVerb(n)?.rate ?? 0) >= STRONG_RATE)) return k;
       // 'has "expanded the party," claiming …': the participle after a quotation's closing mark
       if (isQuoteChar(tk.word(k + 1)) && tk.start(k + 1) === tk.end(k) && k + 2 < end && /^[a-z]+ing$/.test(tk.low(k + 2)) && (cueVerb(tk.low(k + 2))?.rate ?? 0) >= STRONG_RATE) return k + 2;
       // "…, and more than 4 in 10 said …": a second clause with a subject and a speech verb of its own is a report of its own
@@ -931,8 +977,9 @@ function reportEnd(tk: Tokens, c: number, end: number): number {
     if (tk.low(k) === "and" && k + 1 < end && !isCapitalised(tk.word(k + 1)) && /(?:ed|s)$/.test(tk.low(k + 1)) && (tk.cue(k + 1)?.rate ?? 0) >= STRONG_RATE) {
       return tk.word(k - 1) === "," ? k - 1 : k;
     }
-    // '… is "true," but …' (the comma inside the quotation) and "… but has been met with …" (the subject's second verb)
-    if (tk.low(k) === "but" && k > c + 1 && ((isQuoteChar(tk.word(k - 1)) && tk.word(k - 2) === "," && !butGoesOn(tk, k + 1, end)) || (k + 1 < end && AUX.test(tk.low(k + 1))))) return k;
+    // '… is "true," but …' (the comma inside the quotation) and "… but has been met with …" (the subject's second verb,
+    // which a reported clause keeps as after a comma: "he left on good terms but was intimidated …")
+    if (tk.low(k) === "but" && k > c + 1 && ((isQuoteChar(tk.word(k - 1)) && tk.word(k - 2) === "," && !butGoesOn(tk, k + 1, end)) || (k + 1 < end && AUX.test(tk.low(k + 1)) && !(clause && butPredicate(tk, k + 1, end))))) return k;
   }
   return end;
 }
@@ -961,7 +1008,7 @@ function participleReport(tk: Tokens, text: string, s0: number, i: number, e: nu
   const first = tk.low(c);
   // (a quotation may open the content after "that": '…, adding that "we've been electing …"')
   if (c >= end || (tk.isPunct(c) && !(c > e && isQuoteChar(first))) || (isQuoteChar(first) && c === e) || (badContentStart(first) && first !== "to" && !(c > e && frontedAdjunct(tk, c, end)))) return undefined;
-  const stop = reportEnd(tk, c, end);
+  const stop = reportEnd(tk, c, end, c > e);
   if (stop <= c) return undefined;
   return { speaker, coordinated: true, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(c), tk.end(stop - 1)], confidence: 0.55 };
 }
