@@ -51,6 +51,12 @@ describe("polnear scorer", () => {
     const [a] = toAttributions(text, runQuotes(text));
     assert.equal(text.slice(...a!.cue![0]!), "has long complained");
   });
+  it("never takes a capitalised '-ly' name into the cue ('Kelly said' is a source and its cue)", () => {
+    const text = "The bridge will reopen in June, Ann Kelly said.";
+    const [a] = toAttributions(text, runQuotes(text));
+    assert.equal(text.slice(...a!.cue![0]!), "said");
+    assert.equal(text.slice(...a!.source![0]!), "Ann Kelly");
+  });
   it("gives a content opening after 'that,' its complementiser and comma ('said that, if elected, he …')", () => {
     const text = "He said that, if elected, he would leave such decisions to the generals.";
     const [a] = toAttributions(text, runQuotes(text));

@@ -304,7 +304,8 @@ export function toAttributions(text: string, quotes: readonly Quote[], sentences
       // "has also said": PolNeAR cues carry their auxiliaries
       for (;;) {
         const m = /(\S+)\s+$/.exec(text.slice(Math.max(0, cue[0] - 20), cue[0]));
-        if (!m || !AUX_BEFORE.test(m[1]!)) break;
+        // (a capitalised "-ly" word is a name: "Kelly said", "Reilly said")
+        if (!m || !AUX_BEFORE.test(m[1]!) || /^\p{Lu}\S*ly$/u.test(m[1]!)) break;
         cue = [cue[0] - m[0].length, cue[1]];
       }
       // PolNeAR cues keep a following colon ("said:") and the statement they were made in
