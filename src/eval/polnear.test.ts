@@ -57,6 +57,11 @@ describe("polnear scorer", () => {
     assert.equal(text.slice(...a!.cue![0]!), "said");
     assert.equal(text.slice(...a!.source![0]!), "Ann Kelly");
   });
+  it("widens a source over an apposition that ends in a quoted title with its comma inside ('host of \"Morning Show,\"')", () => {
+    const text = `Ann Lee, host of "Morning Show," suggested that the party would split.`;
+    const [a] = toAttributions(text, runQuotes(text));
+    assert.equal(text.slice(...a!.source![0]!), `Ann Lee, host of "Morning Show,"`);
+  });
   it("gives a content opening after 'that,' its complementiser and comma ('said that, if elected, he …')", () => {
     const text = "He said that, if elected, he would leave such decisions to the generals.";
     const [a] = toAttributions(text, runQuotes(text));

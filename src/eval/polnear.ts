@@ -139,7 +139,8 @@ function sentenceEndAt(text: string, pos: number, sentences?: readonly Span[]): 
 }
 
 // a parenthesis ("(D-Mo.)") and a comma-bounded apposition (", a senior fellow at X,") after a name
-const APPOSITION_BEFORE_CUE = /^(\s*\(\S{1,20}\))?(\s*,[^"“”;:\n]*,)?\s*$/;
+// (the apposition may end in a quoted title that holds its closing comma: ', host of "Morning Show,"')
+const APPOSITION_BEFORE_CUE = /^(\s*\(\S{1,20}\))?(\s*,[^"“”;:\n]*(?:,|["“][^"“”;:\n]{1,60},["”]))?\s*$/;
 const PARENTHESIS = /^\s*\(\S{1,20}\)/;
 const SEGMENT = /^\s*,[^"“”;:,\n]+/;
 const CLAUSE_VERB = new Set("is are was were has have had will would can could may might should must does did do".split(" "));

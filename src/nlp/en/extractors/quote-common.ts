@@ -392,11 +392,15 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
       return np;
     }
   }
+  // 'Ann Lee, host of "Morning Show," said': the apposition's comma sits inside a quoted title's closing mark
+  const title = quotedTitleBefore(tk, lo, j);
+  if (title >= 0) j--;
   if (tk.word(j) === "," ) {
     // apposition: ", <descriptor>," right before the cue; the name sits before the first comma
     let commas = 0;
     let right = j;
     for (let k = j - 1; k >= lo && k >= j - 60; k--) {
+      if (k === title) continue;
       if (tk.word(k) === ",") {
         commas++;
         // "The chief executive, Tom Reyes, wrote": the name is between the commas
@@ -456,6 +460,26 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
     if (head && !head.pronoun && head.to - head.from > 2) return personBeforeOf(tk, text, { ...head, to: np.to, span: [head.span[0], np.span[1]] });
   }
   return np ?? reducedRelative(tk, text, lo, j + 1) ?? contactRelative(tk, text, lo, j + 1) ?? shareOfTen(tk, text, lo, j + 1);
+}
+
+const TITLE_MAX = 8;
+/**
+ * The opening mark of a quoted title whose closing mark is token j with the apposition's comma inside it ('host of
+ * "Morning Show," said', 'author of "The Long Road," argued'), or -1. A title: a few words opening with a capital,
+ * no sentence inside, after a lower-case word of the description (not after a comma or at the clause start, where a
+ * quotation would be what was said).
+ */
+function quotedTitleBefore(tk: Tokens, lo: number, j: number): number {
+  if (j - 2 <= lo || !isQuoteChar(tk.word(j)) || tk.word(j - 1) !== ",") return -1;
+  for (let k = j - 2; k > lo && j - k <= TITLE_MAX + 1; k--) {
+    const w = tk.word(k);
+    if (isQuoteChar(w)) {
+      const before = tk.low(k - 1);
+      return k + 1 < j - 1 && isCapitalised(tk.word(k + 1)) && /^[a-z]/.test(before) && tk.isWord(k - 1) ? k : -1;
+    }
+    if (w === "." || w === "?" || w === "!" || w === "," || w === ";" || w === ":") return -1;
+  }
+  return -1;
 }
 
 const SMALL_NUMBER = /^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)$/;

@@ -297,3 +297,18 @@ describe("quote speakers: a described speaker after its cue", () => {
     assert.ok(!qs.some((q) => q.speaker?.span && /taunt|woman/.test(text.slice(q.speaker.span[0], q.speaker.span[1]))), qs.map(brief).join("\n"));
   });
 });
+
+describe("quote speakers: a quoted title in the apposition", () => {
+  it("the apposition's comma inside a title's closing mark still closes it ('host of \"Morning Show,\" said')", () => {
+    assert.equal(byCue(`Ann Lee, host of "Morning Show," suggested that the party would split.`, "suggested").span, "Ann Lee");
+    assert.equal(byCue(`Ben Ortiz, author of “The Long Road,” argued that the law was flawed.`, "argued").span, "Ben Ortiz");
+  });
+  it("a quotation after a comma or opening the clause is what was said, not a title", () => {
+    const text = `"We will win," Ann Lee said.`;
+    const q = runQuotes(text).find((x) => x.cue?.text === "said");
+    assert.equal(q?.kind, "direct");
+    assert.equal(q?.text, "We will win");
+    // a lower-case quotation is no title: the apposition reading does not start
+    assert.ok(!runQuotes(`He called it "a disgrace," she said.`).some((x) => x.speaker?.name === "He" && x.kind === "indirect" && x.cue?.text === "said"));
+  });
+});
