@@ -96,6 +96,19 @@ describe("polnear scorer", () => {
     const a = toAttributions(text, runQuotes(text)).find((x) => x.cue && text.slice(...x.cue[0]!) === "said");
     assert.equal(text.slice(...a!.source![0]!), "Jane Doe, a senior member of the committee,");
   });
+  it("never widens a source over another report's cue ('X, who said …, said'): that clause is an attribution of its own", () => {
+    const text = "Brenda Hale, who said she grew up in the valley, said the plant should stay open.";
+    const a = toAttributions(text, runQuotes(text)).find((x) => x.content?.some((s) => text.slice(...s).startsWith("the plant")));
+    assert.equal(text.slice(...a!.source![0]!), "Brenda Hale");
+    // (an apposition before the relative clause that holds the report stays)
+    const rel = "The plant should stay open, said Brenda Hale, a grower who said she farms in the valley.";
+    const c = toAttributions(rel, runQuotes(rel)).find((x) => x.content?.some((s) => rel.slice(...s).startsWith("The plant")));
+    assert.equal(rel.slice(...c!.source![0]!), "Brenda Hale, a grower");
+    // (an aside that reports nothing stays part of the source)
+    const plain = "Brenda Hale, who grew up in the valley, said the plant should stay open.";
+    const [b] = toAttributions(plain, runQuotes(plain));
+    assert.equal(plain.slice(...b!.source![0]!), "Brenda Hale, who grew up in the valley,");
+  });
   it("never widens a source into its own content ('According to the survey, the senator leads …')", () => {
     const text = "According to the survey, the senator leads the race by four points among likely voters.";
     const [a] = toAttributions(text, runQuotes(text));

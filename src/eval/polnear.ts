@@ -13,8 +13,9 @@
 // a cue inside a content without a source ("Turnout | is expected | to rise"); a source is the whole noun
 // phrase as written, with a parenthesis and apposition ("Jane Doe (D-Wis.), a senior fellow at X," before the
 // cue, "…, said Jane Doe, a senior fellow at X" after it, with the closing comma when more words follow it), never
-// running into its own content; a quotation opening mid-sentence and attributed
-// after it is reported from the sentence start ('Not paying taxes "makes me smart," he said');
+// running into its own content or another report's cue ("Jo Li, who said …, said": the aside is an attribution of
+// its own); a quotation opening mid-sentence and attributed after it is reported from the sentence start ('Not
+// paying taxes "makes me smart," he said');
 // a relative pronoun right before a report's source and cue opens its content as a fragment of its own ('a wall,
 // which he said Mexico should pay for': "which … Mexico should pay for"; not after a preposition, "in which he
 // said …", and never "that"); fragments never cross a line break (brat's rule).
@@ -263,11 +264,33 @@ function relativeLead(text: string, content: Span, source: Span | undefined, cue
   return [at, at + m[1]!.length];
 }
 
+/** A widened source cut before the comma that opens the aside holding another report's cue, if one does. */
+function beforeOtherCue(text: string, source: Span, speaker: Span, cueStarts: readonly number[]): Span {
+  // (the first cue at or after the speaker's end: a binary search, the starts are sorted)
+  let lo = 0;
+  let hi = cueStarts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cueStarts[mid]! < speaker[1]) lo = mid + 1;
+    else hi = mid;
+  }
+  const cue = cueStarts[lo];
+  if (cue === undefined || cue >= source[1]) return source;
+  let b = text.lastIndexOf(",", cue);
+  // (or before the relative pronoun that opens the clause holding it: "…, a media consultant who said he …")
+  const rel = /\s(?:who|which|whose|that)\s[^,]*$/.exec(text.slice(Math.max(b, speaker[1]), cue));
+  if (rel) b = Math.max(b, speaker[1]) + rel.index;
+  if (b < speaker[1]) b = speaker[1];
+  while (b > speaker[1] && /[\s,]/.test(text[b - 1]!)) b--;
+  return [source[0], b];
+}
+
 export function toAttributions(text: string, quotes: readonly Quote[], sentences?: readonly Span[]): Attribution[] {
   const out: Attribution[] = [];
   const byKey = new Map<string, Attribution>();
   const byCue = new Map<string, Attribution>();
   const sorted = [...quotes].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
+  const cueStarts = quotes.flatMap((q) => (q.cue ? [q.cue.span[0]] : [])).sort((a, b) => a - b);
   let host: Quote | undefined;
   for (const q of sorted) {
     // a quotation inside reported speech by the same speaker is one attribution in PolNeAR (tokens are univocal)
@@ -317,6 +340,8 @@ export function toAttributions(text: string, quotes: readonly Quote[], sentences
       if (when) cue = [cue[0], cue[1] + when[0].length];
     }
     let source = q.speaker?.span ? sourceSpan(text, q.speaker.span, cue, sentences) : undefined;
+    // nor into another report's cue ("Barkley, who said he votes …, said"): that clause is its own attribution
+    if (source && q.speaker?.span && source[1] > q.speaker.span[1]) source = beforeOtherCue(text, source, q.speaker.span, cueStarts);
     // a widened source never runs into its own content (PolNeAR's tokens have one role): "According to the poll,
     // Clinton leads …" is no apposition of "the poll" (a scoring bug before: the widening read the content as one)
     if (source && q.speaker?.span && q.speaker.span[1] <= content[0] && source[0] < content[0] && content[0] < source[1]) {

@@ -42,10 +42,17 @@ describe("a verbal passive reports about its subject, by nobody named", () => {
     assert.ok(q.text.startsWith("Mr. Quiros"), q.text);
     assert.ok(q.text.endsWith("for personal expenses"), q.text);
   });
-  it("'X was once asked how …': an adverb among the auxiliaries; the scorer splits the content around the cue", () => {
+  it("'X was once asked how …': an adverb among the auxiliaries; the one asked is neither source nor content", () => {
     const text = "Ronald Reagan was once asked how the Cold War would end.";
     assert.equal(reported(text).speaker, undefined);
-    assert.deepEqual(contentFragments(text), ["Ronald Reagan", "how the Cold War would end"]);
+    assert.deepEqual(contentFragments(text), ["how the Cold War would end"]);
+  });
+  it("'X was told that …', 'was asked to …': the one spoken to is no part of what was said", () => {
+    assert.deepEqual(contentFragments("The council has been asked to publish the audit."), ["to publish the audit"]);
+    assert.deepEqual(contentFragments("The mayor faced criticism when it was revealed in March that she had used a private account."), ["that she had used a private account"]);
+    assert.deepEqual(contentFragments("It was said that no tax could ever pass the chamber."), ["that no tax could ever pass the chamber"]);
+    // (negative: a "that" inside an infinitive's object is no complementiser of the cue, and the subject stays)
+    assert.deepEqual(contentFragments("The council is expected to pass a budget that cuts the parks fund."), ["The council", "to pass a budget that cuts the parks fund"]);
   });
   it("'X was first reported by Y': the agent is the source, the subject the whole content", () => {
     const q = reported("The registration issue was first reported by The Washington Post.");

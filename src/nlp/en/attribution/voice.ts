@@ -15,6 +15,11 @@ const PARTICIPLE = /^(?:[a-z]+(?:ed|en|wn)|told|thought|said|held|sought|underst
 // "was asked" and the like never). The one list the extractor and the refiner read.
 const STATE_PARTICIPLE =
   /^(?:concerned|convinced|worried|divided|split|tired|dedicated|devoted|delighted|excited|focused|assured|poised|inclined|aligned|unified|engaged|pleased|disappointed|surprised|frustrated|alarmed|shocked|determined|committed|interested|prepared|satisfied|confused|troubled|disturbed|impressed|opposed|scared|upset|outraged|angered|dismayed|relieved|resigned|puzzled|annoyed|offended|obsessed|amazed|stunned|unconvinced|unimpressed|mystified|embittered|gripped|known|frightened|terrified|startled|horrified|appalled|thrilled|disgusted|encouraged|intrigued|fascinated|persuaded|tempted)$/;
+// A complementiser between the cue and its content, perhaps after a short adjunct ("was revealed in March that …"),
+// not after an infinitive or a reason ("is expected to pass a bill that …", "criticized for not taking down sites that …").
+const THAT_GAP = /^\s*(?!(?:to|for)\s)(?:\S+\s+){0,4}that,?\s*$/i;
+// Verbs whose passive subject is the one spoken to ("was asked to …", "were told …", "was urged to …").
+const ADDRESSEE = /^(?:ask|tell|urge|remind|warn|inform|advise|question|press|invite|instruct|order|assure|promise|encourage|pressure|persuade|convince)$/;
 // Raising verbs: "Melania seems to have vanished" reports nobody's words; "it appears that …" neither.
 const SEEM = /^(?:seems?|seemed|seeming)$/;
 const APPEAR = /^(?:appears?|appeared|appearing)$/;
@@ -80,8 +85,9 @@ export function cueVoice(tk: Tokens, text: string, s0: number, end: number, cue:
     raised = complement && !expletive;
   } else {
     if (!PARTICIPLE.test(head) || STATE_PARTICIPLE.test(head) || !be) return undefined;
-    // ("It was reported that …": the clause is the report, not the subject)
-    raised = first !== "that";
+    // ("It was reported that …": the clause is the report, not the subject, also when the content starts after the "that")
+    // ("X was asked to …", "was told …": the subject is the addressee, not part of what was asked)
+    raised = first !== "that" && !(after && THAT_GAP.test(text.slice(cue[1], content[0]))) && !ADDRESSEE.test(cueVerb(head)?.lemma ?? "");
   }
   // the agent after "by" ("was first reported by The Washington Post"), right after the cue or opening its report
   const agent = byAgent(tk, text, cue, end);

@@ -748,3 +748,36 @@ describe("indirect quotes: frames that license a weaker classifier cue", () => {
     assert.deepEqual(indirect("Walking to the podium, the mayor smiled at the crowd.").map(brief), []);
   });
 });
+
+describe("indirect quotes: opening marks, fronted adjuncts, inverted speakers, modifiers in a speaker phrase", () => {
+  it("a report before its cue that closes a quotation keeps the quotation's opening mark", () => {
+    const text = '"The harbor project is overdue," and the city has lost patience with its contractors, Mayor Ana Ruiz said.';
+    const q = reported(text);
+    assert.equal(q.text, '"The harbor project is overdue," and the city has lost patience with its contractors');
+    // (negative: a report with no closing mark in it starts at its first word, not at a mark before it)
+    const plain = runQuotes('"We won." The city has lost patience with its contractors, the mayor said.').find((x) => x.kind === "indirect");
+    assert.equal(plain?.text, "The city has lost patience with its contractors");
+  });
+  it("'In the valley, …, said X': a fronted adjunct may open a report whose speaker follows the cue", () => {
+    const q = reported("Across the valley, the orchards are suffering, said Tom Vale, a grower in the region.");
+    assert.equal(q.speaker?.name, "Tom Vale");
+    assert.equal(q.text, "Across the valley, the orchards are suffering");
+  });
+  it("'…, says fruit grower Tom Vale', '…, said local farmers': the phrase after the cue is who spoke, not what", () => {
+    const text = "The valley's orchards are suffering, says fruit grower Tom Vale.";
+    const q = reported(text);
+    assert.equal(q.speaker?.span && text.slice(...q.speaker.span), "fruit grower Tom Vale");
+    assert.equal(q.text, "The valley's orchards are suffering");
+    const r = reported("The valley's orchards are suffering, said local farmers.");
+    assert.equal(r.speaker?.name, "local farmers");
+    assert.equal(r.text, "The valley's orchards are suffering");
+  });
+  it("an -ed or -ing modifier after a determiner stays in the speaker phrase ('The self-styled reformer', 'A Gazette rolling survey')", () => {
+    assert.equal(reported("The self-styled reformer said the budget was a fraud.").speaker?.name, "The self-styled reformer");
+    assert.equal(reported("A Gazette rolling survey shows the mayor with a narrow lead.").speaker?.name, "A Gazette rolling survey");
+  });
+  it("'ordinances that state judges said violated the charter': the relative pronoun before a plural is no determiner", () => {
+    const q = reported("The city must repeal two ordinances, passed by the old council, that state judges said violated the charter.");
+    assert.equal(q.speaker?.name, "state judges");
+  });
+});

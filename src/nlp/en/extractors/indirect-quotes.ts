@@ -144,7 +144,7 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       if (turn && !marks.overlaps(turn.content[0], turn.content[1])) {
         let content = trimContent(text, turn.content);
         // a quotation that ends the turn keeps its closing mark and the stop inside it ("X: Y ‘Not Fit To Serve.’")
-        if (!turn.transcript) content = [content[0], closingMark(text, content)];
+        if (!turn.transcript) content = [openingMark(text, content), closingMark(text, content)];
         out.push({
           id: "", kind: turn.transcript ? "direct" : "indirect", text: text.slice(content[0], content[1]), span: content,
           cue: { text: ":", span: turn.cue }, speaker: { name: turn.speaker.name, span: turn.speaker.span },
@@ -313,7 +313,7 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       }
       // a quotation that ends the report keeps its closing mark (balanced marks read better)
       // with the punctuation inside it ('is “true,”', "policy.''"), as PolNeAR spans keep them
-      content = [content[0], closingMark(text, content)];
+      content = [openingMark(text, content), closingMark(text, content)];
       if (content[1] <= content[0]) continue;
       // "continued to insist that …": a chain head's cue runs on through its second verb (attribution/cue-span.ts)
       const chain = chainCue(tk, c.cue, content);
@@ -507,6 +507,22 @@ function closingMark(text: string, content: Span): number {
   return content[1] + m[0].length;
 }
 
+// An opening mark right before a report: a curly or guillemet opener, a typewriter pair, a straight mark.
+const OPENER_BEFORE = /(?:[“«‘]|``|''|["'])$/;
+// A closing mark inside the report that no opening mark inside it matches: ',” in sharp contrast to …'.
+const CLOSER = /[”»]|''|"|[’'](?![\p{L}\p{N}])/u;
+const OPENER = /[“«‘]|``|(?:^|[\s(—-])(?:''|["'])(?=[\p{L}\p{N}])/u;
+
+/** The start of a report whose words close a quotation opened just before it: back over the opening mark. */
+function openingMark(text: string, content: Span): number {
+  const m = OPENER_BEFORE.exec(text.slice(Math.max(0, content[0] - 2), content[0]));
+  if (!m) return content[0];
+  const inner = text.slice(content[0], content[1]);
+  const close = CLOSER.exec(inner);
+  if (!close || close.index === 0 || OPENER.test(inner.slice(0, close.index))) return content[0];
+  return content[0] - m[0].length;
+}
+
 // Words that link a sentence to the ones before it, opening a report that precedes its cue: a conjunction, or a
 // discourse adverb with its comma ("In fact, …", "Still, …", "By contrast, …").
 const LINK_LEAD = /^(?:(?:and|but|so|yet|or)\b,?|(?:in fact|in contrast|by contrast|still|even so|indeed|meanwhile|however|moreover|instead|nevertheless|nonetheless|also|separately|of course|after all|in addition|additionally|furthermore|similarly|likewise|at the same time|on the other hand|as a result|besides|in short|in other words|thus|therefore),)\s+/i;
@@ -525,6 +541,18 @@ function afterLinkLead(tk: Tokens, text: string, s0: number, hi: number): number
   return unlinked[0] === tk.start(s0) ? s0 : tk.at(unlinked[0]);
 }
 
+// A verb this often a cue inverts its subject after a comma ("…, said X"; not "…, saw X").
+const INVERTED_RATE = 0.5;
+/** '…, said X.': a speech verb after a comma and a noun phrase running to the sentence end, the clause before it reported. */
+function invertedReport(tk: Tokens, text: string, s0: number, i: number, e: number, end: number): { cue: Span; content: Span; speaker: SpeakerNP } | undefined {
+  if (i - 1 - s0 < 3 || tk.word(i - 1) !== "," || (tk.cue(i)?.rate ?? 0) < INVERTED_RATE || !tk.finite(i)) return undefined;
+  const speaker = speakerAfter(tk, text, e, end, true);
+  // (the phrase may run on in an apposition or a relative clause: "said Jo Li, a grower", "said voters who …")
+  if (!speaker || (speaker.to < end && !/^(?:,|who|whose)$/.test(tk.low(speaker.to))) || !looksLikeClause(tk, s0, i - 1)) return undefined;
+  const content = withoutLinkLead(text, trimContent(text, [tk.start(s0), tk.end(i - 2)]));
+  return content[1] > content[0] ? { cue: [tk.start(i), tk.end(e - 1)], content, speaker } : undefined;
+}
+
 /** The report of a classifier cue no pattern read: cue, content, and the speaker before it when one is found. */
 function bareReport(tk: Tokens, text: string, s0: number, i: number, e: number, end: number): { cue: Span; content: Span; speaker?: SpeakerNP } | undefined {
   // "to say" is a plan, "so-called" a label, "the said property" no verb; "never said when …" reports nothing
@@ -533,6 +561,10 @@ function bareReport(tk: Tokens, text: string, s0: number, i: number, e: number, 
   for (let k = i - 1; k >= s0 && k >= i - 4 && (AUX.test(tk.low(k)) || isNegation(tk.low(k)) || /ly$/.test(tk.low(k))); k--) {
     if (isNegation(tk.low(k)) || /n't$/.test(tk.low(k))) return undefined;
   }
+  // '…, said six-million voters who lost their coverage.': an inverted attribution the patterns did not take; the
+  // phrase after the cue is who spoke, the clause before the comma what was reported
+  const inverted = invertedReport(tk, text, s0, i, e, end);
+  if (inverted) return inverted;
   const speaker = speakerBefore(tk, text, s0, i);
   // "is described as …": a passive with a preposition after it labels a thing rather than reports
   const passive = i > s0 && /^(?:is|are|was|were|be|been|being)$/.test(tk.low(i - 1));
@@ -556,6 +588,7 @@ function bareReport(tk: Tokens, text: string, s0: number, i: number, e: number, 
   content = trimContent(text, content);
   // ("In fact, …, the poll found": the linking words are the writer's, as in the patterns' reports)
   if (content[0] < tk.start(i)) content = withoutLinkLead(text, content);
+  content = [openingMark(text, content), content[1]];
   if (content[1] <= content[0]) return undefined;
   return { cue: [tk.start(i), tk.end(e - 1)], content, speaker };
 }
@@ -1105,6 +1138,12 @@ function coordinate(tk: Tokens, text: string, cands: Candidate[]): void {
   }
 }
 
+/** A lower-case title and a capitalised name after it ("political scientist Jane Doe", "GOP strategist Tom Reyes"). */
+function titledName(tk: Tokens, np: SpeakerNP): boolean {
+  for (let k = np.from + 1; k < np.to && k < np.from + 4; k++) if (isCapitalised(tk.word(k)) && tk.isWord(k - 1)) return k + 1 < np.to && isCapitalised(tk.word(k + 1));
+  return false;
+}
+
 /** "CONTENT, CUE X." / "CONTENT, X CUE (tail)." — the report first, its source at the end. */
 function finalCue(tk: Tokens, text: string, s0: number, s1: number, i: number, e: number, end: number, rate: number): Candidate | undefined {
   if (rate < LOOSE_RATE) return undefined;
@@ -1126,7 +1165,8 @@ function finalCue(tk: Tokens, text: string, s0: number, s1: number, i: number, e
     const speaker = speakerAfter(tk, text, e, Math.min(end + 1, s1), true);
     if (!speaker) return undefined;
     // a source, not any noun: a name, a pronoun or a determined phrase ("said the agency")
-    if (!speaker.pronoun && !isCapitalised(tk.word(speaker.from)) && !DETERMINER_START.test(tk.low(speaker.from))) return undefined;
+    // (or a title before a name: "says political scientist Jane Doe")
+    if (!speaker.pronoun && !isCapitalised(tk.word(speaker.from)) && !DETERMINER_START.test(tk.low(speaker.from)) && !titledName(tk, speaker)) return undefined;
     const next = speaker.to < end ? tk.low(speaker.to) : ".";
     if (!(speaker.to >= end || next === "," || TAIL_START.test(next))) return undefined;
     if (!looksLikeClause(tk, s0, i - 1) || i - 1 - s0 < 3 || badContentStart(tk.low(s0))) return undefined;

@@ -638,6 +638,20 @@ function allCapitalised(tk: Tokens, from: number, to: number): boolean {
 
 const QUANTIFIED_WHOM = /^(?:many|most|some|all|both|several|few|none|half|one|two|three|each)$/;
 
+/**
+ * An -ed or -ing word at token j that modifies the noun after it: a hyphenated compound, or one right after a determiner
+ * or a possessive, perhaps past a name, "own" or an adverb ("the department's own published guidelines", "a Reuters
+ * rolling poll"); not after a lower-case noun, where it is a verb ("The police fired tear gas").
+ */
+function participleAdjective(tk: Tokens, lo: number, j: number): boolean {
+  if (tk.word(j).includes("-")) return true;
+  let k = j - 1;
+  while (k >= lo && j - k <= 3 && tk.isWord(k) && (isCapitalised(tk.word(k)) || tk.low(k) === "own" || /^[a-z]{3,}ly$/.test(tk.low(k))) && !DETERMINERS.has(tk.low(k))) k--;
+  if (k < lo) return false;
+  const before = tk.low(k);
+  return (DETERMINERS.has(before) && before !== "that" && before !== "no") || before === "'s" || before === "’s";
+}
+
 function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP | undefined {
   const last = end - 1;
   if (last < lo) return undefined;
@@ -690,7 +704,8 @@ function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP 
     if (tk.isPunct(j) && w !== "-" && !isTitleDot(tk, j)) break;
     if (DETERMINERS.has(l)) {
       // "reasons that Trump refuses": "that" before a name is a complementiser, not a determiner
-      if (l === "that" && from < end && isCapitalised(tk.word(from))) break;
+      // (nor before a plural: "a gap that experts say …", "information that officials said …" is a relative clause's)
+      if (l === "that" && from < end && (isCapitalised(tk.word(from)) || /[^s']s$/.test(tk.low(end - 1)))) break;
       // "some say", "but most believe": a quantifier alone is the subject (after a clause boundary, not "at some")
       if (from === end && j === last && QUANTIFIER_SUBJECT.has(l) && (j === lo || tk.isPunct(j - 1) || /^(?:but|and|yet|while|though|although)$/.test(tk.low(j - 1)))) {
         from = j;
@@ -742,7 +757,9 @@ function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP 
       const cv = cueVerb(l);
       // (nor right before the cue: a verb cannot stand there, "the new report said", "a Justice Department report found")
       if (cv && cv.rate >= 0.3 && !/s$/.test(l) && j < last && !(j > lo && (DETERMINERS.has(tk.low(j - 1)) || tk.low(j - 1) === "'s"))) break;
-      if (/(?:ed|ing)$/.test(l) && (l.length > 5 || finiteForm(l)) && j < last) break;
+      // (an adjective so formed stays: a compound, "the self-described socialist", or one right after a determiner or a
+      // possessive, "the department's published guidelines", "a rolling poll")
+      if (/(?:ed|ing)$/.test(l) && (l.length > 5 || finiteForm(l)) && j < last && !participleAdjective(tk, lo, j)) break;
     }
     from = j;
     j--;

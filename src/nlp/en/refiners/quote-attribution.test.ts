@@ -153,6 +153,13 @@ describe("quote attribution", () => {
       const who = speakerOf("Farmers met Maria Ortega, who said the price was too low.", "the price");
       assert.deepEqual(who, { said: "who", name: "Maria Ortega", entity: "e1" });
     });
+    it("a relative pronoun past its auxiliary ('which is planning to …') is the speaker as written", () => {
+      const s = speakerOf("The money flows into groups such as the Farm Bureau, which is planning to provide rural candidates with major air cover.", "to provide");
+      assert.equal(s.said, "which");
+    });
+    it("negative: 'that' before 'according to' or a participle is a complementiser, no relative speaker", () => {
+      assert.equal(speakerOf("He was keenly aware that reminding voters why they liked him could help.", "why they").said, "He");
+    });
     it("negative: a relative clause that is the content, and 'that' (a complementiser as often as a pronoun), make no relative speaker", () => {
       assert.equal(speakerOf("She thanked the volunteers who said nothing.", "the volunteers").said, "She");
       assert.equal(speakerOf("Maria Ortega said that officials knew the dam was weak.", "officials knew").said, "Maria Ortega");

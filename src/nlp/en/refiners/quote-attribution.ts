@@ -78,9 +78,11 @@ const MODIFIER_BEFORE =
 const NOT_MODIFIER = /^(?:including|excluding|according|during|regarding|concerning|following|pending|notwithstanding|considering|barring|\w*thing)$/;
 // The longest speaker phrase whose words are re-read (characters).
 const MAX_SUBJECT = 300;
-// A relative pronoun as the subject of a cue ("officials, who said", "the court, which has ruled"), from the cue back.
+// A relative pronoun as the subject of a cue ("officials, who said", "the court, which has ruled", "polls that show"),
+// from the cue back, past its auxiliaries ("which is planning", "which was first reported by": the passive's
+// agent then takes over, attribution/voice.ts)
 const RELATIVE_BEFORE_CUE =
-  /(?:^|[\s,])(who|which)\s+(?:(?:has|have|had|also|first|later|then|together|recently|previously|once|often|publicly|repeatedly|[a-z]{3,}ly)\s+){0,2}$/;
+  /(?:^|[\s,])(who|which|that)\s+(?:(?:has|have|had|is|are|was|were|will|would|also|first|later|then|together|recently|previously|once|often|publicly|repeatedly|[a-z]{3,}ly)\s+){0,2}$/;
 // The words a relative pronoun refers back to, when no mention ends there ("the residents of the block").
 const ANTECEDENT = /(?:\b(?:the|a|an|his|her|their|its|our|some|many|several)\s+)?(?:[\p{L}\d'’.-]+\s+){0,2}[\p{L}\d'’.-]+$/u;
 
@@ -293,7 +295,8 @@ export function resolveSpeakers(doc: Document): Quote[] {
   const relativeSpeaker = (cue: Span): Ref | undefined => {
     const from = Math.max(0, cue[0] - 60);
     const m = RELATIVE_BEFORE_CUE.exec(text.slice(from, cue[0]));
-    if (!m) return undefined;
+    // ("said that according to …", "that reminding voters …": a complementiser before a phrase, no relative's verb)
+    if (!m || (m[1] === "that" && /^(?:according\b|\S+ing\b)/i.test(text.slice(cue[0], cue[1])))) return undefined;
     const at = from + m.index + m[0].length - m[0].trimStart().length;
     const span: Span = [at, at + m[1]!.length];
     // the antecedent: a mention ending at the comma (or space) before the pronoun, else the words there
