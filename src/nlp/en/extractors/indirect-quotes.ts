@@ -1182,7 +1182,8 @@ function finalCue(tk: Tokens, text: string, s0: number, s1: number, i: number, e
   // (the addressee's words are no cue: "told The Washington Post")
   if (addressee) while (tail < end && tail - e < 4 && (tail === e || isCapitalised(tk.word(tail)))) tail++;
   while (tail < end && tk.word(tail) !== ",") {
-    if (tk.low(tail) === "that" || tk.cue(tail) || tail - e >= TAIL_MAX) return undefined;
+    // (a cue word after a determiner is a noun of the adjunct: "said after the attacks", "in his remarks")
+    if (tk.low(tail) === "that" || (tk.cue(tail) && !(tail > e && DETERMINER_START.test(tk.low(tail - 1)))) || tail - e >= TAIL_MAX) return undefined;
     tail++;
   }
   let speaker = speakerBefore(tk, text, s0, i);
@@ -1190,7 +1191,9 @@ function finalCue(tk: Tokens, text: string, s0: number, s1: number, i: number, e
   // "…, as Mr. Bown observed, …" / "As police have said, …": a parenthetical "as" before the source
   let lead = speaker.from - 1;
   // "…, advisers to Mr. Obama say, …": a source whose head noun (a plural: people) is linked to the name, back to the comma
-  if (lead - 1 > s0 && /^(?:to|of|for|at)$/.test(tk.low(lead)) && /[a-z]s$/.test(tk.low(lead - 1)) && !isFiniteForm(tk.low(lead - 1))) {
+  // ("…, people close to the vice president said, …", "…, sources familiar with the talks said": the head and its adjective)
+  const adjectiveHead = lead - 2 > s0 && /^(?:close|familiar|loyal|near)$/.test(tk.low(lead - 1)) && /[a-z]s$|^(?:people|men|women|those)$/.test(tk.low(lead - 2));
+  if (lead - 1 > s0 && /^(?:to|of|for|at|with)$/.test(tk.low(lead)) && ((/[a-z]s$/.test(tk.low(lead - 1)) && !isFiniteForm(tk.low(lead - 1))) || adjectiveHead)) {
     let m = lead - 1;
     while (m > s0 && lead - m <= 4 && tk.isWord(m) && !isCapitalised(tk.word(m)) && !AUX.test(tk.low(m)) && !tk.cue(m)) m--;
     const np = m < lead - 1 && tk.word(m) === "," ? phraseNP(tk, text, m + 1, speaker.to) : undefined;

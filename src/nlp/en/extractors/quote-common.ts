@@ -530,11 +530,18 @@ function reducedRelative(tk: Tokens, text: string, lo: number, end: number): Spe
     if (NP_STOP.has(w) && !NP_LINK.has(w) && !/^(?:in|on|at|last|this|early|late|during)$/.test(w)) return undefined;
     if (!REDUCED.has(w)) continue;
     const head = scanBack(tk, text, lo, p);
-    if (!head || head.pronoun || isCapitalised(tk.word(p - 1)) || p - 1 === lo) return undefined;
+    // (a capitalised word before the participle is a name, unless it is a group's plural after a lower-case or
+    // sentence-initial word: "Many Cuban-Americans polled said", "Most Democrats surveyed say")
+    if (!head || head.pronoun || (isCapitalised(tk.word(p - 1)) && !capitalisedPlural(tk, lo, p - 1)) || p - 1 === lo) return undefined;
     return { ...head, to: end, span: [head.span[0], tk.end(end - 1)] };
   }
   return undefined;
 }
+
+/** A capitalised plural at k that names a group, not a person: "Democrats", "Cuban-Americans", after no other name word. */
+const capitalisedPlural = (tk: Tokens, lo: number, k: number): boolean =>
+  /[a-z]s$/.test(tk.word(k)) && k > lo && (!isCapitalised(tk.word(k - 1)) || GROUP_LEAD.test(tk.low(k - 1)));
+const GROUP_LEAD = /^(?:many|most|some|all|few|several|the|these|those|other|both)$/;
 
 const BE_FORM = new Set(["is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "'m"]);
 // Words that open an adjunct written before the subject ("In a letter,", "On Tuesday,", "Speaking to reporters,").

@@ -312,3 +312,26 @@ describe("quote speakers: a quoted title in the apposition", () => {
     assert.ok(!runQuotes(`He called it "a disgrace," she said.`).some((x) => x.speaker?.name === "He" && x.kind === "indirect" && x.cue?.text === "said"));
   });
 });
+
+describe("quote speakers: groups and described sources", () => {
+  it("a capitalised group's plural before a poll participle is the speaker ('Many Cuban-Americans polled said')", () => {
+    assert.equal(byCue("Many Cuban-Americans polled said they were less likely to vote this year.", "said").span, "Many Cuban-Americans polled");
+    assert.equal(byCue("Most Democrats surveyed say the economy matters most.", "say").span, "Most Democrats surveyed");
+    // (a name before the participle stays no group: "Tom Jones interviewed …" is no poll's sample)
+    assert.ok(!runQuotes("Tom Jones interviewed said the economy matters most.").some((q) => q.speaker?.span && /interviewed/.test(`Tom Jones interviewed said the economy matters most.`.slice(q.speaker.span[0], q.speaker.span[1]))));
+  });
+  it("a medial source with an adjective and its complement ('…, people close to the mayor said, …') is whole", () => {
+    const text = "The mere mention of the bridge, people close to the mayor said, could make him furious.";
+    const { q, span } = byCue(text, "said");
+    assert.equal(span, "people close to the mayor");
+    assert.match(q.text, /could make him furious$/);
+    assert.equal(byCue("The talks collapsed on Monday, those familiar with the negotiations said.", "said").span, "those familiar with the negotiations");
+  });
+  it("a cue word after a determiner in the tail is the adjunct's noun ('…, X said after the attacks.')", () => {
+    const { q, span } = byCue("The plan would fail, Ann Lee said after the attacks.", "said");
+    assert.equal(span, "Ann Lee");
+    assert.equal(q.text, "The plan would fail");
+    // (a verb in the tail still makes it no attribution of the sentence before: "…, Ann Lee said she attacks …")
+    assert.ok(!runQuotes("The plan would fail, Ann Lee said she attacks it.").some((x) => x.text === "The plan would fail"));
+  });
+});
