@@ -781,3 +781,24 @@ describe("indirect quotes: opening marks, fronted adjuncts, inverted speakers, m
     assert.equal(q.speaker?.name, "state judges");
   });
 });
+
+describe("indirect quotes: a poll in a fronted 'in' phrase", () => {
+  it("'In a Gazette poll released Sunday, …': the poll is the source, 'In' the cue, the whole clause the content", () => {
+    const text = "In a Gazette poll released Sunday, 54 percent of voters disapproved of the council, while 40 percent approved.";
+    const q = reported(text);
+    assert.equal(q.speaker?.span && text.slice(...q.speaker.span), "a Gazette poll released Sunday");
+    assert.equal(q.cue?.text, "In");
+    assert.equal(q.text, "54 percent of voters disapproved of the council, while 40 percent approved");
+  });
+  it("a participle phrase after the poll's comma stays with the poll", () => {
+    const text = "In the latest Gazette poll, conducted in May, Smith led Jones 47 percent to 39 percent.";
+    const q = reported(text);
+    assert.equal(q.speaker?.span && text.slice(...q.speaker.span), "the latest Gazette poll, conducted in May,");
+    assert.equal(q.text, "Smith led Jones 47 percent to 39 percent");
+  });
+  it("no poll report where the poll is no head of the phrase or closes the sentence", () => {
+    assert.ok(!runQuotes("In a town with few polls, Smith campaigned for a week.").some((q) => q.cue?.text === "In"));
+    assert.ok(!runQuotes("Smith leads Jones by 8 points in the polls.").some((q) => /^in$/i.test(q.cue?.text ?? "")));
+    assert.ok(!runQuotes("In a speech on Monday, the mayor praised the council.").some((q) => q.cue?.text === "In"));
+  });
+});

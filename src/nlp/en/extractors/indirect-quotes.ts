@@ -4,7 +4,7 @@ import type { Document } from "../../../core/document.js";
 import { checkDeadline, deadlineCheck, type Stage } from "../../../core/pipeline.js";
 import type { Span } from "../../../core/record.js";
 import {
-  LOOSE_RATE, SPEECH_RATE, THAT_RATE, Tokens, afterThat, isCueNoun, isNegation, phraseNP, isFiniteForm, badContentStart, cueEnd, cueVerb, isCapitalised, isQuoteChar, looksLikeClause,
+  LOOSE_RATE, SPEECH_RATE, THAT_RATE, Tokens, afterThat, isCueNoun, isNegation, phraseNP, isTitleDot, isFiniteForm, badContentStart, cueEnd, cueVerb, isCapitalised, isQuoteChar, looksLikeClause,
   speakerAfter, speakerBefore, trimContent, clauseSubject, relativeSubject, verbLikeEnding, type SpeakerNP,
 } from "./quote-common.js";
 import { cueScoreAbove } from "../attribution/cue-model.js";
@@ -50,6 +50,8 @@ interface Candidate {
   cue: Span;
   content: Span;
   confidence: number;
+  /** the content as the reader found it, not for the boundary rankers to move */
+  fixed?: boolean;
 }
 
 /** Direct-quote mark spans, sorted, to keep cues and contents out of (or wholly around) them. */
@@ -168,6 +170,14 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       const cv = tk.cue(i);
       // the classifier is asked about verb-like words only (a known cue, a finite form, -ed/-ing/-s): it is the costly part
       const modelAsk = useModel && low.length > 2 && (cv !== undefined || verbLikeEnding(low) || tk.finite(i)) && !NOT_CUE.has(low);
+      // "In a new poll released Sunday, 54 percent …": a poll in a fronted "in" phrase is a source
+      if (i === s0 && low === "in") {
+        const c = pollReport(tk, text, s0, i, end);
+        if (c) {
+          cands.push(c);
+          continue;
+        }
+      }
       if (low !== "according" && cv === undefined && !modelAsk) continue;
       if (usedCue.has(tk.start(i)) || marks.inside(tk.start(i))) continue;
       // "the network's show", "a new report compares …": a noun, not a cue (attribution/cue-readers.ts)
@@ -279,7 +289,7 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       const y = marks.inside(Math.max(c.content[0], c.content[1] - 1));
       if (y && y[1] > c.content[1] && y[0] >= c.content[0]) c.content = [c.content[0], y[1]];
       // a content after its cue: the trained rankers may move its start past an addressee or end it before an aside
-      if (useModel && c.content[0] >= c.cue[1]) c.content = modelBounds(tk, marks, s0, end, c.cue, c.content);
+      if (useModel && c.content[0] >= c.cue[1] && !c.fixed) c.content = modelBounds(tk, marks, s0, end, c.cue, c.content);
       // a subject shared by coordinated reports ("He claimed X and said Y") may be claimed twice
       const shared = c.speaker.span[1] <= Math.min(c.cue[0], c.content[0]) &&
         (c.coordinated === true || takenSpeakers.some((t) => t[0] === c.speaker.span[0] && t[1] === c.speaker.span[1]));
@@ -591,6 +601,45 @@ function bareReport(tk: Tokens, text: string, s0: number, i: number, e: number, 
   content = [openingMark(text, content), content[1]];
   if (content[1] <= content[0]) return undefined;
   return { cue: [tk.start(i), tk.end(e - 1)], content, speaker };
+}
+
+const POLL_NOUN = /^(?:polls?|surveys?)$/;
+const POLL_MAX = 16;
+const POLL_PREPOSITION = /^(?:with|of|from|for|in|on|at|about|by|to|among|than)$/;
+// a participle after the poll's comma describes the poll and belongs to the source ("…, conducted in May, …")
+const POLL_PARTICIPLE = /^(?:conducted|released|published|taken|commissioned|carried|done|fielded)$/;
+/**
+ * "In a Gazette poll released Sunday, 54 percent of voters …": a poll or survey in a fronted "in" phrase reports the
+ * clause after it (PolNeAR's cue "In"; the source is the phrase, with a participle phrase after its comma, ", conducted
+ * in May,"). The content is the whole clause: the boundary rankers, trained on speech verbs, are not asked (`fixed`).
+ * (A poll closing the sentence, "… leads by 8 points in the polls.", is mostly a race's standing: train 10 of 44 right.)
+ */
+function pollReport(tk: Tokens, text: string, s0: number, i: number, end: number): Candidate | undefined {
+  let k = i + 1;
+  let head = -1;
+  while (k < end && k - i <= POLL_MAX && tk.word(k) !== ",") {
+    if (tk.isPunct(k) && tk.word(k) !== "-" && tk.word(k) !== "/" && tk.word(k) !== "'s" && !isTitleDot(tk, k)) return undefined;
+    if (head < 0 && POLL_NOUN.test(tk.low(k))) head = k;
+    k++;
+  }
+  if (head < 0 || k >= end || tk.word(k) !== ",") return undefined;
+  // the poll is the phrase's head, not a noun of a phrase inside it ("in a town with few polls")
+  for (let m = i + 1; m < head; m++) if (POLL_PREPOSITION.test(tk.low(m))) return undefined;
+  // the phrase opens with a determiner, a possessive or a name ("a", "the latest", "Monday's", "NBC's"), or is a plural
+  const first = tk.low(i + 1);
+  if (!(DETERMINER_START.test(first) || /^(?:the|most|recent|new|latest)$/.test(first) || isCapitalised(tk.word(i + 1)) || /s$/.test(tk.low(head)))) return undefined;
+  let to = k;
+  if (k + 1 < end && POLL_PARTICIPLE.test(tk.low(k + 1))) {
+    let m = k + 1;
+    while (m < end && m - k <= POLL_MAX && tk.word(m) !== ",") m++;
+    if (m >= end) return undefined;
+    k = m;
+    to = m + 1;
+  }
+  if (end - k < 4 || !looksLikeClause(tk, k + 1, end)) return undefined;
+  const speaker = phraseNP(tk, text, i + 1, to);
+  if (!speaker) return undefined;
+  return { speaker, cue: [tk.start(i), tk.end(i)], content: [tk.start(k + 1), tk.end(end - 1)], confidence: 0.6, fixed: true };
 }
 
 /** Whether a content is a clause: a complement ("that …", "to …", "whether …") or a subject with its verb. */
