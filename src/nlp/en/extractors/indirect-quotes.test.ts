@@ -802,3 +802,21 @@ describe("indirect quotes: a poll in a fronted 'in' phrase", () => {
     assert.ok(!runQuotes("In a speech on Monday, the mayor praised the council.").some((q) => q.cue?.text === "In"));
   });
 });
+
+describe("indirect quotes: 'according to' sources the phrase reader stopped short of", () => {
+  const source = (text: string) => {
+    const q = reported(text);
+    assert.equal(q.cue?.text.toLowerCase(), "according to");
+    return q.speaker?.span && text.slice(...q.speaker.span);
+  };
+  it("names joined by a slash ('a Gazette/Ipsos poll')", () => {
+    assert.equal(source("According to a Gazette/Ipsos poll, the two candidates are tied."), "a Gazette/Ipsos poll");
+  });
+  it("a report noun after its determiner is the head ('a report Tuesday from WXYZ')", () => {
+    const text = "The mayor will speak at the convention, according to a report Tuesday from WXYZ.";
+    assert.match(source(text) ?? "", /^a report Tuesday from WXYZ/);
+  });
+  it("a time word and a verb-like noun running to the sentence end ('according to early returns')", () => {
+    assert.equal(source("The mayor won the primary in the north, according to early returns."), "early returns");
+  });
+});

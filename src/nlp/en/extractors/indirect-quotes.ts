@@ -1312,7 +1312,7 @@ function accordingTo(tk: Tokens, text: string, s0: number, s1: number, i: number
     // "According to a new report by Politico, …": the source is the whole phrase up to the comma
     if (!speaker || (speaker.to < end && tk.word(speaker.to) !== ",")) {
       let m = i + 2;
-      while (m < end && m < i + 22 && tk.word(m) !== "," && (!tk.isPunct(m) || tk.word(m) === "-" || tk.word(m) === ".")) m++;
+      while (m < end && m < i + 22 && tk.word(m) !== "," && (!tk.isPunct(m) || tk.word(m) === "-" || tk.word(m) === "." || tk.word(m) === "/")) m++;
       if (m < end && tk.word(m) === "," && m > i + 2) speaker = phraseNP(tk, text, i + 2, m) ?? speaker;
     }
     if (!speaker) return undefined;
@@ -1320,6 +1320,13 @@ function accordingTo(tk: Tokens, text: string, s0: number, s1: number, i: number
       return { speaker, cue, content: [tk.start(speaker.to + 1), tk.end(end - 1)], confidence: 0.75 };
     }
     return undefined;
+  }
+  // ("…, according to early returns.": words the phrase reader stops at, a time word, a verb-like noun, still name the
+  // source when they run to the sentence's end)
+  if (!speaker) {
+    let m = i + 2;
+    while (m < end && m - i < 24 && tk.isWord(m)) m++;
+    if (m === end && m > i + 2) speaker = phraseNP(tk, text, i + 2, m);
   }
   if (!speaker) return undefined;
   // "Enrollment, according to the school board, has doubled …": a medial attribution reports the whole sentence around it

@@ -925,7 +925,8 @@ export function speakerAfter(tk: Tokens, text: string, i: number, hi: number, po
       j++;
       continue;
     }
-    if (tk.isPunct(j) && w !== "-" && !isTitleDot(tk, j)) break;
+    // ("a Reuters/Ipsos poll": a slash between names joins them)
+    if (tk.isPunct(j) && w !== "-" && !isTitleDot(tk, j) && !(w === "/" && j > i && j + 1 < hi && isCapitalised(tk.word(j - 1)) && isCapitalised(tk.word(j + 1)))) break;
     if (NP_LINK.has(l)) {
       // link only into a name or a determiner + name ("a statement from the Foreign Ministry")
       const n1 = j + 1 < hi ? tk.word(j + 1) : "";
@@ -940,7 +941,8 @@ export function speakerAfter(tk: Tokens, text: string, i: number, hi: number, po
     if ((NP_STOP.has(l) || DETERMINERS.has(l) || PRONOUNS.has(l)) && !(j > i && /^\p{Lu}$/u.test(w) && j + 1 < hi && isTitleDot(tk, j + 1))) break;
     if (!isCapitalised(w)) {
       const cv = cueVerb(l);
-      if (cv && cv.rate >= 0.3 && j > i) break;
+      // (right after a determiner it is the head noun: "according to a report from …")
+      if (cv && cv.rate >= 0.3 && j > i && !DETERMINERS.has(tk.low(j - 1))) break;
       // "the company released …": a past or present verb form after the head noun ends the phrase
       if (j > i && /(?:ed|s)$/.test(l) && finiteForm(l) && !DETERMINERS.has(tk.low(j - 1)) && tk.isWord(j - 1)) break;
       // lower-case words belong to a description only before its head ("the French foreign minister"):
