@@ -63,10 +63,14 @@ describe("auxChainReport", () => {
     assert.equal(r?.speaker.name, "She");
     assert.equal(slice(text, r?.content), "the caucuses will set her on a clear path to the nomination");
   });
-  it("refuses a negated cue and a cue with no clitic before it", () => {
-    const neg = "He's not saying whether the plant will close.";
+  it("reads a negated cue, the negation in the cue span", () => {
+    const neg = "She's not claiming that the count was wrong.";
     const a = tokenize(neg);
-    assert.equal(auxChainReport(a.tk, neg, a.s0, a.at("saying"), a.at("saying") + 1, a.end, 1, toEnd), undefined);
+    const r = auxChainReport(a.tk, neg, a.s0, a.at("claiming"), a.at("claiming") + 1, a.end, 1, toEnd);
+    assert.equal(slice(neg, r?.cue), "'s not claiming");
+    assert.equal(slice(neg, r?.content), "the count was wrong");
+  });
+  it("refuses a cue with no clitic before it", () => {
     const plain = "The mayor has said the plant will close.";
     const b = tokenize(plain);
     assert.equal(auxChainReport(b.tk, plain, b.s0, b.at("said"), b.at("said") + 1, b.end, 1, toEnd), undefined);

@@ -53,15 +53,14 @@ function verbChain(tk: Tokens, s0: number, i: number): { k: number; negated: boo
  * "He's claiming that …", "They've long argued the tax is …", "She's hoping the caucuses will …": the cue after a
  * chain of auxiliaries holding a clitic (the subject scan stops at the clitic), its subject before the chain, its
  * content a "that" clause, a wh-clause, a clause, or a strong cue's object. The cue span starts at the chain, as
- * PolNeAR's does. A negation in the chain refuses the reading, as elsewhere in the extractor ("a negated cue is no
- * report"). `reportEnd(c, end)` is the extractor's end of a report starting at token c.
+ * PolNeAR's does, a negation included ("She's not claiming that …": PolNeAR marks negated cues, the negation in the
+ * cue). `reportEnd(c, end)` is the extractor's end of a report starting at token c.
  */
 export function auxChainReport(
   tk: Tokens, text: string, s0: number, i: number, e: number, end: number, rate: number, reportEnd: (c: number, end: number) => number,
 ): CueReport | undefined {
-  const { k, negated, clitic } = verbChain(tk, s0, i);
-  // a negated cue is no report here ("did not say whether …" says nothing of the speaker's): negatedReport reads those
-  if (negated || !clitic || k === i || k <= s0) return undefined;
+  const { k, clitic } = verbChain(tk, s0, i);
+  if (!clitic || k === i || k <= s0) return undefined;
   const speaker = speakerBefore(tk, text, s0, k);
   if (!speaker) return undefined;
   const c = afterThat(tk, e, end);

@@ -7,6 +7,12 @@ import { clauseSubject, type Tokens } from "../extractors/quote-common.js";
 // The cue opens a participle clause after a comma, perhaps after adverbs ("…, also alluding to", "…, not even
 // suggesting"), or a verb of the same subject after ", then" ("…, then referred to").
 const AFTER_COMMA = /,\s*(?:(?:also|then|not|even|again|later|only|just|[a-z]{3,}ly)\s+){0,3}$/;
+// The verb a cue opens with, past a negation and its adverbs ("not even suggesting": the cue carries them).
+const NEGATED_LEAD = /^(?:not|never|[a-z]+n['’]t)\s+(?:(?:also|then|even|again|just|only|[a-z]{3,}ly)\s+){0,2}/;
+const cueHead = (text: string, cue: Span): string => {
+  const t = text.slice(cue[0], cue[1]);
+  return /^[\p{L}]+/u.exec(t.slice(NEGATED_LEAD.exec(t)?.[0].length ?? 0))?.[0] ?? "";
+};
 const THEN = /,\s*(?:and\s+)?then\s+$/;
 // What may stand between the earlier report's cue and the participle: its addressee or occasion, no clause stop.
 const MAX_GAP = 120;
@@ -21,7 +27,7 @@ export function shareParticipleSpeakers(text: string, quotes: readonly Quote[], 
   for (const q of quotes) {
     if (q.speaker || !q.cue) continue;
     const cue = q.cue.span;
-    const head = /^[\p{L}]+/u.exec(text.slice(cue[0], cue[1]))?.[0] ?? "";
+    const head = cueHead(text, cue);
     const before = text.slice(Math.max(0, cue[0] - 40), cue[0]);
     if (!((/^[a-z]+ing$/.test(head) && AFTER_COMMA.test(before)) || (/^[a-z]+ed$/.test(head) && THEN.test(before)))) continue;
     // the nearest earlier cue with a speaker (binary search over cue starts)
@@ -57,7 +63,7 @@ export function participleObjects(tk: Tokens, text: string, quotes: readonly Quo
     const cue = q.cue?.span;
     const sp = q.speaker?.span;
     if (!cue || !sp || q.kind !== "indirect" || sp[0] < cue[1]) continue;
-    const head = /^[\p{L}]+/u.exec(text.slice(cue[0], cue[1]))?.[0] ?? "";
+    const head = cueHead(text, cue);
     if (!/^[a-z]+ing$/.test(head) || head === "according" || !AFTER_COMMA.test(text.slice(Math.max(0, cue[0] - 40), cue[0]))) continue;
     const s = sentences[firstEndingAfter(sentences, cue[0])]?.span;
     if (!s || s[0] > cue[0] || sp[1] > s[1]) continue;

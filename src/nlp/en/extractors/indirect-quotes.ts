@@ -4,7 +4,7 @@ import type { Document } from "../../../core/document.js";
 import { checkDeadline, deadlineCheck, type Stage } from "../../../core/pipeline.js";
 import type { Span } from "../../../core/record.js";
 import {
-  LOOSE_RATE, SPEECH_RATE, THAT_RATE, Tokens, afterThat, isCueNoun, isNegation, phraseNP, isTitleDot, isFiniteForm, badContentStart, cueEnd, cueVerb, isCapitalised, isQuoteChar, looksLikeClause,
+  LOOSE_RATE, SPEECH_RATE, THAT_RATE, Tokens, afterThat, isCueNoun, isNegation, NEGATED_AUX, phraseNP, isTitleDot, isFiniteForm, badContentStart, cueEnd, cueVerb, isCapitalised, isQuoteChar, looksLikeClause,
   speakerAfter, speakerBefore, trimContent, clauseSubject, relativeSubject, verbLikeEnding, type SpeakerNP,
 } from "./quote-common.js";
 import { cueScoreAbove } from "../attribution/cue-model.js";
@@ -31,6 +31,30 @@ const OBJECT_PRONOUN = /^(?:me|him|her|us|them|you|reporters|supporters|voters|v
 const PRONOUNS_SUBJECT = /^(?:i|he|she|it|we|they|you|there)$/;
 const MAX_CANDIDATES = 64;
 const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently|earlier|later|again|also|repeatedly)$/;
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const DAY_PART = /^(?:night|morning|afternoon|evening)$/;
+const PERIOD = /^(?:week|month|year|weekend|night|morning|afternoon|evening)$/;
+/**
+ * "pledged Saturday to …", "said on Monday he …", "announced last week the …": the day or time written right after
+ * the verb dates the report; PolNeAR leaves it out of both the cue and the content. The token after it, or k when
+ * none stands at k. (Not before a comma, where PolNeAR keeps it in the content, nor before a verb, whose subject it
+ * is: "said this year will be …".)
+ */
+function timeAfter(tk: Tokens, k: number, end: number): number {
+  let m = k;
+  if (/^(?:on|late|early)$/.test(tk.low(m))) m++;
+  if (m < end && WEEKDAY.test(tk.low(m))) {
+    m++;
+    if (m < end && DAY_PART.test(tk.low(m))) m++;
+  } else if (m === k && /^(?:last|this|earlier)$/.test(tk.low(m))) {
+    if (tk.low(m) === "earlier" && tk.low(m + 1) === "this") m++;
+    if (m + 1 >= end || !PERIOD.test(tk.low(m + 1))) return k;
+    m += 2;
+  } else return k;
+  // (nor a possessive's: "condemned Friday's test")
+  if (m >= end || tk.isPunct(m) || tk.finite(m) || /^['’]s$/.test(tk.low(m))) return k;
+  return m;
+}
 const AUX = /^(?:is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|must|should|shall|does|did|do|'re|'ve|'ll|'d|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|won't|wouldn't|can't|couldn't|doesn't|didn't|don't)$/;
 function hasAuxiliary(tk: Tokens, i: number, hi: number): boolean {
   for (let k = i; k < hi && k < i + 12; k++) if (AUX.test(tk.low(k))) return true;
@@ -198,6 +222,12 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
           continue;
         }
       }
+      // "would not say whether …", "did not mention X": a negated speech verb and what it left open (cue-readers.ts)
+      const neg = cv ? negatedReport(tk, text, s0, i, e, end, (c, stop) => reportEnd(tk, c, stop)) : undefined;
+      if (neg) {
+        cands.push(neg);
+        continue;
+      }
       if (cv && cv.rate >= THAT_RATE) {
         const c = finalCue(tk, text, s0, s1, i, e, end, cv.rate) ?? speakerFirst(tk, text, s0, i, e, end, cv.rate) ?? objectReport(tk, text, s0, i, e, end, cv.rate);
         if (c) {
@@ -242,12 +272,6 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
         cands.push(x);
         continue;
       }
-      // "would not say whether …", "did not mention X": a negated speech verb and what it left open (cue-readers.ts)
-      const neg = cv ? negatedReport(tk, text, s0, i, e, end, (c, stop) => reportEnd(tk, c, stop)) : undefined;
-      if (neg) {
-        cands.push(neg);
-        continue;
-      }
       // '…, McConnell said in June, citing …': a participle after a comma reports for the speaker just named
       const p = (cv?.rate ?? 0) >= STRONG_RATE || score > MODEL_THRESHOLD ? participleReport(tk, text, s0, i, e, end, cands, cued) : undefined;
       if (p) cands.push(p);
@@ -257,6 +281,8 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
     // one reading per words: the widest report wins ("X said Y believes Z" is X's quote); a
     // "sentence" with hundreds of cues is no prose, and only its first candidates are weighed
     if (cands.length > MAX_CANDIDATES) cands.length = MAX_CANDIDATES;
+    // a negated verb read by the general readers ("did not want to …") is a weaker report than the one around it
+    for (const c of cands) if (negatedCue(tk, c.cue) !== c.cue) c.confidence = Math.min(c.confidence, WEAK_CONFIDENCE);
     coordinate(tk, text, cands);
     // lexicon reports with a clause first, then the weaker readings (a bare object, a classifier's cue)
     const weak = (c: Candidate): number => (c.confidence <= WEAK_CONFIDENCE ? 1 : 0);
@@ -348,6 +374,8 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       // (attribution/voice.ts); "The issue was first reported by The Washington Post": the agent reports, the subject is what it reported
       const voiced = passiveVoice(tk, text, s0, end, c.cue, content, c.speaker);
       if (voiced) content = voiced.content;
+      // (after the voice is read: "is not expected" is a passive)
+      c.cue = negatedCue(tk, c.cue);
       const agent = voiced?.speaker;
       const raised = voiced !== undefined;
       out.push({
@@ -377,6 +405,7 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
         c.content = voiced.content;
         c.speaker = voiced.speaker;
       }
+      c.cue = negatedCue(tk, c.cue);
       const a = Math.min(c.content[0], c.cue[0], c.speaker?.span[0] ?? Infinity);
       const b = Math.max(c.content[1], c.cue[1], c.speaker?.span[1] ?? 0);
       // (a classifier's cue inside a taken report's aside is no report of its own: "X, who is reviled by Y, said …")
@@ -726,6 +755,25 @@ function withClitic(tk: Tokens, text: string, c: { cue: Span; speaker: SpeakerNP
   c.cue = [clitic, c.cue[1]];
 }
 
+// What may stand before a "not" in the verb's chain.
+const NEGATED_CHAIN = /^(?:do|does|did|is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|shall|also|still)$/;
+// What may stand between a negation and its verb ("did not immediately respond", "hasn't yet said").
+const NEGATED_GAP = /^(?:yet|even|also|just|still|ever|always|immediately|publicly|directly|specifically|explicitly|necessarily|really|quite|fully)$/;
+/**
+ * "didn't respond to", "has not yet commented on": the negation before the verb is the cue's, so the record reads as
+ * written (PolNeAR's cue carries it; the scorer widens "did not" over the auxiliary but not a one-token "didn't").
+ */
+function negatedCue(tk: Tokens, cue: Span): Span {
+  let k = tk.at(cue[0]) - 1;
+  while (k >= 0 && k >= tk.at(cue[0]) - 3 && NEGATED_GAP.test(tk.low(k))) k--;
+  if (k < 0 || !(NEGATED_AUX.test(tk.low(k)) || /^(?:not|never)$/.test(tk.low(k)))) return cue;
+  // …with the auxiliaries before a separate "not" ("did not say", "has also never said")
+  let a = k;
+  while (a - 1 >= 0 && a > k - 3 && !NEGATED_AUX.test(tk.low(k)) && NEGATED_CHAIN.test(tk.low(a - 1))) a--;
+  while (a < k && !AUX.test(tk.low(a))) a++;
+  return [tk.start(a), cue[1]];
+}
+
 /** A headline: nearly every longer word capitalised ("Lindsey Graham Says Trump Could Address Clean Energy"). */
 function isTitleCase(tk: Tokens, s0: number, s1: number): boolean {
   let words = 0;
@@ -830,6 +878,7 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
     if (o > c && o < end && (PRONOUNS_SUBJECT.test(tk.low(o)) || DETERMINER_START.test(tk.low(o)) || isCapitalised(tk.word(o)))) c = o;
   }
   // "said Friday he would …": a time word between cue and clause is neither
+  if (!that) c = timeAfter(tk, c, end);
   while (!that && c < end && TIME_WORD.test(tk.low(c))) c++;
   if (c < end && !that && SUBORDINATOR.test(tk.low(c)) && c > e) return undefined; // "said Friday as he left"
   if (c >= end || end - c < 3) return undefined;
@@ -889,9 +938,11 @@ function objectReport(tk: Tokens, text: string, s0: number, i: number, e: number
   // "to criticize …" is a plan, "so-called" a label: neither reports anything ("went on to criticize …" reports)
   const chain = goOnChain(tk, s0, i);
   if (i > s0 && ((tk.low(i - 1) === "to" && chain === undefined) || tk.word(i - 1) === "-")) return undefined;
-  const first = tk.low(e);
+  // ("vowed Tuesday to …": the day is the writer's)
+  const from = timeAfter(tk, e, end);
+  const first = tk.low(from);
   // an infinitive is a plan or a promise reported ("vowed to punish …", "wants to triple …"): "to" opens the content
-  const infinitive = first === "to" && e + 1 < end && tk.isWord(e + 1) && !isCapitalised(tk.word(e + 1)) && !DETERMINER_START.test(tk.low(e + 1));
+  const infinitive = first === "to" && from + 1 < end && tk.isWord(from + 1) && !isCapitalised(tk.word(from + 1)) && !DETERMINER_START.test(tk.low(from + 1));
   if (rate < (infinitive ? INFINITIVE_RATE : OBJECT_RATE)) return undefined;
   // (a promise after "and"/"but" shares the subject as a stronger cue does: "said they want X, but pledged to remain civil")
   let coordinated = false;
@@ -899,15 +950,15 @@ function objectReport(tk: Tokens, text: string, s0: number, i: number, e: number
     speakerBefore(tk, text, s0, i) ?? ((coordinated = true), participleSubject(tk, text, s0, i, rate) ?? coordinatedSubject(tk, text, s0, i, infinitive ? Math.max(rate, STRONG_RATE) : rate));
   if (!speaker) return undefined;
   if (!infinitive && OBJECTLESS.test(tk.cue(i)?.lemma ?? "")) return undefined;
-  if (!infinitive && (tk.isPunct(e) || isQuoteChar(first) || badContentStart(first) || first === "that" || SUBORDINATOR.test(first) || TIME_WORD.test(first))) return undefined;
+  // (a day's is a thing reported on: "condemned Friday's test")
+  if (!infinitive && (tk.isPunct(from) || isQuoteChar(first) || badContentStart(first) || first === "that" || SUBORDINATOR.test(first) || (TIME_WORD.test(first) && !/^['’]s$/.test(tk.low(from + 1))))) return undefined;
   // the object is the medium, not the message: "published its report", "issued a statement", "sent a letter"
   // (a stance taken on one is a report: "is defending his early-morning tweets", "dismissed the report")
   if ((DETERMINER_START.test(first) || /^(?:its|his|her|their|our|my|your)$/.test(first)) && !STANCE_ON.test(tk.cue(i)?.lemma ?? "")) {
-    for (let k = e + 1; k < end && k < e + 3; k++) if (isCueNoun(tk.low(k)) || MEDIUM.test(tk.low(k))) return undefined;
+    for (let k = from + 1; k < end && k < from + 3; k++) if (isCueNoun(tk.low(k)) || MEDIUM.test(tk.low(k))) return undefined;
   }
   // a verb right after it makes the would-be cue a noun ("Independent estimates suggest …")
   if (FINITE_START.test(first) || (/s$/.test(tk.low(i)) && (isFiniteForm(first) || cueVerb(first) !== undefined))) return undefined;
-  const from = e;
   let stop = end;
   for (let k = from + 1; k < end; k++) {
     const w = tk.low(k);

@@ -103,6 +103,9 @@ const PRE_CUE = new Set(
     "now often always even still just keeps kept keep continues continued continue").split(" "),
 );
 const NEGATION = new Set(["not", "never", "n't", "no", "hardly"]);
+const NOT_WORD = /^(?:not|never|n't|n’t)$/;
+// a contracted negated auxiliary, one token ("didn't", "won’t")
+export const NEGATED_AUX = /^(?:do|does|did|is|are|was|were|has|have|had|would|will|could|can|should|wo|ca|must|need)n['’]t$/;
 // Head nouns of a communication act: "a statement from X" is X speaking.
 const ACT_NOUNS = new Set(
   "statement statements release report reports post posts message letter tweet note memo email spokesperson spokesman spokeswoman spokespeople representative"
@@ -360,8 +363,13 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
   // (a capitalised "May" after a name is the name's: "Theresa May said")
   while (j >= lo && (PRE_CUE.has(tk.low(j)) || (SINCE_LONG.test(tk.low(j)) && j > lo && PERFECT.test(tk.low(j - 1))) || floating(tk, lo, j) || (/ly$/.test(tk.low(j)) && !isCapitalised(tk.word(j)) && tk.low(j).length > 4 && !LY_NOUN.has(tk.low(j)))) &&
     !(isCapitalised(tk.word(j)) && j > lo && tk.isWord(j - 1) && isCapitalised(tk.word(j - 1)))) {
-    if (NEGATION.has(tk.low(j))) return undefined;
     j--;
+  }
+  // "did not say", "hasn't commented on": the negation is the cue's (indirect-quotes.ts, negatedCue), and
+  // the subject stands before it ("no" and "hardly" still refuse the reading below)
+  while (j >= lo && (NOT_WORD.test(tk.low(j)) || NEGATED_AUX.test(tk.low(j)))) {
+    j--;
+    while (j >= lo && PRE_CUE.has(tk.low(j))) j--;
   }
   if (j >= lo && NEGATION.has(tk.low(j))) return undefined;
   if (j < lo) return undefined;
