@@ -302,6 +302,50 @@ describe("indirect quotes: PolNeAR-style reports", () => {
     const qs = runQuotes("The mayor said the budget was balanced, arguing that the new taxes had worked.");
     assert.deepEqual(qs.map(brief), ["indirect | The mayor | the budget was balanced", "indirect | The mayor | the new taxes had worked"]);
   });
+  it("a participle shares the subject after a connective or a fronted adjunct that opens the sentence", () => {
+    const cases: [string, string][] = [
+      ["But the governor vetoed the bill on Friday, arguing that it would raise rents.", "the governor"],
+      ["Then she cancelled the tour, citing a family emergency.", "she"],
+      ["And even the coach stayed calm, noting that the schedule was too tight.", "the coach"],
+      ["Back in 2009, the regulator stayed silent on the merger, warning only that prices could rise.", "the regulator"],
+      ["Later in the week, he softened his tone, saying the talks could resume.", "he"],
+    ];
+    for (const [text, speaker] of cases) {
+      const q = runQuotes(text).find((x) => /ing$/.test(x.cue?.text ?? ""));
+      assert.equal(q?.speaker?.name, speaker, text);
+    }
+  });
+  it("a subject with a time adjunct after it keeps its verb ('the mayor on Monday vetoed …')", () => {
+    const q = runQuotes("The mayor on Monday vetoed the ordinance, saying it would hurt small landlords.").find((x) => x.cue?.text === "saying");
+    assert.equal(q?.speaker?.name, "The mayor");
+  });
+  it("a participle after 'before', 'while' or 'by' shares the subject of the report before it", () => {
+    const qs = runQuotes(`"We are not done yet," the coach said, before adding that two players were injured.`);
+    const q = qs.find((x) => x.cue?.text === "adding");
+    assert.equal(q?.speaker?.name, "the coach");
+    assert.equal(q?.text, "two players were injured");
+    const r = runQuotes("The senator opened the hearing by dismissing the report as a partisan exercise.").find((x) => x.cue?.text === "dismissing");
+    assert.equal(r?.speaker?.name, "The senator");
+  });
+  it("a participle after a trailing 'when'/'as' clause shares that clause's subject, not the main clause's", () => {
+    const q = runQuotes("The rally turned tense when the mayor addressed the crowd, calling the protesters a mob.").find((x) => x.cue?.text === "calling");
+    assert.equal(q?.speaker?.name, "the mayor");
+    // (a second verb of the main subject after the clause: the main subject's)
+    const r = runQuotes("The two brothers met in Lagos when they were young and moved to London in 1990, hoping for better schools.").find((x) => x.cue?.text.startsWith("hoping"));
+    assert.notEqual(r?.speaker?.name, "they");
+  });
+  it("a verb after 'and' inside a 'when'/'though' clause shares that clause's subject", () => {
+    const q = runQuotes("When the mayor visited the flooded district and said the city would rebuild, the crowd cheered.").find((x) => x.cue?.text === "said");
+    assert.equal(q?.speaker?.name, "the mayor");
+    const r = runQuotes("The senator, though she praised the nominee and said he deserved a vote, declined to back him.").find((x) => x.cue?.text === "said");
+    assert.equal(r?.speaker?.name, "she");
+  });
+  it("a name ending in '-ing' before its verb is a subject, a fronted participle is not", () => {
+    const q = runQuotes("Fleming appeared on a morning show and said the vote had been rigged.").find((x) => x.cue?.text === "said");
+    assert.equal(q?.speaker?.name, "Fleming");
+    const r = runQuotes("Walking to the car, the senator paused and said the vote had been rigged.").find((x) => x.cue?.text === "said");
+    assert.equal(r?.speaker?.name, "the senator");
+  });
   it("a participle after a direct quotation's attribution takes that speaker", () => {
     const qs = runQuotes(`The country "has made dramatic changes," the senator said in June, citing the release of prisoners.`);
     const q = qs.find((x) => x.cue?.text === "citing");

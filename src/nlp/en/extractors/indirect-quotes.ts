@@ -604,7 +604,8 @@ function bareReport(tk: Tokens, text: string, s0: number, i: number, e: number, 
   // phrase after the cue is who spoke, the clause before the comma what was reported
   const inverted = invertedReport(tk, text, s0, i, e, end);
   if (inverted) return inverted;
-  const speaker = speakerBefore(tk, text, s0, i);
+  // ("… before explaining why …", "risks X by dismissing him as …": a participle shares its clause's subject)
+  const speaker = speakerBefore(tk, text, s0, i) ?? participleSubject(tk, text, s0, i, STRONG_RATE);
   // "is described as …": a passive with a preposition after it labels a thing rather than reports
   const passive = i > s0 && /^(?:is|are|was|were|be|been|being)$/.test(tk.low(i - 1));
   const c = afterThat(tk, e, end);
@@ -1002,10 +1003,44 @@ function participleSubject(tk: Tokens, text: string, s0: number, i: number, rate
   // 'defended "New York values," saying …', "flipped his choice – saying …": the comma closed inside a quotation, a dash
   const comma = participleComma(tk, s0, c + 1);
   if (comma >= 0) return sentenceSubject(tk, text, s0, comma)?.np;
+  if (tk.word(c) === ",") {
+    const near = subordinateSubject(tk, text, s0 + 1, c, NEAR_SUBORDINATOR);
+    if (near) return near;
+  }
   // without a comma, after a preposition or an object ("by telling them", "sent a letter urging"): its clause's subject
   // (not a progressive or a negated one: "is not claiming that" is the verb of its own clause, and a negated cue no report)
   if (tk.word(c) !== ",") return tk.isWord(i - 1) && !AUX.test(tk.low(i - 1)) && !isNegation(tk.low(i - 1)) ? sentenceSubject(tk, text, s0, i - 1)?.np : undefined;
   return sentenceSubject(tk, text, s0, c)?.np;
+}
+
+// Subordinators whose clause, written after its main clause, a participle after it shares ("… when he named his
+// running mate, calling him …", "…, as Clinton echoed the criticism, saying …").
+const NEAR_SUBORDINATOR = /^(?:when|as|while|whereas)$/;
+// …and those whose clause a verb after "and" continues, wherever the clause stands ("When Trump referred to X and
+// said …, the crowd …", "Clinton, though she praised him and said …, stopped short …", "in which he laid out X but then
+// announced …").
+const CLAUSE_OPENER = /^(?:when|as|while|whereas|though|although|which)$/;
+
+/**
+ * The subject of a subordinate clause that ends before token `at` (a participle's comma, or the conjunction before a
+ * second verb) and opens after token `lo`, with its opening word matched by `opener`.
+ */
+function subordinateSubject(tk: Tokens, text: string, lo: number, at: number, opener: RegExp): SpeakerNP | undefined {
+  for (let k = at - 1; k > lo && k >= at - 25; k--) {
+    const w = tk.word(k);
+    // (no comma, quotation or second verb between: "… when they were young and arrived in Miami, hoping …" is the main
+    // clause's second verb)
+    if (w === ";" || w === "," || isQuoteChar(w) || /^(?:and|but|or)$/.test(tk.low(k))) return undefined;
+    if (!opener.test(tk.low(k))) continue;
+    const found = clauseSubject(tk, text, k + 1, at, true);
+    if (!found || found.np.from !== k + 1) return undefined;
+    // (a clause, not "as" a preposition: "serve as a ladder to …, noting …", "continued as a member until …")
+    let v = found.verb;
+    while (v < at && /^[a-z]{3,}ly$/.test(tk.low(v))) v++;
+    const verb = tk.low(v);
+    return isFiniteForm(verb) || AUX.test(verb) || /^[a-z]{3,}ed$/.test(verb) ? found.np : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -1117,12 +1152,17 @@ function reportEnd(tk: Tokens, c: number, end: number, clause = false): number {
   return end;
 }
 
+// Subordinators a participle may follow and still share the report's subject ("before adding", "while arguing").
+const PARTICIPLE_SUBORDINATOR = /^(?:before|after|while|by)$/;
+
 /**
  * "X said …, arguing that …" / '"…," X said, citing …': an "-ing" cue after a comma whose subject is the speaker of the
  * report just before it in the sentence (a candidate of this sentence, or a direct quotation's speaker).
  */
 function participleReport(tk: Tokens, text: string, s0: number, i: number, e: number, end: number, cands: readonly Candidate[], cued: readonly Quote[]): Candidate | undefined {
-  if (i - 1 <= s0 || (tk.word(i - 1) !== "," && participleComma(tk, s0, i) < 0) || !/ing$/.test(tk.low(i)) || e >= end) return undefined;
+  // ('"…," Clinton said, while arguing …', '… Rubio responded before adding …': a subordinator may open the participle)
+  const p = i - 1 > s0 && PARTICIPLE_SUBORDINATOR.test(tk.low(i - 1)) ? i - 1 : i;
+  if (p - 1 <= s0 || (tk.word(p - 1) !== "," && participleComma(tk, s0, p) < 0 && p === i) || !/ing$/.test(tk.low(i)) || e >= end) return undefined;
   const at = tk.start(i);
   let speaker: SpeakerNP | undefined;
   for (const c of cands) if (c.cue[1] < at && c.cue[0] >= tk.start(s0) && (!speaker || c.cue[0] > 0)) speaker = c.speaker;
@@ -1155,6 +1195,8 @@ function coordinatedSubject(tk: Tokens, text: string, s0: number, i: number, rat
   // "…, who have taken to the streets and called for …": the relative pronoun is the nearer subject
   const relative = relativeSubject(tk, text, s0, c);
   if (relative !== undefined) return relative ?? undefined;
+  const near = subordinateSubject(tk, text, s0 - 1, c, CLAUSE_OPENER);
+  if (near) return near;
   const subject = sentenceSubject(tk, text, s0, c);
   if (!subject) return undefined;
   const np = subject.np;

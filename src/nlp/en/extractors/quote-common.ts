@@ -787,12 +787,16 @@ function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP 
 /**
  * The name or pronoun that opens the clause [lo, hi) as its subject, and the index of its verb: "Trump attacked …",
  * "Clinton, the former secretary of state, stressed …", "Roy Cooper (D), the attorney general, called …". A fronted
- * adjunct closed by a comma is passed over ("On Thursday, however, Trump spoke …", "Meanwhile, it attacked …").
+ * adjunct closed by a comma is passed over ("On Thursday, however, Trump spoke …", "Meanwhile, it attacked …"), and so
+ * is an opening connective ("But the governor vetoed …"); `lower`: a clause inside a sentence, whose subject may open
+ * lower-case ("… when the mayor addressed …").
  */
-export function clauseSubject(tk: Tokens, text: string, lo: number, hi: number): { np: SpeakerNP; verb: number } | undefined {
+export function clauseSubject(tk: Tokens, text: string, lo: number, hi: number, lower = false): { np: SpeakerNP; verb: number } | undefined {
   let from = lo;
+  // "But he focused …", "And even Obama tried …", "Then she shattered …": a connective opening the sentence is no subject
+  while (from < hi && from - lo < 2 && LEADING_CONNECTIVE.test(tk.low(from)) && tk.isWord(from + 1)) from++;
   for (let tries = 0; tries < 3 && from < hi; tries++) {
-    const found = subjectAt(tk, text, from, hi, from > lo);
+    const found = subjectAt(tk, text, from, hi, lower || from > lo);
     if (found) return found;
     // past the next comma (a fronted adjunct is short), never past a quotation or a clause stop
     let k = from;
@@ -802,6 +806,9 @@ export function clauseSubject(tk: Tokens, text: string, lo: number, hi: number):
   }
   return undefined;
 }
+
+// Connectives and adverbs that may open a sentence before its subject, without a comma.
+const LEADING_CONNECTIVE = /^(?:but|and|yet|so|then|still|even|also|now|instead|meanwhile|later|thus)$/;
 
 // Words that open an aside rather than an apposition (", speaking to …", ", like Obama,", ", in particular,").
 const ASIDE_OPENING = /^(?:[a-z]+ing|[a-z]+ly|in|on|at|like|unlike|as|for|with|after|before|during|despite|often|too|however|though|meanwhile|then|now|again|and|but|or|who|which|that)$/;
@@ -830,6 +837,21 @@ const verbLike = (tk: Tokens, i: number): boolean =>
 // Words after a noun phrase that make it a time measured from an event ("Hours later", "Two days earlier", "Moments after").
 const TIME_AFTER = /^(?:later|earlier|ago|after|afterward|afterwards|before)$/;
 
+/**
+ * A verb comes from token v before the next comma: "Back in 1999, Trump …", "A couple of years later, he …" open with
+ * a fronted adjunct, no subject ("Biden on Monday hit …" has its verb).
+ */
+function verbBefore(tk: Tokens, v: number, hi: number): boolean {
+  for (let k = v; k < hi && k - v < 12; k++) {
+    if (verbLike(tk, k) || AUX_WORD.test(tk.low(k))) return true;
+    if (tk.word(k) === "," || isQuoteChar(tk.word(k))) return false;
+  }
+  return true;
+}
+// Words after a would-be subject that may open the rest of a fronted adjunct: a preposition, an adverb, "ago".
+const ADJUNCT_WORD = /^(?:in|on|at|of|by|with|to|into|from|about|over|under|during|through|against|among|amid|for|after|before|since|until|ago|later|earlier|[a-z]{3,}ly)$/;
+const AUX_WORD = /^(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should)$/;
+
 /** clauseSubject's subject starting at token `from`: a name or pronoun, its parenthesis and apposition, then a verb. */
 function subjectAt(tk: Tokens, text: string, from: number, hi: number, fronted: boolean): { np: SpeakerNP; verb: number } | undefined {
   const np = speakerAfter(tk, text, from, hi);
@@ -842,7 +864,9 @@ function subjectAt(tk: Tokens, text: string, from: number, hi: number, fronted: 
     if (k > np.to + 1 && k < hi && verbLike(tk, k)) widenNP(tk, text, np, k);
   }
   // a fronted participle or adverb is no subject ("Chastened by the analyses, …", "Recently, however, …")
-  if (np.to - np.from === 1 && (/[a-z](?:ed|ing|ly)$/.test(tk.word(np.from)) || NOT_AGENT.has(tk.low(np.from)))) return undefined;
+  // (a name ending so is a subject when its verb follows: "Schilling appeared …", "Manning testified …")
+  if (np.to - np.from === 1 && (/[a-z](?:ed|ing|ly)$/.test(tk.word(np.from)) || NOT_AGENT.has(tk.low(np.from))) &&
+    !(/[a-z]ing$/.test(tk.word(np.from)) && !tk.cue(np.from) && np.to < hi && verbLike(tk, np.to) && !/s$/.test(tk.low(np.to)))) return undefined;
   let v = np.to;
   // "Roy Cooper (D), …": a short parenthesis belongs to the name
   if (tk.word(v) === "(") {
@@ -862,6 +886,7 @@ function subjectAt(tk: Tokens, text: string, from: number, hi: number, fronted: 
     v = k + 1;
   }
   if (v >= hi || !tk.isWord(v) || isCapitalised(tk.word(v)) || PRONOUNS.has(tk.low(v)) || DETERMINERS.has(tk.low(v))) return undefined;
+  if (v === np.to && !np.pronoun && ADJUNCT_WORD.test(tk.low(v)) && !verbBefore(tk, v, hi)) return undefined;
   // "Hours later, Trump …": a time measured from an event is a fronted adjunct, not the subject ("Fields later tweeted" is)
   if (v === np.to && TIME_AFTER.test(tk.low(v)) && v + 1 < hi && tk.word(v + 1) === ",") return undefined;
   // "European leaders gathered": a plural noun after a capitalised modifier, then the verb, belongs to the subject
