@@ -4,7 +4,7 @@ import type { Document } from "../../../core/document.js";
 import { checkDeadline, deadlineCheck, type Stage } from "../../../core/pipeline.js";
 import type { Span } from "../../../core/record.js";
 import {
-  LOOSE_RATE, SPEECH_RATE, THAT_RATE, Tokens, afterThat, isCueNoun, isNegation, NEGATED_AUX, phraseNP, isTitleDot, isFiniteForm, badContentStart, cueEnd, cueVerb, isCapitalised, isQuoteChar, looksLikeClause,
+  LOOSE_RATE, SPEECH_RATE, THAT_RATE, Tokens, afterThat, isCueNoun, isNegation, LY_NOUN, NEGATED_AUX, phraseNP, isTitleDot, isFiniteForm, badContentStart, cueEnd, cueVerb, isCapitalised, isQuoteChar, looksLikeClause,
   speakerAfter, speakerBefore, trimContent, clauseSubject, relativeSubject, verbLikeEnding, type SpeakerNP,
 } from "./quote-common.js";
 import { cueScoreAbove } from "../attribution/cue-model.js";
@@ -505,15 +505,15 @@ function frontedParticiple(tk: Tokens, text: string, s0: number, i: number, e: n
 // first word after auxiliaries and a few listed adverbs): manner adverbs ("barely mentioned", "cynically likened"),
 // "now", "long", a floated "all"/"both", a perfect's "since".
 const CUE_LEAD = /^(?:[a-z]{3,}ly|now|long|all|both|since)$/;
-// "-ly" words that are no adverbs (nouns, adjectives, "only")
-const NOT_MANNER = /^(?:family|ally|rally|supply|assembly|anomaly|monopoly|reply|bully|homily|only|early|likely|daily|weekly|monthly|yearly|friendly|holy|elderly)$/;
+// "-ly" words that are no adverbs: the nouns speakerBefore knows (LY_NOUN), adjectives, "only"
+const LY_ADJECTIVE = /^(?:only|early|likely|daily|weekly|monthly|yearly|friendly|holy|elderly)$/;
 /**
  * The classifier's score of the word before token i when it is such a lead word: the model learned the lead as the
  * cue's first word (and the verb after it as no cue start), so the lead's score speaks for the verb.
  */
 function leadScore(tk: Tokens, i: number, s0: number, s1: number): number {
   const a = i - 1;
-  if (a < s0 || !CUE_LEAD.test(tk.word(a)) || NOT_MANNER.test(tk.word(a))) return -Infinity;
+  if (a < s0 || !CUE_LEAD.test(tk.word(a)) || LY_NOUN.has(tk.word(a)) || LY_ADJECTIVE.test(tk.word(a))) return -Infinity;
   return cueScoreAbove(tk, a, s0, s1, false, MODEL_THRESHOLD);
 }
 
@@ -657,7 +657,7 @@ function pollReport(tk: Tokens, text: string, s0: number, i: number, end: number
   for (let m = i + 1; m < head; m++) if (POLL_PREPOSITION.test(tk.low(m))) return undefined;
   // the phrase opens with a determiner, a possessive or a name ("a", "the latest", "Monday's", "NBC's"), or is a plural
   const first = tk.low(i + 1);
-  if (!(DETERMINER_START.test(first) || /^(?:the|most|recent|new|latest)$/.test(first) || isCapitalised(tk.word(i + 1)) || /s$/.test(tk.low(head)))) return undefined;
+  if (!(DETERMINER_START.test(first) || /^(?:most|recent|new|latest)$/.test(first) || isCapitalised(tk.word(i + 1)) || /s$/.test(tk.low(head)))) return undefined;
   let to = k;
   if (k + 1 < end && POLL_PARTICIPLE.test(tk.low(k + 1))) {
     let m = k + 1;
@@ -706,12 +706,11 @@ function prepositionCue(tk: Tokens, cue: Span, content: Span): Span | undefined 
   if (tk.low(head) === "according") return undefined;
   // (a verb's object before the preposition stays in the content: "accused | Holt of X", as PolNeAR train marks
   // 371 of 393 such reports of accuse, ask, blame, criticize, praise, warn and the like)
-  const k = a;
-  if (!CUE_PREPOSITION.test(tk.low(k)) || tk.t.kind[k + 1] === 2) return undefined;
+  if (!CUE_PREPOSITION.test(tk.low(a)) || tk.t.kind[a + 1] === 2) return undefined;
   // "to" before a verb is an infinitive: the plan is the content ("vowed to fight")
-  const next = tk.low(k + 1);
-  if (tk.low(k) === "to" && (isFiniteForm(next) || /^(?:be|have|do|make|get|take|keep|help|stop|end|fight|build|go|give|see|bring|win|raise|cut|pay|use)$/.test(next) || (!isCapitalised(tk.word(k + 1)) && !DETERMINER_START.test(next) && !/^(?:his|her|their|its|our|my|your|what|how|whether)$/.test(next) && !/s$/.test(next)))) return undefined;
-  return [cue[0], tk.end(k)];
+  const next = tk.low(a + 1);
+  if (tk.low(a) === "to" && (isFiniteForm(next) || /^(?:be|have|do|make|get|take|keep|help|stop|end|fight|build|go|give|see|bring|win|raise|cut|pay|use)$/.test(next) || (!isCapitalised(tk.word(a + 1)) && !DETERMINER_START.test(next) && !/^(?:his|her|their|its|our|my|your|what|how|whether)$/.test(next) && !/s$/.test(next)))) return undefined;
+  return [cue[0], tk.end(a)];
 }
 
 // Verbs whose report follows a preposition (PolNeAR's cue takes the preposition): lemma -> the prepositions.

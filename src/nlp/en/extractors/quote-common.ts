@@ -329,7 +329,7 @@ function makeNP(tk: Tokens, text: string, from: number, to: number): SpeakerNP |
 const SINCE_LONG = /^(?:since|long)$/;
 const PERFECT = /^(?:has|have|had|'s|'ve|'d)$/;
 // Nouns ending in "-ly" that are no adverbs before a cue ("the family said", "an ally said").
-const LY_NOUN = new Set("family ally rally supply assembly anomaly monopoly reply bully homily".split(" "));
+export const LY_NOUN = new Set("family ally rally supply assembly anomaly monopoly reply bully homily".split(" "));
 
 // A quantifier floated off its subject ("Garcia and Lund both stressed", "the mayors have all said"): after
 // a plural noun, a name or an auxiliary, not opening the clause ("Both said …", where it is the subject).
