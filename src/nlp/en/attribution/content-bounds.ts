@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { isCapitalised, isQuoteChar, numberFirst, type Tokens } from "../extractors/quote-common.js";
 import { outsideBudget } from "../../../core/pipeline.js";
+import { Interner } from "./pair-weights.js";
 
 // src/nlp/en/attribution and dist/nlp/en/attribution both sit four levels below the project root.
 const MODEL_FILE = fileURLToPath(new URL("../../../../src/nlp/en/attribution/content-bounds-model.json", import.meta.url));
@@ -44,25 +45,35 @@ const END_BEFORE = new Set(
     "under into through against per via — – -- - ― ( ) , ; : \" ” “ ' ’ ‘ ''").split(" "),
 );
 
-// Bucket values as shared strings: a feature's value is looked up in the weights, never built.
-const SMALL = ["-3", "-2", "-1", "0", "1", "2", "3"];
-function bucket(d: number): string {
-  if (d <= -10) return "<-9";
-  if (d <= -4) return "-9..-4";
-  if (d >= 10) return ">9";
-  if (d >= 4) return "4..9";
-  return SMALL[d + 3]!;
+// The values that are no word of the text, by number: feature code names them by these numbers (`o.k`), which are
+// also their ids in a compiled model (its interner is seeded with them in this order), so scoring looks none up.
+const CONSTS = [
+  "false", "true", "<s>", "</s>", "<quantity>", "skip", "add", "cut", "9", "X", "x",
+  // distance buckets (`bucket`): -3 … 3, then the wide ones
+  "-3", "-2", "-1", "0", "1", "2", "3", "<-9", "-9..-4", ">9", "4..9",
+  // length buckets past 3 (`lenBucket`; 0 … 3 are the distance buckets' strings)
+  "4-7", "8-15", "16-31", "32+",
+  // "dc": the side of the rules' end and the commas between (at most 3; "-1" … "-3" are distance buckets' too)
+  "-0", "+0", "+1", "+2", "+3",
+] as const;
+const C = Object.fromEntries(CONSTS.map((x, i) => [x, i])) as Record<(typeof CONSTS)[number], number>;
+
+function bucket(d: number): number {
+  if (d <= -10) return C["<-9"];
+  if (d <= -4) return C["-9..-4"];
+  if (d >= 10) return C[">9"];
+  if (d >= 4) return C["4..9"];
+  return C["0"] + d;
 }
 
-const LEN = ["0", "1", "2", "3"];
-function lenBucket(n: number): string {
-  return n < 4 ? (n >= 0 ? LEN[n]! : String(n)) : n < 8 ? "4-7" : n < 16 ? "8-15" : n < 32 ? "16-31" : "32+";
+/** (n counts tokens between two boundaries in order: never negative) */
+function lenBucket(n: number): number {
+  return n < 4 ? C["0"] + Math.max(0, n) : n < 8 ? C["4-7"] : n < 16 ? C["8-15"] : n < 32 ? C["16-31"] : C["32+"];
 }
 
-const bool = (b: boolean): string => (b ? "true" : "false");
-// "dc": the side of the rules' end and the commas between (at most 3)
-const DC_CUT = ["-0", "-1", "-2", "-3"];
-const DC_ADD = ["+0", "+1", "+2", "+3"];
+const bool = (b: boolean): number => (b ? C.true : C.false);
+const DC_CUT = [C["-0"], C["-1"], C["-2"], C["-3"]];
+const DC_ADD = [C["+0"], C["+1"], C["+2"], C["+3"]];
 
 const QUANTITY_WORD = /^(?:up|about|nearly|almost|around|roughly|more|less|fewer|over|under|some|at|only|just)$/;
 /** A number within the three tokens after i ("up to 3,000", "at least 40"). */
@@ -72,10 +83,10 @@ function quantityAfter(tk: Tokens, i: number, end: number): boolean {
 }
 const AUXILIARY = /^(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might|must|should|does|did|do)$/;
 
-/** A word's shape: a number, a capitalised word, lower case, or punctuation. */
-function shape(tk: Tokens, i: number): string {
+/** A word's shape: a number, a capitalised word, lower case (constants), or punctuation (the word itself). */
+function shape<V>(tk: Tokens, i: number, o: Emit<V>): V {
   const w = tk.word(i);
-  return numberFirst(w) ? "9" : isCapitalised(w) ? "X" : tk.isWord(i) ? "x" : w;
+  return numberFirst(w) ? o.k(C["9"]) : isCapitalised(w) ? o.k(C.X) : tk.isWord(i) ? o.k(C.x) : o.s(w);
 }
 
 const lemmaOf = (tk: Tokens, i: number): string => tk.cue(i)?.lemma ?? tk.low(i);
@@ -99,17 +110,32 @@ const TEMPLATE_ID = new Map<string, number>(TEMPLATES.map((t, i) => [t, i]));
 /**
  * Receives one feature: its template and its values ("R" and "O" have none). Its name in the weights is
  * "template=a", "template=a\tb" or "template=a\tb\tc" (tokens hold no whitespace, so the parts split back exactly).
+ * A value is what the receiver keeps of a string (`V`): the string itself for names, an id for the scorer, so the
+ * feature code is written once for both; `w(tk, i)` is token i's lower-cased word, `s(x)` any other string.
  */
-interface Emit {
+interface Emit<V> {
+  w(tk: Tokens, i: number): V;
+  s(x: string): V;
+  /** constant number c (`CONSTS`) */
+  k(c: number): V;
   f0(t: number): void;
-  f1(t: number, a: string): void;
-  f2(t: number, a: string, b: string): void;
-  f3(t: number, a: string, b: string, c: string): void;
+  f1(t: number, a: V): void;
+  f2(t: number, a: V, b: V): void;
+  f3(t: number, a: V, b: V, c: V): void;
 }
 
 /** Collects feature names (candidates for training and tests). */
-class Names implements Emit {
+class Names implements Emit<string> {
   readonly out: string[] = [];
+  w(tk: Tokens, i: number): string {
+    return tk.low(i);
+  }
+  s(x: string): string {
+    return x;
+  }
+  k(c: number): string {
+    return CONSTS[c]!;
+  }
   f0(t: number): void {
     this.out.push(TEMPLATES[t]!);
   }
@@ -124,67 +150,114 @@ class Names implements Emit {
   }
 }
 
-type Row = Map<string, number>;
+// A feature's key in a side's table: its template and up to three value ids (each + 1, 0 for none), exact in a
+// double while the model names fewer than 2^14 values (6 + 3 × 14 bits).
+const ID_SPAN = 16384;
+const keyOf = (t: number, a: number, b: number, c: number): number => ((t * ID_SPAN + a) * ID_SPAN + b) * ID_SPAN + c;
+
 /**
- * One side's weights by template number, then by value: nested maps, so a lookup builds no string. A name with one
- * value goes to `t1`, two to `t2`, three to `t3`; a name of a template the features never emit is left out (never
- * looked up, it added nothing).
+ * One side's weights: the template-only ones by template number, the others in one open-addressing table of
+ * feature keys. Why not Maps of Maps by string: a lookup there is a chain of dependent reads (outer map, inner map,
+ * the key string) per value, which the rest of the pipeline evicts between two reports; here it is one hash of
+ * small integers and a probe or two of two typed arrays.
  */
-interface Side {
-  t0: number[];
-  t1: (Row | undefined)[];
-  t2: (Map<string, Row> | undefined)[];
-  t3: (Map<string, Map<string, Row>> | undefined)[];
-}
+class Side {
+  readonly t0 = TEMPLATES.map(() => 0);
+  private readonly keys: Float64Array;
+  private readonly weights: Float64Array;
+  private readonly mask: number;
 
-function sub<V>(m: Map<string, V>, k: string, make: () => V): V {
-  let v = m.get(k);
-  if (v === undefined) m.set(k, (v = make()));
-  return v;
-}
-
-function compileSide(w: Weights): Side {
-  const side: Side = { t0: TEMPLATES.map(() => 0), t1: [], t2: [], t3: [] };
-  for (const [name, weight] of w) {
-    const eq = name.indexOf("=");
-    const t = TEMPLATE_ID.get(eq < 0 ? name : name.slice(0, eq));
-    if (t === undefined) continue;
-    if (eq < 0) {
-      side.t0[t] = weight;
-      continue;
+  constructor(w: Weights, values: Interner) {
+    let cap = 16;
+    while (cap < 2 * w.size) cap *= 2;
+    this.keys = new Float64Array(cap).fill(-1);
+    this.weights = new Float64Array(cap);
+    this.mask = cap - 1;
+    for (const [name, weight] of w) {
+      const eq = name.indexOf("=");
+      const t = TEMPLATE_ID.get(eq < 0 ? name : name.slice(0, eq));
+      // (a name of a template the features never emit is never looked up: it added nothing)
+      if (t === undefined) continue;
+      if (eq < 0) {
+        this.t0[t] = weight;
+        continue;
+      }
+      const v = name.slice(eq + 1).split("\t").map((x) => values.add(x) + 1);
+      if (v.length > 3 || values.size >= ID_SPAN) throw new Error(`content bounds: cannot key the feature ${name}`);
+      const k = keyOf(t, v[0]!, v[1] ?? 0, v[2] ?? 0);
+      let slot = this.slot(k);
+      while (this.keys[slot] !== -1 && this.keys[slot] !== k) slot = (slot + 1) & this.mask;
+      this.keys[slot] = k;
+      this.weights[slot] = weight;
     }
-    const v = name.slice(eq + 1).split("\t");
-    if (v.length === 1) (side.t1[t] ??= new Map()).set(v[0]!, weight);
-    else if (v.length === 2) sub((side.t2[t] ??= new Map()), v[0]!, () => new Map<string, number>()).set(v[1]!, weight);
-    else if (v.length === 3) sub(sub((side.t3[t] ??= new Map()), v[0]!, () => new Map<string, Row>()), v[1]!, () => new Map<string, number>()).set(v[2]!, weight);
   }
-  return side;
+
+  private slot(k: number): number {
+    // the key's low 32 bits and the rest, mixed
+    const lo = k % 4294967296;
+    const hi = (k - lo) / 4294967296;
+    let h = Math.imul(lo | 0, 0x9e3779b1) ^ Math.imul(hi | 0, 0x85ebca77);
+    h ^= h >>> 15;
+    return h & this.mask;
+  }
+
+  /** The weight of key k, undefined when the model has none. */
+  get(k: number): number | undefined {
+    for (let s = this.slot(k); ; s = (s + 1) & this.mask) {
+      const x = this.keys[s]!;
+      if (x === k) return this.weights[s];
+      if (x === -1) return undefined;
+    }
+  }
 }
 
 /**
  * Sums a candidate's weights in the order its features are emitted. An absent feature adds nothing where
  * `scoreOf` adds 0 (the same: a sum from +0 is never -0), so the sum equals `scoreOf`'s over its names to the last bit.
+ * Values are ids of the model's strings (-1: no weight names it, so no feature with it has one); a token's word id
+ * is asked once per document.
  */
-class Scorer implements Emit {
+class Scorer implements Emit<number> {
   sum = 0;
-  side: Side = { t0: [], t1: [], t2: [], t3: [] };
+  side!: Side;
+  private tk: Tokens | undefined;
+  private ids = new Int32Array(0);
+  constructor(private readonly values: Interner) {}
+  w(tk: Tokens, i: number): number {
+    if (tk !== this.tk) {
+      this.tk = tk;
+      if (this.ids.length < tk.count) this.ids = new Int32Array(Math.max(tk.count, 2 * this.ids.length));
+      this.ids.fill(-2, 0, tk.count);
+    }
+    let id = this.ids[i]!;
+    if (id === -2) this.ids[i] = id = this.values.get(tk.low(i));
+    return id;
+  }
+  s(x: string): number {
+    return this.values.get(x);
+  }
+  k(c: number): number {
+    return c;
+  }
   f0(t: number): void {
     this.sum += this.side.t0[t]!;
   }
-  f1(t: number, a: string): void {
-    const v = this.side.t1[t]?.get(a);
+  f1(t: number, a: number): void {
+    if (a < 0) return;
+    const v = this.side.get(keyOf(t, a + 1, 0, 0));
     if (v !== undefined) this.sum += v;
   }
-  f2(t: number, a: string, b: string): void {
-    const v = this.side.t2[t]?.get(a)?.get(b);
+  f2(t: number, a: number, b: number): void {
+    if (a < 0 || b < 0) return;
+    const v = this.side.get(keyOf(t, a + 1, b + 1, 0));
     if (v !== undefined) this.sum += v;
   }
-  f3(t: number, a: string, b: string, c: string): void {
-    const v = this.side.t3[t]?.get(a)?.get(b)?.get(c);
+  f3(t: number, a: number, b: number, c: number): void {
+    if (a < 0 || b < 0 || c < 0) return;
+    const v = this.side.get(keyOf(t, a + 1, b + 1, c + 1));
     if (v !== undefined) this.sum += v;
   }
 }
-const scorer = new Scorer();
 
 /** Candidate starts, in order: the rules' start, then the words from the cue to a little past it. */
 function startToks(ctx: BoundsContext): number[] {
@@ -203,37 +276,39 @@ function startToks(ctx: BoundsContext): number[] {
 }
 
 /** The features of start b (`head`: the cue's head). */
-function startFeatures(ctx: BoundsContext, head: string, b: number, o: Emit): void {
+function startFeatures<V>(ctx: BoundsContext, head: V, b: number, o: Emit<V>): void {
   const { tk } = ctx;
   // "up to 3,000", "about 40", "more than half": a quantity opens a noun phrase; it is no particle ("brought up")
-  const f = QUANTITY_WORD.test(tk.low(b)) && quantityAfter(tk, b, ctx.end) ? "<quantity>" : tk.low(b);
-  const p = b > ctx.s0 ? tk.low(b - 1) : "<s>";
+  const f = QUANTITY_WORD.test(tk.low(b)) && quantityAfter(tk, b, ctx.end) ? o.k(C["<quantity>"]) : o.w(tk, b);
+  const p = b > ctx.s0 ? o.w(tk, b - 1) : o.k(C["<s>"]);
   const rule = b === ctx.start;
-  const r = bool(rule);
+  const r = o.k(bool(rule));
   o.f0(rule ? T.R : T.O);
-  o.f1(T.d, bucket(b - ctx.start));
-  o.f1(T.g, bucket(b - ctx.cue1));
+  const d = o.k(bucket(b - ctx.start));
+  o.f1(T.d, d);
+  o.f1(T.g, o.k(bucket(b - ctx.cue1)));
   o.f1(T.f, f);
   o.f1(T.p, p);
   o.f2(T.pf, p, f);
   o.f2(T.cf, head, f);
   o.f2(T.cp, head, p);
-  o.f1(T.cap, bool(isCapitalised(tk.word(b))));
+  o.f1(T.cap, o.k(bool(isCapitalised(tk.word(b)))));
   o.f2(T.Rf, r, f);
   o.f2(T.Rp, r, p);
-  o.f2(T.cd, head, bucket(b - ctx.start));
-  o.f2(T.fn, f, b + 1 < ctx.end ? shape(tk, b + 1) : "</s>");
-  o.f3(T.Rfn, r, f, b + 1 < ctx.end ? tk.low(b + 1) : "</s>");
+  o.f2(T.cd, head, d);
+  o.f2(T.fn, f, b + 1 < ctx.end ? shape(tk, b + 1, o) : o.k(C["</s>"]));
+  o.f3(T.Rfn, r, f, b + 1 < ctx.end ? o.w(tk, b + 1) : o.k(C["</s>"]));
   if (!rule) {
     // the words the move skips (before the new start) or adds (after the cue): a verb among them makes them a clause
     const [x, y] = b > ctx.start ? [ctx.start, b] : [b, ctx.start];
-    const dir = b > ctx.start ? "skip" : "add";
+    const dir = o.k(b > ctx.start ? C.skip : C.add);
     let verb = false;
     for (let k = x; k < y && !verb; k++) verb = tk.finite(k) || AUXILIARY.test(tk.low(k));
-    o.f2(T.sv, dir, bool(verb));
-    o.f2(T.s0, dir, tk.low(x));
-    o.f3(T.ss, dir, shape(tk, x), lenBucket(y - x));
-    o.f3(T.sf, dir, bool(verb), f);
+    const v = o.k(bool(verb));
+    o.f2(T.sv, dir, v);
+    o.f2(T.s0, dir, o.w(tk, x));
+    o.f3(T.ss, dir, shape(tk, x, o), o.k(lenBucket(y - x)));
+    o.f3(T.sf, dir, v, f);
   }
 }
 
@@ -283,41 +358,43 @@ function endWalk(ctx: BoundsContext, visit: (e: number, quotes: number, parens: 
 const endVerb = (tk: Tokens, k: number): boolean => tk.finite(k) || (tk.cue(k)?.rate ?? 0) >= 0.3;
 
 /** The features of end e (`verb`: a verb among the words between e and the rules' end, see `endWalk`). */
-function endFeatures(ctx: BoundsContext, head: string, e: number, quotes: number, parens: number, verb: boolean, o: Emit): void {
+function endFeatures<V>(ctx: BoundsContext, head: V, e: number, quotes: number, parens: number, verb: boolean, o: Emit<V>): void {
   const { tk } = ctx;
   // commas between the rules' end and this one (how many asides away)
   const [a, b] = e < ctx.stop ? [e, ctx.stop] : [ctx.stop, e];
   let commas = 0;
   for (let k = a; k < b; k++) if (tk.word(k) === ",") commas++;
-  const n = e < ctx.end ? tk.low(e) : "</s>";
-  const n2 = e + 1 < ctx.end ? tk.low(e + 1) : "</s>";
-  const p = tk.low(e - 1);
+  const end = o.k(C["</s>"]);
+  const n = e < ctx.end ? o.w(tk, e) : end;
+  const n2 = e + 1 < ctx.end ? o.w(tk, e + 1) : end;
+  const p = o.w(tk, e - 1);
   const rule = e === ctx.stop;
-  const r = bool(rule);
+  const r = o.k(bool(rule));
   o.f0(rule ? T.R : T.O);
-  o.f1(T.d, bucket(e - ctx.stop));
+  o.f1(T.d, o.k(bucket(e - ctx.stop)));
   o.f1(T.n, n);
   o.f1(T.n2, n2);
   o.f1(T.p, p);
   o.f2(T.pn, p, n);
   o.f2(T.nn2, n, n2);
-  o.f1(T.len, lenBucket(e - ctx.start));
-  o.f1(T.q, quotes % 2 === 0 ? "0" : "1");
-  o.f1(T.par, bool(parens > 0));
+  o.f1(T.len, o.k(lenBucket(e - ctx.start)));
+  o.f1(T.q, o.k(quotes % 2 === 0 ? C["0"] : C["1"]));
+  o.f1(T.par, o.k(bool(parens > 0)));
   o.f2(T.cn, head, n);
   o.f2(T.Rn, r, n);
   o.f3(T.Rnn2, r, n, n2);
-  o.f1(T.dc, (e < ctx.stop ? DC_CUT : DC_ADD)[Math.min(commas, 3)]!);
-  o.f2(T.cap2, bool(n2 !== "</s>" && isCapitalised(tk.word(e + 1))), n);
+  o.f1(T.dc, o.k((e < ctx.stop ? DC_CUT : DC_ADD)[Math.min(commas, 3)]!));
+  o.f2(T.cap2, o.k(bool(e + 1 < ctx.end && isCapitalised(tk.word(e + 1)))), n);
   if (!rule) {
     // the words the move adds (past the rules' end) or cuts (before it): how they open, whether a verb is among them
-    const dir = e < ctx.stop ? "cut" : "add";
-    const w0 = tk.low(a);
+    const dir = o.k(e < ctx.stop ? C.cut : C.add);
+    const w0 = o.w(tk, a);
+    const v = o.k(bool(verb));
     o.f2(T.s0, dir, w0);
-    o.f2(T.sv, dir, bool(verb));
-    o.f2(T.sl, dir, lenBucket(b - a));
-    o.f3(T.s0v, dir, w0, bool(verb));
-    o.f2(T.se, dir, bool(e === ctx.end));
+    o.f2(T.sv, dir, v);
+    o.f2(T.sl, dir, o.k(lenBucket(b - a)));
+    o.f3(T.s0v, dir, w0, v);
+    o.f2(T.se, dir, o.k(bool(e === ctx.end)));
   }
 }
 
@@ -360,10 +437,22 @@ export function best(cands: readonly BoundCandidate[], w: Weights, ok: (tok: num
   return top;
 }
 
-const compiledModels = new WeakMap<BoundsModel, { start: Side; end: Side }>();
-function compiled(m: BoundsModel): { start: Side; end: Side } {
+/** A model's two sides keyed by ids of its strings, and the scorer reading them. */
+interface Compiled {
+  start: Side;
+  end: Side;
+  scorer: Scorer;
+}
+const compiledModels = new WeakMap<BoundsModel, Compiled>();
+function compiled(m: BoundsModel): Compiled {
   let c = compiledModels.get(m);
-  if (!c) compiledModels.set(m, (c = { start: compileSide(m.start), end: compileSide(m.end) }));
+  if (!c) {
+    const values = new Interner();
+    for (const x of CONSTS) values.add(x);
+    // (each constant once, or the ids after a repeat would not be their numbers)
+    if (values.size !== CONSTS.length) throw new Error("content bounds: a constant value is listed twice");
+    compiledModels.set(m, (c = { start: new Side(m.start, values), end: new Side(m.end, values), scorer: new Scorer(values) }));
+  }
   return c;
 }
 
@@ -371,14 +460,16 @@ function compiled(m: BoundsModel): { start: Side; end: Side } {
  * `best` over the start candidates without their names: the same scores (`Scorer`), candidates the caller
  * rejects never scored, the same choice among equals (the first, or the rules' own).
  */
-function bestStart(ctx: BoundsContext, head: string, side: Side, ok: (tok: number) => boolean): number | undefined {
+function bestStart(ctx: BoundsContext, head: string, c: Compiled, ok: (tok: number) => boolean): number | undefined {
   let top: number | undefined;
   let topScore = -Infinity;
+  const { scorer } = c;
+  const headId = scorer.s(head);
   for (const b of startToks(ctx)) {
     if (!ok(b)) continue;
     scorer.sum = 0;
-    scorer.side = side;
-    startFeatures(ctx, head, b, scorer);
+    scorer.side = c.start;
+    startFeatures(ctx, headId, b, scorer);
     const s = scorer.sum;
     if (s > topScore || (s === topScore && top !== undefined && b === ctx.start)) {
       top = b;
@@ -389,14 +480,16 @@ function bestStart(ctx: BoundsContext, head: string, side: Side, ok: (tok: numbe
 }
 
 /** `best` over the end candidates without their names (as `bestStart`). */
-function bestEnd(ctx: BoundsContext, head: string, side: Side, ok: (tok: number) => boolean): number | undefined {
+function bestEnd(ctx: BoundsContext, head: string, c: Compiled, ok: (tok: number) => boolean): number | undefined {
   let top: number | undefined;
   let topScore = -Infinity;
+  const { scorer } = c;
+  const headId = scorer.s(head);
   endWalk(ctx, (e, quotes, parens, verb) => {
     if (!ok(e)) return;
     scorer.sum = 0;
-    scorer.side = side;
-    endFeatures(ctx, head, e, quotes, parens, verb, scorer);
+    scorer.side = c.end;
+    endFeatures(ctx, headId, e, quotes, parens, verb, scorer);
     const s = scorer.sum;
     if (s > topScore || (s === topScore && top !== undefined && e === ctx.stop)) {
       top = e;
@@ -438,7 +531,7 @@ export function chooseBounds(ctx: BoundsContext, ok: (start: number, stop: numbe
   if (!m) return [ctx.start, ctx.stop];
   const c = compiled(m);
   const head = cueHead(ctx);
-  const start = afterCue ? (bestStart(ctx, head, c.start, (b) => ok(b, ctx.stop)) ?? ctx.start) : ctx.start;
-  const stop = bestEnd(ctx, head, c.end, (e) => e > start && ok(start, e)) ?? ctx.stop;
+  const start = afterCue ? (bestStart(ctx, head, c, (b) => ok(b, ctx.stop)) ?? ctx.start) : ctx.start;
+  const stop = bestEnd(ctx, head, c, (e) => e > start && ok(start, e)) ?? ctx.stop;
   return [start, stop];
 }
