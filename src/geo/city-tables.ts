@@ -148,10 +148,12 @@ export function cityTableViews({ buffer, layout }: CityTableData): CityTableView
   const view = <T>(name: string, make: new (b: ArrayBufferLike, o: number, n: number) => T): T => new make(buffer, at[name]![0], at[name]![1]);
   const table = new StrTable(view("chars", Uint16Array), view("off", Uint32Array), view("vals", Int32Array), view("slots", Int32Array));
   const latin1 = (name: string): string => Buffer.from(buffer, at[name]![0], at[name]![1]).toString("latin1");
+  // (the numbers open the table; a table read from a file may start past the file's header)
+  const nums = at.nums![0];
   return {
     names: new CityNames(table, view("ids", Int32Array), view("next", Int32Array)),
-    lat: new Float32Array(buffer, 0, rows), lon: new Float32Array(buffer, rows * 4, rows), pop: new Uint32Array(buffer, rows * 8, rows),
-    id: new Uint32Array(buffer, rows * 12, rows), capital: new Uint8Array(buffer, rows * 16, rows),
+    lat: new Float32Array(buffer, nums, rows), lon: new Float32Array(buffer, nums + rows * 4, rows), pop: new Uint32Array(buffer, nums + rows * 8, rows),
+    id: new Uint32Array(buffer, nums + rows * 12, rows), capital: new Uint8Array(buffer, nums + rows * 16, rows),
     cc: latin1("cc"), admin: latin1("admin"),
   };
 }

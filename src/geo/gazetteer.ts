@@ -1,8 +1,9 @@
 // The place gazetteer (countries, demonyms, regions, cities), loaded lazily once from src/geo/data/.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { StrTable } from "../nlp/en/ner/str-table.js";
-import { buildCityTable, cityTableViews, type CityTableData, type CityTableViews } from "./city-tables.js";
+import { buildCityTable, cityTableViews, type CityTableData, type CityTableLayout, type CityTableViews } from "./city-tables.js";
+import { readPrebuilt, stampOf, writePrebuilt } from "../core/prebuilt.js";
 import { outsideBudget } from "../core/pipeline.js";
 
 export interface Country {
@@ -102,11 +103,48 @@ export interface GazetteerTables {
 /** <base>.bin's rows: 17 bytes each (lat, lon, population, id, capital). */
 const BYTES_PER_ROW = 17;
 
-/** Builds the city table of <base>.bin and <base>.txt (shared: in a SharedArrayBuffer, for worker threads). */
+// The format of a prebuilt city table (`prebuildCityTables`): bump when `buildCityTable`'s layout changes.
+const TABLE_FORMAT = "city-table 1";
+
+const dataFile = (name: string): string => fileURLToPath(new URL(name, DIR));
+const tableStamp = (rows: number, bin: Uint8Array, text: Uint8Array): string => stampOf(TABLE_FORMAT, [Buffer.from(String(rows)), bin, text]);
+
+/**
+ * The city table of <base>.bin and <base>.txt (shared: in a SharedArrayBuffer, for worker threads): the prebuilt
+ * one when the build left one made from these files (`prebuildCityTables`), else built here.
+ */
 function buildTable(base: string, shared: boolean, rows?: number): CityTableData {
-  const bin = readFileSync(fileURLToPath(new URL(`${base}.bin`, DIR)));
-  const text = readFileSync(fileURLToPath(new URL(`${base}.txt`, DIR)), "utf8");
-  return buildCityTable(bin, text, rows ?? Math.floor(bin.length / BYTES_PER_ROW), shared);
+  const bin = readFileSync(dataFile(`${base}.bin`));
+  const textBytes = readFileSync(dataFile(`${base}.txt`));
+  const n = rows ?? Math.floor(bin.length / BYTES_PER_ROW);
+  const pre = readPrebuilt<CityTableLayout>(`${base}.table`, tableStamp(n, bin, textBytes));
+  if (pre && pre.meta.rows === n) {
+    if (!shared) {
+      // read in place: the columns are views of the file's bytes, past its header
+      const at: CityTableLayout["at"] = {};
+      for (const [k, [o, len]] of Object.entries(pre.meta.at)) at[k] = [o + pre.body.byteOffset, len];
+      return { buffer: pre.body.buffer, layout: { rows: n, at } };
+    }
+    const buffer = new SharedArrayBuffer(pre.body.length);
+    new Uint8Array(buffer).set(pre.body);
+    return { buffer, layout: pre.meta };
+  }
+  return buildCityTable(bin, textBytes.toString("utf8"), n, shared);
+}
+
+/** Writes the cities' and towns' tables into `dir` for `buildTable` to read (run by `npm run build`). */
+export function prebuildCityTables(dir: string): string[] {
+  const written: string[] = [];
+  for (const base of ["cities", "towns"]) {
+    if (!existsSync(dataFile(`${base}.bin`))) continue;
+    const bin = readFileSync(dataFile(`${base}.bin`));
+    const textBytes = readFileSync(dataFile(`${base}.txt`));
+    const n = Math.floor(bin.length / BYTES_PER_ROW);
+    const { buffer, layout } = buildCityTable(bin, textBytes.toString("utf8"), n, false);
+    writePrebuilt(`${base}.table`, tableStamp(n, bin, textBytes), layout, new Uint8Array(buffer), dir);
+    written.push(`${base}.table`);
+  }
+  return written;
 }
 
 let installed: GazetteerTables | undefined;

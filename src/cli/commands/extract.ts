@@ -249,9 +249,9 @@ async function workerCount(paths: string[], jobs: number | undefined): Promise<n
  */
 async function sharedNerModel(): Promise<SharedArrayBuffer | undefined> {
   try {
-    const { MODEL_PATH, gunzipWhole } = await import("../../nlp/en/ner/model.js");
-    // one output buffer (see gunzipWhole): a coordinator seldom collects its garbage
-    const bytes = gunzipWhole(readFileSync(MODEL_PATH));
+    const { MODEL_PATH, unpackedModel } = await import("../../nlp/en/ner/model.js");
+    // the build's unpacked copy, or one output buffer (see gunzipWhole): a coordinator seldom collects its garbage
+    const bytes = unpackedModel(readFileSync(MODEL_PATH));
     const shared = new SharedArrayBuffer(bytes.length);
     new Uint8Array(shared).set(bytes);
     return shared;
