@@ -11,6 +11,7 @@ const load = (rel) => import(pathToFileURL(path.join(dist, rel)).href);
 const { PREBUILT_DIR } = await load("core/prebuilt.js");
 const { prebuildCityTables } = await load("geo/gazetteer.js");
 const { prebuildNerModel } = await load("nlp/en/ner/model.js");
+const { prebuildBoundsModel } = await load("nlp/en/attribution/content-bounds.js");
 const t0 = performance.now();
-const written = [...prebuildCityTables(PREBUILT_DIR), ...prebuildNerModel(PREBUILT_DIR)];
+const written = [...prebuildCityTables(PREBUILT_DIR), ...prebuildNerModel(PREBUILT_DIR), ...prebuildBoundsModel(PREBUILT_DIR)];
 console.log(`prebuilt ${written.join(", ")} into ${path.relative(root, PREBUILT_DIR) || PREBUILT_DIR} in ${Math.round(performance.now() - t0)} ms`);

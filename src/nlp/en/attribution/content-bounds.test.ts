@@ -8,7 +8,10 @@ import { sentences } from "../extractors/sentences.js";
 import { tokens } from "../extractors/tokens.js";
 import { Tokens } from "../extractors/quote-common.js";
 import { runQuotes } from "../extractors/quotes.test-helpers.js";
-import { best, boundsModel, chooseBounds, endCandidates, observeBounds, startCandidates, type BoundsContext, type BoundsModel } from "./content-bounds.js";
+import { best, boundsModel, chooseBounds, endCandidates, observeBounds, prebuildBoundsModel, prebuiltChooser, startCandidates, type BoundsContext, type BoundsModel } from "./content-bounds.js";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 /** A context over one sentence: the cue is `cue`, the rules' content runs from word `from` (inclusive) to word `to` (exclusive). */
 function context(text: string, cue: string, from: string, to?: string): BoundsContext {
@@ -149,6 +152,19 @@ describe("content-boundary choice without feature names", () => {
   const models: [string, BoundsModel][] = [["synthetic fractions", synthetic(false)], ["synthetic integers", synthetic(true)]];
   const trained = boundsModel();
   if (trained) models.push(["trained", trained]);
+  it("the compiled model a build writes chooses as the JSON's weights do", () => {
+    if (!trained) return;
+    const dir = mkdtempSync(path.join(tmpdir(), "claimline-bounds-"));
+    try {
+      assert.deepEqual(prebuildBoundsModel(dir), ["content-bounds.bin"]);
+      const choose = prebuiltChooser(dir);
+      assert.ok(choose, "the file's stamp is the shipped model's");
+      const oks: ((a: number, b: number) => boolean)[] = [() => true, (a, b) => (a * 31 + b * 17) % 5 !== 0];
+      for (const ctx of contexts) for (const ok of oks) assert.deepEqual(choose(ctx, ok), byNames(ctx, ok, trained), JSON.stringify({ ...ctx, tk: undefined }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
   for (const [name, m] of models) {
     it(`chooses as the names score, with ${name} weights and callers that reject spans`, () => {
       assert.ok(contexts.length > 200);

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { isCapitalised, isQuoteChar, numberFirst, type Tokens } from "../extractors/quote-common.js";
 import { outsideBudget } from "../../../core/pipeline.js";
 import { Interner } from "./pair-weights.js";
+import { readPrebuilt, stampOf, writePrebuilt } from "../../../core/prebuilt.js";
 
 // src/nlp/en/attribution and dist/nlp/en/attribution both sit four levels below the project root.
 const MODEL_FILE = fileURLToPath(new URL("../../../../src/nlp/en/attribution/content-bounds-model.json", import.meta.url));
@@ -162,34 +163,44 @@ const keyOf = (t: number, a: number, b: number, c: number): number => ((t * ID_S
  * small integers and a probe or two of two typed arrays.
  */
 class Side {
-  readonly t0 = TEMPLATES.map(() => 0);
-  private readonly keys: Float64Array;
-  private readonly weights: Float64Array;
   private readonly mask: number;
 
-  constructor(w: Weights, values: Interner) {
+  private constructor(readonly t0: Float64Array, readonly keys: Float64Array, readonly weights: Float64Array) {
+    this.mask = keys.length - 1;
+  }
+
+  /** A side of named weights, its values interned into `values`. */
+  static build(w: Weights, values: Interner): Side {
     let cap = 16;
     while (cap < 2 * w.size) cap *= 2;
-    this.keys = new Float64Array(cap).fill(-1);
-    this.weights = new Float64Array(cap);
-    this.mask = cap - 1;
+    const side = new Side(new Float64Array(TEMPLATES.length), new Float64Array(cap).fill(-1), new Float64Array(cap));
     for (const [name, weight] of w) {
       const eq = name.indexOf("=");
       const t = TEMPLATE_ID.get(eq < 0 ? name : name.slice(0, eq));
       // (a name of a template the features never emit is never looked up: it added nothing)
       if (t === undefined) continue;
       if (eq < 0) {
-        this.t0[t] = weight;
+        side.t0[t] = weight;
         continue;
       }
       const v = name.slice(eq + 1).split("\t").map((x) => values.add(x) + 1);
       if (v.length > 3 || values.size >= ID_SPAN) throw new Error(`content bounds: cannot key the feature ${name}`);
       const k = keyOf(t, v[0]!, v[1] ?? 0, v[2] ?? 0);
-      let slot = this.slot(k);
-      while (this.keys[slot] !== -1 && this.keys[slot] !== k) slot = (slot + 1) & this.mask;
-      this.keys[slot] = k;
-      this.weights[slot] = weight;
+      let slot = side.slot(k);
+      while (side.keys[slot] !== -1 && side.keys[slot] !== k) slot = (slot + 1) & side.mask;
+      side.keys[slot] = k;
+      side.weights[slot] = weight;
     }
+    return side;
+  }
+
+  /** A side read back from its three arrays (`parts`). */
+  static of([t0, keys, weights]: Float64Array[]): Side {
+    return new Side(t0!, keys!, weights!);
+  }
+
+  get parts(): Float64Array[] {
+    return [this.t0, this.keys, this.weights];
   }
 
   private slot(k: number): number {
@@ -222,7 +233,7 @@ class Scorer implements Emit<number> {
   side!: Side;
   private tk: Tokens | undefined;
   private ids = new Int32Array(0);
-  constructor(private readonly values: Interner) {}
+  constructor(readonly values: Interner) {}
   w(tk: Tokens, i: number): number {
     if (tk !== this.tk) {
       this.tk = tk;
@@ -447,13 +458,69 @@ const compiledModels = new WeakMap<BoundsModel, Compiled>();
 function compiled(m: BoundsModel): Compiled {
   let c = compiledModels.get(m);
   if (!c) {
-    const values = new Interner();
-    for (const x of CONSTS) values.add(x);
-    // (each constant once, or the ids after a repeat would not be their numbers)
-    if (values.size !== CONSTS.length) throw new Error("content bounds: a constant value is listed twice");
-    compiledModels.set(m, (c = { start: new Side(m.start, values), end: new Side(m.end, values), scorer: new Scorer(values) }));
+    const values = constValues();
+    compiledModels.set(m, (c = { start: Side.build(m.start, values), end: Side.build(m.end, values), scorer: new Scorer(values) }));
   }
   return c;
+}
+
+/** An interner holding the constants at their numbers (`CONSTS`), for a model's values to follow. */
+function constValues(): Interner {
+  const values = new Interner();
+  for (const x of CONSTS) values.add(x);
+  // (each constant once, or the ids after a repeat would not be their numbers)
+  if (values.size !== CONSTS.length) throw new Error("content bounds: a constant value is listed twice");
+  return values;
+}
+
+// The format of the prebuilt compiled model (`prebuildBoundsModel`): bump when `Side`, `keyOf` or `CONSTS` change.
+const COMPILED_FORMAT = "content-bounds 1";
+
+/** Writes the shipped model compiled into `dir` for `shippedModel` to read (run by `npm run build`). */
+export function prebuildBoundsModel(dir: string): string[] {
+  const m = boundsModel();
+  if (!m) return [];
+  const c = compiled(m);
+  const arrays = [...c.start.parts, ...c.end.parts];
+  const body = new Float64Array(arrays.reduce((n, a) => n + a.length, 0));
+  let at = 0;
+  for (const a of arrays) {
+    body.set(a, at);
+    at += a.length;
+  }
+  const meta = { values: c.scorer.values.list(), lengths: arrays.map((a) => a.length) };
+  writePrebuilt("content-bounds.bin", stampOf(COMPILED_FORMAT, [MODEL_FILE]), meta, new Uint8Array(body.buffer), dir);
+  return ["content-bounds.bin"];
+}
+
+let shipped: Compiled | null | undefined;
+/**
+ * The shipped model compiled: read as the build left it (`prebuildBoundsModel`; parsing and keying the JSON's 15 k
+ * names was most of this model's ~60 CPU-ms load), else compiled from the JSON; null without a model file.
+ */
+function shippedModel(): Compiled | null {
+  return shipped !== undefined ? shipped : (shipped = outsideBudget(() => (existsSync(MODEL_FILE) ? (prebuiltModel() ?? compiled(boundsModel()!)) : null)));
+}
+
+/** The compiled model a build left in `dir` for the shipped model file, if any (and not stale). */
+function prebuiltModel(dir?: string): Compiled | undefined {
+  const pre = readPrebuilt<{ values: string[]; lengths: number[] }>("content-bounds.bin", stampOf(COMPILED_FORMAT, [MODEL_FILE]), dir);
+  if (!pre) return undefined;
+  const values = new Interner();
+  for (const x of pre.meta.values) values.add(x);
+  const arrays: Float64Array[] = [];
+  let at = pre.body.byteOffset;
+  for (const n of pre.meta.lengths) {
+    arrays.push(new Float64Array(pre.body.buffer, at, n));
+    at += 8 * n;
+  }
+  return { start: Side.of(arrays.slice(0, 3)), end: Side.of(arrays.slice(3)), scorer: new Scorer(values) };
+}
+
+/** `chooseBounds` with the compiled model a build left in `dir` (tests: it chooses as the JSON's weights do). */
+export function prebuiltChooser(dir: string): ((ctx: BoundsContext, ok: (start: number, stop: number) => boolean) => [number, number]) | undefined {
+  const c = prebuiltModel(dir);
+  return c && ((ctx, ok) => choose(ctx, ok, c));
 }
 
 /**
@@ -521,17 +588,19 @@ export function observeBounds(fn: BoundsObserver | undefined): void {
  * The content tokens [start, stop) the models choose for a report whose content follows its cue; `ok` rejects a
  * span the caller cannot take (one cutting through a quotation). Without weights, the rules' span.
  */
-export function chooseBounds(ctx: BoundsContext, ok: (start: number, stop: number) => boolean, m: BoundsModel | null = boundsModel()): [number, number] {
-  const afterCue = ctx.start >= ctx.cue1;
+export function chooseBounds(ctx: BoundsContext, ok: (start: number, stop: number) => boolean, m?: BoundsModel | null): [number, number] {
   // while observed (training), the rules' span stands: the examples do not depend on weights already written
   if (observer) {
-    observer(ctx, afterCue ? startCandidates(ctx) : undefined, endCandidates(ctx));
+    observer(ctx, ctx.start >= ctx.cue1 ? startCandidates(ctx) : undefined, endCandidates(ctx));
     return [ctx.start, ctx.stop];
   }
-  if (!m) return [ctx.start, ctx.stop];
-  const c = compiled(m);
+  return choose(ctx, ok, m === undefined ? shippedModel() : m && compiled(m));
+}
+
+function choose(ctx: BoundsContext, ok: (start: number, stop: number) => boolean, c: Compiled | null): [number, number] {
+  if (!c) return [ctx.start, ctx.stop];
   const head = cueHead(ctx);
-  const start = afterCue ? (bestStart(ctx, head, c, (b) => ok(b, ctx.stop)) ?? ctx.start) : ctx.start;
+  const start = ctx.start >= ctx.cue1 ? (bestStart(ctx, head, c, (b) => ok(b, ctx.stop)) ?? ctx.start) : ctx.start;
   const stop = bestEnd(ctx, head, c, (e) => e > start && ok(start, e)) ?? ctx.stop;
   return [start, stop];
 }

@@ -24,6 +24,11 @@ export class Interner {
   get size(): number {
     return this.ids.size;
   }
+
+  /** The strings by id. */
+  list(): string[] {
+    return [...this.ids.keys()];
+  }
 }
 
 /** An open-addressing table of (t, a, b) → weight, with t, a, b non-negative integers below 2^5, 2^24 and 2^24. */
