@@ -12,6 +12,7 @@ const { PREBUILT_DIR } = await load("core/prebuilt.js");
 const { prebuildCityTables } = await load("geo/gazetteer.js");
 const { prebuildNerModel } = await load("nlp/en/ner/model.js");
 const { prebuildBoundsModel } = await load("nlp/en/attribution/content-bounds.js");
+const { prebuildCueModel } = await load("nlp/en/attribution/cue-model.js");
 const t0 = performance.now();
-const written = [...prebuildCityTables(PREBUILT_DIR), ...prebuildNerModel(PREBUILT_DIR), ...prebuildBoundsModel(PREBUILT_DIR)];
+const written = [...prebuildCityTables(PREBUILT_DIR), ...prebuildNerModel(PREBUILT_DIR), ...prebuildBoundsModel(PREBUILT_DIR), ...prebuildCueModel(PREBUILT_DIR)];
 console.log(`prebuilt ${written.join(", ")} into ${path.relative(root, PREBUILT_DIR) || PREBUILT_DIR} in ${Math.round(performance.now() - t0)} ms`);

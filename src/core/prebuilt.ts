@@ -75,3 +75,27 @@ export function writePrebuilt(name: string, stamp: string, meta: unknown, body: 
   writeFileSync(tmp, out);
   renameSync(tmp, path.join(dir, name));
 }
+
+type Packable = Uint8Array | Int32Array | Float64Array;
+const KINDS = { u8: Uint8Array, i32: Int32Array, f64: Float64Array } as const;
+/** Where each array of a packed body lies: its kind, byte offset and length. */
+export type PackLayout = [keyof typeof KINDS, number, number][];
+
+/** Typed arrays back to back in one body, each 8-aligned (`unpackArrays` reads them back as views). */
+export function packArrays(arrays: readonly Packable[]): { body: Uint8Array; layout: PackLayout } {
+  const layout: PackLayout = [];
+  let bytes = 0;
+  for (const a of arrays) {
+    const kind = a instanceof Uint8Array ? "u8" : a instanceof Int32Array ? "i32" : "f64";
+    layout.push([kind, bytes, a.length]);
+    bytes = (bytes + a.byteLength + 7) & ~7;
+  }
+  const body = new Uint8Array(bytes);
+  arrays.forEach((a, k) => body.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), layout[k]![1]));
+  return { body, layout };
+}
+
+/** Views of the arrays `packArrays` wrote (no copy: the body must be 8-aligned, as `readPrebuilt` gives it). */
+export function unpackArrays(body: Uint8Array, layout: PackLayout): Packable[] {
+  return layout.map(([kind, at, n]) => new KINDS[kind](body.buffer as ArrayBuffer, body.byteOffset + at, n));
+}

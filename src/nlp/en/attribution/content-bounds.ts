@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { isCapitalised, isQuoteChar, numberFirst, type Tokens } from "../extractors/quote-common.js";
 import { outsideBudget } from "../../../core/pipeline.js";
 import { Interner } from "./pair-weights.js";
-import { readPrebuilt, stampOf, writePrebuilt } from "../../../core/prebuilt.js";
+import { packArrays, readPrebuilt, stampOf, unpackArrays, writePrebuilt, type PackLayout } from "../../../core/prebuilt.js";
 
 // src/nlp/en/attribution and dist/nlp/en/attribution both sit four levels below the project root.
 const MODEL_FILE = fileURLToPath(new URL("../../../../src/nlp/en/attribution/content-bounds-model.json", import.meta.url));
@@ -474,22 +474,16 @@ function constValues(): Interner {
 }
 
 // The format of the prebuilt compiled model (`prebuildBoundsModel`): bump when `Side`, `keyOf` or `CONSTS` change.
-const COMPILED_FORMAT = "content-bounds 1";
+const COMPILED_FORMAT = "content-bounds 2";
 
 /** Writes the shipped model compiled into `dir` for `shippedModel` to read (run by `npm run build`). */
 export function prebuildBoundsModel(dir: string): string[] {
   const m = boundsModel();
   if (!m) return [];
   const c = compiled(m);
-  const arrays = [...c.start.parts, ...c.end.parts];
-  const body = new Float64Array(arrays.reduce((n, a) => n + a.length, 0));
-  let at = 0;
-  for (const a of arrays) {
-    body.set(a, at);
-    at += a.length;
-  }
-  const meta = { values: c.scorer.values.list(), lengths: arrays.map((a) => a.length) };
-  writePrebuilt("content-bounds.bin", stampOf(COMPILED_FORMAT, [MODEL_FILE]), meta, new Uint8Array(body.buffer), dir);
+  const { body, layout } = packArrays([...c.start.parts, ...c.end.parts]);
+  const meta = { values: c.scorer.values.list(), layout };
+  writePrebuilt("content-bounds.bin", stampOf(COMPILED_FORMAT, [MODEL_FILE]), meta, body, dir);
   return ["content-bounds.bin"];
 }
 
@@ -504,16 +498,11 @@ function shippedModel(): Compiled | null {
 
 /** The compiled model a build left in `dir` for the shipped model file, if any (and not stale). */
 function prebuiltModel(dir?: string): Compiled | undefined {
-  const pre = readPrebuilt<{ values: string[]; lengths: number[] }>("content-bounds.bin", stampOf(COMPILED_FORMAT, [MODEL_FILE]), dir);
+  const pre = readPrebuilt<{ values: string[]; layout: PackLayout }>("content-bounds.bin", stampOf(COMPILED_FORMAT, [MODEL_FILE]), dir);
   if (!pre) return undefined;
   const values = new Interner();
   for (const x of pre.meta.values) values.add(x);
-  const arrays: Float64Array[] = [];
-  let at = pre.body.byteOffset;
-  for (const n of pre.meta.lengths) {
-    arrays.push(new Float64Array(pre.body.buffer, at, n));
-    at += 8 * n;
-  }
+  const arrays = unpackArrays(pre.body, pre.meta.layout) as Float64Array[];
   return { start: Side.of(arrays.slice(0, 3)), end: Side.of(arrays.slice(3)), scorer: new Scorer(values) };
 }
 

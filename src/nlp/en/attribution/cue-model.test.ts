@@ -9,7 +9,10 @@ import { tokens } from "../extractors/tokens.js";
 import { Tokens } from "../extractors/quote-common.js";
 import { cueFeatures } from "./cue-features.js";
 import { readFileSync } from "node:fs";
-import { cueScore, cueScoreAbove } from "./cue-model.js";
+import { cueScore, cueScoreAbove, prebuildCueModel, prebuiltAgrees } from "./cue-model.js";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 const WEIGHTS = (JSON.parse(readFileSync(new URL("./cue-model.json", import.meta.url), "utf8")) as { weights: Record<string, number> }).weights;
 const TEXT =
@@ -26,6 +29,25 @@ function scores(text: string): Map<string, number> {
 }
 
 describe("cue classifier", () => {
+  it("the model a build writes scores every token as the weights file does, to the last bit", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "claimline-cues-"));
+    try {
+      assert.deepEqual(prebuildCueModel(dir), ["cue-model.bin"]);
+      const doc = new Document(`${TEXT} Ms. O'Neill, 54, told CNN on Tuesday: "We’re not backing down." ÉTAT said — “no.”`);
+      new Pipeline([paragraphs, sentences, tokens]).run(doc);
+      const tk = new Tokens(doc);
+      const got = prebuiltAgrees(dir, (score) => {
+        const out: number[] = [];
+        for (const s of doc.get("sentence")) for (let i = s.tokenStart; i < s.tokenEnd; i++) for (const q of [false, true]) out.push(score(tk, i, s.tokenStart, s.tokenEnd, q));
+        return out;
+      });
+      assert.ok(got, "the file's stamp is the shipped model's");
+      assert.ok(got.file.length > 100);
+      assert.deepEqual(got.prebuilt, got.file);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
   it("scores a speech verb after its subject as a cue, and the words around it as none", () => {
     const s = scores("The mayor insisted the bridge would reopen in June.");
     assert.ok(s.get("insisted")! > 0, `insisted: ${s.get("insisted")}`);

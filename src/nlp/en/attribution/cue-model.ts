@@ -1,10 +1,11 @@
 // The cue classifier: an averaged perceptron over cue-features.ts, weights trained on PolNeAR train (see PROVENANCE.md).
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Tokens } from "../extractors/quote-common.js";
 import { shapeOf, wordFeatures } from "./cue-features.js";
 import { outsideBudget } from "../../../core/pipeline.js";
 import { Interner, PairWeights } from "./pair-weights.js";
+import { packArrays, readPrebuilt, stampOf, unpackArrays, writePrebuilt, type PackLayout } from "../../../core/prebuilt.js";
 
 // src/nlp/en/attribution and dist/nlp/en/attribution both sit four levels below the project root.
 const MODEL_FILE = fileURLToPath(new URL("../../../../src/nlp/en/attribution/cue-model.json", import.meta.url));
@@ -44,7 +45,21 @@ class CueModel {
   /** by template number, then own value id: the row's largest weight, or 0 when all are negative or it has none */
   readonly rowMost: Float64Array[];
 
-  constructor(weights: Record<string, number>) {
+  /** From the weights file's names, or from the parts a build wrote (`parts`, `prebuildCueModel`). */
+  constructor(weights: Record<string, number>, p?: CueModelParts) {
+    if (p) {
+      for (const v of p.values) this.interner.add(v);
+      for (let k = 0; k < p.unaryTemplate.length; k++) {
+        const t = p.templates[p.unaryTemplate[k]!]!;
+        let m = this.unary.get(t);
+        if (!m) this.unary.set(t, (m = new Map()));
+        m.set(p.values[p.unaryValue[k]!]!, p.unaryWeight[k]!);
+      }
+      for (const [t, a, b, w] of p.binary) nested(this.binary, t, a).set(b, w);
+      this.pairs = new PairWeights(0, p.pairs);
+      this.rowMost = p.rowMost;
+      return;
+    }
     const names = Object.keys(weights);
     let conjunctions = 0;
     for (const name of names) if (name.includes("\t")) conjunctions++;
@@ -89,6 +104,28 @@ class CueModel {
     }
   }
 
+  /** Everything the model holds, as lists and typed arrays (what a build writes; the constructor reads it back). */
+  get parts(): CueModelParts {
+    const values = this.interner.list();
+    const templates = [...this.unary.keys()];
+    let count = 0;
+    for (const m of this.unary.values()) count += m.size;
+    const unaryTemplate = new Uint8Array(count);
+    const unaryValue = new Int32Array(count);
+    const unaryWeight = new Float64Array(count);
+    let k = 0;
+    templates.forEach((t, ti) => {
+      for (const [v, w] of this.unary.get(t)!) {
+        unaryTemplate[k] = ti;
+        unaryValue[k] = this.interner.get(v);
+        unaryWeight[k++] = w;
+      }
+    });
+    const binary: [string, string, string, number][] = [];
+    for (const [t, byA] of this.binary) for (const [a, row] of byA) for (const [b, w] of row) binary.push([t, a, b, w]);
+    return { values, templates, unaryTemplate, unaryValue, unaryWeight, binary, pairs: this.pairs.parts, rowMost: this.rowMost };
+  }
+
   /** The largest weight of template `no`'s row for own value id `own` (0 when none is positive). */
   most(no: number, own: number): number {
     return own < 0 ? 0 : this.rowMost[no]![own]!;
@@ -112,6 +149,18 @@ class CueModel {
   weight(t: string, a: string, b?: string): number {
     return (b === undefined ? this.unary.get(t)?.get(a) : this.binary.get(t)?.get(a)?.get(b)) ?? 0;
   }
+}
+
+/** A model as lists and typed arrays: every unary value is one of `values` (the interner's strings, by id). */
+interface CueModelParts {
+  values: string[];
+  templates: string[];
+  unaryTemplate: Uint8Array;
+  unaryValue: Int32Array;
+  unaryWeight: Float64Array;
+  binary: [string, string, string, number][];
+  pairs: { keys: Float64Array; weights: Float64Array; count: number };
+  rowMost: Float64Array[];
 }
 
 /** The conjunctions `score` looks up by ids: their number in `pairs`, and whether the token's own value comes second. */
@@ -150,8 +199,68 @@ function cueTables(): Tables {
   return (tables ??= outsideBudget(readCueTables));
 }
 
+// The format of the prebuilt model (`prebuildCueModel`): bump when `CueModelParts` or the interner's order change.
+const PARTS_FORMAT = "cue-model 1";
+
+interface PartsMeta {
+  values: string[];
+  templates: string[];
+  binary: [string, string, string, number][];
+  count: number;
+  layout: PackLayout;
+}
+
+/** The model a build left in `dir` for the shipped weights file (not stale), if any. */
+function prebuiltCueModel(dir?: string): CueModel | undefined {
+  const pre = readPrebuilt<PartsMeta>("cue-model.bin", stampOf(PARTS_FORMAT, [MODEL_FILE]), dir);
+  if (!pre) return undefined;
+  const { values, templates, binary, count, layout } = pre.meta;
+  const [unaryTemplate, unaryValue, unaryWeight, keys, weights, ...rowMost] = unpackArrays(pre.body, layout);
+  return new CueModel({}, {
+    values, templates, binary, unaryTemplate: unaryTemplate as Uint8Array, unaryValue: unaryValue as Int32Array,
+    unaryWeight: unaryWeight as Float64Array, pairs: { keys: keys as Float64Array, weights: weights as Float64Array, count }, rowMost: rowMost as Float64Array[],
+  });
+}
+
+/** Writes the shipped model's parts into `dir` for the first score to read (run by `npm run build`). */
+export function prebuildCueModel(dir: string): string[] {
+  if (!existsSync(MODEL_FILE)) return [];
+  const p = readModelFile().parts;
+  const { body, layout } = packArrays([p.unaryTemplate, p.unaryValue, p.unaryWeight, p.pairs.keys, p.pairs.weights, ...p.rowMost]);
+  const meta: PartsMeta = { values: p.values, templates: p.templates, binary: p.binary, count: p.pairs.count, layout };
+  writePrebuilt("cue-model.bin", stampOf(PARTS_FORMAT, [MODEL_FILE]), meta, body, dir);
+  return ["cue-model.bin"];
+}
+
+const readModelFile = (): CueModel => new CueModel((JSON.parse(readFileSync(MODEL_FILE, "utf8")) as { weights: Record<string, number> }).weights);
+
+/** Scores of `words` (each at the middle of a sentence of its neighbours) by the prebuilt model in `dir` and by the file's (tests). */
+export function prebuiltAgrees(dir: string, probe: (score: (tk: Tokens, i: number, s0: number, s1: number, quoted: boolean) => number) => number[]): { prebuilt: number[]; file: number[] } | undefined {
+  const pre = prebuiltCueModel(dir);
+  if (!pre) return undefined;
+  const saved = tables;
+  try {
+    tables = tablesOf(pre);
+    wordPart.clear();
+    idTokens = undefined;
+    const prebuilt = probe(cueScore);
+    tables = tablesOf(readModelFile());
+    wordPart.clear();
+    idTokens = undefined;
+    return { prebuilt, file: probe(cueScore) };
+  } finally {
+    tables = saved;
+    wordPart.clear();
+    idTokens = undefined;
+  }
+}
+
 function readCueTables(): Tables {
-  const m = new CueModel((JSON.parse(readFileSync(MODEL_FILE, "utf8")) as { weights: Record<string, number> }).weights);
+  // the build's parts when they are this file's (parsing and splitting the JSON's 37 k names was most of the load)
+  return tablesOf(prebuiltCueModel() ?? readModelFile());
+}
+
+function tablesOf(m: CueModel): Tables {
   const t = { m, p1: m.u("p1"), n1: m.u("n1"), p2: m.u("p2"), n2: m.u("n2"), q: m.u("q"), pos: m.u("pos"), qr: m.b("qr") };
   let qrMost = 0;
   for (const row of t.qr.values()) qrMost = Math.max(qrMost, maxOf(row));

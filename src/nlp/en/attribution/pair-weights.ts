@@ -38,12 +38,22 @@ export class PairWeights {
   private readonly mask: number;
   private count = 0;
 
-  constructor(expected: number) {
-    let cap = 16;
-    while (cap < 2 * expected) cap *= 2;
-    this.keys = new Float64Array(cap).fill(-1);
-    this.weights = new Float64Array(cap);
-    this.mask = cap - 1;
+  constructor(expected: number, parts?: { keys: Float64Array; weights: Float64Array; count: number }) {
+    if (parts) {
+      // a table read back as it was written (`parts`)
+      ({ keys: this.keys, weights: this.weights, count: this.count } = parts);
+    } else {
+      let cap = 16;
+      while (cap < 2 * expected) cap *= 2;
+      this.keys = new Float64Array(cap).fill(-1);
+      this.weights = new Float64Array(cap);
+    }
+    this.mask = this.keys.length - 1;
+  }
+
+  /** The table's arrays and entry count, to write it out and read it back (`new PairWeights(0, parts)`). */
+  get parts(): { keys: Float64Array; weights: Float64Array; count: number } {
+    return { keys: this.keys, weights: this.weights, count: this.count };
   }
 
   // one number per key, exact in a double (5 + 24 + 24 bits: below 2^53)
