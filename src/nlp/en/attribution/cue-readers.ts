@@ -125,7 +125,7 @@ export function negatedReport(
 }
 
 // What a question asked opens with: a wh-word or "if", or "about" and its topic ("Asked about her vote, …").
-const QUESTION = /^(?:whether|if|how|why|what|when|where|who|which|about)$/;
+const QUESTION = /^(?:whether|if|how|why|what|when|where|who|whom|which|about)$/;
 
 /**
  * "Asked whether he would run, the senator said …", "… she said when asked about the plan.": a fronted or trailing "asked"
@@ -144,18 +144,25 @@ export function askedReport(tk: Tokens, text: string, s0: number, i: number, end
     if (!speaker || speaker.to !== m) return undefined;
     k = m;
   }
-  // a time between the participle and the question ("Asked on Monday whether …")
+  // a time or a place between the participle and the question ("Asked on Monday whether …", "asked at a briefing in
+  // Ohio about …": the cue is "asked" alone then, and "about" opens the content, as PolNeAR marks it)
+  let apart = false;
   if (k + 2 < end && /^(?:on|at|in|during|later|again|repeatedly)$/.test(tk.low(k)) && !QUESTION.test(tk.low(k))) {
     let m = k + 1;
-    while (m < end && m < k + 5 && tk.isWord(m) && !QUESTION.test(tk.low(m))) m++;
-    if (m < end && QUESTION.test(tk.low(m)) && tk.low(m) !== "about") k = m;
+    while (m < end && m < k + 8 && tk.isWord(m) && !QUESTION.test(tk.low(m))) m++;
+    if (m < end && QUESTION.test(tk.low(m))) {
+      k = m;
+      apart = true;
+    }
   }
   if (k >= end || !QUESTION.test(tk.low(k))) return undefined;
-  const about = tk.low(k) === "about";
+  const about = tk.low(k) === "about" && !apart;
   const c = about ? k + 1 : k;
   let stop = c + 1;
   while (stop < end && tk.word(stop) !== "," && !isQuoteChar(tk.word(stop))) stop++;
-  if (stop - c < 2 || (i === s0 && stop >= end)) return undefined;
+  // ("When asked why, she said …": a wh-word alone is the question)
+  const bare = stop - c === 1 && stop < end && tk.word(stop) === "," && /^(?:why|how)$/.test(tk.low(c)) && i > s0;
+  if ((stop - c < 2 && !bare) || (i === s0 && stop >= end)) return undefined;
   return { cue: [tk.start(i), tk.end(about ? k : i)], content: [tk.start(c), tk.end(stop - 1)], speaker };
 }
 

@@ -150,7 +150,11 @@ export function attributionAfter(tk: Tokens, text: string, a: number, hi: number
     if (!(k < hi && tk.word(k) === ",")) break;
     if (segments === 0) {
       const name = speakerAfter(tk, text, j + 1, k);
-      if (name && name.to === k && /^\p{Lu}/u.test(name.name) && !/^\p{Lu}/u.test(speaker.name.split(/\s+/).pop() ?? "") && !speaker.pronoun) speaker = name;
+      // (the mention as written runs from the description, as speakerBefore's does: PolNeAR's "the Vatican spokesman,
+      // Jane Doe,"; the name stays the name)
+      if (name && name.to === k && /^\p{Lu}/u.test(name.name) && !/^\p{Lu}/u.test(speaker.name.split(/\s+/).pop() ?? "") && !speaker.pronoun) {
+        speaker = { ...name, from: speaker.from, span: [speaker.span[0], name.span[1]] };
+      }
     }
     // (the next segment, if any, opens at this comma: "Jane Doe, a senator, one of the plan's critics, said")
     j = k;

@@ -888,3 +888,61 @@ describe("indirect quotes: 'according to' sources the phrase reader stopped shor
     assert.equal(source("The mayor won the primary in the north, according to early returns."), "early returns");
   });
 });
+
+describe("indirect quotes: strong cues in harder frames", () => {
+  it("a subject with a relative clause or a dashed apposition before its speech verb", () => {
+    const q = reported("Dana Whitfield, who runs a shelter outside Dayton, said the beds had been full since October.");
+    assert.equal(q.cue?.text, "said");
+    assert.equal(q.text, "the beds had been full since October");
+    const r = reported("Omar Keel — a welder from the east side — says the plant will close next spring.");
+    assert.equal(r.cue?.text, "says");
+    assert.equal(r.text, "the plant will close next spring");
+  });
+  it("a verb of belief with a bare clause ('thinks she doesn't …') is a report; its object alone is not", () => {
+    const q = reported("The coach's staff thinks the new rules will hurt smaller clubs.");
+    assert.equal(q.cue?.text, "thinks");
+    assert.equal(q.text, "the new rules will hurt smaller clubs");
+    assert.equal(runQuotes("Her students think the world of her.").filter((x) => x.kind === "indirect").length, 0);
+    assert.equal(runQuotes("The Thing He Thinks Voters Want Most.").filter((x) => x.kind === "indirect" && x.cue?.text === "Thinks").length, 0);
+  });
+  it("'But as X noted, …' and 'As reported by X, …' report the clause after the comma", () => {
+    const q = reported("But as the auditor noted, the county had spent the money twice.");
+    assert.equal(q.cue?.text, "noted");
+    assert.equal(q.text, "the county had spent the money twice");
+    const r = reported("As first reported by the local paper, the mayor had quietly resigned in March.");
+    assert.equal(r.speaker?.name, "the local paper");
+    assert.equal(r.text, "the mayor had quietly resigned in March");
+  });
+  it("a doubled apostrophe closing a quotation is no possessive of the speaker after it", () => {
+    const qs = runQuotes("''The delay was avoidable,'' Ms. Okafor said, referring to the bridge repairs.");
+    const ref = qs.find((x) => x.kind === "indirect" && /^referring/.test(x.cue?.text ?? ""));
+    assert.ok(ref, qs.map(brief).join("\n"));
+    assert.equal(ref.text, "the bridge repairs");
+  });
+});
+
+describe("indirect quotes: self-descriptions, poll shares, questions asked", () => {
+  it("a verb of naming with a reflexive object reports the speaker's account of itself", () => {
+    const q = reported("The candidate called herself a pragmatic progressive.");
+    assert.equal(q.cue?.text, "called");
+    assert.equal(q.text, "herself a pragmatic progressive");
+    const r = reported("The mayor views himself as an outsider at city hall.");
+    assert.equal(r.text, "himself as an outsider at city hall");
+    // (an intensive after a noun, and a verb that is no naming, report nothing)
+    assert.equal(runQuotes("The roll call itself was delayed by an hour.").filter((x) => x.kind === "indirect").length, 0);
+    assert.equal(runQuotes("The runner hurt himself badly in the final lap.").filter((x) => x.kind === "indirect").length, 0);
+  });
+  it("a poll's share before 'who' is the group the clause describes", () => {
+    const qs = runQuotes("Most backed the bill, compared with 22% who said they feared higher taxes.").filter((x) => x.kind === "indirect" && x.cue?.text === "said");
+    assert.equal(qs.length, 1, qs.map(brief).join("\n"));
+    assert.equal(qs[0]!.text, "they feared higher taxes");
+  });
+  it("'When asked whom …', 'When asked why,' and a place before 'about' give the question asked", () => {
+    const ask = (text: string) => runQuotes(text).find((x) => x.kind === "indirect" && /^asked/i.test(x.cue?.text ?? ""));
+    assert.equal(ask("When asked whom he backed, the farmer shrugged and walked away.")?.text, "whom he backed");
+    assert.equal(ask("When asked why, the clerk pointed to the new rules.")?.text, "why");
+    const q = ask("Asked at a town hall in Reno about the water plan, the governor changed the subject.");
+    assert.equal(q?.cue?.text, "Asked");
+    assert.equal(q?.text, "about the water plan");
+  });
+});

@@ -14,6 +14,7 @@ import { askedReport, auxChainReport, negatedReport, nounUse } from "../attribut
 import { cueVoice, isCueSubject } from "../attribution/voice.js";
 import { medialQuotation } from "../attribution/medial-quotation.js";
 import { objectEnd } from "../attribution/content-ends.js";
+import { asideSubject } from "../attribution/aside-subject.js";
 
 const SOURCE = "indirect-quotes";
 // Tokens that may sit between a cue and its "that": an addressee or a time ("told reporters on Monday that").
@@ -217,6 +218,14 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       // "Noting that …, Tester added": a participle opening the sentence reports for the subject after its clause
       if (i - s0 <= 1 && /[a-z]ing$/.test(low) && ((cv?.rate ?? 0) >= STRONG_RATE || (modelAsk && cueScoreAbove(tk, i, s0, s1, false, MODEL_THRESHOLD) > MODEL_THRESHOLD))) {
         const c = frontedParticiple(tk, text, s0, i, e, end);
+        if (c) {
+          cands.push(c);
+          continue;
+        }
+      }
+      // "As reported by X, …": a passive "as" clause opening the sentence names the source after "by"
+      if (cv && cv.rate >= STRONG_RATE && i > s0 && e < end && tk.low(e) === "by") {
+        const c = asReportedBy(tk, text, s0, i, e, end);
         if (c) {
           cands.push(c);
           continue;
@@ -837,6 +846,9 @@ function likelyChain(tk: Tokens, s0: number, i: number): number | undefined {
 }
 
 
+// Verbs of belief whose lexicon rate is low (most uses are no report) but whose bare clause complement is one.
+const BELIEF = /^(?:think|guess|suspect|assume|reckon)$/;
+
 /** "X (aux/adv) CUE [addressee] (that) CONTENT." */
 function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number, end: number, rate: number): Candidate | undefined {
   // a subject borrowed from the sentence's main verb (a participle's, a coordinated verb's) is shared, not claimed
@@ -845,7 +857,8 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
   // and the subject is the one before it
   const raised = likelyChain(tk, s0, i) ?? goOnChain(tk, s0, i);
   const speaker = raised !== undefined ? speakerBefore(tk, text, s0, raised) :
-    speakerBefore(tk, text, s0, i) ?? ((coordinated = true), participleSubject(tk, text, s0, i, rate) ?? coordinatedSubject(tk, text, s0, i, rate));
+    speakerBefore(tk, text, s0, i) ?? (tk.finite(i) && !/ing$/.test(tk.low(i)) ? asideSubject(tk, text, afterLinkLead(tk, text, s0, i), i) : undefined) ??
+    ((coordinated = true), participleSubject(tk, text, s0, i, rate) ?? coordinatedSubject(tk, text, s0, i, rate));
   if (!speaker) return undefined;
   const cue0 = raised ?? i;
   let c = afterThat(tk, e, end);
@@ -871,7 +884,12 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
   }
   // "said that, if elected, he would …": the complementiser's comma opens an aside inside the content
   if (that && c < end && tk.word(c) === ",") c++;
-  if (!that && rate < LOOSE_RATE) return undefined;
+  // (a verb of belief takes a bare clause as often as a "that" one: "Her team thinks she doesn't understand …"; its
+  // clause must open with a subject and a verb right after it)
+  // (weighed after the clause reports: a wider report around it wins, "officials say that, even if they thought …, …")
+  const belief = !that && rate < LOOSE_RATE;
+  // (not in a headline's title case: "The Thing He Thinks The Party Will Do" is a noun phrase)
+  if (belief && !(c === e && BELIEF.test(tk.cue(i)?.lemma ?? "") && !isCapitalised(tk.word(i)) && subjectVerb(tk, c, end))) return undefined;
   // "told the forum he was …", "assured them it would …": an addressee, then the clause
   if (!that && ADDRESSEE_VERB.test(tk.cue(i)?.lemma ?? "")) {
     const o = OBJECT_PRONOUN.test(tk.low(c)) ? c + 1 : (speakerAfter(tk, text, c, end)?.to ?? c);
@@ -917,7 +935,7 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
       }
     }
   }
-  return { speaker, coordinated, cue: [tk.start(cue0), tk.end(e - 1)], content: [tk.start(c), tk.end(stop - 1)], confidence: that ? 0.75 : 0.7 };
+  return { speaker, coordinated, cue: [tk.start(cue0), tk.end(e - 1)], content: [tk.start(c), tk.end(stop - 1)], confidence: belief ? WEAK_CONFIDENCE : that ? 0.75 : 0.7 };
 }
 
 // A verb this often a cue reports its object too ("Graham criticized the party's lack of …", "called for a ban").
@@ -932,9 +950,17 @@ const OBJECT_STOP = /^(?:which|who|whom|whose|where|though|although|while|wherea
 // Verbs that take a stance on what they name: their object is reported on even when it is a medium ("defended his tweets").
 const STANCE_ON = /^(?:defend|tout|slam|blast|criticize|praise|dismiss|deny|attack|mock|condemn|denounce|reject|disavow|dispute|challenge|applaud|hail|ridicule|lambaste|decry|discuss|question|retract|justify|clarify|welcome|embrace|endorse|oppose|support|cite|quote)$/;
 
+const REFLEXIVE = /^(?:himself|herself|themselves|itself|myself|ourselves|yourself|yourselves)$/;
+// Verbs of naming and casting whose reflexive object is the subject's account of itself ("casts herself as …").
+const SELF_DESCRIBE = /^(?:call|describe|consider|identify|label|dub|cast|portray|present|view|see|characterize|paint|count|proclaim|declare|tout)$/;
+
 /** "X CUE OBJECT": a strong cue with a noun phrase or an infinitive for content, to the end of its clause. */
 function objectReport(tk: Tokens, text: string, s0: number, i: number, e: number, end: number, rate: number): Candidate | undefined {
-  if (e >= end || rate < Math.min(OBJECT_RATE, INFINITIVE_RATE)) return undefined;
+  // "called himself a moderate", "describes herself as …": a verb of naming with a reflexive object is a speaker's
+  // account of itself, a report whatever the verb's rate
+  // (not an intensive after a noun: "the roll call itself was …")
+  const reflexive = e + 1 < end && REFLEXIVE.test(tk.low(e)) && SELF_DESCRIBE.test(tk.cue(i)?.lemma ?? "") && !AUX.test(tk.low(e + 1)) && !tk.finite(e + 1);
+  if (e >= end || rate < (reflexive ? THAT_RATE : Math.min(OBJECT_RATE, INFINITIVE_RATE))) return undefined;
   // "to criticize …" is a plan, "so-called" a label: neither reports anything ("went on to criticize …" reports)
   const chain = goOnChain(tk, s0, i);
   if (i > s0 && ((tk.low(i - 1) === "to" && chain === undefined) || tk.word(i - 1) === "-")) return undefined;
@@ -943,7 +969,7 @@ function objectReport(tk: Tokens, text: string, s0: number, i: number, e: number
   const first = tk.low(from);
   // an infinitive is a plan or a promise reported ("vowed to punish …", "wants to triple …"): "to" opens the content
   const infinitive = first === "to" && from + 1 < end && tk.isWord(from + 1) && !isCapitalised(tk.word(from + 1)) && !DETERMINER_START.test(tk.low(from + 1));
-  if (rate < (infinitive ? INFINITIVE_RATE : OBJECT_RATE)) return undefined;
+  if (rate < (infinitive ? INFINITIVE_RATE : reflexive ? THAT_RATE : OBJECT_RATE)) return undefined;
   // (a promise after "and"/"but" shares the subject as a stronger cue does: "said they want X, but pledged to remain civil")
   let coordinated = false;
   const speaker = chain !== undefined ? speakerBefore(tk, text, s0, chain) :
@@ -951,7 +977,7 @@ function objectReport(tk: Tokens, text: string, s0: number, i: number, e: number
   if (!speaker) return undefined;
   if (!infinitive && OBJECTLESS.test(tk.cue(i)?.lemma ?? "")) return undefined;
   // (a day's is a thing reported on: "condemned Friday's test")
-  if (!infinitive && (tk.isPunct(from) || isQuoteChar(first) || badContentStart(first) || first === "that" || SUBORDINATOR.test(first) || (TIME_WORD.test(first) && !/^['’]s$/.test(tk.low(from + 1))))) return undefined;
+  if (!infinitive && (tk.isPunct(from) || isQuoteChar(first) || (badContentStart(first) && !reflexive) || first === "that" || SUBORDINATOR.test(first) || (TIME_WORD.test(first) && !/^['’]s$/.test(tk.low(from + 1))))) return undefined;
   // the object is the medium, not the message: "published its report", "issued a statement", "sent a letter"
   // (a stance taken on one is a report: "is defending his early-morning tweets", "dismissed the report")
   if ((DETERMINER_START.test(first) || /^(?:its|his|her|their|our|my|your)$/.test(first)) && !STANCE_ON.test(tk.cue(i)?.lemma ?? "")) {
@@ -1285,6 +1311,20 @@ function titledName(tk: Tokens, np: SpeakerNP): boolean {
   return false;
 }
 
+/**
+ * "As reported by X, CONTENT." / "But as first noted by X, …": a passive "as" clause opening the sentence (after its
+ * linking words), its agent the source and the clause after its comma the report.
+ */
+function asReportedBy(tk: Tokens, text: string, s0: number, i: number, e: number, end: number): Candidate | undefined {
+  let k = i - 1;
+  // (an adverb may stand between "as" and the participle: "as first reported by", "as previously noted by")
+  if (k > s0 && (/^(?:first|previously|originally|earlier)$/.test(tk.low(k)) || /^[a-z]{3,}ly$/.test(tk.low(k)))) k--;
+  if (tk.low(k) !== "as" || !/ed$/.test(tk.low(i)) || (k > s0 && afterLinkLead(tk, text, s0, k + 1) !== k)) return undefined;
+  const speaker = speakerAfter(tk, text, e + 1, end, true);
+  if (!speaker || speaker.to >= end || tk.word(speaker.to) !== "," || end - speaker.to <= 3 || !looksLikeClause(tk, speaker.to + 1, end)) return undefined;
+  return { speaker, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(speaker.to + 1), tk.end(end - 1)], confidence: 0.65 };
+}
+
 /** "CONTENT, CUE X." / "CONTENT, X CUE (tail)." — the report first, its source at the end. */
 function finalCue(tk: Tokens, text: string, s0: number, s1: number, i: number, e: number, end: number, rate: number): Candidate | undefined {
   if (rate < LOOSE_RATE) return undefined;
@@ -1345,6 +1385,8 @@ function finalCue(tk: Tokens, text: string, s0: number, s1: number, i: number, e
   }
   const asLead = lead >= s0 && tk.low(lead) === "as";
   if (asLead) lead--;
+  // ("But as Jo Lee noted, …", "And, as we learned, …": linking words before the "as" are the writer's)
+  if (asLead && lead >= s0 && afterLinkLead(tk, text, s0, lead + 2) === lead + 1) lead = s0 - 1;
   if (asLead && lead < s0) {
     if (tail >= end || end - tail <= 3 || !looksLikeClause(tk, tail + 1, end)) return undefined;
     return { speaker, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(tail + 1), tk.end(end - 1)], confidence: 0.65 };

@@ -425,7 +425,7 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
             // the description opening the clause is part of the mention as written ("The state's campaign chairman, Phil
             // Lovas"); the name stays the name
             const description = scanBack(tk, text, lo, k);
-            if (description && !description.pronoun && !allCapitalised(tk, description.from, description.to) && opensClause(tk, lo, description.from)) {
+            if (description && !description.pronoun && !allCapitalised(tk, description.from, description.to) && (opensClause(tk, lo, description.from) || afterSubordinator(tk, lo, description.from))) {
               between.span = [description.span[0], between.span[1]];
             }
             return personBeforeOf(tk, text, between);
@@ -560,7 +560,7 @@ const ADJUNCT_OPENER = new Set(
 const ADJUNCT_MAX = 14;
 
 /** Whether the words from lo up to the comma at `comma` are one adjunct fronted before the subject (no comma inside). */
-function frontedAdjunct(tk: Tokens, lo: number, comma: number): boolean {
+export function frontedAdjunct(tk: Tokens, lo: number, comma: number): boolean {
   // (after a conjunction linking the sentence to the one before: "And on Tuesday, …")
   if (lo + 1 < comma && /^(?:and|but|so|yet)$/.test(tk.low(lo))) lo++;
   if (comma - lo < 1 || comma - lo > ADJUNCT_MAX || !ADJUNCT_OPENER.has(tk.low(lo))) return false;
@@ -575,6 +575,11 @@ const MEDIUM_NOUN = new Set(
     .split(" "),
 );
 const NOT_AGENT = new Set("perhaps maybe despite even instead rather worse better still too".split(" "));
+
+// Words that open a subordinate clause whose subject follows them ("When | the F.B.I. director, Jane Doe, said …").
+const SUBJECT_OPENER = /^(?:when|as|while|after|before|since|because|although|though|if|once|until|that|what|whom)$/;
+/** Token `from` opens a subordinate clause: right after its subordinator or complementiser. */
+const afterSubordinator = (tk: Tokens, lo: number, from: number): boolean => from > lo && SUBJECT_OPENER.test(tk.low(from - 1));
 
 /** Token `from` opens a clause: the range start, or after punctuation, a quotation mark or a conjunction. */
 const opensClause = (tk: Tokens, lo: number, from: number): boolean =>
@@ -667,6 +672,7 @@ function participleAdjective(tk: Tokens, lo: number, j: number): boolean {
   return (DETERMINERS.has(before) && before !== "that" && before !== "no") || before === "'s" || before === "’s";
 }
 
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten)$/;
 function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP | undefined {
   const last = end - 1;
   if (last < lo) return undefined;
@@ -703,6 +709,16 @@ function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP 
     if (antecedent && who && !antecedent.pronoun) return { ...who, name: antecedent.name, nameSpan: antecedent.nameSpan, pronoun: false };
     return undefined;
   }
+  // "18% who say …", "four in 10 who said …": a poll's share names the group its "who" clause describes
+  if (tk.low(last) === "who" && last - 1 >= lo && (tk.word(last - 1) === "%" || tk.t.kind[last - 1] === 2)) {
+    let a = last - 1;
+    while (a - 1 >= lo && last - a < 5 && (tk.t.kind[a - 1] === 2 || /^(?:in|of|out)$/.test(tk.low(a - 1)) || NUMBER_WORD.test(tk.low(a - 1)))) a--;
+    // (the share opens with a number: "four in 10", "18 %", not "in 10")
+    while (a < last - 1 && !(tk.t.kind[a] === 2 || NUMBER_WORD.test(tk.low(a)))) a++;
+    const who = makeNP(tk, text, last, end);
+    if (who) return { ...who, name: text.slice(tk.start(a), tk.end(last - 1)), nameSpan: [tk.start(a), tk.end(last - 1)], pronoun: false };
+    return undefined;
+  }
   if (PRONOUNS.has(tk.low(last)) && tk.low(last) !== "who") return makeNP(tk, text, last, end);
   // a participle is no speaker ("video has surfaced, showing …")
   if (!isCapitalised(tk.word(last)) && /[a-z](?:ed|ing)$/.test(tk.low(last))) return undefined;
@@ -711,7 +727,8 @@ function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP 
   while (j >= lo && end - j <= 10) {
     const w = tk.word(j);
     const l = tk.low(j);
-    if (l === "'s" || l === "'") {
+    // (a plural's possessive mark is written onto its word, "voters' "; a doubled one, '' Mr. Lee said', closes a quotation)
+    if (l === "'s" || (l === "'" && j > lo && tk.isWord(j - 1) && tk.end(j - 1) === tk.start(j) && !(j + 1 < tk.count && tk.word(j + 1) === "'" && tk.start(j + 1) === tk.end(j)))) {
       from = j;
       j--;
       continue;

@@ -335,3 +335,22 @@ describe("quote speakers: groups and described sources", () => {
     assert.ok(!runQuotes("The plan would fail, Ann Lee said she attacks it.").some((x) => x.text === "The plan would fail"));
   });
 });
+
+describe("quote speakers: a description before the name", () => {
+  it("the mention runs from the description opening a subordinate clause, the name stays the name", () => {
+    const text = "When the port director, Yuki Sato, said on Tuesday that the docks would reopen, the crews cheered.";
+    const { q, span } = byCue(text, "said");
+    assert.equal(span, "the port director, Yuki Sato");
+    assert.equal(q.speaker?.name, "Yuki Sato");
+  });
+  it("after a quotation, 'the spokesman, X, told' is the mention as written, the name stays the name", () => {
+    const text = '"The talks will go on," the ministry spokesman, Ivo Brandl, told reporters.';
+    const { q, span } = byCue(text, "told");
+    assert.equal(span, "the ministry spokesman, Ivo Brandl");
+    assert.equal(q.speaker?.name, "Ivo Brandl");
+  });
+  it("negative: a name before its own apposition keeps its span, and a pronoun is no description", () => {
+    const text = '"The talks will go on," Ivo Brandl, the ministry spokesman, told reporters.';
+    assert.equal(byCue(text, "told").span, "Ivo Brandl");
+  });
+});

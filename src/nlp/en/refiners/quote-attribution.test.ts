@@ -134,6 +134,18 @@ describe("quote attribution", () => {
       assert.equal(s.said, "Greenpeace and its allies");
       assert.equal(s.entity, undefined);
     });
+    it("a coordinated subject after a relative pronoun, with a party in brackets, or led by 'Both' and a name", () => {
+      assert.equal(speakerOf("It was a gamble that Ortega and her advisers hope will pay off by May.", "will pay off").said, "Ortega and her advisers");
+      assert.equal(speakerOf("Former Gov. Ana Ruiz (D) and former Gov. Ben Hale (R) announced they would leave the race.", "they would leave").said, "Former Gov. Ana Ruiz (D) and former Gov. Ben Hale (R)");
+      assert.equal(speakerOf("Both The Lisbon Herald and the Porto Ledger confirmed that the port was closed.", "the port was").said, "Both The Lisbon Herald and the Porto Ledger");
+    });
+    it("negative: a time before 'and' ends an adjunct, it is no first conjunct", () => {
+      assert.equal(speakerOf("He dropped Ortega off at the station that morning and Ortega told him the trains were late.", "the trains").said, "Ortega");
+    });
+    it("a noun a relative clause without its pronoun modifies is no part of its subject; an adjective or a role stays", () => {
+      assert.equal(speakerOf("That is the reason Maria Ortega is seeking a recount of the vote.", "a recount").said, "Maria Ortega");
+      assert.equal(speakerOf("Reporters had asked about it, as the host Tom Reyes said that the show would end.", "the show would").said, "the host Tom Reyes");
+    });
     it("a day or an adverb between the name and the cue is no part of the speaker", () => {
       const s = speakerOf("Maria Ortega on Thursday said the port would reopen.", "the port");
       assert.equal(s.said, "Maria Ortega");

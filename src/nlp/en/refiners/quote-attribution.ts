@@ -9,6 +9,7 @@ import { cueVoice, isCueSubject } from "../attribution/voice.js";
 import { participleObjects, shareParticipleSpeakers } from "../attribution/participle-speakers.js";
 import { hedgedStart, quantifiedStart, splitHedgeStart } from "../attribution/quantified-subject.js";
 import { namingCalled } from "../attribution/naming.js";
+import { missingSubjects } from "../attribution/missing-subject.js";
 import { leadTrimmed, lineTrimmed, ofTail, relativeClauseStart, slashStart } from "../attribution/subject-extent.js";
 
 // The indirect-quote stage's reports: passives and raising verbs are read there (attribution/voice.ts).
@@ -35,6 +36,15 @@ const AND_BEFORE = /\s(?:and|or|nor)(?:\s+(?:even|also))?\s+$/;
 // The noun of an occasion, then the speaker's name ("a Bloomberg interview Trump", "the famous story John F. Kennedy").
 const OCCASION_THEN_NAME =
   /^(.*\b(?:interview|speech|statement|time|story|op-ed|letter|tweet|post|video|debate|meeting|rally|conference|hearing|address|remarks|week|month|year|day|night|morning|evening|afternoon)\s+)(?=\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$)/su;
+// A noun a relative clause without its pronoun modifies, then the clause's subject ("the photo | Trump posted", "a
+// tactic | Democrats hope will …", "the reason | President Obama is seeking"): one lower-case noun after a determiner,
+// right before a name (not an adjective, "a terse Miller", nor a person or an outlet, "the host Steve Doocy").
+const CONTACT_NOUN = /^((?:the|a|an|this|that)\s+([a-z]+)\s+)(?=\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$)/u;
+const NOT_CONTACT_NOUN = /(?:ed|ing|ful|ous|ive|ish|less|ble|al|er|or|ist|ian|man|men|woman|women|person|people|president|candidate|nominee|official|rival|ally|critic|expert|agency|body|party|host|chief|head|aide|aides|staff|source|sources|site|press|group|firm|paper|network|outlet|show|station|magazine|daily|weekly|team)$/;
+// …written where a noun phrase is the complement of something: after a form of "be" or a preposition ("is the reason |
+// X is seeking", "At the moment | X learned"; not after a comma, where the phrase is as often the subject: ", a terse
+// Miller agreed", ", the nonpartisan Congressional Budget Office reported")
+const CONTACT_BEFORE = /\b(?:is|was|are|were|be|been|being|not|of|at|meet|met|reach|reached)\s*$/i;
 // Words that open a clause but are no part of its subject ("But a study by X found", "Yet, …").
 const CLAUSE_OPENER = /^(?:(?:but|and|yet|so|still|now|then|meanwhile|however|instead|indeed|even|also)\b[\s,]*)+/i;
 // A subject clause opening with a preposition is a fronted adverbial ("In a speech to Congress Obama said"), no subject.
@@ -42,6 +52,14 @@ const PREP_OPENING = /^(?:of|in|to|from|by|about|around|on|at|for|with|among|acr
 // What ends a subject on the left: a clause boundary (comma, colon, quotation mark, dash, bracket).
 // (a subordinator too: "… new urgency after leaked documents from his tax return show")
 const SUBJECT_BOUNDARY = /[,;:"“”()\[\]]|\s-{1,2}\s|[–—]|\b(?:after|before|because|since|until|while|when|whereas|although|though|if|as|than|despite|amid)\s/gi;
+// …and for a coordinated subject, a relative pronoun or a complementiser ("a minuet that | Clinton and leading Democrats
+// hope", "where | Sanders and his aides believe")
+const AND_BOUNDARY = /[,;:"“”()\[\]]|\s-{1,2}\s|[–—]|\b(?:after|before|because|since|until|while|when|whereas|although|though|if|as|than|despite|amid|that|where|which|who|whom)\s/gi;
+// a party or a state in brackets after a conjunct's name is none of its boundaries ("Martin O'Malley (D) and …")
+const SHORT_PARENTHESIS = /\(\S{1,20}\)/g;
+const TIME_WORD = /^(?:morning|afternoon|evening|night|day|week|weekend|month|year|time|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+// A first conjunct that is a name of up to seven words ("Both The New York Times and …", "the Los Angeles Times and …").
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|both|the|of|for)$/u;
 // a finite verb before any relative pronoun: the words are a clause ("The piece used one of …"), not a subject
 const CLAUSE_WORD = /^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|does|did|do|used|took|made|got|gave|went|came|put|seized|sent|found|showed|told)$/i;
 const RELATIVE_WORD = /^(?:who|whom|whose|which|that|where)$/i;
@@ -52,12 +70,16 @@ const TRAILING_ADVERBIAL =
   /\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|often|also|again|once|now|then|still|never|always|later|earlier|already|publicly|privately|repeatedly|[a-z]{2,}(?:ally|ently|antly|ously|ively|ately|edly|ibly|ably))$/;
 // A dateline or an aside set off by a spaced dash before the subject ("WASHINGTON -- President Obama said").
 const DASH_LEAD = /^.*\s(?:-{1,2}|[–—])\s+(?=\S)/s;
+const DASH_CLOSED = /\s(?:-{1,2}|[–—])$/;
 
 /** A first conjunct: a noun phrase of at most four words with no verb-like word in it. */
 function conjunct(words: string): boolean {
   const list = words.match(/[\p{L}\d'’.-]+/gu) ?? [];
+  // ("that morning | and Jesse told him": a time ends an adjunct, it is no speaker)
+  if (list.length && TIME_WORD.test(list[list.length - 1]!)) return false;
   // (an object pronoun or a preposition means a clause: "McConnell met with her and …")
-  return list.length >= 1 && list.length <= 4 && !list.some((w) => CLAUSE_WORD.test(w) || RELATIVE_WORD.test(w) || /^[a-z]+ed$/.test(w) || PREP_WORD.test(w));
+  if (list.length >= 1 && list.length <= 4 && !list.some((w) => CLAUSE_WORD.test(w) || RELATIVE_WORD.test(w) || /^[a-z]+ed$/.test(w) || PREP_WORD.test(w))) return true;
+  return list.length >= 1 && list.length <= 7 && list.every((w) => NAME_WORD.test(w)) && /^\p{Lu}/u.test(list[list.length - 1]!);
 }
 
 /** Words that can open a subject: no relative pronoun first, no finite verb before a relative clause. */
@@ -223,9 +245,12 @@ export function resolveSpeakers(doc: Document): Quote[] {
       span = [span[0], tail];
     }
     // a dateline or an aside before a spaced dash is no part of a subject written before its cue
-    const dash = DASH_LEAD.exec(text.slice(span[0], span[1]));
+    // (a phrase that ends with a dash holds its aside: "Jo Li — a nurse from Ohio — says", indirect-quotes.ts)
+    const dash = DASH_CLOSED.test(text.slice(span[0], span[1])) ? null : DASH_LEAD.exec(text.slice(span[0], span[1]));
     if (dash && dash[0].length < span[1] - span[0]) span = [span[0] + dash[0].length, span[1]];
     // "In a Bloomberg interview Trump declared": the occasion's noun ran into the name
+    const contact = CONTACT_NOUN.exec(text.slice(span[0], span[1]));
+    if (contact && !NOT_CONTACT_NOUN.test(contact[2]!) && CONTACT_BEFORE.test(text.slice(Math.max(sentenceStart(span[0]), span[0] - 20), span[0]))) span = [span[0] + contact[1]!.length, span[1]];
     const occasion = OCCASION_THEN_NAME.exec(text.slice(span[0], span[1]));
     if (occasion) span = [span[0] + occasion[1]!.length, span[1]];
     // the rest reads the words between the phrase and a cue right after it
@@ -266,8 +291,10 @@ export function resolveSpeakers(doc: Document): Quote[] {
         clause = true;
       } else if (link) {
         let start = from;
-        SUBJECT_BOUNDARY.lastIndex = 0;
-        for (let m = SUBJECT_BOUNDARY.exec(before); m; m = SUBJECT_BOUNDARY.exec(before)) start = from + m.index + m[0].length;
+        const boundary = prep ? SUBJECT_BOUNDARY : AND_BOUNDARY;
+        const scan = prep ? before : before.replace(SHORT_PARENTHESIS, (p) => " ".repeat(p.length));
+        boundary.lastIndex = 0;
+        for (let m = boundary.exec(scan); m; m = boundary.exec(scan)) start = from + m.index + m[0].length;
         while (start < span[0] && /\s/.test(text[start]!)) start++;
         const opener = CLAUSE_OPENER.exec(text.slice(start, span[0]));
         if (opener) start += opener[0].length;
@@ -378,6 +405,8 @@ export function resolveSpeakers(doc: Document): Quote[] {
   // '…, explaining the campaign's decision': a phrase after a participle cue is what it reports, not who
   if (doc.has("token")) participleObjects(Tokens.of(doc), text, quotes, sentences);
   shareParticipleSpeakers(text, quotes, sentences);
+  // a finite cue the readers found no speaker for: the subject of its clause
+  if (doc.has("token")) missingSubjects(Tokens.of(doc), text, quotes, sentences);
   // a speaker phrase shared by several quotes (split and continued quotes) resolves once
   const cache = new Map<string, ReturnType<typeof resolve>>();
   // the token view passives and raising cues are read with, made on first use (none without a token layer)

@@ -1,0 +1,46 @@
+// A subject set off from its speech verb by an aside (aside-subject.ts): relative clauses, appositions, dashes.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { Document } from "../../../core/document.js";
+import { Pipeline } from "../../../core/pipeline.js";
+import { paragraphs } from "../extractors/paragraphs.js";
+import { sentences } from "../extractors/sentences.js";
+import { tokens } from "../extractors/tokens.js";
+import { Tokens } from "../extractors/quote-common.js";
+import { asideSubject } from "./aside-subject.js";
+
+/** The mention asideSubject reads for the verb `cue` (first occurrence) of a one-sentence text, or undefined. */
+function subjectOf(text: string, cue: string): string | undefined {
+  const doc = new Document(text);
+  new Pipeline([paragraphs, sentences, tokens]).run(doc);
+  const tk = new Tokens(doc);
+  const [s] = doc.get("sentence");
+  let at = -1;
+  for (let i = s!.tokenStart; i < s!.tokenEnd && at < 0; i++) if (tk.word(i) === cue) at = i;
+  assert.ok(at >= 0, cue);
+  const np = asideSubject(tk, text, s!.tokenStart, at);
+  return np ? text.slice(np.span[0], np.span[1]) : undefined;
+}
+
+describe("aside subjects", () => {
+  it("a 'who' clause between commas is written into the mention (the scorer adds its closing comma)", () => {
+    assert.equal(subjectOf("Dana Whitfield, who runs a shelter outside Dayton, Ohio, said the beds were full.", "said"), "Dana Whitfield, who runs a shelter outside Dayton, Ohio");
+  });
+  it("an apposition between dashes keeps its closing dash", () => {
+    assert.equal(subjectOf("Omar Keel — a welder from the east side — says the plant will close.", "says"), "Omar Keel — a welder from the east side —");
+  });
+  it("a restrictive 'who'/'whose' clause runs to the verb", () => {
+    assert.equal(subjectOf("Farmers whose fields flooded last spring say the levee was never repaired.", "say"), "Farmers whose fields flooded last spring");
+    assert.equal(subjectOf("One nurse who worked the night shift and who asked not to be named said staff were exhausted.", "said"), "One nurse who worked the night shift and who asked not to be named");
+  });
+  it("an adverbial aside is left out: the head alone is the source", () => {
+    assert.equal(subjectOf("The agency, for its part, said the review was routine.", "said"), "The agency");
+    assert.equal(subjectOf("A county official, speaking on condition of anonymity, said the count was late.", "said"), "A county official");
+  });
+  it("no aside: coordinated subjects, a second verb, a sentence break or a quotation inside", () => {
+    assert.equal(subjectOf("The mayor, a Democrat, and the governor, a Republican, said the plan would work.", "said"), undefined);
+    assert.equal(subjectOf("The tenants who organized the strike and then won the vote said rents would fall.", "said"), undefined);
+    assert.equal(subjectOf("The plan, he wrote; \"is dead,\" the aide said.", "said"), undefined);
+    assert.equal(subjectOf("He said the plan would work.", "said"), undefined);
+  });
+});
