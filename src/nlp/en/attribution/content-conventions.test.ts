@@ -100,6 +100,14 @@ describe("a concessive clause after a comma stays in the report", () => {
     assert.equal(reported("The agency has defended the new rule but has been met with protests.").text, "the new rule");
     assert.equal(reported("The clerk said that the office had received the forms but did not say when.").text, "the office had received the forms");
   });
+  it("…but an aside inside the reported clause's subject does not end it ('said the plan, which …, was …')", () => {
+    assert.equal(reported("The officials said the plan, which passed in the spring, was a mistake.").text, "the plan, which passed in the spring, was a mistake");
+    assert.equal(reported("The adviser argued that the group, though it had shrunk, is still a threat.").text, "the group, though it had shrunk, is still a threat");
+    // (not when the aside's comma is followed by no verb of the subject's, nor when the aside reports on its own)
+    assert.equal(reported("The mayor praised the plan, which passed in the spring, and its authors.").text, "the plan");
+    const own = runQuotes("The analyst said the tax bill, which the agency said was overdue, is a warning.").filter((q) => q.kind === "indirect");
+    assert.equal(own.find((q) => q.speaker?.name === "The analyst")?.text, "the tax bill");
+  });
   it("a 'that' with a clitic is the clause's subject, not its complementiser ('says that's good news')", () => {
     assert.equal(reported("The mayor says that's good news for the city.").text, "that's good news for the city");
   });
@@ -127,6 +135,16 @@ describe("a quotation woven into its cue's clause reports the clause (mixed quot
   });
   it("a naming verb's quotation stays the quotation alone ('called the plan \"…\" on Tuesday')", () => {
     const text = 'The mayor called the plan "a fiscal time bomb" during a radio interview.';
+    assert.equal(runQuotes(text).filter((q) => q.source === "mixed-clause").length, 0);
+  });
+  it("two quotations joined by 'and' are one content, even after a naming verb ('chanted \"…\" and \"…\"')", () => {
+    const contents = (text: string) => all(text).map((x) => x.content!.map(([p, q]) => text.slice(p, q)));
+    let text = 'The mayor said that "the budget is balanced" and that "the parks will stay open."';
+    assert.deepEqual(contents(text), [['that "the budget is balanced" and that "the parks will stay open."']]);
+    text = 'The marchers chanted "end the war" and "bring them home."';
+    assert.deepEqual(contents(text), [['"end the war" and "bring them home."']]);
+    // (a naming verb's quotation followed by other words stays alone)
+    text = 'They called the plan "a farce" and walked out of the hall.';
     assert.equal(runQuotes(text).filter((q) => q.source === "mixed-clause").length, 0);
   });
   it("a quotation handed over whole is no clause ('He said: \"…\"')", () => {
@@ -221,6 +239,14 @@ describe("an object report ends before the time, the occasion and the means of t
     assert.equal(reported("The mayor defended the budget in a statement.").text, "the budget");
     assert.equal(reported("The senator praised the mayor at a town hall in the capital.").text, "the mayor");
     assert.equal(reported("The senator attacked the plan by comparing it to a tax on farmers.").text, "the plan");
+  });
+  it("an abbreviation's dot and a parenthesis the sentence's close took stay with the report ('… Calif.', '(NATO)')", () => {
+    assert.equal(reported("The mayor praised the rescue crews in Tulsa, Okla.").text, "the rescue crews in Tulsa, Okla.");
+    assert.equal(reported("The senator said the vote would be held at 7 p.m.").text, "the vote would be held at 7 p.m.");
+    assert.equal(reported("The senator criticized the North Atlantic Treaty Organization (NATO).").text, "the North Atlantic Treaty Organization (NATO)");
+    // (not a full stop after an ordinary word, nor a parenthesis the report did not open)
+    assert.equal(reported("The mayor praised the rescue crews in the city.").text, "the rescue crews in the city");
+    assert.equal(reported("The senator criticized the plan (again).").text, "the plan");
   });
   it("a participle after a comma is the speaker's ('spoke about the budget crisis, waving …')", () => {
     assert.equal(reported("The senator spoke about the budget crisis, waving a copy of the bill.").text, "the budget crisis");

@@ -94,3 +94,66 @@ export function objectEnd(tk: Tokens, from: number, stop: number, end: number, i
   }
   return stop;
 }
+
+const MONTH = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$|^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/;
+// a verb that can only be a clause's own: an auxiliary or a copula (not "cost", "means": nouns as often as verbs)
+const CLAUSE_VERB = /^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|does|did|do|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|won't|wouldn't|can't|couldn't|doesn't|didn't|don't)$/;
+const ASIDE_MAX = 30;
+const ASIDE_CUE_RATE = 0.5;
+const SUBJECT_PRONOUN = /^(?:he|she|it|they|we|i|you)$/;
+
+/**
+ * Whether the words at e, up to a comma closing them, are an aside inside a subject whose verb follows ("Trump |,
+ * despite his wealth, is …", "that Clinton |, the most hawkish …, would be …"), or, in a "that" clause, a second
+ * subject joined by "and" ("that he | and the woman had …"): a cut at e would leave the subject without its verb.
+ */
+export function subjectGoesOn(tk: Tokens, from: number, stop: number, e: number): boolean {
+  // (a verb of the subject's own before e: an auxiliary, a past form, a form after a pronoun; not "plan", "cost")
+  for (let k = tk.low(from) === "that" ? from + 1 : from; k < e; k++) {
+    const w = tk.low(k);
+    if (CLAUSE_VERB.test(w) || (tk.finite(k) && (/ed$/.test(w) || (k > from && SUBJECT_PRONOUN.test(tk.low(k - 1)))))) return false;
+  }
+  const w = tk.low(e);
+  if (w === ",") {
+    for (let k = e + 1; k < stop && k <= e + ASIDE_MAX; k++) {
+      const x = tk.word(k);
+      // (an aside that reports on its own stands apart: "the tax bill, which the EU said was due, is …")
+      if (x === ";" || x === ":" || x === "(" || isQuoteChar(x) || (tk.cue(k)?.rate ?? 0) >= ASIDE_CUE_RATE) return false;
+      if (x === ",") return k + 1 < stop && CLAUSE_VERB.test(tk.low(k + 1));
+    }
+    return false;
+  }
+  // (a verb right after "and" opens a second predicate, not a second subject: "that taxes rose and said …")
+  // (the complementiser may stand just before the content: the scorer, not the reader, opens the content with it)
+  if ((w === "and" || w === "or") && (tk.low(from) === "that" || (from > 0 && tk.low(from - 1) === "that")) && e + 1 < stop && !tk.finite(e + 1) && !tk.cue(e + 1)) {
+    for (let k = e + 2; k < stop && k <= e + 5; k++) {
+      if (!tk.isWord(k)) return false;
+      if (CLAUSE_VERB.test(tk.low(k)) || (tk.finite(k) && !isCapitalised(tk.word(k)))) return true;
+    }
+  }
+  return false;
+}
+
+/** A hyphen or a word joined to the word before e and the one after ("62%-32%", "22-point"), or a suspended hyphen ("fourth- and eighth-grade"). */
+function joinedAt(tk: Tokens, e: number, stop: number): boolean {
+  const w = tk.word(e);
+  if (tk.start(e) !== tk.end(e - 1) || tk.word(e - 1) === "-" || e + 1 >= stop) return false;
+  if (w === "-" && /^(?:and|or|to)$/.test(tk.low(e + 1))) return true;
+  return tk.start(e + 1) === tk.end(e) && (w === "-" || /^[\p{L}\p{N}]/u.test(w));
+}
+
+/**
+ * Whether a learned end e may cut a report [from, stop) the rules read (the rankers in content-bounds.ts know no
+ * syntax): not inside a subject before its verb (`subjectGoesOn`), not inside a word joined by a hyphen ("a 62% |
+ * -32% divide"), not between a date's day and its year ("the Sept. 11 | , 2001, attacks").
+ */
+export function cutKeepsReport(tk: Tokens, from: number, stop: number, e: number): boolean {
+  if (e >= stop) return true;
+  const w = tk.word(e);
+  if (joinedAt(tk, e, stop)) return false;
+  if (w === "," && e >= 3 && /^\d{1,2}$/.test(tk.word(e - 1)) && e + 1 < stop && /^\d{4}$/.test(tk.word(e + 1))) {
+    const m = tk.word(e - 2) === "." ? e - 3 : e - 2;
+    if (MONTH.test(tk.low(m))) return false;
+  }
+  return !subjectGoesOn(tk, from, stop, e);
+}

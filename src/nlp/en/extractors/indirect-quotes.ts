@@ -13,7 +13,7 @@ import { chainCue, cliticStart, goOnChain, lightVerbCue, mediumCue } from "../at
 import { askedReport, auxChainReport, negatedReport, nounUse } from "../attribution/cue-readers.js";
 import { cueVoice, isCueSubject } from "../attribution/voice.js";
 import { medialQuotation } from "../attribution/medial-quotation.js";
-import { objectEnd } from "../attribution/content-ends.js";
+import { cutKeepsReport, objectEnd, subjectGoesOn } from "../attribution/content-ends.js";
 import { asideSubject } from "../attribution/aside-subject.js";
 
 const SOURCE = "indirect-quotes";
@@ -359,6 +359,7 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       // a quotation that ends the report keeps its closing mark (balanced marks read better)
       // with the punctuation inside it ('is “true,”', "policy.''"), as PolNeAR spans keep them
       content = [openingMark(text, content), closingMark(text, content)];
+      content = [content[0], closedEnd(text, content)];
       if (content[1] <= content[0]) continue;
       // "continued to insist that …": a chain head's cue runs on through its second verb (attribution/cue-span.ts)
       const chain = chainCue(tk, c.cue, content);
@@ -415,6 +416,7 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
         c.speaker = voiced.speaker;
       }
       c.cue = negatedCue(tk, c.cue);
+      c.content = [c.content[0], closedEnd(text, c.content)];
       const a = Math.min(c.content[0], c.cue[0], c.speaker?.span[0] ?? Infinity);
       const b = Math.max(c.content[1], c.cue[1], c.speaker?.span[1] ?? 0);
       // (a classifier's cue inside a taken report's aside is no report of its own: "X, who is reviled by Y, said …")
@@ -555,6 +557,24 @@ function closingMark(text: string, content: Span): number {
   return content[1] + m[0].length;
 }
 
+// Abbreviations whose dot a sentence's full stop also is ("in San Diego, Calif.", "at 7 p.m."): the report keeps it.
+const ABBREVIATION_END = /(?:^|[\s(,])(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Vt|Va|Wash|Wis|Wyo|N\.[HJMYCD]|D\.C|U\.S|U\.K|S\.[CD]|R\.I|W\.Va|[ap]\.m|Jr|Sr|Inc|Co|Corp|Ltd)$/;
+
+/**
+ * The end of a report at the sentence's close, past what the sentence's punctuation took from it: the dot of an
+ * abbreviation ("… in San Diego, Calif.") and the parenthesis closing one opened inside it ("… the treaty (TPP)").
+ */
+function closedEnd(text: string, content: Span): number {
+  const b = content[1];
+  const next = text[b];
+  if (next === "." && !/\S/.test(text[b + 1] ?? "") && ABBREVIATION_END.test(text.slice(Math.max(content[0], b - 8), b))) return b + 1;
+  if (next === ")") {
+    const inner = text.slice(content[0], b);
+    if (inner.split("(").length > inner.split(")").length) return b + 1;
+  }
+  return b;
+}
+
 // An opening mark right before a report: a curly or guillemet opener, a typewriter pair, a straight mark.
 const OPENER_BEFORE = /(?:[“«‘]|``|''|["'])$/;
 // A closing mark inside the report that no opening mark inside it matches: ',” in sharp contrast to …'.
@@ -693,7 +713,8 @@ function modelBounds(tk: Tokens, marks: Marks, s0: number, end: number, cue: Spa
   const stop = tk.at(content[1]);
   if (stop > end || stop <= start) return content;
   const ctx = { tk, s0, end, cue0: tk.at(cue[0]), cue1: tk.at(cue[1]), start, stop };
-  const [a, b] = chooseBounds(ctx, (x, y) => !marks.cuts(tk.start(x), tk.end(y - 1)));
+  // (the rankers know no syntax: an end that would strand a subject without its verb is refused, content-ends.ts)
+  const [a, b] = chooseBounds(ctx, (x, y) => !marks.cuts(tk.start(x), tk.end(y - 1)) && cutKeepsReport(tk, x, stop, y));
   return a === start && b === stop ? content : [tk.start(a), tk.end(b - 1)];
 }
 
@@ -1161,7 +1182,9 @@ function reportEnd(tk: Tokens, c: number, end: number, clause = false): number {
     if (w === ";") return k;
     if (w === "," && k + 1 < end) {
       const n = tk.low(k + 1);
-      if ((CLAUSE_AFTER_COMMA.test(n) && !(n === "but" && (butGoesOn(tk, k + 2, end) || (clause && butPredicate(tk, k + 2, end))))) || (/^[a-z]+ing$/.test(n) && (cueVerb(n)?.rate ?? 0) >= STRONG_RATE)) return k;
+      // (not an aside inside a subject whose verb follows it: "said the plan, which passed in May, was …")
+      if (CLAUSE_AFTER_COMMA.test(n) && !(n === "but" && (butGoesOn(tk, k + 2, end) || (clause && butPredicate(tk, k + 2, end)))) && !subjectGoesOn(tk, c, end, k)) return k;
+      if (/^[a-z]+ing$/.test(n) && (cueVerb(n)?.rate ?? 0) >= STRONG_RATE) return k;
       // 'has "expanded the party," claiming …': the participle after a quotation's closing mark
       if (isQuoteChar(tk.word(k + 1)) && tk.start(k + 1) === tk.end(k) && k + 2 < end && /^[a-z]+ing$/.test(tk.low(k + 2)) && (cueVerb(tk.low(k + 2))?.rate ?? 0) >= STRONG_RATE) return k + 2;
       // "…, and more than 4 in 10 said …": a second clause with a subject and a speech verb of its own is a report of its own

@@ -21,6 +21,9 @@ const HANDED = /[,.!?…]\s*$/;
 // 'signs reading "…" outside'): PolNeAR reports the quotation alone
 const NAMING = /\b(?:call|calls|called|calling|dub|dubs|dubbed|name|names|named|title|titled|entitled|label|labels|labeled|labelled|term|termed|read|reads|reading|chant|chants|chanted|chanting|coin|coined|nickname|nicknamed)$/i;
 
+// a second quotation joined by "and"/"or" that ends the sentence
+const PAIRED = /^\s+(?:and|or)\s+(?:["“][^"“”]+["”]|''[^'"“”]+'')[.!?]?\s*$/;
+
 /** The sentence (of the sorted sentence layer) holding pos. */
 function sentenceOf(sentences: readonly { span: Span }[], pos: number): Span | undefined {
   const s = sentences[firstEndingAfter(sentences, pos)]?.span;
@@ -75,12 +78,15 @@ export function weaveClauses(doc: Document): Quote[] {
     check();
     if (q.kind !== "direct" || !q.cue || !q.speaker?.span || !q.marks || mixed.has(q)) continue;
     const sentence = sentenceOf(sentences, q.marks[0]);
-    if (!sentence || !(sentence[0] <= q.cue.span[0]) || NAMING.test(q.cue.text)) continue;
+    if (!sentence || !(sentence[0] <= q.cue.span[0])) continue;
+    // (a naming verb's quotations joined by "and" are both its words: 'chanted "…" and "…"')
+    if (NAMING.test(q.cue.text) && !PAIRED.test(text.slice(q.marks[1], sentence[1]))) continue;
     const clause = wovenClause(text, q.marks, q.cue.span[1], sentence);
     if (!clause) continue;
-    // the clause holds no other report, and no other speaker's quotation
+    // the clause holds no other report, and no other speaker's quotation (an unattributed one is this speaker's:
+    // 'said that "…" and that "…"')
     const others = quotes.filter((o) => o !== q && o.span[0] < clause[1] && clause[0] < o.span[1]);
-    if (others.some((o) => o.kind === "indirect" || o.speaker?.span?.[0] !== q.speaker!.span![0] || !(clause[0] <= o.span[0] && o.span[1] <= clause[1]))) continue;
+    if (others.some((o) => o.kind === "indirect" || (o.speaker?.span?.[0] !== q.speaker!.span![0] && (o.speaker || o.cue)) || !(clause[0] <= o.span[0] && o.span[1] <= clause[1]))) continue;
     if (added.some((c) => c.span[0] < clause[1] && clause[0] < c.span[1])) continue;
     added.push({
       id: "", kind: "indirect", text: text.slice(clause[0], clause[1]), span: clause, cue: { ...q.cue }, speaker: { ...q.speaker },
@@ -90,7 +96,12 @@ export function weaveClauses(doc: Document): Quote[] {
     for (const o of others) mixed.add(o);
   }
   if (!added.length) return quotes as Quote[];
-  return [...quotes.map((q) => (mixed.has(q) ? { ...q, kind: "mixed" as const } : q)), ...added];
+  // (an unattributed quotation woven in takes the clause's speaker and cue, as quote-continuation gives one inside a report)
+  const host = (q: Quote): Quote => {
+    const c = added.find((a) => a.span[0] <= q.span[0] && q.span[1] <= a.span[1] + 2);
+    return q.speaker || !c ? { ...q, kind: "mixed" } : { ...q, kind: "mixed", speaker: { ...c.speaker! }, cue: { ...c.cue! }, attribution: "embedded" };
+  };
+  return [...quotes.map((q) => (mixed.has(q) ? host(q) : q)), ...added];
 }
 
 export const mixedClauses: Stage = {
