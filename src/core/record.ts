@@ -60,6 +60,12 @@ export interface QuoteRecord {
   cue?: Cue;
   speaker?: Ref;
   confidence?: number;
+  /**
+   * Stretches inside `span` that are the writer's, not the reported words: an aside set off by commas between a
+   * raised subject and its verb ("The bank, which cut rates twice, is expected to …"). The cue, inside the span too
+   * when the content stands around it, is in `cue`.
+   */
+  asides?: Span[];
 }
 
 export type Bound = "exact" | "approx" | "lower" | "upper" | "range";

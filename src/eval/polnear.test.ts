@@ -21,6 +21,12 @@ describe("polnear scorer", () => {
     assert.equal(text.slice(...a!.cue![0]!), "said");
     assert.deepEqual(a!.content!.map((s) => text.slice(...s)), [`"We won,"`, `"It was close."`]);
   });
+  it("leaves a quote's recorded asides out of its content, commas and all", () => {
+    const text = "The city council, which met twice last week, is expected to approve the budget.";
+    const atts = toAttributions(text, runQuotes(text));
+    const a = atts.find((x) => x.cue && text.slice(...x.cue[0]!).endsWith("expected"));
+    assert.deepEqual(a?.content?.map((s) => text.slice(...s)), ["The city council", "to approve the budget"]);
+  });
   it("maps a split direct quote to one attribution with two content fragments, marks included", () => {
     const text = `"We won," Ann Lee said. "It was close."`;
     const atts = toAttributions(text, runQuotes(text));

@@ -264,6 +264,28 @@ function relativeLead(text: string, content: Span, source: Span | undefined, cue
   return [at, at + m[1]!.length];
 }
 
+/** The content's pieces without the writer's asides the quote records inside it (their commas and spaces off). */
+function withoutAsides(text: string, frags: readonly Span[], asides: readonly Span[]): Span[] {
+  let out: Span[] = [...frags];
+  for (const [x, y] of asides) {
+    const next: Span[] = [];
+    for (const [a, b] of out) {
+      if (!(a < y && x < b)) {
+        next.push([a, b]);
+        continue;
+      }
+      let l = Math.min(b, x);
+      while (l > a && /[\s,]/.test(text[l - 1]!)) l--;
+      let r = Math.max(a, y);
+      while (r < b && /[\s,]/.test(text[r]!)) r++;
+      if (l > a) next.push([a, l]);
+      if (b > r) next.push([r, b]);
+    }
+    out = next;
+  }
+  return out;
+}
+
 /** A widened source cut before the comma that opens the aside holding another report's cue, if one does. */
 function beforeOtherCue(text: string, source: Span, speaker: Span, cueStarts: readonly number[]): Span {
   // (the first cue at or after the speaker's end: a binary search, the starts are sorted)
@@ -362,7 +384,7 @@ export function toAttributions(text: string, quotes: readonly Quote[], sentences
     const contents = q.kind === "indirect" && cue ? (source ? medialSplit(text, content, source, cue) : around(text, content, cue)) : [content];
     const lead = q.kind === "indirect" && cue ? relativeLead(text, content, q.speaker?.span, cue) : undefined;
     if (lead) contents.unshift(lead);
-    const a: Attribution = { source: source ? lines(text, [source]) : undefined, cue: cue ? [cue] : undefined, content: lines(text, contents) };
+    const a: Attribution = { source: source ? lines(text, [source]) : undefined, cue: cue ? [cue] : undefined, content: lines(text, q.asides ? withoutAsides(text, contents, q.asides) : contents) };
     out.push(a);
     if (key) byKey.set(key, a);
     if (key && cue) byCue.set(`${key}@${cue[0]}`, a);

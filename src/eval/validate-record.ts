@@ -48,6 +48,7 @@ export function validateRecord(rec: ArticleRecord): string[] {
     check(`quote ${q.id}`, q.span, q.text);
     check(`quote ${q.id} cue`, q.cue?.span, q.cue?.text);
     check(`quote ${q.id} speaker`, q.speaker?.span);
+    for (const a of q.asides ?? []) if (a[0] < q.span[0] || a[1] > q.span[1]) problems.push(`quote ${q.id}: aside [${a}] outside its span`);
   }
   for (const x of rec.quantities) {
     unique(`quantity ${x.id}`, x.id);

@@ -66,4 +66,40 @@ describe("subject voice", () => {
     // (not a preposition, a determiner or a name after "appear")
     assert.equal(voice("The senator appeared before reporters on Monday.", "The senator", "appeared"), "keep");
   });
+  it("a raised subject with an aside before its verb: the subject, the aside recorded apart", () => {
+    const aside = (text: string, cue: string): string => {
+      const doc = new Document(text);
+      new Pipeline([paragraphs, sentences, tokens]).run(doc);
+      const tk = new Tokens(doc);
+      const c = text.indexOf(cue);
+      const v = cueVoice(tk, text, 0, tk.count, [c, c + cue.length], [c + cue.length + 1, text.length - 1]);
+      if (v?.subject === undefined) return "none";
+      return `${text.slice(tk.start(v.subject), tk.end(v.subjectEnd!))}${v.aside ? ` | ${text.slice(tk.start(v.aside[0]), tk.end(v.aside[1]))}` : ""}`;
+    };
+    assert.equal(aside("The central bank, which cut rates twice last year, is expected to act in March.", "expected"), "The central bank | , which cut rates twice last year,");
+    assert.equal(aside("The old economy, until lately, seemed immune to the shocks.", "seemed"), "The old economy | , until lately,");
+    // a coordination opening the sentence is one subject
+    assert.equal(aside("Owls and hawks are considered the hunters of the night.", "considered"), "Owls and hawks");
+    // (not a clause before the comma: "When it rained, the roads seemed …" raises only "the roads")
+    assert.equal(aside("When it rained, the roads seemed to flood.", "seemed"), "the roads");
+    // (nor an aside that is a clause of its own without a relative pronoun)
+    assert.equal(aside("The mayor, he said, is expected to resign.", "expected"), "none");
+  });
+  it("a naming or expecting participle after an object noun is a reduced relative: the noun phrase is reported", () => {
+    const reduced = (text: string, cue: string): string => {
+      const doc = new Document(text);
+      new Pipeline([paragraphs, sentences, tokens]).run(doc);
+      const tk = new Tokens(doc);
+      const c = text.indexOf(cue);
+      const v = cueVoice(tk, text, 0, tk.count, [c, c + cue.length], [c + cue.length + 1, text.length - 1]);
+      return v?.subject === undefined ? "none" : text.slice(tk.start(v.subject), tk.end(v.subjectEnd!));
+    };
+    assert.equal(reduced("The band released an album called Night Drive.", "called"), "an album");
+    assert.equal(reduced("She grew up in a town known for its orchards.", "known"), "a town");
+    assert.equal(reduced("In a season expected to bring record snow, the roads stayed open.", "expected"), "a season");
+    // the participle as the main verb: no reduced relative
+    assert.equal(reduced("The coach called the referee a liar.", "called"), "none");
+    assert.equal(reduced("Fans in the stadium called for a replay.", "called"), "none");
+    assert.equal(reduced("One of the fans who wrote the letter called Smith a liar.", "called"), "none");
+  });
 });

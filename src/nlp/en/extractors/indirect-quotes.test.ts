@@ -521,6 +521,21 @@ describe("indirect quotes: recall of PolNeAR-style reports", () => {
     assert.equal(q.cue?.text, "expected");
     assert.equal(q.text, "About one of every nine voters this fall is expected to be Latino");
   });
+  it("an aside between a raised subject and its verb is recorded as the writer's, inside the content's span", () => {
+    const text = "The city council, which met twice last week, is expected to approve the budget.";
+    const q = reported(text);
+    assert.equal(q.speaker, undefined);
+    assert.equal(q.text, "The city council, which met twice last week, is expected to approve the budget");
+    assert.deepEqual(q.asides?.map((s) => text.slice(s[0], s[1])), [", which met twice last week,"]);
+    // no aside without commas, nor for an active cue's subject
+    assert.equal(reported("The city council is expected to approve the budget.").asides, undefined);
+    assert.equal(reported("The mayor, who met the council twice, said the budget would pass.").asides, undefined);
+  });
+  it("'is known for' reports nobody: its subject is part of what is said of it", () => {
+    const q = reported("The chef is known for her spicy stews.");
+    assert.equal(q.speaker, undefined);
+    assert.equal(q.text, "The chef is known for her spicy stews");
+  });
   it("a fronted adjunct opens a medial report ('When a post opens, she said, she …')", () => {
     const q = reported("When she is looking to fill a position, she said, she ensures women are in the pool of candidates.");
     assert.equal(q.speaker?.name, "she");

@@ -393,6 +393,7 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
         kind: "indirect",
         text: text.slice(content[0], content[1]),
         span: content,
+        ...(voiced?.asides ? { asides: voiced.asides } : {}),
         cue: { text: text.slice(c.cue[0], c.cue[1]), span: c.cue },
         ...(agent ? { speaker: { name: agent.name, span: agent.span } } : raised ? {} : { speaker: { name: c.speaker.name, span: c.speaker.span } }),
         confidence: c.confidence * (c.speaker.pronoun ? 0.9 : 1),
@@ -415,6 +416,7 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
         c.content = voiced.content;
         c.speaker = voiced.speaker;
       }
+      const writerAsides = voiced?.asides;
       c.cue = negatedCue(tk, c.cue);
       c.content = [c.content[0], closedEnd(text, c.content)];
       const a = Math.min(c.content[0], c.cue[0], c.speaker?.span[0] ?? Infinity);
@@ -427,7 +429,7 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
         (c.speaker && marks.overlaps(c.speaker.span[0], c.speaker.span[1])) || !clauseReport(tk, c.content))) continue;
       taken.push([a, b]);
       out.push({
-        id: "", kind: "indirect", text: text.slice(c.content[0], c.content[1]), span: c.content,
+        id: "", kind: "indirect", text: text.slice(c.content[0], c.content[1]), span: c.content, ...(writerAsides ? { asides: writerAsides } : {}),
         cue: { text: text.slice(c.cue[0], c.cue[1]), span: c.cue }, ...(c.speaker ? { speaker: { name: c.speaker.name, span: c.speaker.span } } : {}),
         confidence: BARE_CONFIDENCE, source: SOURCE, paragraph: s.paragraph, attribution: "cue",
       });
@@ -478,10 +480,10 @@ function trimBefore(tk: Tokens, text: string, taken: readonly Span[], content: S
  * "was first reported by X", or none) and content: the subject joins a content after the cue ("Turnout | is expected |
  * to rise"), or is the whole content when an agent reports it. `undefined` for an active cue or another phrase's speaker.
  */
-function passiveVoice(tk: Tokens, text: string, s0: number, end: number, cue: Span, content: Span, speaker: SpeakerNP | undefined): { speaker?: SpeakerNP; content: Span } | undefined {
+function passiveVoice(tk: Tokens, text: string, s0: number, end: number, cue: Span, content: Span, speaker: SpeakerNP | undefined): { speaker?: SpeakerNP; content: Span; asides?: Span[] } | undefined {
   const voice = cueVoice(tk, text, s0, end, cue, content, speaker?.span);
   if (!voice || (speaker && !isCueSubject(tk, text, voice, speaker.span, cue))) return undefined;
-  const subject = voice.subject !== undefined && (!speaker || speaker.span[0] >= tk.start(voice.subject)) ? voice.subject : undefined;
+  const subject = voice.subject !== undefined && (!speaker || voice.reduced || speaker.span[0] >= tk.start(voice.subject)) ? voice.subject : undefined;
   if (subject === undefined) {
     // (no subject found, none read: nothing to take away, "the bill, known as “…” was passed by Congress")
     if (!speaker) return undefined;
@@ -490,7 +492,9 @@ function passiveVoice(tk: Tokens, text: string, s0: number, end: number, cue: Sp
     return { speaker: voice.agent, content };
   }
   if (voice.agent) return { speaker: voice.agent, content: [tk.start(subject), tk.end(voice.subjectEnd!)] };
-  return { content: [tk.start(subject), content[1]] };
+  // (an aside between the subject and its verb is the writer's: "The bank, | which cut rates twice, | is expected to …")
+  const asides: Span[] | undefined = voice.aside ? [[tk.start(voice.aside[0]), tk.end(voice.aside[1])]] : undefined;
+  return { content: [tk.start(subject), content[1]], ...(asides ? { asides } : {}) };
 }
 
 // What may open a sentence before its participle ("After arguing that …, his team …", "In describing X, Cuban said").
