@@ -961,3 +961,79 @@ describe("indirect quotes: self-descriptions, poll shares, questions asked", () 
     assert.equal(q?.text, "about the water plan");
   });
 });
+
+describe("indirect quotes: where a content after its cue starts", () => {
+  const content = (text: string, cue: string) => {
+    const q = runQuotes(text).find((x) => x.kind === "indirect" && x.cue?.text === cue);
+    assert.ok(q, `no report with cue "${cue}" in: ${text}`);
+    return q.text;
+  };
+  it("a relative 'that' with its verb describes the object, which the report keeps ('proposed new rules that would …')", () => {
+    assert.equal(content("The senator proposed new zoning rules that would limit tower heights downtown.", "proposed"),
+      "new zoning rules that would limit tower heights downtown");
+    assert.equal(content("The governor has threatened to veto the bill that raises the fuel tax.", "threatened"),
+      "to veto the bill that raises the fuel tax");
+  });
+  it("a complementiser after an addressee or a time still opens the clause ('told reporters on Monday that')", () => {
+    assert.equal(content("The mayor told reporters on Monday that the bridge would reopen in April.", "told"), "the bridge would reopen in April");
+    assert.equal(content("The coach said last week that the team would not trade its goalkeeper.", "said"), "the team would not trade its goalkeeper");
+    // (a plural noun after "that" is the clause's subject, not a verb: "that taxes are …")
+    assert.equal(content("Shop owners complain loudly that taxes are too high.", "complain"), "taxes are too high");
+  });
+  it("a message noun a stance verb takes keeps its clause ('rejected rumors that …')", () => {
+    assert.equal(content("The minister rejected rumors that the airport would be sold.", "rejected"), "rumors that the airport would be sold");
+    assert.equal(content("The coach dismissed concerns that his striker was injured.", "dismissed"), "concerns that his striker was injured");
+  });
+  it("a subject pronoun right after the cue opens the reported clause, whose own 'that' it keeps", () => {
+    assert.equal(content("Dana Reyes said she's confident that the vote will pass.", "said"), "she's confident that the vote will pass");
+  });
+  it("a participle's addressee and time stay out of its report ('…, telling reporters in May that …')", () => {
+    assert.equal(content("The senator delayed her endorsement, telling reporters in May that she was not ready yet.", "telling"), "she was not ready yet");
+  });
+  it("the person asked is no part of the question ('asked the mayor whether …'), an infinitive's subject is ('asked voters to …')", () => {
+    assert.equal(content("The host asked the mayor whether the stadium deal would survive the vote.", "asked"), "whether the stadium deal would survive the vote");
+    assert.equal(content("The reporter asked the coach Friday how the team would replace its captain.", "asked"), "how the team would replace its captain");
+    // (a relative "who" after the object is no question word)
+    assert.doesNotMatch(content("The panel asked officials about residents who lost their homes in the flood.", "asked") ?? "", /^who/);
+  });
+  it("an addressee after 'told' stays out of the report even where no speaker is found before the cue", () => {
+    assert.equal(content("Reached on Tuesday, Alvarez — who no longer runs the firm — told The Valley Courier he’s not planning an appeal.", "told"),
+      "he’s not planning an appeal");
+  });
+  it("a 'that' clause past an addressee may open with a quotation", () => {
+    assert.equal(content("Ortiz tells the paper’s “Evening Ledger” on Friday that “nobody saw it coming” remains the view in the league office.", "tells"),
+      "“nobody saw it coming” remains the view in the league office");
+  });
+});
+
+describe("indirect quotes: where a content before or around its cue starts", () => {
+  const content = (text: string, cue: string) => {
+    const q = runQuotes(text).find((x) => x.kind === "indirect" && x.cue?.text === cue);
+    assert.ok(q, `no report with cue "${cue}" in: ${text}`);
+    return q.text;
+  };
+  it("a medial attribution after a dash reports the phrase after the dash", () => {
+    assert.equal(content("The council passed the budget on Tuesday - a plan, the mayor said, that will cut bus fares.", "said"),
+      "a plan, the mayor said, that will cut bus fares");
+  });
+  it("two dashes set off an aside: the whole sentence stays the report", () => {
+    assert.match(content("The budget - which passed on Tuesday - will, the mayor said, cut bus fares.", "said"), /^The budget/);
+  });
+  it("a medial attribution inside a parenthesis reports the words in it", () => {
+    assert.match(content("The senator defended the plan (the cost of which, critics say, will double by 2030) at a town hall.", "say"), /^the cost of which/);
+  });
+  it("a bare 'So' opening the sentence stays in the report, a linking 'But' does not", () => {
+    assert.match(content("So far this year, the city has hired 40 new teachers, the mayor said.", "said"), /^So far this year/);
+    assert.match(content("But the city has hired only 40 new teachers, the mayor said.", "said"), /^the city has hired/);
+  });
+  it("a hyphen inside a word is no dash", () => {
+    assert.match(content("The 40-year-old pilot had flown the route for a decade, the airline said.", "said"), /^The 40-year-old pilot/);
+  });
+  it("a dateline is the wire's, not the report's", () => {
+    assert.equal(content("OAKVILLE, Ont., Mar. 3 (UPI) — The port will close for two weeks, according to the harbor authority.", "according to"),
+      "The port will close for two weeks");
+  });
+  it("a capitalised word without a dash after it is no dateline", () => {
+    assert.match(content("OAKVILLE will close its port for two weeks, according to the harbor authority.", "according to"), /^OAKVILLE will close/);
+  });
+});

@@ -62,7 +62,7 @@ function hasAuxiliary(tk: Tokens, i: number, hi: number): boolean {
   return false;
 }
 // A bridge that opens with a preposition ("at a campaign stop in Toledo, Ohio, that …") holds nouns, not verbs.
-const PP_START = /^(?:at|during|in|on|before|after|from|with|to)$/;
+const PP_START = /^(?:at|during|in|on|before|after|from|with|to|following|amid)$/;
 // Words after which a finite-looking word in such a bridge is still a verb ("at the time he left that …").
 const SUBJECT_WORD = /^(?:he|she|it|they|we|i|you|who|which|that)$/;
 const SUBORDINATOR = /^(?:after|before|when|while|since|because|as|if|although|though|unless|until|once|whereas)$/;
@@ -325,6 +325,8 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       if (y && y[1] > c.content[1] && y[0] >= c.content[0]) c.content = [c.content[0], y[1]];
       // a content after its cue: the trained rankers may move its start past an addressee or end it before an aside
       if (useModel && c.content[0] >= c.cue[1] && !c.fixed) c.content = modelBounds(tk, marks, s0, end, c.cue, c.content);
+      // "asked Trump if …", "told them why …": the person asked is no part of the question
+      if (c.content[0] >= c.cue[1]) c.content = pastAskedObject(tk, c.cue, c.content);
       // a subject shared by coordinated reports ("He claimed X and said Y") may be claimed twice
       const shared = c.speaker.span[1] <= Math.min(c.cue[0], c.content[0]) &&
         (c.coordinated === true || takenSpeakers.some((t) => t[0] === c.speaker.span[0] && t[1] === c.speaker.span[1]));
@@ -596,11 +598,19 @@ function openingMark(text: string, content: Span): number {
 }
 
 // Words that link a sentence to the ones before it, opening a report that precedes its cue: a conjunction, or a
-// discourse adverb with its comma ("In fact, …", "Still, …", "By contrast, …").
-const LINK_LEAD = /^(?:(?:and|but|so|yet|or)\b,?|(?:in fact|in contrast|by contrast|still|even so|indeed|meanwhile|however|moreover|instead|nevertheless|nonetheless|also|separately|of course|after all|in addition|additionally|furthermore|similarly|likewise|at the same time|on the other hand|as a result|besides|in short|in other words|thus|therefore),)\s+/i;
+// discourse adverb with its comma ("In fact, …", "Still, …", "By contrast, …"). Not a bare "so" ("So far …", "So are
+// …"), "instead" or "of course": PolNeAR train keeps those in the report (gold starts: "So" 14 in, 1 out; "Instead" 6
+// in, 0 out; "Of course" 4 in, 1 out).
+const LINK_LEAD = /^(?:(?:and|but|yet|or)\b,?|so,|(?:in fact|in contrast|by contrast|still|even so|indeed|meanwhile|however|moreover|nevertheless|nonetheless|also|separately|after all|in addition|additionally|furthermore|similarly|likewise|at the same time|on the other hand|as a result|besides|in short|in other words|thus|therefore),)\s+/i;
+
+// A dateline: a city in capitals (its state, a date, the agency), then a spaced dash ("LOS ANGELES, Feb. 2 (UPI) — ").
+const DATELINE = /^\p{Lu}{3,}(?:[ .'-]\p{Lu}{2,})*(?:,\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)?(?:,?\s+\p{Lu}\p{Ll}{2}\.?\s+\d{1,2})?(?:\s+\([\p{L} .]{2,20}\))?\s+(?:-{1,2}|[—–―])\s+/u;
 
 /** A content before its cue without its opening linking words (two at most: "But in fact, …"). */
 function withoutLinkLead(text: string, content: Span): Span {
+  // (a dateline opening the story's first sentence is the wire's, not the report's: "WASHINGTON (Reuters) - …")
+  const dateline = DATELINE.exec(text.slice(content[0], Math.min(content[1], content[0] + 60)));
+  if (dateline && dateline[0].length < content[1] - content[0]) content = [content[0] + dateline[0].length, content[1]];
   for (let n = 0, lead; n < 2 && (lead = LINK_LEAD.exec(text.slice(content[0], Math.min(content[1], content[0] + 24)))); n++) {
     content = [content[0] + lead[0].length, content[1]];
   }
@@ -641,7 +651,17 @@ function bareReport(tk: Tokens, text: string, s0: number, i: number, e: number, 
   const speaker = speakerBefore(tk, text, s0, i) ?? participleSubject(tk, text, s0, i, STRONG_RATE);
   // "is described as …": a passive with a preposition after it labels a thing rather than reports
   const passive = i > s0 && /^(?:is|are|was|were|be|been|being)$/.test(tk.low(i - 1));
-  const c = afterThat(tk, e, end);
+  let c = afterThat(tk, e, end);
+  // ("X, a spokesman, said after a lunch on Tuesday that …": a time or a place before the "that"; not an object)
+  if (c === e && (PP_START.test(tk.low(c)) || TIME_WORD.test(tk.low(c)) || ADDRESSEE_VERB.test(tk.cue(i)?.lemma ?? ""))) {
+    const b = thatBridge(tk, i, c, end, tk.cue(i)?.rate ?? 0);
+    if (b && !b.nounPhrase) c = b.c;
+  }
+  // ("… — told The Huffington Post he's not planning …": an addressee, then the clause, as speakerFirst reads it)
+  if (c === e && ADDRESSEE_VERB.test(tk.cue(i)?.lemma ?? "")) {
+    const o = OBJECT_PRONOUN.test(tk.low(c)) ? c + 1 : (speakerAfter(tk, text, c, end)?.to ?? c);
+    if (o > c && o < end && (PRONOUNS_SUBJECT.test(tk.low(o)) || /^(?:he|she|it|they|we|i)['’]/.test(tk.low(o)) || DETERMINER_START.test(tk.low(o)))) c = o;
+  }
   let content: Span | undefined;
   if (end - c >= 2 && !tk.isPunct(c) && !isQuoteChar(tk.word(c))) {
     // a clause, or an object that is a message: not "said goodbye", "published its report", "described as 5'11\""
@@ -709,6 +729,27 @@ function pollReport(tk: Tokens, text: string, s0: number, i: number, end: number
 function clauseReport(tk: Tokens, content: Span): boolean {
   const c = tk.at(content[0]);
   return /^(?:that|to|whether|if|how|why|what)$/.test(tk.low(c)) || looksLikeClause(tk, c, tk.at(content[1] - 1) + 1);
+}
+
+// Verbs of asking and telling whose object comes before the question or the account ("asked Trump if …").
+const ASK_VERB = /^(?:ask|tell|inform|remind|press|question|explain|quiz)$/;
+// Words that open an indirect question (PolNeAR train: an object between "asked" and "if", "whether", "why", "how" or
+// "what" is left out 39 times of 42; before "to" it is kept 29 of 33, "asked voters to …" is not changed here; "what",
+// "who", "when" also open relative clauses, "asked about women who said …").
+const QUESTION_WORD = /^(?:if|whether|why|how)$/;
+/** A content after a verb of asking that opens with the person asked: from the question word on ("asked Trump if …"). */
+function pastAskedObject(tk: Tokens, cue: Span, content: Span): Span {
+  let asking = false;
+  for (let k = tk.at(cue[0]); k < tk.count && tk.start(k) < cue[1]; k++) if (ASK_VERB.test(tk.cue(k)?.lemma ?? "")) asking = true;
+  if (!asking) return content;
+  const c = tk.at(content[0]);
+  for (let k = c; k < c + 7 && k < tk.count && tk.start(k) < content[1]; k++) {
+    const l = tk.low(k);
+    if (QUESTION_WORD.test(l)) return k > c && tk.end(k) < content[1] ? [tk.start(k), content[1]] : content;
+    // (the object is a noun phrase: no verb, clause word or punctuation but a possessive's)
+    if ((!tk.isWord(k) && !/^['’]s?$/.test(tk.word(k))) || tk.finite(k) || AUX.test(l) || l === "that" || l === "to" || l === "and") return content;
+  }
+  return content;
 }
 
 /** The content span the boundary rankers choose (content-bounds.ts), the rules' span when they are unsure or absent. */
@@ -840,9 +881,30 @@ function frontedAdjunct(tk: Tokens, c: number, end: number): boolean {
   return false;
 }
 
+// Subject pronouns (and their clitic forms): in a bridge they open the reported clause, an addressee is an object.
+const BRIDGE_CLAUSE = /^(?:i|he|she|we|they|i'm|he's|she's|we're|they're|i’m|he’s|she’s|we’re|they’re)$/;
+
+/**
+ * "proposed new federal regulations that would end …", "to veto the bill that allows …": the "that" after the words
+ * [c, k) is a relative pronoun, the subject of a verb right after it, so those words are a noun phrase it describes.
+ */
+function relativeThat(tk: Tokens, c: number, k: number, end: number): boolean {
+  if (k + 1 >= end || !tk.isWord(c) || isCapitalised(tk.word(k - 1)) || OBJECT_PRONOUN.test(tk.low(k - 1)) || TIME_WORD.test(tk.low(k - 1)) || TIME_NOUN.test(tk.low(k - 1))) return false;
+  if (/ly$/.test(tk.low(k - 1))) return false;
+  const v = tk.low(k + 1);
+  if (AUX.test(v)) return true;
+  // (a plural noun may look like a verb: "complain that taxes are too high" has its verb after it)
+  return tk.finite(k + 1) && !PRONOUNS_SUBJECT.test(v) && !DETERMINER_START.test(v) && !(k + 2 < end && (AUX.test(tk.low(k + 2)) || tk.finite(k + 2)));
+}
+
 // Words that open a noun phrase an object clause may complete ("no proof that", "the idea that", "policies that").
 const NOUN_OPENING = /^(?:the|a|an|no|any|this|these|those|such|his|her|their|its|our|my|your|some)$/;
 const TIME_NOUN = /^(?:day|days|week|weeks|month|months|year|years|morning|afternoon|evening|night|time|times|moment)$/;
+
+// Verbs beyond STANCE_ON that answer a message they name ("rebutted the accusation that …", "struck down assertions that …").
+const MESSAGE_STANCE = /^(?:rebut|refute|strike|knock|counter|offer|address|debunk|deflect|brush)$/;
+// Nouns that name a message and take a "that" clause ("the rumors that …", "concerns that …").
+const MESSAGE_NOUN = /^(?:rumou?rs?|concerns?|fears?|reports?|claims?|ideas?|notions?|beliefs?|suggestions?|accusations?|allegations?|assertions?|charges?|criticism|arguments?|assurances?|confirmations?|warnings?|news|speculation|theory|theories|contention|insistence|suspicions?|complaints?|predictions?)$/;
 
 /**
  * The words [c, k) between a cue and its "that" are a noun phrase the clause belongs to ("disputes the idea that",
@@ -851,6 +913,13 @@ const TIME_NOUN = /^(?:day|days|week|weeks|month|months|year|years|morning|after
 function nounComplement(tk: Tokens, c: number, k: number, lemma: string): boolean {
   if (k - c > 4 || ADDRESSEE_VERB.test(lemma) || lemma === "say" || TIME_NOUN.test(tk.low(k - 1))) return false;
   const first = tk.low(c);
+  // "rejected rumors that …", "dismissed Sanders' accusations that …": a noun that names a message takes the clause
+  // (a bare plural such a noun may also read as a verb: "rumors", "concerns")
+  // (only after a verb that takes a stance on the message: "shared her belief that" is a speech act of its own)
+  if (MESSAGE_NOUN.test(tk.low(k - 1)) && !PP_START.test(first) && (STANCE_ON.test(lemma) || MESSAGE_STANCE.test(lemma))) {
+    for (let j = c; j < k - 1; j++) if (!tk.isWord(j) && !/^['’]s?$/.test(tk.word(j))) return false;
+    return true;
+  }
   if (!(NOUN_OPENING.test(first) || (k - c === 1 && /[a-z]s$/.test(first) && !isFiniteForm(first)))) return false;
   for (let j = c; j < k; j++) if (!tk.isWord(j) || isCapitalised(tk.word(j)) || OBJECT_PRONOUN.test(tk.low(j)) || TIME_WORD.test(tk.low(j))) return false;
   return true;
@@ -874,6 +943,39 @@ function likelyChain(tk: Tokens, s0: number, i: number): number | undefined {
 // Verbs of belief whose lexicon rate is low (most uses are no report) but whose bare clause complement is one.
 const BELIEF = /^(?:think|guess|suspect|assume|reckon)$/;
 
+/**
+ * "told reporters on Monday that …", "said at a stop in Toledo, Ohio, that …": the "that" after an addressee, a time
+ * or a place between the cue at i and its clause; c is the first word after the cue. Returns the content's first token
+ * (after the "that"; the words from c on when they are a noun phrase the clause completes: "offered no proof that …",
+ * "proposed new rules that would …"), or undefined when no such "that" follows.
+ */
+function thatBridge(tk: Tokens, i: number, c: number, end: number, rate: number): { c: number; nounPhrase: boolean } | undefined {
+  // "said during a Friday evening rally in Michigan that …": a prepositional phrase's nouns may look like verbs ("rally", "stop")
+  // (or one after the addressee: "telling reporters during a visit to Scotland on Friday that")
+  let pp = PP_START.test(tk.low(c));
+  const lemma = tk.cue(i)?.lemma ?? "";
+  const addressee = ADDRESSEE_VERB.test(lemma) || lemma === "say";
+  // weak cues bridge only a short object ("raised the alarm that"), speech verbs an addressee and a time
+  const bridge = rate < STRONG_RATE ? 4 : BRIDGE_MAX;
+  for (let k = c; k < end && k < c + bridge; k++) {
+    const l = tk.low(k);
+    if (k > c && addressee && l !== "to" && PP_START.test(l)) pp = true;
+    if (l === "that" && k > c) {
+      // "offered no proof that …", "disputes the idea that …": a noun the clause completes is part of the report,
+      // and so is one a relative "that" describes ("proposed new rules that would end …": a verb right after it)
+      if (!nounComplement(tk, c, k, lemma) && !relativeThat(tk, c, k, end)) return { c: k + 1, nounPhrase: false };
+      return { c, nounPhrase: true };
+    }
+    // (a capitalised "May" inside the bridge is the month: "told reporters in May that")
+    if ((BRIDGE_STOP.test(l) && !(k > c && tk.word(k) === "May")) || (k > c && isFiniteForm(l) && !(pp && tk.isWord(k - 1) && !SUBJECT_WORD.test(tk.low(k - 1))))) break;
+    // a subject pronoun or a second speech verb opens the reported clause itself ("said he's hopeful that …",
+    // "said Clinton reassured them that …"): its "that" is that clause's, not the cue's
+    // (and a participle after a comma is a report of its own: "criticized X for Y, declaring that …")
+    if (BRIDGE_CLAUSE.test(l) || (k > c && (tk.cue(k)?.rate ?? 0) >= STRONG_RATE && (/ed$/.test(l) || (/ing$/.test(l) && tk.word(k - 1) === ",")))) break;
+  }
+  return undefined;
+}
+
 /** "X (aux/adv) CUE [addressee] (that) CONTENT." */
 function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number, end: number, rate: number): Candidate | undefined {
   // a subject borrowed from the sentence's main verb (a participle's, a coordinated verb's) is shared, not claimed
@@ -891,21 +993,8 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
   // (the content is a noun phrase its "that" clause completes: "offered no proof that …")
   let nounPhrase = false;
   if (!that) {
-    // "said during a Friday evening rally in Michigan that …": a prepositional phrase's nouns may look like verbs ("rally", "stop")
-    const pp = PP_START.test(tk.low(c));
-    // weak cues bridge only a short object ("raised the alarm that"), speech verbs an addressee and a time
-    const bridge = rate < STRONG_RATE ? 4 : BRIDGE_MAX;
-    for (let k = c; k < end && k < c + bridge; k++) {
-      const l = tk.low(k);
-      if (l === "that" && k > c) {
-        // "offered no proof that …", "disputes the idea that …": a noun the clause completes is part of the report
-        if (!nounComplement(tk, c, k, tk.cue(i)?.lemma ?? "")) c = k + 1;
-        else nounPhrase = true;
-        that = true;
-        break;
-      }
-      if (BRIDGE_STOP.test(l) || (k > c && isFiniteForm(l) && !(pp && tk.isWord(k - 1) && !SUBJECT_WORD.test(tk.low(k - 1))))) break;
-    }
+    const b = thatBridge(tk, i, c, end, rate);
+    if (b) ({ c, nounPhrase } = b), (that = true);
   }
   // "said that, if elected, he would …": the complementiser's comma opens an aside inside the content
   if (that && c < end && tk.word(c) === ",") c++;
@@ -927,7 +1016,8 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
   if (c >= end || end - c < 3) return undefined;
   const first = tk.low(c);
   // ("said about 20 people have …": "about" before a number opens the subject)
-  if (isQuoteChar(first) || tk.isPunct(c) || (badContentStart(first) && !(that && frontedAdjunct(tk, c, end)) && !(first === "about" && tk.t.kind[c + 1] === 2))) return undefined;
+  // (a quotation may open a "that" clause past an addressee: 'tells MSNBC's "Morning Joe" that "who did it" remains …')
+  if ((isQuoteChar(first) && !(that && c > e + 1 && tk.low(c - 1) === "that")) || (tk.isPunct(c) && !isQuoteChar(first)) || (badContentStart(first) && !(that && frontedAdjunct(tk, c, end)) && !(first === "about" && tk.t.kind[c + 1] === 2))) return undefined;
   // "U.S. estimates suggest …": a verb right after the would-be cue makes it the subject's noun
   // only a form that can be a plural noun ("estimates", "reports") is read so; "said praise from X would …" is a report
   const nounLike = /s$/.test(tk.low(i));
@@ -1230,6 +1320,11 @@ function participleReport(tk: Tokens, text: string, s0: number, i: number, e: nu
   if (!speaker) return undefined;
   let c = e;
   if (tk.low(c) === "that") c++;
+  // ("…, telling reporters in May that …": an addressee, a time or a place before the "that"; not an object)
+  else if (ADDRESSEE_VERB.test(tk.cue(i)?.lemma ?? "") || PP_START.test(tk.low(c)) || TIME_WORD.test(tk.low(c))) {
+    const b = thatBridge(tk, i, c, end, tk.cue(i)?.rate ?? 0);
+    if (b && !b.nounPhrase) c = b.c;
+  }
   const first = tk.low(c);
   // (a quotation may open the content after "that": '…, adding that "we've been electing …"')
   if (c >= end || (tk.isPunct(c) && !(c > e && isQuoteChar(first))) || (isQuoteChar(first) && c === e) || (badContentStart(first) && first !== "to" && !(c > e && frontedAdjunct(tk, c, end)))) return undefined;
@@ -1352,6 +1447,35 @@ function asReportedBy(tk: Tokens, text: string, s0: number, i: number, e: number
   return { speaker, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(speaker.to + 1), tk.end(end - 1)], confidence: 0.65 };
 }
 
+const DASH_WORD = /^(?:-|--|—|–|―)$/;
+/**
+ * The first token of what a medial attribution at hi interrupts: a relative pronoun right before it, the words in the
+ * parenthesis it stands in, the words after the one dash between s0 and hi (and its "and"/"but"), else s0. The clause before that dash is the writer's, the phrase after it the report ("… with
+ * Tehran - a provision, Corker said, that …"); two dashes set off an aside inside the report and are left alone.
+ */
+function afterDash(tk: Tokens, s0: number, hi: number): number {
+  // ("… in Iowa, which, his advisers believe, would lead …": the relative clause the attribution interrupts)
+  if (hi - 2 > s0 && /^(?:which|who)$/.test(tk.low(hi - 1)) && tk.word(hi - 2) === ",") return hi - 1;
+  // ("… over her server (the existence of which, many say, …": the parenthesis the attribution stands in)
+  let open = -1;
+  for (let k = hi - 1; k > s0 && open < 0; k--) {
+    if (tk.word(k) === ")") break;
+    if (tk.word(k) === "(") open = k;
+  }
+  if (open >= 0 && open + 1 < hi && tk.isWord(open + 1)) return open + 1;
+  let dash = -1;
+  for (let k = s0 + 1; k < hi; k++) {
+    // (a spaced dash: "40-year-old" holds a hyphen)
+    if (!DASH_WORD.test(tk.word(k)) || tk.start(k) === tk.end(k - 1)) continue;
+    if (dash >= 0) return s0;
+    dash = k;
+  }
+  if (dash < 0) return s0;
+  let from = dash + 1;
+  if (from < hi && /^(?:and|but)$/.test(tk.low(from))) from++;
+  return from < hi && tk.isWord(from) ? from : s0;
+}
+
 /** "CONTENT, CUE X." / "CONTENT, X CUE (tail)." — the report first, its source at the end. */
 function finalCue(tk: Tokens, text: string, s0: number, s1: number, i: number, e: number, end: number, rate: number): Candidate | undefined {
   if (rate < LOOSE_RATE) return undefined;
@@ -1429,13 +1553,15 @@ function finalCue(tk: Tokens, text: string, s0: number, s1: number, i: number, e
   // (linking words before it are the writer's and are left out of the report: "In addition, the campaign …, X said")
   if (badContentStart(tk.low(afterLinkLead(tk, text, s0, cEnd))) && !(runsOn && looksLikeClause(tk, tail + 1, end))) return undefined;
   if (cEnd - s0 >= 3 && looksLikeClause(tk, s0, cEnd) && !runsOn) {
-    return { speaker, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(s0), tk.end(cEnd - 1)], confidence: 0.7 };
+    // (a clause of its own after the dash, not a second verb phrase of the first: "X was headed … — but ditched …")
+    const from = afterDash(tk, s0, cEnd);
+    const own = from > s0 && DASH_WORD.test(tk.word(from - 1)) && looksLikeClause(tk, from, cEnd);
+    return { speaker, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(own ? from : s0), tk.end(cEnd - 1)], confidence: 0.7 };
   }
-  // a medial attribution: "The museum, Mr. Bush said, will tell …" — the report is the whole sentence
+  // a medial attribution: "The museum, Mr. Bush said, will tell …" — the report is the whole sentence, or the phrase
+  // after a dash the sentence's own clause ends at ("The bill bars waivers - a provision, Corker said, that is meant …")
   if (cEnd - s0 >= 1 && runsOn) {
-    {
-      return { speaker, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(s0), tk.end(end - 1)], confidence: 0.65 };
-    }
+    return { speaker, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(afterDash(tk, s0, cEnd)), tk.end(end - 1)], confidence: 0.65 };
   }
   return undefined;
 }
