@@ -1,4 +1,4 @@
-// Where a reported object ends: PolNeAR leaves out what follows it about the act of reporting (its time, occasion, means, or a participle of the speaker's).
+// Where a reported object ends: PolNeAR leaves out what follows it about the act of reporting (its time, occasion, means, or a participle of the speaker's); a report inside a fronted adjunct or a relative clause ends before the main clause.
 import { isCapitalised, isQuoteChar, type Tokens } from "../extractors/quote-common.js";
 
 const DAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
@@ -134,6 +134,28 @@ export function subjectGoesOn(tk: Tokens, from: number, stop: number, e: number)
   return false;
 }
 
+// The subject's verb after a comma: an auxiliary, or a finite form (a past tense or a present in -s).
+const AUX_VERB = /^(?:is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|must|should|does|did|do)$/;
+const CLAUSE_SUBJECT = /^(?:i|he|she|it|we|they|you|there)$/;
+function verbAt(tk: Tokens, k: number): boolean {
+  const w = tk.low(k);
+  if (!tk.isWord(k) || isCapitalised(tk.word(k))) return false;
+  return AUX_VERB.test(w) || tk.finite(k) || (/(?:ed|s)$/.test(w) && (tk.cue(k)?.rate ?? 0) >= 0.3);
+}
+
+/** Tokens from k open a clause: a subject pronoun, or a few words of a subject and then a finite verb, before any punctuation. */
+function clauseAt(tk: Tokens, k: number, end: number): boolean {
+  if (k + 1 >= end) return false;
+  if (CLAUSE_SUBJECT.test(tk.low(k)) && tk.isWord(k + 1)) return true;
+  for (let m = k + 1; m < end && m <= k + 7; m++) {
+    const w = tk.word(m);
+    if (!tk.isWord(m) && w !== "'s" && w !== "’s" && w !== "-") return false;
+    if (/^(?:that|which|who|and|or|but|to)$/.test(tk.low(m))) return false;
+    if (verbAt(tk, m)) return true;
+  }
+  return false;
+}
+
 /** A hyphen or a word joined to the word before e and the one after ("62%-32%", "22-point"), or a suspended hyphen ("fourth- and eighth-grade"). */
 function joinedAt(tk: Tokens, e: number, stop: number): boolean {
   const w = tk.word(e);
@@ -156,4 +178,45 @@ export function cutKeepsReport(tk: Tokens, from: number, stop: number, e: number
     if (MONTH.test(tk.low(m))) return false;
   }
   return !subjectGoesOn(tk, from, stop, e);
+}
+
+// What opens a sentence with an adjunct before its main clause: a subordinator or a preposition taking a clause-like
+// phrase ("With farmers worried about X, the ministry is …", "Lest readers think X, the organizers …"); linking words may precede.
+const ADJUNCT_OPENER = /^(?:after|before|when|while|since|because|as|if|although|though|unless|until|once|whereas|lest|with|despite|amid|faced)$/;
+const LINK_WORD = /^(?:and|but|so|yet|even|just|only|still|now|then)$/;
+const RELATIVE = /^(?:who|which|whom|whose|where)$/;
+const NOT_MAIN = /^(?:and|but|or|who|which|where|when|whose|whom)$/;
+
+/**
+ * Where a report [a, b) made inside an embedded clause ends: before the rest of the sentence that the clause belongs to.
+ * A cue in a fronted adjunct ("Although the mayor insisted that the bridge was safe, | engineers closed it", "Lest
+ * readers think that X, | the organizers …") ends its content at the comma before the main clause (a subject and its
+ * verb); a cue in a relative clause set off by a comma ("the plan, which the governor said would create jobs, | was
+ * approved") at the comma before the main verb. (cue0, cue1: the cue's tokens; s0 the sentence's first.) Else b.
+ */
+export function embeddedEnd(tk: Tokens, s0: number, cue0: number, cue1: number, a: number, b: number): number {
+  const from = Math.max(a, cue1);
+  // a relative clause in an aside: a relative word between the cue and the comma before it ("X, who said Y, did Z",
+  // "the union, in which members argued Y, has …", "Ms. Li, a lawyer who argued Y, left …")
+  if (a >= cue1) {
+    let rel = false;
+    let k = cue0 - 1;
+    for (; k > s0 && tk.word(k) !== ","; k--) rel ||= RELATIVE.test(tk.low(k));
+    if (rel && tk.word(k) === ",") for (let m = from + 1; m < b; m++) if (tk.word(m) === "," && m + 1 < b && verbAt(tk, m + 1)) return m;
+  }
+  let o = s0;
+  while (o < cue0 && LINK_WORD.test(tk.low(o))) o++;
+  // a fronted participle may be the cue itself ("Calling him a racist, the senator …")
+  const participle = /^[a-z]{3,}ing$/.test(tk.word(o));
+  if (a < o || !(ADJUNCT_OPENER.test(tk.low(o)) || participle) || (cue0 <= o && !(participle && cue0 === o))) return b;
+  // the cue lies inside the adjunct: no comma before it, and none between it and the content ("As X reported, …" is
+  // a parenthetical whose content is the main clause)
+  for (let k = o; k < from; k++) if (tk.word(k) === ",") return b;
+  // (a content that opens with an adjunct of its own has its own main clause first: "that if the river rises, the
+  // bridge will close, | drivers …")
+  let own = ADJUNCT_OPENER.test(tk.low(tk.low(from) === "that" ? from + 1 : from)) ? 1 : 0;
+  for (let k = from + 1; k < b; k++) {
+    if (tk.word(k) === "," && k + 1 < b && !NOT_MAIN.test(tk.low(k + 1)) && clauseAt(tk, k + 1, b) && own-- === 0) return k;
+  }
+  return b;
 }

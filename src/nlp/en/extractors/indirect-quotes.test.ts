@@ -1037,3 +1037,23 @@ describe("indirect quotes: where a content before or around its cue starts", () 
     assert.match(content("OAKVILLE will close its port for two weeks, according to the harbor authority.", "according to"), /^OAKVILLE will close/);
   });
 });
+
+describe("a report inside an embedded clause ends before the main clause", () => {
+  const byCue = (text: string, cue: string) => {
+    const qs = runQuotes(text).filter((q) => q.kind === "indirect" && q.cue?.text === cue);
+    assert.equal(qs.length, 1, `expected one report cued by "${cue}" in: ${text}\n${runQuotes(text).map(brief).join("\n")}`);
+    return qs[0]!;
+  };
+  it("a cue in a fronted adjunct: the content stops at the comma before the main clause", () => {
+    assert.equal(byCue("With farmers worried about a shortage of seasonal workers, the ministry is launching a new visa program.", "worried about").text, "a shortage of seasonal workers");
+    assert.equal(byCue("Lest readers think that the festival was a failure, the organizers published the attendance figures.", "think").text, "the festival was a failure");
+  });
+  it("a cue in a relative clause set off by commas: the content stops before the main verb", () => {
+    assert.equal(byCue("The union, whose leaders argued that the contract was unfair, has called a strike for Friday.", "argued").text, "the contract was unfair");
+  });
+  it("not a parenthetical cue whose content is the main clause, nor a cue in the main clause", () => {
+    assert.equal(byCue("As the minister said, the budget will not balance until 2030.", "said").text, "the budget will not balance until 2030");
+    assert.equal(byCue("When the storm came, the mayor said that if the river rises, the bridge will close.", "said").text, "if the river rises, the bridge will close");
+    assert.equal(byCue("The mayor said that if the river rises, the bridge will close.", "said").text, "if the river rises, the bridge will close");
+  });
+});

@@ -13,7 +13,7 @@ import { chainCue, cliticStart, goOnChain, lightVerbCue, mediumCue } from "../at
 import { askedReport, auxChainReport, negatedReport, nounUse } from "../attribution/cue-readers.js";
 import { cueVoice, isCueSubject } from "../attribution/voice.js";
 import { medialQuotation } from "../attribution/medial-quotation.js";
-import { cutKeepsReport, objectEnd, subjectGoesOn } from "../attribution/content-ends.js";
+import { cutKeepsReport, embeddedEnd, objectEnd, subjectGoesOn } from "../attribution/content-ends.js";
 import { asideSubject } from "../attribution/aside-subject.js";
 
 const SOURCE = "indirect-quotes";
@@ -327,6 +327,8 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       if (useModel && c.content[0] >= c.cue[1] && !c.fixed) c.content = modelBounds(tk, marks, s0, end, c.cue, c.content);
       // "asked Trump if …", "told them why …": the person asked is no part of the question
       if (c.content[0] >= c.cue[1]) c.content = pastAskedObject(tk, c.cue, c.content);
+      // a report inside a fronted adjunct or a relative clause ends before the main clause (attribution/content-ends.ts)
+      c.content = embeddedContent(tk, marks, s0, c.cue, c.content);
       // a subject shared by coordinated reports ("He claimed X and said Y") may be claimed twice
       const shared = c.speaker.span[1] <= Math.min(c.cue[0], c.content[0]) &&
         (c.coordinated === true || takenSpeakers.some((t) => t[0] === c.speaker.span[0] && t[1] === c.speaker.span[1]));
@@ -408,6 +410,7 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       // ("Asked whether …, X said": the question asked, attribution/cue-readers.ts)
       const c = askedReport(tk, text, s0, bare[n]!, end) ?? bareReport(tk, text, s0, bare[n]!, bare[n + 1]!, end);
       if (!c) continue;
+      c.content = embeddedContent(tk, marks, s0, c.cue, c.content);
       // ("went on to say …": a light verb's tail is its cue's here too, attribution/cue-span.ts)
       const light = c.content[0] >= c.cue[1] ? lightVerbCue(tk, c.cue, c.content) : undefined;
       if (light) ({ cue: c.cue, content: c.content } = light);
@@ -750,6 +753,14 @@ function pastAskedObject(tk: Tokens, cue: Span, content: Span): Span {
     if ((!tk.isWord(k) && !/^['’]s?$/.test(tk.word(k))) || tk.finite(k) || AUX.test(l) || l === "that" || l === "to" || l === "and") return content;
   }
   return content;
+}
+
+/** The content ending before the main clause when its cue is inside an embedded clause (`embeddedEnd`). */
+function embeddedContent(tk: Tokens, marks: Marks, s0: number, cue: Span, content: Span): Span {
+  const b = tk.at(content[1]);
+  const e = embeddedEnd(tk, s0, tk.at(cue[0]), tk.at(cue[1]), tk.at(content[0]), b);
+  // (never through a quotation: the report would be dropped as cutting it)
+  return e < b && !marks.cuts(content[0], tk.end(e - 1)) ? [content[0], tk.end(e - 1)] : content;
 }
 
 /** The content span the boundary rankers choose (content-bounds.ts), the rules' span when they are unsure or absent. */
