@@ -146,6 +146,10 @@ const NOT_CUE = new Set(
     "would will could should been being into about than also more most some such only other when what where").split(" "),
 );
 
+// a permission to speak ("not authorized to comment"): no report, whatever the speech verb after it
+const PERMISSION = /^(?:authori[sz]ed|permitted|allowed|cleared)$/;
+const PERMITTED_SPEECH = /^(?:speak|discuss|comment|talk|reveal|disclose|describe|release|share)$/;
+
 export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], useModel = true): Quote[] {
   const text = doc.text;
   const tk = Tokens.of(doc);
@@ -207,6 +211,8 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       if (usedCue.has(tk.start(i)) || marks.inside(tk.start(i))) continue;
       // "the network's show", "a new report compares …": a noun, not a cue (attribution/cue-readers.ts)
       if (nounUse(tk, i, s0, s1, isFiniteForm)) continue;
+      // "who was not authorized to discuss the case": leave to speak, the stock reason for anonymity, reports nothing
+      if (PERMISSION.test(low) && i + 2 < s1 && tk.low(i + 1) === "to" && PERMITTED_SPEECH.test(tk.low(i + 2))) continue;
       if (low === "according" && i + 1 < s1 && tk.low(i + 1) === "to") {
         const c = accordingTo(tk, text, s0, s1, i, end);
         if (c) cands.push(c);

@@ -41,6 +41,8 @@ function roleOf(text: string, i: number, len: number, from: number, to: number):
 export function findMarkedQuotes(text: string, paragraphs: readonly Span[]): MarkedQuote[] {
   const out: MarkedQuote[] = [];
   let open: { at: number; len: number; paragraph: number } | undefined;
+  // the closing mark of a markup attribute's value (<tweet datetime="2016-02-09">): no quotation, like its opener
+  let attrClose = -1;
   const finish = (closeAt: number, closeEnd: number, lastParagraph: number, closed: boolean) => {
     if (!open) return;
     const inner: Span = [open.at + open.len, closeAt];
@@ -56,6 +58,13 @@ export function findMarkedQuotes(text: string, paragraphs: readonly Span[]): Mar
     for (const m of text.slice(from, to).matchAll(DOUBLE)) {
       const i = from + m.index;
       const len = m[0].length;
+      if (i === attrClose) continue;
+      if (m[0] === '"' && text[i - 1] === "=" && /[\w-]/.test(text[i - 2] ?? "")) {
+        // (an attribute's value is short: a far mark is prose's own, not the value's end)
+        const end = text.slice(i + 1, i + 301).indexOf('"');
+        attrClose = end >= 0 ? i + 1 + end : -1;
+        continue;
+      }
       // an apostrophe pair only counts as a mark outside words ("rock''n''roll" is no quotation)
       if (len === 2 && m[0] === "''" && /[\p{L}\p{N}]/u.test(text[i - 1] ?? " ") && /[\p{L}\p{N}]/u.test(text[i + 2] ?? " ")) continue;
       const role = roleOf(text, i, len, from, to);
