@@ -1057,3 +1057,29 @@ describe("a report inside an embedded clause ends before the main clause", () =>
     assert.equal(byCue("The mayor said that if the river rises, the bridge will close.", "said").text, "if the river rises, the bridge will close");
   });
 });
+
+describe("indirect quotes: a classifier's report that ends a quotation keeps its closing mark", () => {
+  const byCueWord = (text: string, cue: string) => {
+    const q = runQuotes(text).find((x) => x.kind === "indirect" && x.cue?.text === cue);
+    assert.ok(q, `no report on "${cue}" in: ${text}`);
+    return q!;
+  };
+  it("a title-case headline with single curly marks: the stop and the mark inside them stay", () => {
+    const q = byCueWord("Governor Ruiz Says Her Rival ‘Makes Voters Angry.’\n\nThe governor spoke on Monday in Albany.", "Says");
+    assert.equal(q.text, "Her Rival ‘Makes Voters Angry.’");
+  });
+  it("a paired quotation closing the report no longer rules the report out", () => {
+    const q = byCueWord("The council met on Monday. Supporters of the plan, however, say it would keep enough money in place by having the state act as a “referee.”", "say");
+    assert.equal(q.text, "it would keep enough money in place by having the state act as a “referee.”");
+  });
+  it("not a quotation with a cue of its own inside the report: it stays the direct quote's", () => {
+    const qs = runQuotes("The mayor spoke on Monday. Asked whether the budget would pass, Ruiz smiled and said, “We will see.”");
+    const direct = qs.find((q) => q.kind === "direct");
+    assert.equal(direct?.text, "We will see.");
+    for (const q of qs.filter((x) => x.kind === "indirect")) assert.ok(!q.text.includes("We will see"), brief(q));
+  });
+  it("a mark that closes nothing opened in the report is not taken (a possessive, a quotation opened before it)", () => {
+    const q = byCueWord("Governor Ruiz Says Her Rival Will Lose The Voters’ Trust\n\nThe governor spoke on Monday in Albany.", "Says");
+    assert.ok(!/’$/.test(q.text), q.text);
+  });
+});

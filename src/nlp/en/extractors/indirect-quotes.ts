@@ -429,6 +429,12 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       }
       const writerAsides = voiced?.asides;
       c.cue = negatedCue(tk, c.cue);
+      // a quotation that ends the report keeps its closing mark and the stop inside it, as in the readings above ("X
+      // Says Y ‘Makes You Want To Leave.’", 'described it as "a lesser problem."'); not a quotation with a cue of its
+      // own inside the report ('Asked …, she said, "…"': the quotation is hers, read by the direct quotes)
+      const closed = closingMark(text, c.content);
+      const q0 = firstCueAfter(cued, c.content[0]);
+      if (closed > c.content[1] && !(q0 < cued.length && cued[q0]!.cue!.span[0] < c.content[1])) c.content = [c.content[0], closed];
       c.content = [c.content[0], closedEnd(text, c.content)];
       const a = Math.min(c.content[0], c.cue[0], c.speaker?.span[0] ?? Infinity);
       const b = Math.max(c.content[1], c.cue[1], c.speaker?.span[1] ?? 0);
