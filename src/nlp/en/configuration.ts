@@ -19,6 +19,7 @@ import { nestedReports } from "./refiners/nested-reports.js";
 import { quoteAttribution } from "./refiners/quote-attribution.js";
 import { quoteContinuation } from "./refiners/quote-continuation.js";
 import { reportFilter } from "./refiners/report-filter.js";
+import { zeroRelatives } from "./refiners/zero-relatives.js";
 
 export const englishStages: readonly Stage[] = [
   // Segmentation first: every later stage works sentence by sentence on the token table.
@@ -45,6 +46,8 @@ export const englishStages: readonly Stage[] = [
   indirectQuotes,
   // The learned filter drops the reports it doubts before any later stage builds on them.
   reportFilter,
+  // A report in a relative clause without a relative word opens at its head (after the filter: it judges the report).
+  zeroRelatives,
   // A quotation woven into its cue's clause gives that clause as a report (after the filter: it judges the rules' own).
   mixedClauses,
   // A report nested in another's content gives way to the outer one, as PolNeAR annotates (after every report is known).
