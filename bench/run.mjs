@@ -2,7 +2,8 @@
 // Throughput benchmark: the whole CLI over the war-news texts and the Zyte HTML pages (../shared/data), a
 // per-stage breakdown in-process, the quote stages alone, and the same corpus through wink-nlp, compromise and Readability + linkedom.
 // Usage: npm run bench [-- --runs N --no-compare --texts DIR --html DIR] ; npm run bench -- --memory [--articles N]
-// CLAIMLINE_DIST=DIR measures a build compiled elsewhere (`tsc --outDir DIR`; DIR/../src must hold the data files).
+// CLAIMLINE_DIST=DIR measures a build compiled elsewhere (`tsc --outDir DIR`, then `node scripts/prebuild-data.mjs DIR` for
+// the prebuilt tables `npm run build` writes; DIR/../src must hold the data files).
 // Writes bench/results/latest.json (and a dated copy) and prints a last line of JSON.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";

@@ -234,7 +234,7 @@ export function prebuildCueModel(dir: string): string[] {
 
 const readModelFile = (): CueModel => new CueModel((JSON.parse(readFileSync(MODEL_FILE, "utf8")) as { weights: Record<string, number> }).weights);
 
-/** Scores of `words` (each at the middle of a sentence of its neighbours) by the prebuilt model in `dir` and by the file's (tests). */
+/** `probe`'s scores with the prebuilt model in `dir`, then with the weights file's (tests: the two must agree); undefined without one. */
 export function prebuiltAgrees(dir: string, probe: (score: (tk: Tokens, i: number, s0: number, s1: number, quoted: boolean) => number) => number[]): { prebuilt: number[]; file: number[] } | undefined {
   const pre = prebuiltCueModel(dir);
   if (!pre) return undefined;
