@@ -248,9 +248,10 @@ export function resolveSpeakers(doc: Document): Quote[] {
     // (a phrase that ends with a dash holds its aside: "Jo Li — a nurse from Ohio — says", indirect-quotes.ts)
     const dash = DASH_CLOSED.test(text.slice(span[0], span[1])) ? null : DASH_LEAD.exec(text.slice(span[0], span[1]));
     if (dash && dash[0].length < span[1] - span[0]) span = [span[0] + dash[0].length, span[1]];
-    // "In a Bloomberg interview Trump declared": the occasion's noun ran into the name
+    // "is the reason President Obama is seeking": the noun a relative clause without its pronoun modifies ran into the name
     const contact = CONTACT_NOUN.exec(text.slice(span[0], span[1]));
     if (contact && !NOT_CONTACT_NOUN.test(contact[2]!) && CONTACT_BEFORE.test(text.slice(Math.max(sentenceStart(span[0]), span[0] - 20), span[0]))) span = [span[0] + contact[1]!.length, span[1]];
+    // "In a Bloomberg interview Trump declared": the occasion's noun ran into the name
     const occasion = OCCASION_THEN_NAME.exec(text.slice(span[0], span[1]));
     if (occasion) span = [span[0] + occasion[1]!.length, span[1]];
     // the rest reads the words between the phrase and a cue right after it
