@@ -107,7 +107,8 @@ const BYTES_PER_ROW = 17;
 const TABLE_FORMAT = "city-table 1";
 
 const dataFile = (name: string): string => fileURLToPath(new URL(name, DIR));
-const tableStamp = (rows: number, bin: Uint8Array, text: Uint8Array): string => stampOf(TABLE_FORMAT, [Buffer.from(String(rows)), bin, text]);
+/** The stamp of a city table built from these bytes (`readPrebuilt`). */
+export const tableStamp = (rows: number, bin: Uint8Array, text: Uint8Array): string => stampOf(TABLE_FORMAT, [Buffer.from(String(rows)), bin, text]);
 
 /**
  * The city table of <base>.bin and <base>.txt (shared: in a SharedArrayBuffer, for worker threads): the prebuilt

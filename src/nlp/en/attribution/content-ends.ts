@@ -1,5 +1,5 @@
 // Where a reported object ends: PolNeAR leaves out what follows it about the act of reporting (its time, occasion, means, or a participle of the speaker's); a report inside a fronted adjunct or a relative clause ends before the main clause.
-import { isCapitalised, isQuoteChar, type Tokens } from "../extractors/quote-common.js";
+import { AUXILIARY, isCapitalised, isQuoteChar, type Tokens } from "../extractors/quote-common.js";
 
 const DAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 const POSSESSIVE = /^(?:'s|’s)$/;
@@ -135,18 +135,16 @@ export function subjectGoesOn(tk: Tokens, from: number, stop: number, e: number)
 }
 
 // The subject's verb after a comma: an auxiliary, or a finite form (a past tense or a present in -s).
-const AUX_VERB = /^(?:is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|must|should|does|did|do)$/;
-const CLAUSE_SUBJECT = /^(?:i|he|she|it|we|they|you|there)$/;
 function verbAt(tk: Tokens, k: number): boolean {
   const w = tk.low(k);
   if (!tk.isWord(k) || isCapitalised(tk.word(k))) return false;
-  return AUX_VERB.test(w) || tk.finite(k) || (/(?:ed|s)$/.test(w) && (tk.cue(k)?.rate ?? 0) >= 0.3);
+  return AUXILIARY.test(w) || tk.finite(k) || (/(?:ed|s)$/.test(w) && (tk.cue(k)?.rate ?? 0) >= 0.3);
 }
 
 /** Tokens from k open a clause: a subject pronoun, or a few words of a subject and then a finite verb, before any punctuation. */
 function clauseAt(tk: Tokens, k: number, end: number): boolean {
   if (k + 1 >= end) return false;
-  if (CLAUSE_SUBJECT.test(tk.low(k)) && tk.isWord(k + 1)) return true;
+  if ((SUBJECT_PRONOUN.test(tk.low(k)) || tk.low(k) === "there") && tk.isWord(k + 1)) return true;
   for (let m = k + 1; m < end && m <= k + 7; m++) {
     const w = tk.word(m);
     if (!tk.isWord(m) && w !== "'s" && w !== "’s" && w !== "-") return false;

@@ -2,7 +2,7 @@
 import type { Quote } from "../../../core/annotations.js";
 import type { Span } from "../../../core/record.js";
 import { firstEndingAfter } from "../../../core/span.js";
-import { cueVerb, frontedAdjunct, isCapitalised, isNegation, isQuoteChar, isReducedParticiple, isTitleDot, type SpeakerNP, type Tokens } from "../extractors/quote-common.js";
+import { FINITE_AUX, cueVerb, frontedAdjunct, isCapitalised, isNegation, isQuoteChar, isReducedParticiple, isTitleDot, type SpeakerNP, type Tokens } from "../extractors/quote-common.js";
 import { cueVoice } from "./voice.js";
 
 // Auxiliaries and adverbs the cue may carry before its verb ("have also said", "did not say").
@@ -134,7 +134,7 @@ function coordinatedSubject(tk: Tokens, text: string, s0: number, c: number): Sp
   // (or a past tense the finite list lacks, right before the conjunction: "The court overruled and said …")
   // (a form after a determiner or before "of"/"for" is a noun: "The appeals court for the 4th Circuit")
   const verbAt = (k: number): boolean =>
-    tk.isWord(k) && !isCapitalised(tk.word(k)) && (AUX_VERB.test(tk.low(k)) || (tk.finite(k) && !/s$/.test(tk.low(k)) && !/^(?:of|for)$/.test(tk.low(k + 1)) && !DETERMINER.test(tk.low(k - 1))) || (k === c - 1 && /^[a-z]{3,}ed$/.test(tk.word(k))));
+    tk.isWord(k) && !isCapitalised(tk.word(k)) && (FINITE_AUX.test(tk.low(k)) || (tk.finite(k) && !/s$/.test(tk.low(k)) && !/^(?:of|for)$/.test(tk.low(k + 1)) && !DETERMINER.test(tk.low(k - 1))) || (k === c - 1 && /^[a-z]{3,}ed$/.test(tk.word(k))));
   while (v < c && !verbAt(v)) v++;
   // ("A few minutes later they reversed …": a subject pronoun after an unmarked adjunct opens the subject)
   for (let k = a + 1; k < v; k++) if (/^(?:i|he|she|we|they)$/.test(tk.low(k))) a = k;
@@ -144,7 +144,6 @@ function coordinatedSubject(tk: Tokens, text: string, s0: number, c: number): Sp
   for (let k = v; k < c; k++) if (NOT_IN_VP.test(tk.low(k)) || isQuoteChar(tk.word(k))) return undefined;
   return speaker(tk, text, a, v, tk.end(v - 1));
 }
-const AUX_VERB = /^(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|does|did|do)$/;
 
 /** The cue's head verb: its first token past the auxiliaries, negations and adverbs it carries; -1 if none. */
 function headOf(tk: Tokens, cue: Span): number {

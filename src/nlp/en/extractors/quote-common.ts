@@ -1013,7 +1013,10 @@ const POST_ADJECTIVE = /^(?:close|familiar|involved|known)$/;
 const POST_MAX = 14;
 const INVERTING = /^(?:said|says|added|adds|asked|asks|wrote|writes|recalled|recalls|explained|explains|noted|notes|continued|continues|concluded|concludes|replied|replies|argued|argues|insisted|insists|tweeted|tweets|countered|counters|declared|declares|acknowledged|acknowledges|warned|warns|observed|observes|agreed|agrees|joked|jokes|quipped|quips|remarked|remarks)$/;
 const MEDIUM_AFTER = /^(?:statement|interview|email|e-mail|letter|speech|call|conference|briefing|release|post|tweet|video|op-ed|appearance|radio|television|tv|filing|lawsuit|complaint|memo|document|report)s?$/;
-const AUXILIARY = /^(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|should|must|do|does|did)$/;
+/** An auxiliary or a form of "be" ("has", "would", "been"): shared by the readers of subjects and content ends. */
+export const AUXILIARY = /^(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|should|must|do|does|did)$/;
+/** A finite auxiliary: `AUXILIARY` without the non-finite "be" and "been". */
+export const FINITE_AUX = /^(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|does|did|do)$/;
 
 /** The end of a post-modifier at j after a lower-case description from i that runs to the sentence end or a comma, else j. */
 function modifierAfter(tk: Tokens, i: number, j: number, hi: number): number {
