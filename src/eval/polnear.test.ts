@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { runQuotes } from "../nlp/en/extractors/quotes.test-helpers.js";
-import { countRole, readAnn, toAttributions, zeroCounts } from "./polnear.js";
+import { countRole, readAnn, spaced, toAttributions, zeroCounts } from "./polnear.js";
 import type { Span } from "../core/record.js";
 
 describe("polnear scorer", () => {
@@ -20,6 +20,16 @@ describe("polnear scorer", () => {
     assert.equal(text.slice(...a!.source![0]!), "Ann");
     assert.equal(text.slice(...a!.cue![0]!), "said");
     assert.deepEqual(a!.content!.map((s) => text.slice(...s)), [`"We won,"`, `"It was close."`]);
+  });
+  it("joins fragments with only spaces between them (the same tokens), never across a line break or a word", () => {
+    const text = "We won. It was close.\nThen we left. And he said so.";
+    // an annotator who selected a quotation sentence by sentence: [0,7] [8,21] hold the tokens of [0,21]
+    assert.deepEqual(spaced(text, [[0, 7], [8, 21]]), [[0, 21]]);
+    // a line break keeps its fragments apart (brat's rule), and so does a word left out ("And he")
+    assert.deepEqual(spaced(text, [[8, 21], [22, 35]]), [[8, 21], [22, 35]]);
+    assert.deepEqual(spaced(text, [[22, 35], [43, 50]]), [[22, 35], [43, 50]]);
+    const ann = ["T1\tContent 0 7;8 21\tWe won. It was close.", "T2\tCue 0 2\tWe", "E1\tAttribution:T2 Cue:T2 Content:T1"].join("\n");
+    assert.deepEqual(readAnn(ann, text)[0]!.content, [[0, 21]]);
   });
   it("leaves a quote's recorded asides out of its content, commas and all", () => {
     const text = "The city council, which met twice last week, is expected to approve the budget.";

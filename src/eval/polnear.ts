@@ -18,7 +18,8 @@
 // paying taxes "makes me smart," he said');
 // a relative pronoun right before a report's source and cue opens its content as a fragment of its own ('a wall,
 // which he said Mexico should pay for': "which … Mexico should pay for"; not after a preposition, "in which he
-// said …", and never "that"); fragments never cross a line break (brat's rule).
+// said …", and never "that"); fragments never cross a line break (brat's rule); fragments with only spaces between
+// them are one, on both sides (the same tokens: an annotator who selected a quotation sentence by sentence left such gaps).
 // These are span conventions only: which words are reported, and by whom, is the pipeline's answer unchanged.
 // A span matches when its fragments are identical (exact match, as in the CofeNet tables). Two relaxed scores are
 // printed too: overlap (a prediction counts when it shares a character with a gold span of its role, a gold span when
@@ -84,8 +85,24 @@ export function readAnn(src: string, text: string): Attribution[] {
   return events.map((e) => {
     const get = (k: string) => (e[k] ? spans.get(e[k]!)?.frags : undefined);
     const content = [...(get("Content") ?? []), ...(get("Content2") ?? [])].sort((a, b) => a[0] - b[0]);
-    return { source: get("Source"), cue: get("Cue"), content: content.length ? content : undefined };
+    return { source: spaced(text, get("Source")), cue: spaced(text, get("Cue")), content: content.length ? spaced(text, content) : undefined };
   });
+}
+
+/**
+ * Fragments with nothing but spaces between them are one fragment: they hold the same tokens, and the published
+ * PolNeAR scores (CofeNet's tables) compare token tags. An annotator who selected a quotation sentence by sentence
+ * leaves such gaps ("… of winning.| Trump has pledged …"); a line break still separates fragments (brat's rule).
+ */
+export function spaced(text: string, frags: Frags | undefined): Frags | undefined {
+  if (!frags || frags.length < 2) return frags;
+  const out: Frags = [[...frags[0]!]];
+  for (const f of frags.slice(1)) {
+    const last = out[out.length - 1]!;
+    if (f[0] >= last[1] && /^[^\S\n]*$/.test(text.slice(last[1], f[0]))) last[1] = Math.max(last[1], f[1]);
+    else out.push([...f]);
+  }
+  return out;
 }
 
 const AUX_BEFORE = /^(?:has|have|had|is|are|was|were|be|been|being|will|would|could|can|may|might|should|must|did|does|do|also|then|later|again|previously|recently|repeatedly|publicly|reportedly|earlier|already|first|once|not|never|n't|often|still|further|together|now|even|just|long|always|(?!(?:family|ally|rally|supply|assembly|anomaly|monopoly|reply|bully|homily|italy|only)$)\w+ly)$/i;
@@ -378,13 +395,13 @@ export function toAttributions(text: string, quotes: readonly Quote[], sentences
     const prev = key ? ((cue && byCue.get(`${key}@${cue[0]}`)) || byKey.get(key)) : undefined;
     // a continuation of the same speaker's quotation in one sentence group: one attribution, two fragments
     if (prev && q.kind !== "indirect" && prev.content && (!cue || (prev.cue && cue[0] === prev.cue[0][0])) && q.span[0] - prev.content[prev.content.length - 1]![1] < 250) {
-      prev.content.push(...lines(text, [content]));
+      prev.content = spaced(text, [...prev.content, ...lines(text, [content])]);
       continue;
     }
     const contents = q.kind === "indirect" && cue ? (source ? medialSplit(text, content, source, cue) : around(text, content, cue)) : [content];
     const lead = q.kind === "indirect" && cue ? relativeLead(text, content, q.speaker?.span, cue) : undefined;
     if (lead) contents.unshift(lead);
-    const a: Attribution = { source: source ? lines(text, [source]) : undefined, cue: cue ? [cue] : undefined, content: lines(text, q.asides ? withoutAsides(text, contents, q.asides) : contents) };
+    const a: Attribution = { source: source ? lines(text, [source]) : undefined, cue: cue ? [cue] : undefined, content: spaced(text, lines(text, q.asides ? withoutAsides(text, contents, q.asides) : contents)) };
     out.push(a);
     if (key) byKey.set(key, a);
     if (key && cue) byCue.set(`${key}@${cue[0]}`, a);
