@@ -135,6 +135,54 @@ describe("polnear scorer", () => {
     const text = "Jane Doe, speaking to reporters, said the bill would pass.";
     const [a] = toAttributions(text, runQuotes(text));
     assert.equal(text.slice(...a!.source![0]!), "Jane Doe");
+    // (", then," alone is an aside too)
+    const then = "Jane Doe, then, said the bill would pass.";
+    const [b] = toAttributions(then, runQuotes(then));
+    assert.equal(then.slice(...b!.source![0]!), "Jane Doe");
+  });
+  it("keeps the members a group names and a time's description in the source (', including X,', ', then 38,')", () => {
+    const source = (text: string) => {
+      const [a] = toAttributions(text, runQuotes(text));
+      return text.slice(...a!.source![0]!);
+    };
+    assert.equal(source("Several mayors, including Ana Kemp, said the bill would pass."), "Several mayors, including Ana Kemp,");
+    assert.equal(source("Rival growers, like the Hale family, argued the plant should close."), "Rival growers, like the Hale family,");
+    assert.equal(source("Ana Kemp, then 38, said the bill would pass."), "Ana Kemp, then 38,");
+    assert.equal(source("The bill will pass, said Ana Kemp, now a lobbyist."), "Ana Kemp, now a lobbyist");
+  });
+  it("takes a second source joined by 'and' after the cue, not a clause ('according to X, a historian, and other scholars')", () => {
+    const source = (text: string) => text.slice(...toAttributions(text, runQuotes(text))[0]!.source![0]!);
+    assert.equal(source("The plan is dead, according to Ana Kemp, a historian, and other scholars."), "Ana Kemp, a historian, and other scholars");
+    assert.equal(source("The plan is dead, according to Ana Kemp, a historian, and it is hard to say more."), "Ana Kemp, a historian,");
+  });
+  it("widens a source over its apposition past a day before the cue ('Jo Li, the mayor, on Tuesday called …')", () => {
+    const text = "Ana Kemp, the city's mayor, on Tuesday called the plan a disaster.";
+    const a = toAttributions(text, runQuotes(text)).find((x) => x.source);
+    assert.equal(text.slice(...a!.source![0]!), "Ana Kemp, the city's mayor,");
+    // (the day itself is neither source nor apposition: without an apposition the name stays alone)
+    const plain = "Ana Kemp on Tuesday called the plan a disaster.";
+    const b = toAttributions(plain, runQuotes(plain)).find((x) => x.source);
+    assert.equal(plain.slice(...b!.source![0]!), "Ana Kemp");
+  });
+  it("gives a list's last item before the cue its own apposition ('Ann Lee, a mayor, and Al Roe, a judge, said')", () => {
+    const text = "Ann Lee, a mayor in Ohio, and Al Roe, a judge, said the plan was dead.";
+    const [a] = toAttributions(text, runQuotes(text));
+    assert.equal(text.slice(...a!.source![0]!), "Ann Lee, a mayor in Ohio, and Al Roe, a judge,");
+  });
+  it("after an age, a home town is the source's apposition too ('…, 41, of Dayton, Ohio')", () => {
+    const text = `"The bill will pass," said Ana Kemp, 41, of Dayton, Ohio.`;
+    const [a] = toAttributions(text, runQuotes(text));
+    assert.equal(text.slice(...a!.source![0]!), "Ana Kemp, 41, of Dayton, Ohio");
+    // (no age: "of" opens no apposition of its own)
+    const plain = `"The bill will pass," said Ana Kemp, the mayor, of the plan.`;
+    const [b] = toAttributions(plain, runQuotes(plain));
+    assert.ok(!plain.slice(...b!.source![0]!).includes("of the plan"));
+  });
+  it("never widens a medial source into the rest of the content around it ('Enrollment, according to X, doubled …')", () => {
+    const text = "Enrollment, according to the school board, doubled last year.";
+    const [a] = toAttributions(text, runQuotes(text));
+    assert.equal(text.slice(...a!.source![0]!), "the school board");
+    assert.deepEqual(a!.content!.map((s) => text.slice(...s)), ["Enrollment", "doubled last year"]);
   });
   it("splits a medial attribution's content around its source and cue", () => {
     const text = "The new museum, the director said, will open to the public in May.";

@@ -12,10 +12,13 @@
 // complementiser "that"; a medial attribution ("The museum, he said, will …") splits its content in two, as does
 // a cue inside a content without a source ("Turnout | is expected | to rise"); a source is the whole noun
 // phrase as written, with a parenthesis and apposition ("Jane Doe (D-Wis.), a senior fellow at X," before the
-// cue, "…, said Jane Doe, a senior fellow at X" after it, with the closing comma when more words follow it), never
-// running into its own content or another report's cue ("Jo Li, who said …, said": the aside is an attribution of
-// its own); a quotation opening mid-sentence and attributed after it is reported from the sentence start ('Not
-// paying taxes "makes me smart," he said');
+// cue, "…, said Jane Doe, a senior fellow at X" after it, with the closing comma when more words follow it; the
+// members a group names, ", including X,", ", like X,", a time's description, ", then 38,", ", now a lobbyist,", and,
+// after an age, a home town, ", 41, of Dayton, Ohio"; a second source joined by "and", "…, according to Jo Li, a
+// historian, and other scholars"), never running into its own content (nor, for a medial report,
+// into the rest of the content around it) or another report's cue ("Jo Li, who said …, said": the aside is an
+// attribution of its own); a quotation opening mid-sentence and attributed after it is reported from the sentence
+// start ('Not paying taxes "makes me smart," he said');
 // a relative pronoun right before a report's source and cue opens its content as a fragment of its own ('a wall,
 // which he said Mexico should pay for': "which … Mexico should pay for"; not after a preposition, "in which he
 // said …", and never "that"); fragments never cross a line break (brat's rule); fragments with only spaces between
@@ -158,16 +161,22 @@ function sentenceEndAt(text: string, pos: number, sentences?: readonly Span[]): 
 
 // a parenthesis ("(D-Mo.)") and a comma-bounded apposition (", a senior fellow at X,") after a name
 // (the apposition may end in a quoted title that holds its closing comma: ', host of "Morning Show,"')
-const APPOSITION_BEFORE_CUE = /^(\s*\(\S{1,20}\))?(\s*,[^"“”;:\n]*(?:,|["“][^"“”;:\n]{1,60},["”]))?\s*$/;
+// (a day or a week between the apposition and the cue is neither's: "Jo Li, the mayor, on Tuesday called …")
+const APPOSITION_BEFORE_CUE = /^(\s*\(\S{1,20}\))?(\s*,[^"“”;:\n]*(?:,|["“][^"“”;:\n]{1,60},["”]))?(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\s+(?:last|this)\s+(?:week|month|year))?\s*$/;
 const PARENTHESIS = /^\s*\(\S{1,20}\)/;
 const SEGMENT = /^\s*,[^"“”;:,\n]+/;
 const CLAUSE_VERB = new Set("is are was were has have had will would can could may might should must does did do".split(" "));
-// an aside is no apposition: ", speaking to …,", ", in particular,", ", like Obama,", ", often"
-const ASIDE = /^\s*,?\s*(?:[a-z]+ing|[a-z]+ly|in|on|at|like|unlike|as|for|with|after|before|during|despite|often|too|however|though|meanwhile|then|now|again|and|but|or)\b/;
+// an aside is no apposition: ", speaking to …,", ", in particular,", ", often"; the members a group names are its own
+// (", including Obama,", ", like Obama,": train, 44 of 52 such sources hold them), and so is a time's description
+// (", then 38,", ", now a CNN commentator,")
+const ASIDE = /^\s*,?\s*(?:(?!including\b)[a-z]+ing|[a-z]+ly|in|on|at|unlike|as|for|with|after|before|during|despite|often|too|however|though|meanwhile|(?:then|now)(?=\s*(?:,|$)|-)|again|and|but|or)\b/;
 // a relative clause inside an apposition ("who runs X") is part of it (dev: cutting "which …" ones off does not pay)
 const RELATIVE = new Set(["who", "whom", "whose", "which", "that", "where"]);
-// a second apposition must open like a noun phrase ("…, a professor at X, the author of Y")
+// a second apposition must open like a noun phrase ("…, a professor at X, the author of Y"), or, after an age, name a
+// home town ("…, 20, of Jacksonville, Fla.")
 const NP_OPENING = /^\s*,\s*(?:a|an|the|his|her|their|its|one|two|three|who|whom|\d|\p{Lu})/u;
+const HOME_TOWN = /^\s*,\s*(?:of|from)\s+\p{Lu}/u;
+const AGE = /^\s*,\s*\d{1,3}\s*$/;
 // a sentence end inside the would-be apposition ("… group. ''It's …")
 const SENTENCE_STOP = /[.!?]["”’']*\s+(?=["“‘'`(]|\p{Lu})/u;
 // abbreviations whose full stop ends no sentence: titles, months, US states as newspapers write them, initials
@@ -176,6 +185,14 @@ const TITLE_BEFORE_STOP = new RegExp(
     "Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Mass|Md|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)|\\b\\p{Lu})$",
   "u",
 );
+
+// a second source joined to the first ("…, according to Jo Li, a historian, and other scholars"): a noun phrase after
+// "and", no clause ("…, and it is hard to say")
+const COORDINATED = /^\s*,\s*(?:and|or)\s+(?=(?:a|an|the|his|her|their|its|other|others|several|many|some)\b|\p{Lu})/u;
+const coordinated = (segment: string): boolean => {
+  const m = COORDINATED.exec(segment);
+  return !!m && appositive(segment.slice(m[0].length)) && !/\b(?:it|he|she|they|we|there)\b/i.test(segment.slice(m[0].length));
+};
 
 /** A noun phrase's apposition, not a clause: no finite verb or cue outside a relative clause ("who runs X" is fine). */
 function appositive(words: string): boolean {
@@ -197,8 +214,10 @@ function sourceSpan(text: string, source: Span, cue: Span | undefined, sentences
     // a source that holds its own apposition ("The state's campaign chairman, Phil Lovas, said"): PolNeAR keeps the
     // apposition's closing comma, as it does for one after the name (below), also when more words come before the cue
     // ("Rendell, a Clinton surrogate, said … and called it …": train, 89 of 97 such sources keep it)
-    if (/,\s/.test(text.slice(source[0], source[1])) && text[source[1]] === ",") return [source[0], source[1] + 1];
     const m = APPOSITION_BEFORE_CUE.exec(text.slice(source[1], cue[0]));
+    // (a list's last item takes its own apposition: "Ann Lee, a mayor, and Al Roe, a judge, said")
+    const own = m?.[2] && !m[1] && /,\s+(?:and|or)\s/.test(text.slice(source[0], source[1])) && appositive(m[2].replace(/,\s*$/, ""));
+    if (/,\s/.test(text.slice(source[0], source[1])) && text[source[1]] === "," && !own) return [source[0], source[1] + 1];
     if (!m || !(m[1] || m[2]) || (m[2] && !appositive(m[2].replace(/,\s*$/, "")))) return source;
     return [source[0], source[1] + (m[1]?.length ?? 0) + (m[2]?.length ?? 0)];
   }
@@ -211,9 +230,11 @@ function sourceSpan(text: string, source: Span, cue: Span | undefined, sentences
   if (paren) b += paren[0].length;
   // comma-led appositions, one after another, as long as each is a noun phrase and the sentence ends after them
   const stops: number[] = [b];
-  for (let seg = SEGMENT.exec(text.slice(b, end)); seg && appositive(seg[0]) && (stops.length === 1 || NP_OPENING.test(seg[0])); seg = SEGMENT.exec(text.slice(b, end))) {
+  let previous = "";
+  for (let seg = SEGMENT.exec(text.slice(b, end)); seg && (coordinated(seg[0]) || (appositive(seg[0]) && (stops.length === 1 || NP_OPENING.test(seg[0]) || (AGE.test(previous) && HOME_TOWN.test(seg[0]))))); seg = SEGMENT.exec(text.slice(b, end))) {
     b += seg[0].length;
     stops.push(b);
+    previous = seg[0];
   }
   if (!/^\s*[.!?"”’']*\s*$/.test(text.slice(b, end))) {
     // more words after a comma ("said Jane Doe, a pollster, referring to …"): the apposition with its closing comma
@@ -387,6 +408,11 @@ export function toAttributions(text: string, quotes: readonly Quote[], sentences
       let b = content[0];
       while (b > q.speaker.span[1] && /[\s,]/.test(text[b - 1]!)) b--;
       source = [source[0], b];
+    }
+    // …nor into the rest of a content it stands inside ("The next day, according to Jo Li, Al Roe made demands": the
+    // medial split below gives "Al Roe made demands" to the content)
+    if (source && q.speaker?.span && q.kind === "indirect" && content[0] < q.speaker.span[0] && q.speaker.span[1] < content[1] && source[1] > q.speaker.span[1]) {
+      source = [source[0], q.speaker.span[1]];
     }
     // split and continued quotes share the speaker's mention (the widened source span may differ between them)
     const key = q.speaker?.span ? `${q.speaker.span[0]}:${q.speaker.span[1]}` : "";

@@ -32,8 +32,11 @@ describe("quantified subjects", () => {
     assert.equal(hedged("Not everyone", "everyone"), "Not everyone");
     assert.equal(hedged("But less than a third of voters", "a third of voters"), "less than a third of voters");
     assert.equal(hedged("In each state, about half of voters", "half of voters"), "about half of voters");
-    // "just" and "only" are left out, as PolNeAR's sources leave them; a phrase that is no share takes no hedge
+    // "only" is the subject's, "just" is left out, as PolNeAR's sources mostly have them; a phrase that is no share
+    // takes no hedge
+    assert.equal(hedged("Only three of the senators", "three of the senators"), "Only three of the senators");
     assert.equal(hedged("Just 28 percent of voters", "28 percent of voters"), undefined);
+    assert.equal(hedged("Only the senators", "the senators"), undefined);
     assert.equal(hedged("Not the senators", "the senators"), undefined);
   });
   it("a hedge split at its preposition is whole again ('at | least four senators', 'as | many as 40 percent')", () => {

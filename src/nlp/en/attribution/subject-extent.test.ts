@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Span } from "../../../core/record.js";
-import { leadTrimmed, lineTrimmed, ofTail, relativeClauseStart, slashStart } from "./subject-extent.js";
+import { leadTrimmed, lineTrimmed, listStart, ofTail, quotedTitleStart, relativeClauseStart, slashStart, whoseStart } from "./subject-extent.js";
 
 const spanOf = (text: string, words: string): Span => {
   const at = text.indexOf(words);
@@ -74,5 +74,50 @@ describe("subject extent", () => {
     assert.equal(slashStart(text, she), she);
     const or = spanOf(text, "Or group");
     assert.equal(slashStart(text, or), or);
+  });
+  it("a list's earlier items before its coordinated last ones belong to the subject ('Kemp, Ames, | Ruiz and Lowe')", () => {
+    const list = (text: string, words: string) => {
+      const s = spanOf(text, words);
+      const at = listStart(text, 0, s);
+      return at === undefined ? undefined : text.slice(at, s[1]);
+    };
+    assert.equal(list("Mayor Ana Kemp, Dr. Tom Ames, Rita Ruiz and Ben Lowe argued the plan was rushed.", "Rita Ruiz and Ben Lowe"), "Mayor Ana Kemp, Dr. Tom Ames, Rita Ruiz and Ben Lowe");
+    assert.equal(list("Teachers, nurses and bus drivers say the raise is overdue.", "nurses and bus drivers"), "Teachers, nurses and bus drivers");
+    // a fronted adjunct before the list stays out of it; a comma before "and" after two items is the list's too
+    assert.equal(list("At the hearing, Kemp, Ames and Lowe argued for a delay.", "Ames and Lowe"), "Kemp, Ames and Lowe");
+    assert.equal(list("Farmers, truckers, and the local grocers complained.", "the local grocers"), "Farmers, truckers, and the local grocers");
+  });
+  it("no list when the words before the comma are a clause, an adverb, or one clause joined by ', and'", () => {
+    const list = (text: string, words: string) => listStart(text, 0, spanOf(text, words));
+    assert.equal(list("The vote was delayed, Ames and Lowe said.", "Ames and Lowe"), undefined);
+    assert.equal(list("Yesterday, Ames and Lowe said the vote was delayed.", "Ames and Lowe"), undefined);
+    assert.equal(list("Most recently, Ames and Lowe said so.", "Ames and Lowe"), undefined);
+    assert.equal(list("Kemp didn't run, and Lowe said she would.", "Lowe"), undefined);
+    // (no coordination at all: "Kemp, Lowe said" is a quotation's end or an apposition, not a list)
+    assert.equal(list("Ames, Lowe said.", "Lowe"), undefined);
+  });
+  it("a possessive relative pronoun right before the phrase is part of it ('whose | lawyer said')", () => {
+    const text = "The company, whose lawyer said the suit had no merit, appealed.";
+    assert.equal(text.slice(...whoseStart(text, spanOf(text, "lawyer"))), "whose lawyer");
+    const plain = "The company's lawyer said so.";
+    const s = spanOf(plain, "lawyer");
+    assert.equal(whoseStart(plain, s), s);
+  });
+  it("a quoted title right before the phrase modifies it ('\"Night Watch\" host Ann Lee', 'the \"Harbor\" star')", () => {
+    const text = `"Night Watch" host Ann Lee said the show would end. Later the "Harbor" star agreed.`;
+    assert.equal(text.slice(...quotedTitleStart(text, spanOf(text, "host Ann Lee"))), `"Night Watch" host Ann Lee`);
+    assert.equal(text.slice(...quotedTitleStart(text, spanOf(text, "star"))), `the "Harbor" star`);
+  });
+  it("no title before a pronoun, nor a quotation that ends with its own punctuation", () => {
+    const pronoun = `The plan is "too little, too late" he said.`;
+    const he = spanOf(pronoun, "he said");
+    const one: [number, number] = [he[0], he[0] + 2];
+    assert.equal(quotedTitleStart(pronoun, one), one);
+    const quote = `"We will win," Ann Lee said.`;
+    const s = spanOf(quote, "Ann Lee");
+    assert.equal(quotedTitleStart(quote, s), s);
+    const long = `"This is a long sentence of its own" Ann Lee said.`;
+    const l = spanOf(long, "Ann Lee");
+    assert.equal(quotedTitleStart(long, l), l);
   });
 });

@@ -118,3 +118,91 @@ export function relativeClauseStart(text: string, from: number, start: number): 
   const end = at + m[1]!.trimEnd().length;
   return { head: [at, end] };
 }
+
+// A list item: a short noun phrase ("Sen. Jo Li (D-Wis.)", "other Democrats"), no verb, clause word or preposition first.
+const ITEM_WORDS_MAX = 7;
+const ITEM_CLAUSE_WORD = /^(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|should|must|does|did|do|who|whom|which|that|said|says|told|according|not)$/i;
+// words that open an adjunct or a clause before the subject, not a list item ("In Iowa, …", "When asked, …", "Yesterday, …")
+const ITEM_ADJUNCT =
+  /^(?:of|in|on|at|to|for|with|without|within|through|throughout|ahead|prior|upon|around|along|alongside|besides|given|following|across|against|under|over|beyond|behind|near|inside|outside|between|toward|towards|via|from|by|about|after|before|during|since|until|despite|amid|among|like|unlike|as|when|while|if|because|although|though|once|where|however|meanwhile|moreover|furthermore|instead|indeed|still|now|then|later|earlier|today|yesterday|tonight|also|again|so|thus|yet|separately|similarly|likewise|finally|first|last|next|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|[a-z]+ly|[a-z]+ing|[a-z]+ed)$/i;
+const ITEM_BOUNDARY = /[;:"“”()\[\]—–\n]|\s-{1,2}\s/g;
+
+/** The words are one list item; `adjunct` when they open an adjunct instead. */
+function listItem(words: string): "item" | "adjunct" | "no" {
+  const list = words.match(/[\p{L}\d'’.&-]+/gu) ?? [];
+  if (list.length === 0) return "no";
+  // (a verb makes the words a clause: "Jo Li didn't run, and | Al Roe")
+  if (list.some((w, k) => k > 0 && /^[a-z]/.test(w) && (/n['’]t$/.test(w) || (!/s$/.test(w) && isFiniteForm(w))))) return "no";
+  // (an adverb closing the words makes them an adjunct too: "Most recently, …")
+  if ((ITEM_ADJUNCT.test(list[0]!) && !/^\p{Lu}[\p{L}]*ing$/u.test(list[0]!)) || /^[a-z]{2,}ly$/.test(list[list.length - 1]!)) return "adjunct";
+  if (list.length > ITEM_WORDS_MAX || list.some((w) => ITEM_CLAUSE_WORD.test(w) || /^[a-z]{3,}ed$/.test(w))) return "no";
+  return "item";
+}
+
+/**
+ * "Trump, Cruz, | Rubio and Kasich said": a coordinated subject before its cue whose earlier items, set off by commas,
+ * the extractor did not take. The start of the whole list, or `undefined`. Items are short noun phrases from `from` (the
+ * sentence start or a bound); the list opens the clause there, after a bracket, colon or quotation mark, or after a
+ * fronted adjunct and its comma ("In Iowa, Trump, Cruz and Rubio said"). PolNeAR's source is the whole list.
+ */
+export function listStart(text: string, from: number, span: Span): number | undefined {
+  let before = text.slice(from, span[0]);
+  // (only a coordination: its last item holds the conjunction, "Rubio and Kasich", or follows it, "Rubio, and | Kasich")
+  const oxford = /,\s+(?:and|or)\s+$/.exec(before);
+  if (oxford) before = before.slice(0, oxford.index + 1);
+  else if (!/\s(?:and|or)\s/.test(text.slice(span[0], span[1]))) return undefined;
+  if (!/,\s*$/.test(before)) return undefined;
+  ITEM_BOUNDARY.lastIndex = 0;
+  let cut = 0;
+  for (let m = ITEM_BOUNDARY.exec(before); m; m = ITEM_BOUNDARY.exec(before)) cut = m.index + m[0].length;
+  before = before.slice(0, cut).replace(/\S/g, " ") + before.slice(cut);
+  let start: number | undefined;
+  let items = 0;
+  let end = before.replace(/,\s*$/, "").length;
+  for (;;) {
+    const comma = before.lastIndexOf(",", end - 1);
+    const a = comma + 1;
+    let words = before.slice(a, end);
+    // ("But Trump, Cruz and …": a conjunction opening the clause is no part of the list)
+    const lead = /^\s*(?:(?:and|but)\s+)?/i.exec(words)![0];
+    words = words.slice(lead.length);
+    const kind = listItem(words);
+    if (kind === "adjunct") break;
+    if (kind === "no") return undefined;
+    start = from + a + lead.length;
+    while (/\s/.test(text[start]!)) start++;
+    items++;
+    if (comma < 0 || lead.trim()) break;
+    end = comma;
+  }
+  // (", and | X" after one item is as often two clauses: "Lee didn't run, and | Farley said")
+  return oxford && items < 2 ? undefined : start;
+}
+
+const WHOSE_BEFORE = /(?:^|[^\p{L}'’])(whose\s+)$/iu;
+
+/**
+ * "X, whose | spokesman said …": a possessive relative pronoun right before the phrase is part of it (PolNeAR train: 11
+ * sources of 11 so placed hold it). The span from "whose"; the same span object when no "whose" stands there.
+ */
+export function whoseStart(text: string, span: Span): Span {
+  const m = WHOSE_BEFORE.exec(text.slice(Math.max(0, span[0] - 12), span[0]));
+  return m ? [span[0] - m[1]!.length, span[1]] : span;
+}
+
+// A quoted name of a show, a book or a slogan right before the phrase, perhaps after a determiner: a few words, no
+// sentence punctuation inside (that would be a quotation: '"We will win," Jo Li said').
+const QUOTED_TITLE_BEFORE =
+  /(?:^|[\s(])((?:(?:the|a|an|his|her|their|its|our)\s+)?["“'‘](?=[\p{L}\d])(?:[^"“”'‘’,.!?;:\n\s]+\s+){0,4}[^"“”'‘’,.!?;:\n\s]+["”'’]\s+)$/iu;
+
+/**
+ * '"Daily Show" | host Trevor Noah said', 'the "Avatar" | star': a quoted title modifying the phrase is part of it
+ * (PolNeAR train: 18 sources so written hold it). The span from the title (or its determiner); the same span object
+ * when no title stands there.
+ */
+export function quotedTitleStart(text: string, span: Span): Span {
+  // (a pronoun takes no modifier: '… "down the line" he said' ends a quotation)
+  if (/^(?:i|he|she|we|they|you|it)$/i.test(text.slice(span[0], span[1]))) return span;
+  const m = QUOTED_TITLE_BEFORE.exec(text.slice(Math.max(0, span[0] - 60), span[0]));
+  return m ? [span[0] - m[1]!.length, span[1]] : span;
+}

@@ -902,6 +902,15 @@ describe("indirect quotes: 'according to' sources the phrase reader stopped shor
   it("a time word and a verb-like noun running to the sentence end ('according to early returns')", () => {
     assert.equal(source("The mayor won the primary in the north, according to early returns."), "early returns");
   });
+  it("a second conjunct and a restrictive 'who' clause running to the sentence end are the source's", () => {
+    assert.equal(source("The bridge will reopen in May, according to the transport ministry and the city."), "the transport ministry and the city");
+    assert.equal(source("The vote will be delayed, according to officials and lawyers who attended the hearing."), "officials and lawyers who attended the hearing");
+    assert.equal(source("The vote will be delayed, according to local and state officials."), "local and state officials");
+  });
+  it("negative: a 'who' clause that reports on its own, and a time, stay out of the source", () => {
+    assert.equal(source("The vote will be delayed, according to two senators present who requested anonymity."), "two senators present");
+    assert.equal(source("The vote will be delayed, according to a court filing on Monday."), "a court filing");
+  });
 });
 
 describe("indirect quotes: strong cues in harder frames", () => {

@@ -1605,8 +1605,10 @@ function speakerTurn(tk: Tokens, text: string, s0: number, s1: number, paraEnd: 
   return { speaker, cue: [tk.start(speaker.to), tk.end(speaker.to)], content: [tk.start(c), transcript ? paraEnd : tk.end(Math.max(c + 1, sentenceEnd(tk, c, s1)) - 1)], transcript };
 }
 
-// Words that end an "according to" source running on to the sentence end: a time, a clause, a second report.
-const ACCORDING_TAIL_STOP = /^(?:on|last|earlier|during|when|while|after|before|since|as|because|though|although|but|and|which|who|that|said|says|;|:|—|–|\(|-)$/;
+// Words that end an "according to" source running on to the sentence end: a time, a clause, a second report. (A
+// second conjunct and a restrictive "who" clause are the source's: "according to exit polls and other surveys",
+// "according to Democrats who attended the meeting": PolNeAR train, 9 such sources)
+const ACCORDING_TAIL_STOP = /^(?:on|last|earlier|during|when|while|after|before|since|as|because|though|although|which|that|said|says|;|:|—|–|\(|-)$/;
 
 // Words after "according to X," that open the source's relative clause or an aside, not the rest of the report.
 const MEDIAL_ACCORDING_STOP = /^(?:who|whom|whose|which|where|that|a|an|the|in|on|at|to|for|of|with|by|from|as|although|though|while|including|[a-z]+ing)$/;
@@ -1657,7 +1659,8 @@ function accordingTo(tk: Tokens, text: string, s0: number, s1: number, i: number
   // short of a time or a clause after it ("… according to a tally on Monday", "…, according to X, was …")
   if (speaker.to < end) {
     let m = speaker.to;
-    while (m < end && tk.word(m) !== "," && !ACCORDING_TAIL_STOP.test(tk.low(m)) && !isQuoteChar(tk.word(m)) && m - speaker.from < 24) m++;
+    // ("a senator who requested anonymity": a "who" clause reporting of its own is another attribution)
+    while (m < end && tk.word(m) !== "," && !ACCORDING_TAIL_STOP.test(tk.low(m)) && !(tk.low(m) === "who" && tk.cue(m + 1)) && !isQuoteChar(tk.word(m)) && m - speaker.from < 24) m++;
     if (m > speaker.to && (m === end || tk.word(m) !== ",")) speaker = phraseNP(tk, text, speaker.from, m) ?? speaker;
   }
   const cEnd = tk.word(i - 1) === "," ? i - 1 : i;

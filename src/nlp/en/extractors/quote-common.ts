@@ -427,6 +427,11 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
             const description = scanBack(tk, text, lo, k);
             if (description && !description.pronoun && !allCapitalised(tk, description.from, description.to) && (opensClause(tk, lo, description.from) || afterSubordinator(tk, lo, description.from))) {
               between.span = [description.span[0], between.span[1]];
+            } else {
+              // ("One of his advisers, Tad Devine,", "Another delegate on the slate, Jo Li,": a description with its own
+              // "of" or place phrase, which the noun-phrase reader stops inside, opening the clause)
+              const wide = describingClauseStart(tk, lo, k);
+              if (wide !== undefined) between.span = [tk.start(wide), between.span[1]];
             }
             return personBeforeOf(tk, text, between);
           }
@@ -468,6 +473,41 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
     if (head && !head.pronoun && head.to - head.from > 2) return personBeforeOf(tk, text, { ...head, to: np.to, span: [head.span[0], np.span[1]] });
   }
   return np ?? reducedRelative(tk, text, lo, j + 1) ?? contactRelative(tk, text, lo, j + 1) ?? shareOfTen(tk, text, lo, j + 1);
+}
+
+// The longest description before a name's comma that describingClauseStart reads (tokens).
+const DESCRIPTION_MAX = 12;
+const DESCRIPTION_OPENER = /^(?:one|two|three|another|a|an|the|his|her|their|its|our|my|your)$/;
+const DESCRIPTION_STOP = /^(?:who|whom|whose|which|that|said|says|told|according|when|while|if|because|as|than|i|he|she|we|they|you|it|him|them|us|me)$/;
+
+/**
+ * The first token of a description that opens the clause and ends at the comma at `comma` ("One of his advisers",
+ * "Another delegate not on the slate"): a determiner, a possessive or a small number first, no verb or clause word
+ * inside; else undefined.
+ */
+function describingClauseStart(tk: Tokens, lo: number, comma: number): number | undefined {
+  let s = comma - 1;
+  const inside = (t: number): boolean =>
+    !tk.isPunct(t) || isTitleDot(tk, t) || tk.word(t) === "-" || tk.low(t) === "'s" || tk.low(t) === "’s" ||
+    ((tk.word(t) === "'" || tk.word(t) === "’") && t > lo && tk.end(t - 1) === tk.start(t) && tk.isWord(t - 1));
+  while (s >= lo && comma - s <= DESCRIPTION_MAX && inside(s)) s--;
+  if (comma - s > DESCRIPTION_MAX) return undefined;
+  // (the clause starts at the range's start, after a quotation mark or a colon, or after a conjunction opening it)
+  if (s >= lo && !/^(?:["“”:;(]|—|–)$/.test(tk.word(s)) && !isQuoteChar(tk.word(s))) return undefined;
+  s++;
+  while (s < comma && /^(?:but|and|yet|so)$/.test(tk.low(s))) s++;
+  if (comma - s < 2 || !DESCRIPTION_OPENER.test(tk.low(s))) return undefined;
+  for (let t = s; t < comma; t++) {
+    const w = tk.low(t);
+    // (a plural's possessive mark is written onto its word: "The Democrats’ leading candidate")
+    const mark = (w === "'" || w === "’") && t > s && tk.end(t - 1) === tk.start(t);
+    if (!tk.isWord(t) && !isTitleDot(tk, t) && w !== "'s" && w !== "’s" && w !== "-" && !mark) return undefined;
+    // (a past form after a noun makes the words a clause, "The lawyers argued in court"; after a determiner or a
+    // possessive it is an adjective, "the retired judge")
+    const noun = DETERMINERS.has(tk.low(t - 1)) || tk.low(t - 1) === "'s" || tk.low(t - 1) === "’s";
+    if (DESCRIPTION_STOP.test(w) || AUXILIARY.test(w) || (/[a-z]ed$/.test(w) && tk.finite(t) && !noun)) return undefined;
+  }
+  return s;
 }
 
 const TITLE_MAX = 8;
@@ -869,6 +909,15 @@ function verbBefore(tk: Tokens, v: number, hi: number): boolean {
 const ADJUNCT_WORD = /^(?:in|on|at|of|by|with|to|into|from|about|over|under|during|through|against|among|amid|for|after|before|since|until|ago|later|earlier|[a-z]{3,}ly)$/;
 const AUX_WORD = /^(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should)$/;
 
+/** Tokens from k are a short time or place phrase ("in 2015", "on Monday", "last week") and then a verb. */
+function adjunctThenVerb(tk: Tokens, k: number, hi: number): boolean {
+  for (let m = k + 1; m < hi && m - k <= 4; m++) {
+    if (!tk.isWord(m) && tk.t.kind[m] !== 2) return false;
+    if (verbLike(tk, m) && !DETERMINERS.has(tk.low(m - 1))) return m > k + 1;
+  }
+  return false;
+}
+
 /** clauseSubject's subject starting at token `from`: a name or pronoun, its parenthesis and apposition, then a verb. */
 function subjectAt(tk: Tokens, text: string, from: number, hi: number, fronted: boolean): { np: SpeakerNP; verb: number } | undefined {
   const np = speakerAfter(tk, text, from, hi);
@@ -878,7 +927,8 @@ function subjectAt(tk: Tokens, text: string, from: number, hi: number, fronted: 
   if (tk.low(np.to) === "of") {
     let k = np.to + 1;
     while (k < hi && k - np.to <= 5 && tk.isWord(k) && !(verbLike(tk, k) && !DETERMINERS.has(tk.low(k - 1))) && !NP_STOP.has(tk.low(k))) k++;
-    if (k > np.to + 1 && k < hi && verbLike(tk, k)) widenNP(tk, text, np, k);
+    // (a time or a place between the phrase and its verb is neither's: "A group of doctors | in 2015 sent …")
+    if (k > np.to + 1 && k < hi && (verbLike(tk, k) || (/^(?:in|on|at|last|this)$/.test(tk.low(k)) && adjunctThenVerb(tk, k, hi)))) widenNP(tk, text, np, k);
   }
   // a fronted participle or adverb is no subject ("Chastened by the analyses, …", "Recently, however, …")
   // (a name ending so is a subject when its verb follows: "Schilling appeared …", "Manning testified …")
@@ -1027,7 +1077,8 @@ function modifierAfter(tk: Tokens, i: number, j: number, hi: number): number {
   // a determiner, a number or a plural noun opens the description ("a source", "one aide", "members")
   if (!(DETERMINERS.has(tk.low(i)) || /^(?:one|two|three|four|five)$/.test(tk.low(i)) || (j - i === 1 && /[a-z]s$/.test(tk.word(i))))) return j;
   // (a verb inside the description makes it a clause: "said the event brought back memories of …")
-  for (let k = i + 1; k < j; k++) if (tk.finite(k) && !isCapitalised(tk.word(k)) && !DETERMINERS.has(tk.low(k - 1)) && tk.low(k - 1) !== "'s") return j;
+  // ("a source close to the talks": an adjective of the post-modifier that reads as a verb, "close", is none)
+  for (let k = i + 1; k < j; k++) if (tk.finite(k) && !isCapitalised(tk.word(k)) && !DETERMINERS.has(tk.low(k - 1)) && tk.low(k - 1) !== "'s" && !(k === j - 1 && POST_ADJECTIVE.test(tk.low(k)))) return j;
   const rel = tk.low(j) === "who";
   if (POST_ADJECTIVE.test(tk.low(j)) && !(j + 1 < hi && /^(?:to|with|in|as)$/.test(tk.low(j + 1)))) return j;
   let k = j + 1;

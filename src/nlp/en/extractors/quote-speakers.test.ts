@@ -354,3 +354,42 @@ describe("quote speakers: a description before the name", () => {
     assert.equal(byCue(text, "told").span, "Ivo Brandl");
   });
 });
+
+describe("quote speakers: the extent of the subject (third round)", () => {
+  it("a description with its own 'of' or place phrase opening the clause, then the name ('One of the board's lawyers, Ana Kemp,')", () => {
+    const { q, span } = byCue("One of the board's lawyers, Ana Kemp, said the appeal would fail.", "said");
+    assert.equal(span, "One of the board's lawyers, Ana Kemp");
+    assert.equal(q.speaker?.name, "Ana Kemp");
+    assert.equal(byCue("Another clerk on the night shift, Tom Reyes, said the doors were locked.", "said").span, "Another clerk on the night shift, Tom Reyes");
+  });
+  it("negative: words with a verb of their own before the name's comma are no description", () => {
+    assert.equal(byCue("The lawyers argued in court, Ana Kemp, said the appeal would fail.", "said").span, "Ana Kemp");
+  });
+  it("an adjective of a described speaker's post-modifier that reads as a verb ('a source close to the talks')", () => {
+    assert.equal(byCue(`"It will pass," said a source close to the negotiations.`, "said").span, "a source close to the negotiations");
+  });
+  it("a possessive relative pronoun before the phrase, a quoted title, the earlier items of a list", () => {
+    assert.equal(byCue("The museum, whose director said the roof leaked, will close.", "said").span, "whose director");
+    assert.equal(byCue(`"Night Watch" host Ana Kemp said the show would end in May.`, "said").span, `"Night Watch" host Ana Kemp`);
+    assert.equal(byCue("Four teachers, two nurses and a janitor said the school was cold.", "said").span, "Four teachers, two nurses and a janitor");
+  });
+  it("negative: a fronted adjunct is no list item, and a name alone takes no 'whose' or title", () => {
+    assert.equal(byCue("At the hearing, Kemp and Lowe said the vote was rushed.", "said").span, "Kemp and Lowe");
+    assert.equal(byCue(`"We will win," Ana Kemp said.`, "said").span, "Ana Kemp");
+  });
+});
+
+describe("quote speakers: heads before a participle or a time", () => {
+  it("the head a participle modifies is the subject, with the participle's object ('House Democrats backing | the bill')", () => {
+    assert.equal(byCue("House Democrats backing the bill said the vote would be close.", "said").span, "House Democrats backing the bill");
+    assert.equal(byCue("A union representing bus drivers endorsed the mayor on Friday.", "endorsed").span, "A union representing bus drivers");
+  });
+  it("negative: a fronted participle clause is no head ('After meeting the governor the mayor said')", () => {
+    assert.equal(byCue("After meeting the governor the mayor said the plan was dead.", "said").span, "the mayor");
+  });
+  it("a group noun keeps its 'of' phrase across a time before the verb ('A group of nurses | in 2019 sent')", () => {
+    const text = "A group of nurses in 2019 sent a letter to the board, calling for a new director.";
+    const q = runQuotes(text).find((x) => x.cue?.text.endsWith("calling for"));
+    assert.equal(q?.speaker?.span && text.slice(...q.speaker.span), "A group of nurses");
+  });
+});

@@ -10,7 +10,7 @@ import { participleObjects, shareParticipleSpeakers } from "../attribution/parti
 import { hedgedStart, quantifiedStart, splitHedgeStart } from "../attribution/quantified-subject.js";
 import { namingCalled } from "../attribution/naming.js";
 import { missingSubjects } from "../attribution/missing-subject.js";
-import { leadTrimmed, lineTrimmed, ofTail, relativeClauseStart, slashStart } from "../attribution/subject-extent.js";
+import { leadTrimmed, lineTrimmed, listStart, ofTail, quotedTitleStart, relativeClauseStart, slashStart, whoseStart } from "../attribution/subject-extent.js";
 
 // The indirect-quote stage's reports: passives and raising verbs are read there (attribution/voice.ts).
 const INDIRECT = "indirect-quotes";
@@ -63,6 +63,8 @@ const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|both|the|of|for)$/u;
 // a finite verb before any relative pronoun: the words are a clause ("The piece used one of …"), not a subject
 const CLAUSE_WORD = /^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|does|did|do|used|took|made|got|gave|went|came|put|seized|sent|found|showed|told)$/i;
 const RELATIVE_WORD = /^(?:who|whom|whose|which|that|where)$/i;
+// a relative pronoun before a quantifier subject ("whom many in", "which some of")
+const OBJECT_RELATIVE = /^(?:who|whom|which|that)\s+(?=(?:many|most|some|all|few|several|none|each|both|one|two|three)\s+(?:of|in|at|on|among)\s)/i;
 // A verb of saying inside the would-be subject means it is a clause, not a noun phrase.
 const SAYING = /\b(?:said|says|say|told|tells|added|stated|wrote|asked|argued|according)\b/i;
 // Time and manner words between a speaker and the cue belong to neither ("Sanders on Tuesday said", "my father often said").
@@ -96,6 +98,9 @@ function subjectWords(words: string): boolean {
 // A participle right before the speaker phrase, after a determiner, a preposition, "where" or a clause boundary.
 const MODIFIER_BEFORE =
   /(^|[,;:(]\s*|\b(?:of|in|from|by|for|among|where|when|while|as|but|and|yet|so|\d+)\s+)((?:the|a|an|that|this|these|those|his|her|their|its|our|some|many|most|all)\s+)?([a-z]+(?:ing|ed))\s+$/i;
+// A head noun phrase opening the clause, then a participle right before the speaker phrase ("A union representing |
+// flight attendants", "House Republicans supporting | the bill"): the participle's object is no subject.
+const HEAD_PARTICIPLE_BEFORE = /(^|[,;:(]\s*|[.!?]["”’]?\s+)((?:[\p{L}\d'’.-]+\s+){1,4}?([a-z]{3,}ing))\s+$/u;
 // -ing words that are prepositions or pronouns, not participles ("including X", "everything X says")
 const NOT_MODIFIER = /^(?:including|excluding|according|during|regarding|concerning|following|pending|notwithstanding|considering|barring|\w*thing)$/;
 // The longest speaker phrase whose words are re-read (characters).
@@ -229,6 +234,10 @@ export function resolveSpeakers(doc: Document): Quote[] {
     const slashed = slashStart(text, span);
     const joined = slashed !== span;
     span = slashed;
+    // "X, whose | spokesman said": the possessive relative pronoun is the phrase's
+    span = whoseStart(text, span);
+    // '"Daily Show" | host Trevor Noah': a quoted title before the phrase is its modifier (before the cue only)
+    if (span[1] <= cue[0]) span = quotedTitleStart(text, span);
     if (span[1] > cue[0]) {
       // "echoed by a number of tax experts I spoke to": a group noun after its cue, with its "of" phrase
       const end = span[0] >= cue[1] ? ofTail(text, span, sentenceEnd(span[1]), true) : span[1];
@@ -256,6 +265,7 @@ export function resolveSpeakers(doc: Document): Quote[] {
     if (occasion) span = [span[0] + occasion[1]!.length, span[1]];
     // the rest reads the words between the phrase and a cue right after it
     const adjacent = cue[0] - span[1] <= 40 && !/[,;:"“”]/.test(text.slice(span[1], cue[0]));
+    let listed = true;
     if (adjacent) {
       const trail = TRAILING_ADVERBIAL.exec(text.slice(span[0], span[1]));
       // (not the time of a reduced relative: "The latest poll released Friday shows" keeps its day, as PolNeAR does)
@@ -267,6 +277,13 @@ export function resolveSpeakers(doc: Document): Quote[] {
       // "registered voters", "that freewheeling environment": a participle the extractor took for a verb modifies the noun
       const modifier = possessive ? null : MODIFIER_BEFORE.exec(text.slice(from, span[0]));
       if (modifier && /^[a-z]/.test(modifier[3]!) && !NOT_MODIFIER.test(modifier[3]!) && !SAYING.test(modifier[3]!) && !CLAUSE_WORD.test(modifier[3]!)) span = [span[0] - modifier[0].length + modifier[1]!.length, span[1]];
+      // "A union representing | flight attendants endorsed": the phrase is the object of a participle after the subject's head
+      else if (!possessive) {
+        const head = HEAD_PARTICIPLE_BEFORE.exec(text.slice(from, span[0]));
+        if (head && !NOT_MODIFIER.test(head[3]!) && !SAYING.test(head[3]!) && !PREP_OPENING.test(head[2]!) && !CLAUSE_OPENER.test(head[2]!) && !/\b(?:is|are|was|were|has|have|had|will|would|who|which|that)\b/i.test(head[2]!)) {
+          span = [span[0] - head[0].length + head[1]!.length, span[1]];
+        }
+      }
       // "Nine in 10 Democratic registered voters say": a poll's share of a group is the subject, and names no one
       const share = possessive ? undefined : quantifiedStart(text, from, span[0]);
       if (share !== undefined && share < span[0]) {
@@ -299,6 +316,9 @@ export function resolveSpeakers(doc: Document): Quote[] {
         while (start < span[0] && /\s/.test(text[start]!)) start++;
         const opener = CLAUSE_OPENER.exec(text.slice(start, span[0]));
         if (opener) start += opener[0].length;
+        // ("Rubio, whom | many in | the party had backed": an object's relative pronoun opens the clause, not the subject)
+        const object = OBJECT_RELATIVE.exec(text.slice(start, span[0]));
+        if (object && prep) start += object[0].length;
         const linkAt = from + link.index + (link[0].length - link[0].trimStart().length);
         const words = text.slice(start, linkAt);
         const ok = start < linkAt && /\p{L}/u.test(words) && !PREP_OPENING.test(words) && !SAYING.test(words) && subjectWords(words);
@@ -311,6 +331,15 @@ export function resolveSpeakers(doc: Document): Quote[] {
           span = [start, span[1]];
         }
       }
+      // (an object in a relative clause or after a preposition, or a possessive, is no list's last item)
+      listed = !(rel || prep || possessive);
+    }
+    // "Trump, Cruz, | Rubio and Kasich said", "Ann Lee, a mayor, and | Al Roe, a judge, said": a coordinated subject's
+    // earlier items
+    const list = listed && !/['’]s?$/.test(text.slice(span[0], span[1])) ? listStart(text, sentenceStart(span[0]), span) : undefined;
+    if (list !== undefined && list < span[0]) {
+      span = [list, span[1]];
+      group = true;
     }
     if (span === original) return { ref };
     const name = text.slice(span[0], span[1]).replace(/\s+/g, " ");
