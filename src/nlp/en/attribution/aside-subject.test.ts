@@ -7,7 +7,7 @@ import { paragraphs } from "../extractors/paragraphs.js";
 import { sentences } from "../extractors/sentences.js";
 import { tokens } from "../extractors/tokens.js";
 import { Tokens } from "../extractors/quote-common.js";
-import { asideSubject } from "./aside-subject.js";
+import { asideSubject, dashAsideSubject } from "./aside-subject.js";
 
 /** The mention asideSubject reads for the verb `cue` (first occurrence) of a one-sentence text, or undefined. */
 function subjectOf(text: string, cue: string): string | undefined {
@@ -42,5 +42,30 @@ describe("aside subjects", () => {
     assert.equal(subjectOf("The tenants who organized the strike and then won the vote said rents would fall.", "said"), undefined);
     assert.equal(subjectOf("The plan, he wrote; \"is dead,\" the aide said.", "said"), undefined);
     assert.equal(subjectOf("He said the plan would work.", "said"), undefined);
+  });
+});
+
+/** The mention dashAsideSubject reads for the verb `cue` (first occurrence) of a one-sentence text, or undefined. */
+function dashSubjectOf(text: string, cue: string): string | undefined {
+  const doc = new Document(text);
+  new Pipeline([paragraphs, sentences, tokens]).run(doc);
+  const tk = new Tokens(doc);
+  const [s] = doc.get("sentence");
+  let at = -1;
+  for (let i = s!.tokenStart; i < s!.tokenEnd && at < 0; i++) if (tk.word(i) === cue) at = i;
+  assert.ok(at >= 0, cue);
+  const np = dashAsideSubject(tk, text, s!.tokenStart, at);
+  return np ? text.slice(np.span[0], np.span[1]) : undefined;
+}
+
+describe("dash aside subjects", () => {
+  it("a phrase the plain readers stop short of, with a list or an 'including' aside, past the verb's auxiliaries", () => {
+    assert.equal(dashSubjectOf("The regional bus lines — Westway, Coastal and Metro North — said fares would rise.", "said"), "The regional bus lines — Westway, Coastal and Metro North —");
+    assert.equal(dashSubjectOf("Hospital chiefs -- including Dr. Ana Pruitt -- have long argued that beds are short.", "argued"), "Hospital chiefs -- including Dr. Ana Pruitt --");
+  });
+  it("negative: no closing dash before the verb, a clause break inside, an adverbial aside", () => {
+    assert.equal(dashSubjectOf("The regional bus lines said fares would rise.", "said"), undefined);
+    assert.equal(dashSubjectOf("The lines — late again; the riders — said fares would rise.", "said"), undefined);
+    assert.equal(dashSubjectOf("The mayor — during a long speech — said fares would rise.", "said"), undefined);
   });
 });

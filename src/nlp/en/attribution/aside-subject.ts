@@ -1,5 +1,5 @@
 // A subject set off from its speech verb by an aside: "Jo Reyes, who runs the shelter, said", "Jo Reyes — a nurse — says".
-import { isCapitalised, isQuoteChar, speakerAfter, type SpeakerNP, type Tokens } from "../extractors/quote-common.js";
+import { isCapitalised, isQuoteChar, isTitleDot, speakerAfter, speakerBefore, type SpeakerNP, type Tokens } from "../extractors/quote-common.js";
 
 // Dashes that pair around an aside ("Jo Reyes — a nurse from Ohio — said"; spaced hyphens in plain-text copy).
 const ASIDE_DASH = /^(?:—|–|―|--|-)$/;
@@ -47,6 +47,61 @@ export function asideSubject(tk: Tokens, text: string, from: number, cue: number
   if (!restrictive && (ADVERBIAL_OPENING.test(first) || /^[a-z]+(?:ing|ly)$/.test(first))) return head;
   const end = comma ? cue - 2 : cue - 1;
   return { ...head, to: cue - (comma ? 1 : 0), span: [head.span[0], tk.end(end)] };
+}
+
+// Auxiliaries and adverbs between a closing dash and the verb ("— have long argued", "— quickly accused").
+const BEFORE_VERB = /^(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|do|does|did|also|long|now|still|again|then|later|often|all|both|even|just|already|never|not|[a-z]{3,}ly)$/;
+// What may stand right before a subject that opens its clause: a comma after a fronted adjunct, a colon, a conjunction.
+const CLAUSE_START = /^(?:,|:|;|\(|and|but|yet|so|while|when|as|after|before|because|since|although|though|if|whereas)$/;
+
+// Words that open a fronted adjunct (a time, a place, a circumstance) set off by a comma before the subject.
+const FRONTED_OPENING = /^(?:in|on|at|after|before|during|since|for|with|without|from|by|over|under|as|when|while|although|though|because|if|unlike|despite|amid|earlier|later|last|this|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|[a-z]{3,}ly)$/;
+
+/** The index of the dash (one token, or the first of a spaced double hyphen) that ends at token `k`, else -1. */
+function dashAt(tk: Tokens, k: number): number {
+  const w = tk.word(k);
+  if (w === "-" && k > 0 && tk.word(k - 1) === "-" && tk.end(k - 1) === tk.start(k)) return k - 1;
+  return ASIDE_DASH.test(w) ? k : -1;
+}
+
+/**
+ * A subject whose aside is set off by a pair of dashes before its verb, read back from the opening dash ("Many
+ * speakers at the service — including doctors and nurses — said", "Democrats -- including the mayor -- quickly
+ * accused"): the phrase before the opening dash opens its clause (at `lo`, after a fronted adjunct's comma or a
+ * conjunction), and the mention runs to the closing dash, as PolNeAR writes such a source (the aside in it, a list
+ * or an "including" phrase as well as an apposition). Undefined for anything else.
+ */
+export function dashAsideSubject(tk: Tokens, text: string, lo: number, cue: number): SpeakerNP | undefined {
+  let j = cue - 1;
+  while (j > lo && BEFORE_VERB.test(tk.low(j)) && !isCapitalised(tk.word(j))) j--;
+  const close = j > lo ? dashAt(tk, j) : -1;
+  if (close < 0) return undefined;
+  const mark = text.slice(tk.start(close), tk.end(j));
+  let open = -1;
+  for (let k = close - 1; k > lo && close - k <= ASIDE_MAX; k--) {
+    const w = tk.word(k);
+    const d = dashAt(tk, k);
+    if (d >= 0 && text.slice(tk.start(d), tk.end(k)) === mark) {
+      open = d;
+      break;
+    }
+    if (w === ";" || w === ":" || w === "!" || w === "?" || (w === "." && !isTitleDot(tk, k)) || w === "-" || (isQuoteChar(w) && !quotedTitle(tk, k))) return undefined;
+  }
+  if (open <= lo || close - open < 2) return undefined;
+  const head = speakerBefore(tk, text, lo, open);
+  if (!head || head.pronoun || head.span[1] > tk.start(open)) return undefined;
+  if (head.from > lo && !CLAUSE_START.test(tk.low(head.from - 1))) return undefined;
+  // (after a comma, only a fronted adjunct's: "In the last days, X — … — said", not a list's "like A, B — … —")
+  const lead = /^(?:and|but|so|yet|or)$/.test(tk.low(lo)) ? lo + 1 : lo;
+  if (head.from > lo && tk.word(head.from - 1) === "," && !FRONTED_OPENING.test(tk.low(lead))) return undefined;
+  if (!isCapitalised(tk.word(head.from)) && head.to - head.from < 2) return undefined;
+  // an adverbial or participial aside, or a "whose" clause, is the writer's: the head alone is the source (the
+  // callers' plain reading); an "including" list is the subject's
+  const at = open + (tk.word(open) === "-" && tk.word(open + 1) === "-" ? 2 : 1);
+  const first = tk.low(at);
+  const listing = first === "including" || first === "like" || first === "which" || (first === "for" && /^(?:instance|example)$/.test(tk.low(at + 1)));
+  if (!listing && (ADVERBIAL_OPENING.test(first) || first === "whose" || /^[a-z]+(?:ing|ed|ly)$/.test(first))) return undefined;
+  return { ...head, to: j + 1, span: [head.span[0], tk.end(j)] };
 }
 
 // Words that open an adverbial aside or a non-personal relative clause rather than a description of the speaker.

@@ -111,6 +111,9 @@ function subjectBefore(tk: Tokens, text: string, s0: number, b: number): Speaker
   return speaker(tk, text, a, b - 1, tk.end(b - 2));
 }
 
+// Adverbs between a subject and its verb ("Jane Doe often takes", "The agency repeatedly obfuscated").
+// (not a noun or an adjective in -ly: "the family says", "a rally drew")
+const SUBJECT_ADVERB = /^(?:(?!(?:family|rally|ally|tally|daily|weekly|monthly|yearly|supply|assembly|anomaly|only|early|likely|friendly|elderly|holy|ugly|lonely|lovely|costly|deadly|july)$)[a-z]{3,}ly|often|also|always|never|now|then|still)$/;
 // What the words between a subject's first verb and "and" may not hold: another clause's subject or a report's content.
 const NOT_IN_VP = /^(?:who|whom|whose|which|that|said|says|told|tells|;|:)$/;
 const VP_MAX = 40;
@@ -133,16 +136,44 @@ function coordinatedSubject(tk: Tokens, text: string, s0: number, c: number): Sp
   let v = a + 1;
   // (or a past tense the finite list lacks, right before the conjunction: "The court overruled and said …")
   // (a form after a determiner or before "of"/"for" is a noun: "The appeals court for the 4th Circuit")
+  // (after a name or an adverb, a form in -s or -ed is the verb too: "Jane Doe slams …", "The agency repeatedly
+  // obfuscated …")
   const verbAt = (k: number): boolean =>
-    tk.isWord(k) && !isCapitalised(tk.word(k)) && (FINITE_AUX.test(tk.low(k)) || (tk.finite(k) && !/s$/.test(tk.low(k)) && !/^(?:of|for)$/.test(tk.low(k + 1)) && !DETERMINER.test(tk.low(k - 1))) || (k === c - 1 && /^[a-z]{3,}ed$/.test(tk.word(k))));
+    tk.isWord(k) && !isCapitalised(tk.word(k)) && (FINITE_AUX.test(tk.low(k)) || (tk.finite(k) && !/s$/.test(tk.low(k)) && !/^(?:of|for)$/.test(tk.low(k + 1)) && !DETERMINER.test(tk.low(k - 1))) || (k === c - 1 && /^[a-z]{3,}ed$/.test(tk.word(k))) ||
+      (/^[a-z]{3,}(?:s|ed)$/.test(tk.word(k)) && k - 1 > a && tk.isWord(k - 1) && ((tk.finite(k) && isCapitalised(tk.word(k - 1))) || SUBJECT_ADVERB.test(tk.word(k - 1)))) ||
+      // (a past form right after a name, or after "the" and a noun: "Ann Roe paused", "The judge rubbed his chin")
+      (/^[a-z]{3,}ed$/.test(tk.word(k)) && tk.isWord(k - 1) && (isCapitalised(tk.word(k - 1)) || (k - 2 === a && DETERMINER.test(tk.low(a)) && !isCapitalised(tk.word(k - 1))))));
   while (v < c && !verbAt(v)) v++;
   // ("A few minutes later they reversed …": a subject pronoun after an unmarked adjunct opens the subject)
   for (let k = a + 1; k < v; k++) if (/^(?:i|he|she|we|they)$/.test(tk.low(k))) a = k;
-  if (v >= c || c - v > VP_MAX || !nounPhrase(tk, a, v)) return undefined;
+  // (an adverb before the verb is neither's: "Jane Doe often | takes")
+  let e = v;
+  while (e - 1 > a && SUBJECT_ADVERB.test(tk.word(e - 1))) e--;
+  if (v >= c || c - v > VP_MAX || !nounPhrase(tk, a, e)) return undefined;
   // (a past form the finite list lacks is a verb here: "Clinton even acquiesced to …")
-  for (let k = a + 1; k < v; k++) if (/^[a-z]{3,}ed$/.test(tk.word(k)) && !isReducedParticiple(tk.low(k))) return undefined;
+  for (let k = a + 1; k < e; k++) if (/^[a-z]{3,}ed$/.test(tk.word(k)) && !isReducedParticiple(tk.low(k))) return undefined;
   for (let k = v; k < c; k++) if (NOT_IN_VP.test(tk.low(k)) || isQuoteChar(tk.word(k))) return undefined;
-  return speaker(tk, text, a, v, tk.end(v - 1));
+  return speaker(tk, text, a, e, tk.end(e - 1));
+}
+
+/**
+ * "Jane Doe slams the plan, praises the mayor": a cue after a comma that continues a series of verbs shares the
+ * subject of the first (coordinatedSubject's reading, the comma in place of "and"); the first verb's phrase holds no
+ * comma of its own, and the cue is a finite form in -s or -ed like it.
+ */
+function commaSeries(tk: Tokens, text: string, s0: number, b: number, h: number): SpeakerNP | undefined {
+  if (b - 1 <= s0 || tk.word(b - 1) !== "," || !/^[a-z]{3,}(?:s|ed)$/.test(tk.word(h))) return undefined;
+  // (only "then" between the comma and the verb: "Ann Roe paused, then revealed …")
+  for (let k = b; k < h; k++) if (tk.low(k) !== "then") return undefined;
+  const np = coordinatedSubject(tk, text, s0, b - 1);
+  if (!np) return undefined;
+  for (let k = np.to; k < b - 1; k++) if (!tk.isWord(k) && tk.word(k) !== "'s") return undefined;
+  // (the first verb is of the cue's form, present or past: "slams …, praises", "obfuscated …, admitted")
+  let v = np.to;
+  while (v < b && SUBJECT_ADVERB.test(tk.word(v))) v++;
+  const first = tk.low(v);
+  if (!(/s$/.test(tk.low(h)) ? /^(?:[a-z]{2,}s|has|is|does)$/ : /^(?:[a-z]{3,}ed|had|was|were|did)$/).test(first)) return undefined;
+  return np;
 }
 
 /** The cue's head verb: its first token past the auxiliaries, negations and adverbs it carries; -1 if none. */
@@ -189,7 +220,7 @@ export function missingSubjects(tk: Tokens, text: string, quotes: readonly Quote
     }
     // (a subject this far from the sentence's start is no noun phrase opening it, and the scan stays short)
     if (b <= s0 || b - s0 > SUBJECT_REACH || CLAUSE_LEAD.test(tk.low(b - 1))) continue;
-    const np = /^(?:and|but)$/.test(tk.low(b - 1)) ? coordinatedSubject(tk, text, s0, b - 1) : subjectBefore(tk, text, s0, b);
+    const np = /^(?:and|but)$/.test(tk.low(b - 1)) ? coordinatedSubject(tk, text, s0, b - 1) : subjectBefore(tk, text, s0, b) ?? commaSeries(tk, text, s0, b, h);
     if (!np) continue;
     // "The most telling | promise", "This growing | cry": a bare form after an -ing word is a noun, the words before it
     // its modifiers

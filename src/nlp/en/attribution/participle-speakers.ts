@@ -1,8 +1,8 @@
-// A participle after a report shares its speaker ("…," he said, noting that …"), and a phrase after it is its object, not its speaker.
+// A participle after a report shares its speaker ("…," he said, noting that …"), a phrase after it is its object, not its speaker, nor is an expletive "it".
 import type { Quote } from "../../../core/annotations.js";
 import type { Span } from "../../../core/record.js";
 import { firstEndingAfter } from "../../../core/span.js";
-import { clauseSubject, type Tokens } from "../extractors/quote-common.js";
+import { clauseSubject, type SpeakerNP, type Tokens } from "../extractors/quote-common.js";
 
 // The cue opens a participle clause after a comma, perhaps after adverbs ("…, also alluding to", "…, not even
 // suggesting"), or a verb of the same subject after ", then" ("…, then referred to").
@@ -83,5 +83,34 @@ export function participleObjects(tk: Tokens, text: string, quotes: readonly Quo
     const s = sentences[firstEndingAfter(sentences, q.cue!.span[0])]!.span;
     const np = clauseSubject(tk, text, tk.at(s[0]), tk.at(q.cue!.span[0]))?.np;
     if (np) q.speaker = { name: np.name, span: np.span };
+  }
+}
+
+// An expletive subject and its "be" ("It was …", "it's …").
+const EXPLETIVE = /^it$/i;
+// (not a progressive's auxiliary: "it is steering clear of criticizing …" has a subject that acts)
+const BE_AFTER = /^\s*(?:is|was|['’]s)\b(?!\s+(?:also\s+|still\s+|now\s+)?[a-z]+ing\b)/i;
+
+/**
+ * '"It was a tweet pushing …"', "It's a big if, but Jo Reyes was in Ohio, emphasizing …": a participle cue whose
+ * speaker is an expletive "it" before a form of "be" speaks for nobody there (PolNeAR train: 0 of 9 such sources),
+ * unless a clause after "but" before the cue has a subject of its own, which it takes. The report stays.
+ * `quotes` are changed in place.
+ */
+export function expletiveSpeakers(tk: Tokens, text: string, quotes: readonly Quote[]): void {
+  for (const q of quotes) {
+    const cue = q.cue?.span;
+    const sp = q.speaker?.span;
+    if (!cue || !sp || sp[1] > cue[0] || !/^[a-z]+ing$/.test(cueHead(text, cue))) continue;
+    if (!EXPLETIVE.test(text.slice(sp[0], sp[1])) || !BE_AFTER.test(text.slice(sp[1], sp[1] + 40))) continue;
+    const at = tk.at(cue[0]);
+    let next: SpeakerNP | undefined;
+    for (let k = tk.at(sp[1]); k < at; k++) {
+      if (tk.low(k) !== "but") continue;
+      const found = clauseSubject(tk, text, k + 1, at, true);
+      if (found && found.np.from === k + 1 && !EXPLETIVE.test(found.np.name)) next = found.np;
+      break;
+    }
+    q.speaker = next ? { name: next.name, span: next.span } : undefined;
   }
 }

@@ -255,3 +255,31 @@ describe("direct quotes: a speech participle between two quotations", () => {
     assert.equal(q.speaker?.name, "one official involved in the talks");
   });
 });
+
+describe("direct quotes: rarer verbs after the quotation", () => {
+  it("a rarer speech verb in the past closes the speaker phrase before it", () => {
+    const text = "\"Stay off the bridge tonight!\" one neighbor tweeted.";
+    const q = runQuotes(text).find((x) => x.kind === "direct");
+    assert.equal(q?.speaker?.name, "one neighbor");
+    assert.equal(q?.cue?.text, "tweeted");
+  });
+  it("negative: a past form after a determiner is the phrase's, not a cue", () => {
+    const text = "\"Stay off the bridge tonight!\" The tweeted warning spread fast.";
+    const q = runQuotes(text).find((x) => x.kind === "direct");
+    assert.notEqual(q?.cue?.text, "tweeted");
+  });
+});
+
+describe("direct quotes: a title's full stop before the quotation", () => {
+  it("'X said of Mr. Y:' hands the quotation to X", () => {
+    const text = 'Ilse Borg said of Mr. Haber: "He will never quit."';
+    const q = runQuotes(text).find((x) => x.kind === "direct");
+    assert.equal(q?.speaker?.name, "Ilse Borg");
+    assert.equal(q?.cue?.text, "said");
+  });
+  it("negative: a sentence's full stop still ends the scan for a cue", () => {
+    const text = 'Ilse Borg said nothing. The board met. "He will never quit."';
+    const q = runQuotes(text).find((x) => x.kind === "direct");
+    assert.notEqual(q?.speaker?.name, "Ilse Borg");
+  });
+});

@@ -129,6 +129,12 @@ export function attributionAfter(tk: Tokens, text: string, a: number, hi: number
     if (speaker) return { cue: cueOf(tk, text, a, hi), speaker };
     return undefined;
   }
+  // '"…!" beamed Jo Reyes.': a verb the lexicon does not know, inverted before a name that closes the clause
+  if (/^[a-z]{3,}ed$/.test(tk.word(a)) && unknownCue(tk, a, a, hi)) {
+    const named = speakerAfter(tk, text, a + 1, hi, true);
+    if (named && !named.pronoun && isCapitalised(tk.word(named.from)) && (named.to >= hi || /^[.,!?;]$/.test(tk.word(named.to)))) return { cue: cueOf(tk, text, a, hi), speaker: named };
+    return undefined;
+  }
   let speaker = speakerAfter(tk, text, a, hi);
   if (!speaker) return undefined;
   let j = speaker.to;
@@ -185,7 +191,9 @@ export function attributionBefore(tk: Tokens, text: string, lo: number, b: numbe
   // 'X attacked the plan, saying, "…"': the participle is the cue, the subject of the verb before it the speaker
   let participle = -1;
   for (let k = b - 1; k >= lo && k >= b - 14; k--) {
-    if (tk.word(k) === "." || tk.word(k) === ";" || isQuoteChar(tk.word(k))) break;
+    // (a title's full stop is no sentence end: 'Jo Li said of Mr. Roe: "…"'; an initial's still ends the scan, where a
+    // heading may stand before the name, 'HEADLINE - Jo P. Li: "…"')
+    if ((tk.word(k) === "." && !(isTitleDot(tk, k) && tk.word(k - 1).length > 1)) || tk.word(k) === ";" || isQuoteChar(tk.word(k))) break;
     if (!isCue(tk, k)) continue;
     // 'He went on to say, "…"': the cue runs back over "went on to", and its subject stands before the "go"
     const go = participle < 0 ? goOnChain(tk, lo, k) : undefined;

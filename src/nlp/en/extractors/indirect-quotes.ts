@@ -14,7 +14,7 @@ import { askedReport, auxChainReport, negatedReport, nounUse } from "../attribut
 import { cueVoice, isCueSubject } from "../attribution/voice.js";
 import { medialQuotation } from "../attribution/medial-quotation.js";
 import { cutKeepsReport, embeddedEnd, objectEnd, subjectGoesOn } from "../attribution/content-ends.js";
-import { asideSubject } from "../attribution/aside-subject.js";
+import { asideSubject, dashAsideSubject } from "../attribution/aside-subject.js";
 
 const SOURCE = "indirect-quotes";
 // Tokens that may sit between a cue and its "that": an addressee or a time ("told reporters on Monday that").
@@ -663,7 +663,7 @@ function bareReport(tk: Tokens, text: string, s0: number, i: number, e: number, 
   const inverted = invertedReport(tk, text, s0, i, e, end);
   if (inverted) return inverted;
   // ("… before explaining why …", "risks X by dismissing him as …": a participle shares its clause's subject)
-  const speaker = speakerBefore(tk, text, s0, i) ?? participleSubject(tk, text, s0, i, STRONG_RATE);
+  const speaker = subjectBefore(tk, text, s0, i) ?? participleSubject(tk, text, s0, i, STRONG_RATE);
   // "is described as …": a passive with a preposition after it labels a thing rather than reports
   const passive = i > s0 && /^(?:is|are|was|were|be|been|being)$/.test(tk.low(i - 1));
   let c = afterThat(tk, e, end);
@@ -831,7 +831,7 @@ function prepositionReport(tk: Tokens, text: string, s0: number, i: number, e: n
   const first = tk.low(from);
   if (tk.isPunct(from) || isQuoteChar(first) || FINITE_START.test(first) || SUBORDINATOR.test(first)) return undefined;
   let coordinated = false;
-  const speaker = speakerBefore(tk, text, s0, i) ?? ((coordinated = true), participleSubject(tk, text, s0, i, Math.max(rate, STRONG_RATE)) ?? coordinatedSubject(tk, text, s0, i, Math.max(rate, STRONG_RATE)));
+  const speaker = subjectBefore(tk, text, s0, i) ?? ((coordinated = true), participleSubject(tk, text, s0, i, Math.max(rate, STRONG_RATE)) ?? coordinatedSubject(tk, text, s0, i, Math.max(rate, STRONG_RATE)));
   if (!speaker) return undefined;
   // (the preposition's object ends as a verb's does: attribution/content-ends.ts)
   const stop = objectEnd(tk, from, reportEnd(tk, from, end), end, false);
@@ -999,6 +999,11 @@ function thatBridge(tk: Tokens, i: number, c: number, end: number, rate: number)
   return undefined;
 }
 
+/** The subject written before the cue at token i: one with a dash aside first (its closing dash is no boundary). */
+function subjectBefore(tk: Tokens, text: string, s0: number, i: number): SpeakerNP | undefined {
+  return dashAsideSubject(tk, text, s0, i) ?? speakerBefore(tk, text, s0, i);
+}
+
 /** "X (aux/adv) CUE [addressee] (that) CONTENT." */
 function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number, end: number, rate: number): Candidate | undefined {
   // a subject borrowed from the sentence's main verb (a participle's, a coordinated verb's) is shared, not claimed
@@ -1007,7 +1012,7 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
   // and the subject is the one before it
   const raised = likelyChain(tk, s0, i) ?? goOnChain(tk, s0, i);
   const speaker = raised !== undefined ? speakerBefore(tk, text, s0, raised) :
-    speakerBefore(tk, text, s0, i) ?? (tk.finite(i) && !/ing$/.test(tk.low(i)) ? asideSubject(tk, text, afterLinkLead(tk, text, s0, i), i) : undefined) ??
+    subjectBefore(tk, text, s0, i) ?? (tk.finite(i) && !/ing$/.test(tk.low(i)) ? asideSubject(tk, text, afterLinkLead(tk, text, s0, i), i) : undefined) ??
     ((coordinated = true), participleSubject(tk, text, s0, i, rate) ?? coordinatedSubject(tk, text, s0, i, rate));
   if (!speaker) return undefined;
   const cue0 = raised ?? i;
@@ -1111,7 +1116,7 @@ function objectReport(tk: Tokens, text: string, s0: number, i: number, e: number
   // (a promise after "and"/"but" shares the subject as a stronger cue does: "said they want X, but pledged to remain civil")
   let coordinated = false;
   const speaker = chain !== undefined ? speakerBefore(tk, text, s0, chain) :
-    speakerBefore(tk, text, s0, i) ?? ((coordinated = true), participleSubject(tk, text, s0, i, rate) ?? coordinatedSubject(tk, text, s0, i, infinitive ? Math.max(rate, STRONG_RATE) : rate));
+    subjectBefore(tk, text, s0, i) ?? ((coordinated = true), participleSubject(tk, text, s0, i, rate) ?? coordinatedSubject(tk, text, s0, i, infinitive ? Math.max(rate, STRONG_RATE) : rate));
   if (!speaker) return undefined;
   if (!infinitive && OBJECTLESS.test(tk.cue(i)?.lemma ?? "")) return undefined;
   // (a day's is a thing reported on: "condemned Friday's test")

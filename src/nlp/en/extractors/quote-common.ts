@@ -266,8 +266,11 @@ export interface SpeakerNP {
   pronoun: boolean;
 }
 
-const QUANTIFIER_SUBJECT = new Set(["some", "many", "most", "several", "both", "all"]);
+const QUANTIFIER_SUBJECT = new Set(["some", "many", "most", "several", "both", "all", "another"]);
 const NAME_GLUE = new Set(["of", "for", "on", "in", "and", "a", "the"]);
+
+// Adverbs a title-case headline writes before its verb ("Just Announced", "Finally Admits").
+const TITLE_ADVERB = /^(?:just|also|now|finally|quietly|reportedly|officially|already|still|openly|publicly)$/;
 
 /** The speaker phrase spanning tokens [from, to) as written ("a new report by Politico"), if it names anyone. */
 export function phraseNP(tk: Tokens, text: string, from: number, to: number): SpeakerNP | undefined {
@@ -361,8 +364,10 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
   let j = cue - 1;
   if (timeBefore(tk, lo, j)) j -= 2;
   // (a capitalised "May" after a name is the name's: "Theresa May said")
-  while (j >= lo && (PRE_CUE.has(tk.low(j)) || (SINCE_LONG.test(tk.low(j)) && j > lo && PERFECT.test(tk.low(j - 1))) || floating(tk, lo, j) || (/ly$/.test(tk.low(j)) && !isCapitalised(tk.word(j)) && tk.low(j).length > 4 && !LY_NOUN.has(tk.low(j)))) &&
-    !(isCapitalised(tk.word(j)) && j > lo && tk.isWord(j - 1) && isCapitalised(tk.word(j - 1)))) {
+  // (in a title-case headline the adverb is capitalised too: "Rick Doe Just Announced …")
+  const titled = isCapitalised(tk.word(cue));
+  while (j >= lo && ((titled && TITLE_ADVERB.test(tk.low(j))) || ((PRE_CUE.has(tk.low(j)) || (SINCE_LONG.test(tk.low(j)) && j > lo && PERFECT.test(tk.low(j - 1))) || floating(tk, lo, j) || (/ly$/.test(tk.low(j)) && !isCapitalised(tk.word(j)) && tk.low(j).length > 4 && !LY_NOUN.has(tk.low(j)))) &&
+    !(isCapitalised(tk.word(j)) && j > lo && tk.isWord(j - 1) && isCapitalised(tk.word(j - 1)))))) {
     j--;
   }
   // "did not say", "hasn't commented on": the negation is the cue's (indirect-quotes.ts, negatedCue), and
@@ -450,7 +455,9 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
         // the name opens the clause: at the start, or after a quotation, a colon or a conjunction
         const np = withParenthesis(tk, text, lo, k);
         // ("Even China, its only ally, said": a focus word may open the clause before the name)
+        // ("As Ann Ruiz, a professor of law, put it": after the subordinator of a clause of its own, not "such as")
         const opens = np && (np.from === lo || /^(?:["“”'’:;(]|and|but)$/.test(tk.low(np.from - 1)) || isQuoteChar(tk.word(np.from - 1)) ||
+          (tk.low(np.from - 1) === "as" && !(np.from - 2 >= lo && /^(?:such|well|just|so)$/.test(tk.low(np.from - 2)))) ||
           (np.from - 1 === lo && /^(?:even|also|only|now|so|then|meanwhile)$/.test(tk.low(lo))) ||
           // "In his response, Steve Coll, the dean of the school, said": after a fronted adjunct and its comma
           (tk.word(np.from - 1) === "," && frontedAdjunct(tk, lo, np.from - 1)));
@@ -472,7 +479,7 @@ export function speakerBefore(tk: Tokens, text: string, lo: number, cue: number)
     const head = scanBack(tk, text, lo, np.from - 1);
     if (head && !head.pronoun && head.to - head.from > 2) return personBeforeOf(tk, text, { ...head, to: np.to, span: [head.span[0], np.span[1]] });
   }
-  return np ?? reducedRelative(tk, text, lo, j + 1) ?? contactRelative(tk, text, lo, j + 1) ?? shareOfTen(tk, text, lo, j + 1);
+  return np ?? reducedRelative(tk, text, lo, j + 1) ?? contactRelative(tk, text, lo, j + 1) ?? shareOfTen(tk, text, lo, j + 1) ?? percentShare(tk, text, lo, j + 1);
 }
 
 // The longest description before a name's comma that describingClauseStart reads (tokens).
@@ -541,6 +548,19 @@ function shareOfTen(tk: Tokens, text: string, lo: number, end: number): SpeakerN
   if (last - 2 < lo || !SMALL_NUMBER.test(tk.low(last)) || !/^(?:in|of)$/.test(tk.low(last - 1))) return undefined;
   const at = quantifiedStart(text, tk.start(lo), tk.start(last));
   if (at === undefined) return undefined;
+  const span: Span = [at, tk.end(last)];
+  return { from: tk.at(at), to: end, span, name: text.slice(span[0], span[1]), nameSpan: span, pronoun: false };
+}
+
+/**
+ * "42% say …", "and about 26% said …": a poll's share written with a percent sign is the subject (the sign is
+ * punctuation, where no noun phrase is read); it must open its clause, with its hedge (quantified-subject.ts).
+ */
+function percentShare(tk: Tokens, text: string, lo: number, end: number): SpeakerNP | undefined {
+  const last = end - 1;
+  if (last - 1 < lo || tk.word(last) !== "%" || tk.t.kind[last - 1] !== 2) return undefined;
+  const at = quantifiedStart(text, tk.start(lo), tk.start(end));
+  if (at === undefined || at > tk.start(last - 1)) return undefined;
   const span: Span = [at, tk.end(last)];
   return { from: tk.at(at), to: end, span, name: text.slice(span[0], span[1]), nameSpan: span, pronoun: false };
 }
@@ -713,6 +733,11 @@ function participleAdjective(tk: Tokens, lo: number, j: number): boolean {
 }
 
 const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten)$/;
+/** Token j is a capital letter with its full stop between two capitalised words ("James A. Lewis"). */
+function middleInitial(tk: Tokens, lo: number, j: number): boolean {
+  return /^\p{Lu}$/u.test(tk.word(j)) && j > lo && isCapitalised(tk.word(j - 1)) && tk.isWord(j - 1) && j + 2 < tk.count && tk.word(j + 1) === "." && isCapitalised(tk.word(j + 2));
+}
+
 function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP | undefined {
   const last = end - 1;
   if (last < lo) return undefined;
@@ -774,7 +799,8 @@ function scanBack(tk: Tokens, text: string, lo: number, end: number): SpeakerNP 
       continue;
     }
     if (tk.isPunct(j) && w !== "-" && !isTitleDot(tk, j)) break;
-    if (DETERMINERS.has(l)) {
+    // (a middle initial is no article: "James A. Lewis", "Samuel A. Alito")
+    if (DETERMINERS.has(l) && !middleInitial(tk, lo, j)) {
       // "reasons that Trump refuses": "that" before a name is a complementiser, not a determiner
       // (nor before a plural: "a gap that experts say …", "information that officials said …" is a relative clause's)
       if (l === "that" && from < end && (isCapitalised(tk.word(from)) || /[^s']s$/.test(tk.low(end - 1)))) break;
@@ -853,13 +879,27 @@ export function clauseSubject(tk: Tokens, text: string, lo: number, hi: number, 
   // "But he focused …", "And even Obama tried …", "Then she shattered …": a connective opening the sentence is no subject
   while (from < hi && from - lo < 2 && LEADING_CONNECTIVE.test(tk.low(from)) && tk.isWord(from + 1)) from++;
   for (let tries = 0; tries < 3 && from < hi; tries++) {
-    const found = subjectAt(tk, text, from, hi, lower || from > lo);
+    const found = subjectAt(tk, text, from, hi, lower || from > lo) ?? afterTimeAdjunct(tk, text, from, hi);
     if (found) return found;
     // past the next comma (a fronted adjunct is short), never past a quotation or a clause stop
     let k = from;
     while (k < hi && k - from < 20 && tk.word(k) !== "," && tk.word(k) !== ";" && !isQuoteChar(tk.word(k))) k++;
     if (k >= hi || tk.word(k) !== ",") return undefined;
     from = k + 1;
+  }
+  return undefined;
+}
+
+// A time at the end of a fronted adjunct written without its comma ("On Sunday morning | Mr. Trump made …", "In 2015 | Clinton …").
+const ADJUNCT_OPENING = /^(?:on|in|at|during|after|before|since|by|early|late|last|this)$/;
+const TIME_END = /^(?:\d{1,4}|morning|afternoon|evening|night|day|week|weekend|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/** The subject after a short fronted adjunct that opens with a preposition and ends with a time, without a comma. */
+function afterTimeAdjunct(tk: Tokens, text: string, from: number, hi: number): { np: SpeakerNP; verb: number } | undefined {
+  if (!ADJUNCT_OPENING.test(tk.low(from))) return undefined;
+  for (let k = from + 2; k < hi && k <= from + 5; k++) {
+    if (!tk.isWord(k - 1)) return undefined;
+    if (TIME_END.test(tk.low(k - 1)) && tk.isWord(k) && (isCapitalised(tk.word(k)) || PRONOUNS.has(tk.low(k)))) return subjectAt(tk, text, k, hi, false);
   }
   return undefined;
 }
@@ -888,8 +928,11 @@ function widenNP(tk: Tokens, text: string, np: SpeakerNP, to: number): void {
   }
 }
 
+// Irregular past forms the finite list lacks, none of them also a common noun or adjective ("The senator went further,
+// arguing …": the subject's verb).
+const IRREGULAR_PAST = /^(?:went|came|took|made|gave|got|sent|held|kept|brought|began|spoke|stood|sat|ran|met|led|lent|paid|won|felt|thought|sought|struck|drew|threw|broke|chose|fell|rose|became|knew|saw|grew|flew|fought|taught|caught|bought|meant|dealt|swore|overcame|undertook|withdrew|drove|rode|sang|shook|woke|stole|forgot|forgave|spent|sold|built|heard|understood)$/;
 const verbLike = (tk: Tokens, i: number): boolean =>
-  tk.isWord(i) && !isCapitalised(tk.word(i)) && (tk.finite(i) || FINITE.has(tk.low(i)) || /^[a-z]{3,}ed$/.test(tk.low(i)) || (tk.cue(i)?.rate ?? 0) >= 0.3);
+  tk.isWord(i) && !isCapitalised(tk.word(i)) && (tk.finite(i) || FINITE.has(tk.low(i)) || /^[a-z]{3,}ed$/.test(tk.low(i)) || IRREGULAR_PAST.test(tk.low(i)) || (tk.cue(i)?.rate ?? 0) >= 0.3);
 
 // Words after a noun phrase that make it a time measured from an event ("Hours later", "Two days earlier", "Moments after").
 const TIME_AFTER = /^(?:later|earlier|ago|after|afterward|afterwards|before)$/;
@@ -989,6 +1032,12 @@ export function relativeSubject(tk: Tokens, text: string, lo: number, cue: numbe
     if (w === "," || w === ";" || isQuoteChar(w)) return undefined;
     // (null: the clause's subject is a relative pronoun whose antecedent names nobody the scanner knows)
     if (tk.low(k) === "who" && tk.word(k - 1) === ",") return scanBack(tk, text, lo, k + 1) ?? null;
+    // ("…, which supports X and ranks Y": a thing's clause, whose verbs no sentence subject shares; the pronoun is the
+    // source as PolNeAR writes it, and no one is after a form of "be": ", which is X and considered Y")
+    if (tk.low(k) === "which" && tk.word(k - 1) === ",") {
+      for (let m = k + 1; m < cue; m++) if (BE_FORM.has(tk.low(m))) return null;
+      return { from: k, to: k + 1, span: [tk.start(k), tk.end(k)], name: tk.word(k), nameSpan: [tk.start(k), tk.end(k)], pronoun: false };
+    }
   }
   return undefined;
 }
@@ -1043,8 +1092,12 @@ export function speakerAfter(tk: Tokens, text: string, i: number, hi: number, po
       const cv = cueVerb(l);
       // (right after a determiner it is the head noun: "according to a report from …")
       if (cv && cv.rate >= 0.3 && j > i && !DETERMINERS.has(tk.low(j - 1))) break;
+      // (a rarer speech verb in the past, closing its clause, is the phrase's verb too: '"…!" the man tweeted.')
+      if (cv && /ed$/.test(l) && j > i && !DETERMINERS.has(tk.low(j - 1)) && (j + 1 >= hi || /^[.,!?;:]$/.test(tk.word(j + 1)))) break;
       // "the company released …": a past or present verb form after the head noun ends the phrase
       if (j > i && /(?:ed|s)$/.test(l) && finiteForm(l) && !DETERMINERS.has(tk.low(j - 1)) && tk.isWord(j - 1)) break;
+      // (an irregular past too: "The senator went further")
+      if (j > i && IRREGULAR_PAST.test(l) && !DETERMINERS.has(tk.low(j - 1)) && tk.isWord(j - 1)) break;
       // lower-case words belong to a description only before its head ("the French foreign minister"):
       // after a capitalised name they start something else ("Smith told …"), unless they are a
       // title before another name ("Clinton campaign spokesman Brian Fallon")

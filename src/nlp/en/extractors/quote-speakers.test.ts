@@ -393,3 +393,110 @@ describe("quote speakers: heads before a participle or a time", () => {
     assert.equal(q?.speaker?.span && text.slice(...q.speaker.span), "A group of nurses");
   });
 });
+
+describe("quote speakers: dash asides, shares, initials, verb series", () => {
+  it("a subject with a dash aside before its verb is written with the aside and its closing dash", () => {
+    const text = "Several nurses at the county clinic — including two from the night shift — said the wards were short of staff.";
+    assert.equal(byCue(text, "said").span, "Several nurses at the county clinic — including two from the night shift —");
+    const hyphens = "Local farmers -- including the Brandt family -- quickly accused the county of ignoring the flood.";
+    assert.equal(byCue(hyphens, "accused").span, "Local farmers -- including the Brandt family --");
+  });
+  it("after a fronted adjunct and its comma, the subject before the dash aside still opens the clause", () => {
+    const text = "In the last few weeks, union leaders — and, above all, the dock union chief — insisted that any contract include a raise.";
+    assert.equal(byCue(text, "insisted").span, "union leaders — and, above all, the dock union chief —");
+  });
+  it("negative: an adverbial dash aside leaves the head alone, and a list before the dash is no subject", () => {
+    const text = "Ortega — after a long pause — said the vote would wait until spring.";
+    assert.equal(byCue(text, "said").span, "Ortega");
+    const list = "Other mayors, like Ann Fell, Bo Tarr and Cy Lund ― three former rivals ― have also said they back the plan.";
+    assert.notEqual(byCue(list, "said").span, "Bo Tarr and Cy Lund ― three former rivals ―");
+  });
+  it("a poll's share written with a percent sign opens its clause as the subject", () => {
+    const text = "Views split sharply on energy: 38% say the state should build more wind farms.";
+    assert.equal(byCue(text, "say").span, "38%");
+    const hedged = "About 61% say the levy is too high.";
+    assert.equal(byCue(hedged, "say").span, "About 61%");
+  });
+  it("negative: a percent sign inside a clause is no subject", () => {
+    const text = "Prices rose 12% said the report from the bureau.";
+    for (const q of runQuotes(text)) assert.notEqual(q.speaker?.name, "12%", brief(q));
+  });
+  it("a middle initial is no article: the name keeps its first name", () => {
+    const text = "Clara B. Hollis, a hydrologist at the state university, said the aquifer was falling.";
+    assert.match(byCue(text, "said").span ?? "", /^Clara B\. Hollis/);
+  });
+  it("an irregular past ends the subject, and a participle after it shares that subject", () => {
+    const text = "The senator went further, arguing that the levy would drive families out of the county.";
+    assert.equal(byCue(text, "arguing").span, "The senator");
+  });
+  it("a verb after a comma continues a series of the subject's verbs", () => {
+    const text = "Councilwoman Rita Obi slams the budget, praises the mayor as a careful manager.";
+    assert.equal(byCue(text, "praises").span, "Councilwoman Rita Obi");
+    const past = "The water board repeatedly delayed the audit, admitted it lost the records, and fired two clerks.";
+    assert.equal(byCue(past, "admitted").span, "The water board");
+  });
+  it("a past form after a name, then ', then' and the cue: the name speaks", () => {
+    const text = "Ostrova paused, then revealed why the clinic had closed.";
+    assert.equal(byCue(text, "revealed").span, "Ostrova");
+  });
+  it("negative: a participle after a comma is no verb of a series, and a noun before the comma no verb", () => {
+    const text = "The tentative deal, announced Friday, would last four years.";
+    for (const q of runQuotes(text)) assert.notEqual(q.speaker?.name, "The tentative", brief(q));
+  });
+  it("a thing's relative clause: its pronoun is the coordinated cue's source, and no one after a form of 'be'", () => {
+    const text = "The mayor praised the tenants' union, which largely backs the levy and ranks it as the city's top priority.";
+    assert.equal(byCue(text, "ranks").span, "which");
+    const passive = "The plan came a week after the summit in Lisbon, which is the alliance's seat and considered the only venue that can host it.";
+    for (const q of runQuotes(passive)) assert.notEqual(q.speaker?.name, "The plan", brief(q));
+  });
+});
+
+describe("quote speakers: 'another', a fronted time without its comma, an expletive 'it'", () => {
+  it("'another' alone opens its clause as the subject, before or after the cue", () => {
+    const text = "One analyst says the mill will close, while another says it will be sold.";
+    assert.equal(runQuotes(text).find((q) => q.text.startsWith("it will be sold"))?.speaker?.name, "another");
+    const after = '"Keep the bridge open," tweeted another.';
+    assert.equal(byCue(after, "tweeted").span, "another");
+  });
+  it("negative: 'another' before a noun is a determiner of the subject", () => {
+    const text = "Another resident said the bridge was unsafe.";
+    assert.equal(byCue(text, "said").span, "Another resident");
+  });
+  it("a fronted adjunct ending with a time and no comma: the name after it is the subject", () => {
+    const text = "On Friday morning Mayor Ruth Abend cut the ribbon at the depot, saying that the trains would run by May.";
+    assert.equal(byCue(text, "saying").span, "Mayor Ruth Abend");
+  });
+  it("an expletive 'it' before 'be' speaks for no participle; a clause after 'but' gives its own subject", () => {
+    const none = "It was a memo urging the board to sell the depot.";
+    for (const q of runQuotes(none)) assert.notEqual(q.speaker?.name, "It", brief(q));
+    const but = "It is a long shot, but Dana Ruiz was in Toledo on Monday, urging voters to back the levy.";
+    assert.equal(byCue(but, "urging").span, "Dana Ruiz");
+  });
+  it("negative: 'it' as a progressive's subject still speaks", () => {
+    const text = "The board met on Monday. It is holding firm on the price, citing the pending audit.";
+    assert.equal(byCue(text, "citing").span, "It");
+  });
+});
+
+describe("quote speakers: title-case headlines", () => {
+  it("a capitalised adverb before a capitalised verb is neither the name's nor the verb's subject", () => {
+    const text = "Governor Ada Voss Just Announced Her Pick For The Supreme Court.";
+    assert.equal(byCue(text, "Announced").span, "Governor Ada Voss");
+  });
+  it("negative: a capitalised noun before the verb is no adverb, it stays the subject's", () => {
+    const text = "The Voss Campaign Announced Its New Slogan For The Fall.";
+    assert.equal(byCue(text, "Announced").span, "The Voss Campaign");
+  });
+});
+
+describe("quote speakers: a name after 'as' with its apposition", () => {
+  it("'As X, a description, put it' keeps X as the speaker", () => {
+    const text = "As Ana Lind, a historian at the state college, put it, \"The town never recovered.\"";
+    const q = runQuotes(text).find((x) => x.kind === "direct");
+    assert.equal(q?.speaker?.name, "Ana Lind");
+  });
+  it("negative: after 'such as' the name is a list's example, not the subject", () => {
+    const text = "Critics such as Ana Lind, a historian at the state college, said the town never recovered.";
+    assert.notEqual(byCue(text, "said").span, "Ana Lind, a historian at the state college");
+  });
+});

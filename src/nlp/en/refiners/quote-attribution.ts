@@ -6,7 +6,7 @@ import type { Ref, Span } from "../../../core/record.js";
 import { firstEndingAfter } from "../../../core/span.js";
 import { Tokens, isReducedParticiple } from "../extractors/quote-common.js";
 import { cueVoice, isCueSubject } from "../attribution/voice.js";
-import { participleObjects, shareParticipleSpeakers } from "../attribution/participle-speakers.js";
+import { expletiveSpeakers, participleObjects, shareParticipleSpeakers } from "../attribution/participle-speakers.js";
 import { hedgedStart, quantifiedStart, splitHedgeStart } from "../attribution/quantified-subject.js";
 import { namingCalled } from "../attribution/naming.js";
 import { missingSubjects } from "../attribution/missing-subject.js";
@@ -434,6 +434,8 @@ export function resolveSpeakers(doc: Document): Quote[] {
   // '"…," he said, noting that …': a participle after a report speaks for the report's speaker (resolved with it below)
   // '…, explaining the campaign's decision': a phrase after a participle cue is what it reports, not who
   if (doc.has("token")) participleObjects(Tokens.of(doc), text, quotes, sentences);
+  // ("It was a tweet pushing …": an expletive "it" speaks for no participle)
+  if (doc.has("token")) expletiveSpeakers(Tokens.of(doc), text, quotes);
   shareParticipleSpeakers(text, quotes, sentences);
   // a finite cue the readers found no speaker for: the subject of its clause
   if (doc.has("token")) missingSubjects(Tokens.of(doc), text, quotes, sentences);
