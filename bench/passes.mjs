@@ -12,7 +12,7 @@ const passes = Number(arg("--passes", "3"));
 const textDir = path.resolve(root, arg("--texts", "../shared/data/events/ukraine-war-news-gdelt/articles"));
 
 // the tier-up budget `claimline extract` sets (src/cli/commands/extract.ts, JIT_FLAGS), before any code runs
-setFlagsFromString("--interrupt-budget=1048576");
+setFlagsFromString("--interrupt-budget=1048576 --always-sparkplug");
 const { englishPipeline } = await import(pathToFileURL(path.join(dist, "nlp/en/configuration.js")).href);
 const { Document } = await import(pathToFileURL(path.join(dist, "core/document.js")).href);
 const texts = readdirSync(textDir).filter((f) => f.endsWith(".txt")).sort().map((f) => [f, readFileSync(path.join(textDir, f), "utf8")]);

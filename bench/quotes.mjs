@@ -13,7 +13,7 @@ const passes = Number(arg("--passes", "4"));
 const textDir = path.resolve(root, arg("--texts", "../shared/data/events/ukraine-war-news-gdelt/articles"));
 
 // the tier-up budget `claimline extract` sets (src/cli/commands/extract.ts, JIT_FLAGS), before any code runs
-setFlagsFromString("--interrupt-budget=1048576");
+setFlagsFromString("--interrupt-budget=1048576 --always-sparkplug");
 const load = (m) => import(pathToFileURL(path.join(dist, m)).href);
 const { englishStages } = await load("nlp/en/configuration.js");
 const { quoteStages } = await load("nlp/en/extractors/quotes.js");

@@ -98,7 +98,7 @@ if (textFiles) {
 
 // ---- 2. In-process: per-article latency and the per-stage breakdown (one process, after start-up),
 // under the same V8 tier-up budget `claimline extract` sets (src/cli/commands/extract.ts, JIT_FLAGS).
-setFlagsFromString("--interrupt-budget=1048576");
+setFlagsFromString("--interrupt-budget=1048576 --always-sparkplug");
 const { englishPipeline } = await import(distModule("nlp/en/configuration.js"));
 const { processArticle } = await import(distModule("index.js"));
 const { ingest } = await import(distModule("ingest/index.js"));
