@@ -1092,3 +1092,61 @@ describe("indirect quotes: a classifier's report that ends a quotation keeps its
     assert.ok(!/’$/.test(q.text), q.text);
   });
 });
+
+describe("indirect quotes: fronted and set-off participles, long adjuncts after 'that,', stances, relative objects", () => {
+  const indirect = (text: string) => runQuotes(text).filter((q) => q.kind === "indirect");
+  it("a fronted participle's report stands beside the main clause's, both the subject's", () => {
+    const qs = indirect("Noting that the river had flooded twice, the mayor said the levee would be rebuilt.");
+    assert.deepEqual(qs.map((q) => [q.cue?.text, q.speaker?.name, q.text]), [
+      ["Noting", "the mayor", "that the river had flooded twice"],
+      ["said", "the mayor", "the levee would be rebuilt"],
+    ]);
+  });
+  it("a participle set off between a subject and its verb reports its object for that subject", () => {
+    const qs = indirect("Okafor, citing figures from the transport ministry, said that bus ridership fell by a third.");
+    const citing = qs.find((q) => q.cue?.text === "citing");
+    assert.equal(citing?.speaker?.name, "Okafor");
+    assert.equal(citing?.text, "figures from the transport ministry");
+    assert.ok(qs.some((q) => q.cue?.text === "said" && q.text === "bus ridership fell by a third"));
+  });
+  it("…not one whose preposition names the medium ('writing in a trade journal')", () => {
+    const qs = indirect("Okafor, writing in a trade journal, said that bus ridership fell by a third.");
+    assert.deepEqual(qs.map((q) => q.cue?.text), ["said"]);
+  });
+  it("an adjunct the complementiser's comma sets off may be long and hold commas of its own", () => {
+    const q = reported("Analysts familiar with the fund said that, during the years when Lutz and Varga ran the board together, Varga was also advising a rival bank.");
+    assert.equal(q.speaker?.name, "Analysts familiar with the fund");
+    assert.equal(q.text, "during the years when Lutz and Varga ran the board together, Varga was also advising a rival bank");
+  });
+  it("a stance adjective after 'be' with a 'that' clause reports for the subject", () => {
+    const q = reported("The coach's assistants were optimistic that the team would reach the final.");
+    assert.equal(q.cue?.text, "optimistic");
+    assert.equal(q.speaker?.name, "The coach's assistants");
+    assert.equal(q.text, "the team would reach the final");
+  });
+  it("…not an impersonal 'it is clear that'", () => {
+    assert.deepEqual(indirect("It is clear that the bridge needs repair."), []);
+  });
+  it("a relative pronoun the object of a stance verb with nothing after it is that subject's report", () => {
+    const q = indirect("The council rejected the zoning plan, which Mayor Dunmore strongly opposed.").find((x) => x.text === "which");
+    assert.equal(q?.cue?.text, "opposed");
+    assert.match(q?.speaker?.name ?? "", /Dunmore/);
+  });
+  it("…not when the verb has more after it, nor after a preposition", () => {
+    assert.ok(!indirect("The council rejected the zoning plan, which Mayor Dunmore opposed in a letter to the board.").some((q) => q.text === "which"));
+    assert.ok(!indirect("The report, in which Dunmore opposed the plan, was long.").some((q) => q.text === "which"));
+  });
+});
+
+describe("indirect quotes: a quoted show title before the cue", () => {
+  it("the title names a show, and the cue after it reports for the subject", () => {
+    const q = reported("Later on ''Morning Drive,'' Senator Dana Pruitt questioned the mayor's budget figures.");
+    assert.equal(q.cue?.text, "questioned");
+    assert.match(q.speaker?.name ?? "", /Dana Pruitt/);
+    assert.equal(q.text, "the mayor's budget figures");
+  });
+  it("…while a quotation with no word that introduces a title is still said by its speaker", () => {
+    const qs = runQuotes('"Morning Drive," Dana Pruitt said.');
+    assert.deepEqual(qs.map((q) => [q.kind, q.cue?.text]), [["direct", "said"]]);
+  });
+});

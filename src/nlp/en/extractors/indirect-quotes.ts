@@ -15,6 +15,7 @@ import { cueVoice, isCueSubject } from "../attribution/voice.js";
 import { medialQuotation } from "../attribution/medial-quotation.js";
 import { cutKeepsReport, embeddedEnd, objectEnd, subjectGoesOn } from "../attribution/content-ends.js";
 import { asideSubject, dashAsideSubject } from "../attribution/aside-subject.js";
+import { isWorkTitle } from "../refiners/quote-continuation.js";
 
 const SOURCE = "indirect-quotes";
 // Tokens that may sit between a cue and its "that": an addressee or a time ("told reporters on Monday that").
@@ -77,6 +78,8 @@ interface Candidate {
   confidence: number;
   /** the content as the reader found it, not for the boundary rankers to move */
   fixed?: boolean;
+  /** a participle inside the aside between its subject and the main verb ("X, citing Y, said …"): it stands there */
+  aside?: boolean;
 }
 
 /** Direct-quote mark spans, sorted, to keep cues and contents out of (or wholly around) them. */
@@ -146,12 +149,29 @@ const NOT_CUE = new Set(
     "would will could should been being into about than also more most some such only other when what where").split(" "),
 );
 
+// "be" and its forms (an adverb may stand between one and the adjective: "were quietly confident")
+const BE_WORD = /^(?:is|are|was|were|be|been|being|am|'s|'re|’s|’re|'m|’m)$/;
+/**
+ * "advisers were optimistic that …", "she was adamant that …": an adjective after "be" with a "that" clause states
+ * its subject's stance, a report when the classifier says so (it is asked about such adjectives only). An "'s" may
+ * also be a possessive, and the noun after it the message it names ("Trump's suggestion that …"): a report of that
+ * owner too.
+ */
+function stanceAdjective(tk: Tokens, s0: number, i: number, s1: number): boolean {
+  if (i + 1 >= s1 || tk.low(i + 1) !== "that" || !tk.isWord(i) || isCapitalised(tk.word(i))) return false;
+  let k = i - 1;
+  if (k > s0 && /^(?:[a-z]{3,}ly|so|very|quite|more|most|fairly|increasingly|also|not|still|now)$/.test(tk.low(k))) k--;
+  return k > s0 && BE_WORD.test(tk.low(k));
+}
+
 // a permission to speak ("not authorized to comment"): no report, whatever the speech verb after it
 const PERMISSION = /^(?:authori[sz]ed|permitted|allowed|cleared)$/;
 const PERMITTED_SPEECH = /^(?:speak|discuss|comment|talk|reveal|disclose|describe|release|share)$/;
 
-export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], useModel = true): Quote[] {
+export function extractIndirectQuotes(doc: Document, allDirect: readonly Quote[], useModel = true): Quote[] {
   const text = doc.text;
+  // (a quoted title of a show or work is nobody's words, and its cue none: 'X, host of "Morning Show," suggested …')
+  const direct = allDirect.filter((q) => !isWorkTitle(text, q));
   const tk = Tokens.of(doc);
   const markSpans = direct.filter((q) => q.marks).map((q) => q.marks!).sort((a, b) => a[0] - b[0]);
   const marks = new Marks(markSpans);
@@ -198,7 +218,7 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       const low = tk.low(i);
       const cv = tk.cue(i);
       // the classifier is asked about verb-like words only (a known cue, a finite form, -ed/-ing/-s): it is the costly part
-      const modelAsk = useModel && low.length > 2 && (cv !== undefined || verbLikeEnding(low) || tk.finite(i)) && !NOT_CUE.has(low);
+      const modelAsk = useModel && low.length > 2 && (cv !== undefined || verbLikeEnding(low) || tk.finite(i) || stanceAdjective(tk, s0, i, s1)) && !NOT_CUE.has(low);
       // "In a new poll released Sunday, 54 percent …": a poll in a fronted "in" phrase is a source
       if (i === s0 && low === "in") {
         const c = pollReport(tk, text, s0, i, end);
@@ -229,9 +249,25 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
           continue;
         }
       }
+      // "Salceda, citing data from X, said …": a participle set off between the subject and its verb reports for it
+      if (/[a-z]ing$/.test(low) && i - 2 >= s0 && tk.word(i - 1) === "," && ((cv?.rate ?? 0) >= STRONG_RATE || (modelAsk && cueScoreAbove(tk, i, s0, s1, false, MODEL_THRESHOLD) > MODEL_THRESHOLD))) {
+        const c = asideParticiple(tk, text, s0, i, e, end);
+        if (c) {
+          cands.push(c);
+          continue;
+        }
+      }
       // "As reported by X, …": a passive "as" clause opening the sentence names the source after "by"
       if (cv && cv.rate >= STRONG_RATE && i > s0 && e < end && tk.low(e) === "by") {
         const c = asReportedBy(tk, text, s0, i, e, end);
+        if (c) {
+          cands.push(c);
+          continue;
+        }
+      }
+      // "the deal, which Mr. Putin opposed, …": a relative pronoun is the object of a stance verb with no object of its own
+      if ((cv?.rate ?? 0) >= THAT_RATE || (modelAsk && cueScoreAbove(tk, i, s0, s1, false, MODEL_THRESHOLD) > MODEL_THRESHOLD)) {
+        const c = relativeObject(tk, text, s0, i, e, end);
         if (c) {
           cands.push(c);
           continue;
@@ -351,11 +387,14 @@ export function extractIndirectQuotes(doc: Document, direct: readonly Quote[], u
       // holds the speaker and the report, not the aside between them, where a report of its own may stand
       const own = Math.min(c.content[0], c.cue[0]);
       const aside = !shared && asides.some((g) => g[0] === c.speaker.span[1] && g[1] === own);
-      const occupied: Span[] = aside ? [c.speaker.span, [own, b]] : [[a, b]];
+      // ("Noting that …, Tester added …": a fronted participle's subject is the main clause's, which holds it, so the
+      // participle's report holds only its own words)
+      const fronted = c.coordinated === true && c.speaker.span[0] >= Math.max(c.content[1], c.cue[1]);
+      const occupied: Span[] = aside ? [c.speaker.span, [own, b]] : fronted ? [[own, Math.max(c.content[1], c.cue[1])]] : [[a, b]];
       if (taken.some((t) => occupied.some((o) => t[0] < o[1] && o[0] < t[1]))) continue;
       // (only a speech verb's report stands inside such an aside: "who said X", not "who has sent pleas on X's behalf")
       // (nor a passive: "who is reviled by X")
-      if (asides.some((g) => g[0] <= a && b <= g[1]) && ((tk.cue(tk.at(c.cue[0]))?.rate ?? 0) < STRONG_RATE || /^(?:is|are|was|were|be|been|being)$/.test(tk.low(tk.at(c.cue[0]) - 1)))) continue;
+      if (!c.aside && asides.some((g) => g[0] <= a && b <= g[1]) && ((tk.cue(tk.at(c.cue[0]))?.rate ?? 0) < STRONG_RATE || /^(?:is|are|was|were|be|been|being)$/.test(tk.low(tk.at(c.cue[0]) - 1)))) continue;
       if (marks.cuts(c.content[0], c.content[1]) || marks.overlaps(c.speaker.span[0], c.speaker.span[1])) continue;
       let content = trimContent(text, c.content);
       // a leading conjunction or discourse adverb links to the sentences before; it is not what was said ("But …, she
@@ -531,6 +570,53 @@ function frontedParticiple(tk: Tokens, text: string, s0: number, i: number, e: n
   const subject = clauseSubject(tk, text, s0, end) ?? clauseSubject(tk, text, k + 1, end);
   if (!subject || subject.np.from !== k + 1) return undefined;
   return { speaker: subject.np, coordinated: true, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(e), tk.end(k - 1)], confidence: 0.55 };
+}
+
+// Relative pronouns that may be the object of the verb of their clause ("which he denies", "whom voters distrust").
+const OBJECT_RELATIVE = /^(?:which|whom)$/;
+// What may follow a verb whose object is the relative pronoun: the clause's end, or a time or manner adverb before it.
+const CLAUSE_CLOSE = /^(?:[,.;:)]|-|--|—|–|―|and|but)$/;
+/**
+ * "the trade deal, which Mr. Putin vehemently opposed, …", "the senator whom even other senators hate": a relative
+ * pronoun before a subject and a stance or speech verb that takes no other object is what that subject reported on;
+ * PolNeAR's content is the pronoun alone (not after a preposition: "in which he said …" has a clause of its own).
+ */
+function relativeObject(tk: Tokens, text: string, s0: number, i: number, e: number, end: number): Candidate | undefined {
+  // (a finite verb: a participle's subject is no relative clause's)
+  if (/[a-z]ing$/.test(tk.low(i)) || (!tk.finite(i) && !/ed$/.test(tk.low(i)))) return undefined;
+  const speaker = speakerBefore(tk, text, s0, i);
+  if (!speaker || speaker.from - 1 <= s0) return undefined;
+  const r = speaker.from - 1;
+  // (not "that", whose clause is as often a complement: "the claim that he denied")
+  // (nor after a verb, whose question it opens: "asked whom he backed")
+  if (!OBJECT_RELATIVE.test(tk.low(r)) || ADJUNCT_PREPOSITION.test(tk.low(r - 1)) || /^(?:of|to|about|into|upon)$/.test(tk.low(r - 1)) || tk.cue(r - 1) || tk.finite(r - 1)) return undefined;
+  // (a passive has no object to leave out: "which was first reported by X")
+  for (let k = speaker.to; k < i; k++) if (/^(?:is|are|was|were|be|been|being)$/.test(tk.low(k))) return undefined;
+  let k = e;
+  while (k < end && k - e < 4 && (TIME_WORD.test(tk.low(k)) || WEEKDAY.test(tk.low(k)) || /^[a-z]{3,}ly$/.test(tk.low(k)))) k++;
+  if (k < end && !CLAUSE_CLOSE.test(tk.word(k).toLowerCase())) return undefined;
+  return { speaker, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(r), tk.end(r)], confidence: 0.6, fixed: true };
+}
+
+// How far a participle's aside may run before the comma that closes it (tokens).
+const ASIDE_PARTICIPLE_MAX = 30;
+/**
+ * "Salceda, citing data from the State Department, said …", "Mr. Biden, recalling weekly breakfasts with her,
+ * described …": a participle opening an aside between a subject and its verb reports for that subject; its report
+ * is its object, up to the comma that closes the aside (attribution/aside-subject.ts reads the subject).
+ */
+function asideParticiple(tk: Tokens, text: string, s0: number, i: number, e: number, end: number): Candidate | undefined {
+  let k = e;
+  while (k < end && k - i <= ASIDE_PARTICIPLE_MAX && tk.word(k) !== ",") k++;
+  if (k <= e || k + 1 >= end || tk.word(k) !== ",") return undefined;
+  // the main verb after the aside (perhaps after an adverb: "…, also said")
+  let v = k + 1;
+  while (v < end && /^(?:also|then|later|again|[a-z]{3,}ly)$/.test(tk.low(v))) v++;
+  if (v >= end || isCapitalised(tk.word(v)) || !(tk.finite(v) || AUX.test(tk.low(v)) || /^[a-z]{3,}ed$/.test(tk.low(v)))) return undefined;
+  const subject = asideSubject(tk, text, afterLinkLead(tk, text, s0, i), k + 1);
+  // (a preposition after it names the medium or the occasion, no report: "writing in The Times", "reporting for X")
+  if (!subject || subject.to !== i - 1 || tk.isPunct(e) || isQuoteChar(tk.word(e)) || ADJUNCT_PREPOSITION.test(tk.low(e))) return undefined;
+  return { speaker: subject, coordinated: true, aside: true, cue: [tk.start(i), tk.end(e - 1)], content: [tk.start(e), tk.end(k - 1)], confidence: 0.55, fixed: true };
 }
 
 // Words a PolNeAR cue opens with before its verb that the classifier's training did not pass over (its head is the
@@ -884,12 +970,17 @@ function isTitleCase(tk: Tokens, s0: number, s1: number): boolean {
   return words >= 3 && caps >= 0.8 * words;
 }
 
+// How far an adjunct set off by the complementiser's comma may run (tokens).
+const SET_ADJUNCT_MAX = 40;
 /** "that in 1998, Clinton allowed …": after a complementiser, a fronted phrase closed by a comma and then a clause. */
 const ADJUNCT_PREPOSITION = /^(?:at|during|in|on|before|after|from|with|for|over|since|throughout|under|within|across|by)$/;
-function frontedAdjunct(tk: Tokens, c: number, end: number): boolean {
-  for (let k = c + 1; k < end && k < c + 12; k++) {
+function frontedAdjunct(tk: Tokens, c: number, end: number, set = false): boolean {
+  for (let k = c + 1; k < end && k < c + (set ? SET_ADJUNCT_MAX : 12); k++) {
     const w = tk.low(k);
-    if (w === ",") return k + 1 < end && looksLikeClause(tk, k + 1, end);
+    // (an adjunct the complementiser's comma sets off may hold commas, a parenthesis or a quotation of its own: "said
+    // that, during the years when X and Y were partners, Y was …"; the clause follows one of its commas)
+    if (w === "," && (!set || (k + 1 < end && looksLikeClause(tk, k + 1, end)))) return k + 1 < end && looksLikeClause(tk, k + 1, end);
+    if (set && (w === "," || /^[()]$/.test(w) || isQuoteChar(w))) continue;
     if (tk.isPunct(k) || isQuoteChar(w)) return false;
     // without a comma ("said that for decades some critics had …", "that over the last five days he has begun"): a
     // preposition's short phrase, then a pronoun or a determined noun and its auxiliary
@@ -1045,7 +1136,7 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
   const first = tk.low(c);
   // ("said about 20 people have …": "about" before a number opens the subject)
   // (a quotation may open a "that" clause past an addressee: 'tells MSNBC's "Morning Joe" that "who did it" remains …')
-  if ((isQuoteChar(first) && !(that && c > e + 1 && tk.low(c - 1) === "that")) || (tk.isPunct(c) && !isQuoteChar(first)) || (badContentStart(first) && !(that && frontedAdjunct(tk, c, end)) && !(first === "about" && tk.t.kind[c + 1] === 2))) return undefined;
+  if ((isQuoteChar(first) && !(that && c > e + 1 && tk.low(c - 1) === "that")) || (tk.isPunct(c) && !isQuoteChar(first)) || (badContentStart(first) && !(that && frontedAdjunct(tk, c, end, tk.word(c - 1) === ",")) && !(first === "about" && tk.t.kind[c + 1] === 2))) return undefined;
   // "U.S. estimates suggest …": a verb right after the would-be cue makes it the subject's noun
   // only a form that can be a plural noun ("estimates", "reports") is read so; "said praise from X would …" is a report
   const nounLike = /s$/.test(tk.low(i));

@@ -2,6 +2,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { brief, runQuotes } from "../extractors/quotes.test-helpers.js";
+import type { Quote } from "../../../core/annotations.js";
+import { isWorkTitle } from "./quote-continuation.js";
 
 const find = (text: string, start: string) => {
   const qs = runQuotes(text);
@@ -132,3 +134,20 @@ describe("quote continuation", () => {
   });
 });
 
+
+describe("isWorkTitle", () => {
+  const quote = (text: string, inner: string): Quote => {
+    const a = text.indexOf(inner);
+    return { id: "", kind: "direct", text: inner, span: [a, a + inner.length], marks: [a - 1, a + inner.length + 2], confidence: 0.9, source: "test" };
+  };
+  it("a title-case quotation after 'on', 'of' or a possessive names a show", () => {
+    const text = 'Jo Park, host of WXRT\u2019s \u201cMorning Drive,\u201d said the plan would fail.';
+    assert.equal(isWorkTitle(text, quote(text, "Morning Drive,")), true);
+  });
+  it("…not a quotation opening the sentence, nor a sentence in quotation marks", () => {
+    const first = '"Morning Drive," Jo Park said.';
+    assert.equal(isWorkTitle(first, quote(first, "Morning Drive,")), false);
+    const said = 'She said on the radio "we will win this race."';
+    assert.equal(isWorkTitle(said, quote(said, "we will win this race.")), false);
+  });
+});

@@ -1,6 +1,7 @@
 // Gives unattributed direct quotes a speaker from context: reported speech around them, a split quote, a continuation paragraph.
 import type { Quote } from "../../../core/annotations.js";
 import type { Document } from "../../../core/document.js";
+import type { Span } from "../../../core/record.js";
 import { deadlineCheck, type Stage } from "../../../core/pipeline.js";
 import { attributionBefore } from "../extractors/direct-quotes.js";
 import { SPEECH_RATE, Tokens, cueVerb, wordCount } from "../extractors/quote-common.js";
@@ -24,6 +25,20 @@ export function titleLike(text: string): boolean {
 const BEFORE_NAME = /(?:\b(?:on|in|at|to|from|of|for|with|by|about|into|titled|entitled|called|named|dubbed)|['’]s)\s*$/i;
 // A title-like quotation right after the kind of work it names ('in his book, "Make It Count,"') is that work's name.
 const WORK_BEFORE = /\b(?:book|film|movie|song|album|novel|memoir|poem|play|musical|series|show|documentary|podcast|anthem|hymn|slogan),?\s*$/i;
+
+/** Whether a quotation names a work or a show after the word that introduces one ('on "Face the Nation,"', 'in his book, "Make It Count"'). */
+function namesWork(text: string, marks: Span): boolean {
+  return BEFORE_NAME.test(text.slice(Math.max(0, marks[0] - 12), marks[0])) || WORK_BEFORE.test(text.slice(Math.max(0, marks[0] - 16), marks[0]));
+}
+
+/**
+ * A direct quotation that is the title of a work or a show after the word that introduces one: said by nobody, whatever
+ * cue the quotation reader gave it (continueQuotes drops it), so that cue is free for a report of its own
+ * ('X, host of "Morning Show," suggested the plan could fail').
+ */
+export function isWorkTitle(text: string, q: Quote): boolean {
+  return q.kind === "direct" && q.marks !== undefined && titleLike(q.text) && namesWork(text, q.marks);
+}
 
 export function continueQuotes(doc: Document): Quote[] {
   const quotes = [...doc.get("quote")].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
@@ -101,7 +116,7 @@ export function continueQuotes(doc: Document): Quote[] {
     const handed = /[,!?]/.test(text.slice(q.span[1], q.marks[1]));
     // ('on "Face the Nation," he said': the name of a show after "on"/"of"/"'s" stays a title even before a cue)
     const named = BEFORE_NAME.test(text.slice(Math.max(0, q.marks[0] - 12), q.marks[0]));
-    const work = named || WORK_BEFORE.test(text.slice(Math.max(0, q.marks[0] - 16), q.marks[0]));
+    const work = namesWork(text, q.marks);
     // '"Honestly," he said, "we …"': an opening part of a split quote with no speaker of its own (one word in title
     // case reads as a title above), the attribution of the next part right after it, is that speaker's first piece
     // (PolNeAR marks both parts as one content); not a work's name ('the show "Face the Nation," he said, "…"')
