@@ -574,6 +574,8 @@ function frontedParticiple(tk: Tokens, text: string, s0: number, i: number, e: n
 
 // Relative pronouns that may be the object of the verb of their clause ("which he denies", "whom voters distrust").
 const OBJECT_RELATIVE = /^(?:which|whom)$/;
+// How far before its verb such a pronoun may stand (tokens): past a long subject ("which the state's two senators …").
+const RELATIVE_REACH = 16;
 // What may follow a verb whose object is the relative pronoun: the clause's end, or a time or manner adverb before it.
 const CLAUSE_CLOSE = /^(?:[,.;:)]|-|--|—|–|―|and|but)$/;
 /**
@@ -584,6 +586,10 @@ const CLAUSE_CLOSE = /^(?:[,.;:)]|-|--|—|–|―|and|but)$/;
 function relativeObject(tk: Tokens, text: string, s0: number, i: number, e: number, end: number): Candidate | undefined {
   // (a finite verb: a participle's subject is no relative clause's)
   if (/[a-z]ing$/.test(tk.low(i)) || (!tk.finite(i) && !/ed$/.test(tk.low(i)))) return undefined;
+  // (no relative pronoun a subject's length before the verb: settled without reading the subject, for nearly every cue)
+  let near = false;
+  for (let k = i - 2; k >= s0 && k >= i - RELATIVE_REACH && !near; k--) near = OBJECT_RELATIVE.test(tk.low(k));
+  if (!near) return undefined;
   const speaker = speakerBefore(tk, text, s0, i);
   if (!speaker || speaker.from - 1 <= s0) return undefined;
   const r = speaker.from - 1;
