@@ -201,6 +201,25 @@ describe("polnear scorer", () => {
     const [a] = toAttributions(text, doc, [[0, text.length]]);
     assert.equal(text.slice(...a!.content![0]!), `Not paying taxes "makes me smart,"`);
   });
+  it("keeps a state's full stop at the end of a source that ends the sentence, not a name's", () => {
+    const text = `"We drove all night to get here," said Ana Ruiz of Tampa, Fla.`;
+    const [a] = toAttributions(text, runQuotes(text).filter((q) => q.kind === "direct"), [[0, text.length]]);
+    assert.equal(text.slice(...a!.source![0]!), "Ana Ruiz of Tampa, Fla.");
+    const t2 = `"We drove all night to get here," said Ana Ruiz.`;
+    const [b] = toAttributions(t2, runQuotes(t2).filter((q) => q.kind === "direct"), [[0, t2.length]]);
+    assert.equal(t2.slice(...b!.source![0]!), "Ana Ruiz");
+  });
+  it("keeps a quotation set off by a dash or a parenthesis to its marks, not from the sentence's start", () => {
+    for (const text of [
+      `The mayor went after the plan to close the depot - "I will never accept it," he said - and left the room.`,
+      `Some members pushed back (“We did not sign up for this,” one organizer said.)`,
+    ]) {
+      const quotes = runQuotes(text).filter((q) => q.kind === "direct");
+      const a = toAttributions(text, quotes, [[0, text.length]]).find((x) => x.cue);
+      assert.ok(a, text);
+      assert.match(text.slice(...a!.content![0]!), /^["“]/, text.slice(...a!.content![0]!));
+    }
+  });
   it("splits a medial 'as' attribution without its 'as' ('The tariffs, as one economist observed, would …')", () => {
     const text = "The tariffs, as one economist observed, would hit farmers first.";
     const [a] = toAttributions(text, runQuotes(text));

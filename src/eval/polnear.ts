@@ -18,7 +18,8 @@
 // historian, and other scholars"), never running into its own content (nor, for a medial report,
 // into the rest of the content around it) or another report's cue ("Jo Li, who said …, said": the aside is an
 // attribution of its own); a quotation opening mid-sentence and attributed after it is reported from the sentence
-// start ('Not paying taxes "makes me smart," he said');
+// start ('Not paying taxes "makes me smart," he said'), unless a parenthesis or a dash sets it off ('… - "I love
+// it," he said - …');
 // a relative pronoun right before a report's source and cue opens its content as a fragment of its own ('a wall,
 // which he said Mexico should pay for': "which … Mexico should pay for"; not after a preposition, "in which he
 // said …", and never "that"); fragments never cross a line break (brat's rule); fragments with only spaces between
@@ -245,8 +246,8 @@ function sourceSpan(text: string, source: Span, cue: Span | undefined, sentences
     if (b === source[1] || !/^(?:\s*,|\s*[.!?"”’']*\s*$)/.test(text.slice(b, end))) return source;
   }
   while (b > source[1] && /[\s.!?,"”’']/.test(text[b - 1]!)) b--;
-  // a title's full stop stays ("Calif.")
-  if (text[b] === "." && TITLE_BEFORE_STOP.test(text.slice(Math.max(0, b - 6), b)) && b + 1 < end) b++;
+  // a title's full stop stays ("Calif."), also where it ends the sentence ("said Jo Li of Tampa, Fla.")
+  if (text[b] === "." && TITLE_BEFORE_STOP.test(text.slice(Math.max(0, b - 6), b))) b++;
   return [source[0], b];
 }
 
@@ -374,7 +375,9 @@ export function toAttributions(text: string, quotes: readonly Quote[], sentences
       else if (q.cue && q.cue.span[0] >= b && sentences) {
         const s0 = sentenceStartAt(sentences, a);
         const before = text.slice(s0, a);
-        if (s0 < a && /\S/.test(before) && !/["“”«»:]/.test(before)) a = s0;
+        // (not after an opening parenthesis or a dash: '… to Mexico - "I love it," he said, …' sets the quotation
+        // off as an aside of its own)
+        if (s0 < a && /\S/.test(before) && !/["“”«»:]/.test(before) && !/(?:\(|\s[-—–])\s*$/.test(before)) a = s0;
       }
       content = [a, b];
     } else {

@@ -95,17 +95,55 @@ function titled(tk: Tokens, a: number): boolean {
   return k >= 0 && words > 0;
 }
 
+/**
+ * '"…," she said about the plan.': after a quotation, what it was about is no part of its cue (PolNeAR train: 6 of 8
+ * such cues leave "about" out, where a reported clause's keeps it, 18 of 19).
+ */
+function withoutTopic(tk: Tokens, text: string, cue: { text: string; span: Span }): { text: string; span: Span } {
+  const m = /^(\S+)\s+about$/.exec(cue.text);
+  return m ? { text: m[1]!, span: [cue.span[0], cue.span[0] + m[1]!.length] } : cue;
+}
+
+/** '"…," the judge exclaimed, "…"': a past verb at k before the second part of a split quote (opening at hi; the first part must end on a comma). */
+const splitSlot = (tk: Tokens, k: number, hi: number): boolean =>
+  /^[a-z]{3,}ed$/.test(tk.word(k)) && k + 2 === hi && hi < tk.count && tk.word(k + 1) === "," && isQuoteChar(tk.word(hi));
+
+/** The token after a clause that closes its sentence (a stop, or the end of the range). */
+const closes = (tk: Tokens, k: number, hi: number): boolean => k >= hi || (/^[.!?]$/.test(tk.word(k)) && !isTitleDot(tk, k));
+
+/**
+ * '"… niches" Grubbs said.' / '"…" said Jo Li, a spokesman.': a quotation closed without its comma, handed over all the
+ * same when a speech verb and its speaker, nothing more, make up the rest of the sentence (a clause that runs on,
+ * '"unmistakably" suggests …', is the quotation's own sentence).
+ */
+function bareAttribution(tk: Tokens, text: string, a: number, hi: number): Attribution | undefined {
+  if (a >= hi || a === 0 || !isQuoteChar(tk.word(a - 1))) return undefined;
+  const speech = (k: number): boolean => k < hi && (cueVerb(tk.low(k))?.rate ?? 0) >= SPEECH_RATE && !/ing$/.test(tk.low(k)) && !/^\p{Lu}/u.test(tk.word(k));
+  if (speech(a)) {
+    const e = cueEnd(tk, a, hi);
+    const speaker = speakerAfter(tk, text, e, hi, true);
+    // (a name: '"unmistakably" suggests a plan' has an object there)
+    if (speaker && isCapitalised(tk.word(speaker.from)) && (closes(tk, speaker.to, hi) || tk.word(speaker.to) === ",")) return { cue: cueOf(tk, text, a, hi), speaker };
+    return undefined;
+  }
+  const speaker = speakerAfter(tk, text, a, hi);
+  if (!speaker || !speech(speaker.to)) return undefined;
+  const e = cueEnd(tk, speaker.to, hi);
+  return closes(tk, e, hi) ? { cue: cueOf(tk, text, speaker.to, hi), speaker } : undefined;
+}
+
 /** '"…," said X' / '"…," X said' / '"…" — X' after the closing mark, within tokens [a, hi). */
 export function attributionAfter(tk: Tokens, text: string, a: number, hi: number): Attribution | undefined {
   // a quotation handed to its speaker ends with a comma, a stop, "?" or "!" ('"…," said X'); one that
   // runs on into its sentence ('"unmistakably" suggests …') does not
-  const before = a > 0 ? text.slice(Math.max(0, tk.start(a) - 4), tk.start(a)) : "";
-  const handed = /[,.!?…—–―-]\s*['"”’»`]*\s*$/.test(before) || (a < hi && tk.word(a) === ",");
-  if (!handed && !(a < hi && DASH.test(tk.word(a)))) return undefined;
+  // (a nested quotation may close with it, its marks and spaces interleaved: '… of 'Clinton,' " said X')
+  const before = a > 0 ? text.slice(Math.max(0, tk.start(a) - 6), tk.start(a)) : "";
+  const handed = /[,.!?…—–―-][\s'"“”’»`]*$/.test(before) || (a < hi && tk.word(a) === ",");
+  if (!handed && !(a < hi && DASH.test(tk.word(a)))) return bareAttribution(tk, text, a, hi);
   const closeAt = a > 0 ? tk.end(a - 1) : 0;
-  const stopped = /\.\s*['"”’»`]*\s*$/.test(before);
+  const stopped = /\.[\s'"“”’»`]*$/.test(before);
   // a quotation that ends its sentence ('."', '?"', '!"'); one closed by a comma hands itself to the cue after it
-  const ended = stopped || /[!?…]\s*['"”’»`]*\s*$/.test(before);
+  const ended = stopped || /[!?…][\s'"“”’»`]*$/.test(before);
   while (a < hi && (tk.word(a) === "," || isQuoteChar(tk.word(a)))) a++;
   if (a >= hi) return undefined;
   if (DASH.test(tk.word(a))) {
@@ -137,6 +175,12 @@ export function attributionAfter(tk: Tokens, text: string, a: number, hi: number
   }
   let speaker = speakerAfter(tk, text, a, hi);
   if (!speaker) return undefined;
+  // (a verb the reader took for the phrase's last word, between the parts of a split quote: "the judge exclaimed")
+  const v = speaker.to - 1;
+  if (!ended && v > speaker.from && splitSlot(tk, v, hi)) {
+    const np = speakerAfter(tk, text, a, v);
+    if (np && np.to === v) return { cue: cueOf(tk, text, v, hi), speaker: np };
+  }
   let j = speaker.to;
   // a short parenthesis after the name: "Rep. Jane Doe (D-Wis.) said"
   if (j < hi && tk.word(j) === "(") {
@@ -169,14 +213,18 @@ export function attributionAfter(tk: Tokens, text: string, a: number, hi: number
   if (j < hi && tk.word(j) === ",") j++;
   for (let k = j; k < hi && k < j + 3; k++) {
     // (not after a full stop: '"…." She became …' opens a new sentence)
-    if (isCue(tk, k) || (!stopped && unknownCue(tk, k, a, hi))) {
+    // ('"…," the judge exclaimed, "…"': a past verb between the two parts of a split quote is its cue, known or not)
+    if (isCue(tk, k) || ((!ended && splitSlot(tk, k, hi)) || (!stopped && unknownCue(tk, k, a, hi)))) {
       const e = cueEnd(tk, k, hi);
       if ((ended || titled(tk, a)) && opensReport(tk, text, e, hi)) return undefined;
       // a quotation that ends its sentence and its line: the next line's 'X fired back at …' reports on its own
       // ('"…?"⏎Rubio said.' still hands it over)
       if (ended && e < hi && !/^[.!?]$/.test(tk.word(e)) && /\n/.test(text.slice(closeAt, speaker.span[0]))) return undefined;
-      return { cue: cueOf(tk, text, k, hi), speaker };
+      return { cue: withoutTopic(tk, text, cueOf(tk, text, k, hi)), speaker };
     }
+    // '"…," Trump shot back.': a light verb whose tail makes it a speech act, closing its clause
+    const tail = lightVerbTail(tk, k, hi);
+    if (tail >= 0 && (closes(tk, tail + 1, hi) || tk.word(tail + 1) === ",")) return { cue: cueOf(tk, text, k, hi), speaker };
     if (!/^(?:also|then|later|has|had|have|would|will|once|again|further|previously|recently|earlier)$/.test(tk.low(k)) && !/ly$/.test(tk.low(k))) break;
   }
   return undefined;
@@ -365,7 +413,10 @@ export function extractDirectQuotes(doc: Document, turns: readonly Quote[] = [])
     const prevEnd = n > 0 && marked[n - 1]!.lastParagraph === q.firstParagraph ? marked[n - 1]!.outer[1] : spans[q.firstParagraph]![0];
     const nextStart = n + 1 < marked.length && marked[n + 1]!.firstParagraph === q.lastParagraph ? marked[n + 1]!.outer[0] : spans[q.lastParagraph]![1];
     const after = attributionAfter(tk, text, tk.at(q.outer[1]), tk.at(nextStart));
-    let at = after ?? attributionBefore(tk, text, tk.at(prevEnd), tk.at(q.outer[0])) ?? labelBefore(tk, text, tk.at(prevEnd), tk.at(q.outer[0]), person, named);
+    const label = after ? undefined : labelBefore(tk, text, tk.at(prevEnd), tk.at(q.outer[0]), person, named);
+    // 'Pollsters agree - Jane Doe: "…"': a label set off by a heading's dash is the speaker, not the heading's clause
+    const dashed = label && label.speaker.from > 0 && LABEL_DASH.test(tk.word(label.speaker.from - 1)) ? label : undefined;
+    let at = after ?? dashed ?? attributionBefore(tk, text, tk.at(prevEnd), tk.at(q.outer[0])) ?? label;
     // 'Caddell continued:' closing one paragraph, the quotation opening the next
     if (!at && q.firstParagraph > 0 && !/\S/.test(text.slice(spans[q.firstParagraph]![0], q.outer[0]))) {
       const prev = spans[q.firstParagraph - 1]!;

@@ -1086,8 +1086,8 @@ export function speakerAfter(tk: Tokens, text: string, i: number, hi: number, po
       }
       break;
     }
-    // (a middle initial is no determiner: "Julie A. Diaz Martinez")
-    if ((NP_STOP.has(l) || DETERMINERS.has(l) || PRONOUNS.has(l)) && !(j > i && /^\p{Lu}$/u.test(w) && j + 1 < hi && isTitleDot(tk, j + 1))) break;
+    // (a middle initial is no determiner: "Julie A. Diaz Martinez"; a first name is no modal: "said Will Doyle")
+    if ((NP_STOP.has(l) || DETERMINERS.has(l) || PRONOUNS.has(l)) && !(j > i && /^\p{Lu}$/u.test(w) && j + 1 < hi && isTitleDot(tk, j + 1)) && !modalName(tk, j, hi)) break;
     if (!isCapitalised(w)) {
       const cv = cueVerb(l);
       // (right after a determiner it is the head noun: "according to a report from …")
@@ -1120,6 +1120,13 @@ const MEDIUM_AFTER = /^(?:statement|interview|email|e-mail|letter|speech|call|co
 export const AUXILIARY = /^(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|should|must|do|does|did)$/;
 /** A finite auxiliary: `AUXILIARY` without the non-finite "be" and "been". */
 export const FINITE_AUX = /^(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|does|did|do)$/;
+
+// modals that are first names too ("Will", "May", "Hope" is no stop word)
+const MODAL_NAME = /^(?:Will|May)$/;
+/** "Will Doyle", "May Chen": a capitalised modal before another capitalised word, not after a stop, opens a name. */
+function modalName(tk: Tokens, j: number, hi: number): boolean {
+  return MODAL_NAME.test(tk.word(j)) && j + 1 < hi && tk.isWord(j + 1) && /^\p{Lu}\p{Ll}/u.test(tk.word(j + 1)) && !(j > 0 && /^[.!?]$/.test(tk.word(j - 1)));
+}
 
 /** The end of a post-modifier at j after a lower-case description from i that runs to the sentence end or a comma, else j. */
 function modifierAfter(tk: Tokens, i: number, j: number, hi: number): number {

@@ -26,6 +26,8 @@ function roleOf(text: string, i: number, len: number, from: number, to: number):
   const ch = text[i]!;
   const prev = i > from ? text[i - 1]! : " ";
   const next = i + len < to ? text[i + len]! : " ";
+  // a left mark typed for a right one after the quotation's last stop or comma, before a space ('"…,“ said X')
+  if (ch === "“" && /[,.!?…]/.test(prev) && /\s/.test(next)) return "close";
   if (ch === "“" || ch === "„" || ch === "«" || ch === "`") return "open";
   if (ch === "”" || ch === "»") return "close";
   // straight marks: inches (5'11") are digits before the mark
