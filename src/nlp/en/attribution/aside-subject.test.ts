@@ -43,6 +43,16 @@ describe("aside subjects", () => {
     assert.equal(subjectOf("The plan, he wrote; \"is dead,\" the aide said.", "said"), undefined);
     assert.equal(subjectOf("He said the plan would work.", "said"), undefined);
   });
+  it("the aside's closing comma may stand inside a quotation's closing mark", () => {
+    assert.equal(subjectOf('Rhea Mott, host of the radio show "Early Shift," said the station would close.', "said"), 'Rhea Mott, host of the radio show "Early Shift,"');
+    // (a participle aside quoting what it cites is adverbial: the head alone; marks may be two apostrophes)
+    assert.equal(subjectOf('The dean, citing "a lack of funds," said classes would shrink.', "said"), "The dean");
+    assert.equal(subjectOf("The dean, citing ''a lack of funds,'' said classes would shrink.", "said"), "The dean");
+  });
+  it("…not when a quotation in the aside is left open, nor a quoted sentence in an apposition", () => {
+    assert.equal(subjectOf('The dean, citing "a lack of funds, said classes would shrink.', "said"), undefined);
+    assert.equal(subjectOf('The dean, who wrote "we are broke," said classes would shrink.', "said"), undefined);
+  });
 });
 
 /** The mention dashAsideSubject reads for the verb `cue` (first occurrence) of a one-sentence text, or undefined. */

@@ -21,7 +21,11 @@ export function asideSubject(tk: Tokens, text: string, from: number, cue: number
   const head = speakerAfter(tk, text, from, cue);
   if (!head || head.pronoun || head.to >= cue - 1) return undefined;
   const open = tk.word(head.to);
-  const close = tk.word(cue - 1);
+  const shut = commaInsideMark(tk, head.to, cue);
+  if (shut >= 0 && quotingParticiple(tk, head.to)) return head;
+  // (the aside's closing comma may stand inside a quotation's closing mark: 'X, host of "Morning Show," said')
+  const last = shut >= 0 ? shut : cue - 1;
+  const close = tk.word(last);
   const comma = open === "," && close === ",";
   const dash = ASIDE_DASH.test(open) && ASIDE_DASH.test(close) && open === close && head.to < cue - 2;
   const restrictive = RESTRICTIVE.test(tk.low(head.to)) && tk.isWord(cue - 1);
@@ -29,7 +33,12 @@ export function asideSubject(tk: Tokens, text: string, from: number, cue: number
   if (RESTRICTIVE.test(tk.low(head.from)) || /^(?:which|that)$/.test(tk.low(head.from))) return undefined;
   // (a lower-case head must be a described person or group, not any noun: "the state officials", "one attendee")
   if (!isCapitalised(tk.word(head.from)) && head.to - head.from < 2) return undefined;
-  for (let k = head.to + 1; k < cue - 1; k++) {
+  // an adverbial aside is the sentence's, not the subject's ("The agency, for its part, said", "Jo Li, speaking on
+  // condition of anonymity, said", "The firm, which …, said": PolNeAR's source is the head alone); an apposition or
+  // a "who" clause describes the speaker and is written into the source ("Jo Li, a nurse, said")
+  const first = tk.low(head.to + 1);
+  const adverbial = !restrictive && (ADVERBIAL_OPENING.test(first) || /^[a-z]+(?:ing|ly)$/.test(first));
+  for (let k = head.to + 1; k < last; k++) {
     const w = tk.word(k);
     // a sentence break, a quotation or a second aside mark inside means the words are no single aside
     if (w === ";" || w === ":" || w === "!" || w === "?" || (isQuoteChar(w) && !quotedTitle(tk, k)) || (dash && w === open)) return undefined;
@@ -40,13 +49,36 @@ export function asideSubject(tk: Tokens, text: string, from: number, cue: number
     if (restrictive && (w === "," || (/^(?:and|or|but)$/.test(tk.low(k)) && !RESTRICTIVE.test(tk.low(k + 1))))) return undefined;
   }
   if (restrictive && /^(?:and|or|but|then)$/.test(tk.low(cue - 1))) return undefined;
-  // an adverbial aside is the sentence's, not the subject's ("The agency, for its part, said", "Jo Li, speaking on
-  // condition of anonymity, said", "The firm, which …, said": PolNeAR's source is the head alone); an apposition or
-  // a "who" clause describes the speaker and is written into the source ("Jo Li, a nurse, said")
-  const first = tk.low(head.to + 1);
-  if (!restrictive && (ADVERBIAL_OPENING.test(first) || /^[a-z]+(?:ing|ly)$/.test(first))) return head;
-  const end = comma ? cue - 2 : cue - 1;
-  return { ...head, to: cue - (comma ? 1 : 0), span: [head.span[0], tk.end(end)] };
+  if (adverbial) return head;
+  // (a closing mark after the comma is the quotation's, and kept)
+  const end = comma && shut < 0 ? cue - 2 : cue - 1;
+  return { ...head, to: comma ? last : cue, span: [head.span[0], tk.end(end)] };
+}
+
+/**
+ * The comma before the closing quotation mark that ends an aside right before the cue ('X, host of "Morning Show,"
+ * said', the mark written as one token or two apostrophes), when the aside's quotations are all closed; else -1.
+ */
+function commaInsideMark(tk: Tokens, open: number, cue: number): number {
+  let shut = cue - 1;
+  while (shut > open + 2 && isQuoteChar(tk.word(shut))) shut--;
+  return shut < cue - 1 && tk.word(shut) === "," && balancedQuotes(tk, open + 1, cue) ? shut : -1;
+}
+
+/**
+ * 'Jo Li, citing "the new rules," said …': a participle aside that quotes what it cites (its comma inside the closing
+ * mark); like any adverbial aside it is the sentence's, and the source is the head alone. comma is the aside's
+ * opening comma.
+ */
+function quotingParticiple(tk: Tokens, comma: number): boolean {
+  return tk.word(comma) === "," && /^[a-z]+ing$/.test(tk.low(comma + 1));
+}
+
+/** Whether the tokens lo..hi hold quotation marks, an even number of them (each quotation closed inside). */
+function balancedQuotes(tk: Tokens, lo: number, hi: number): boolean {
+  let n = 0;
+  for (let k = lo; k < hi; k++) if (isQuoteChar(tk.word(k))) n++;
+  return n > 0 && n % 2 === 0;
 }
 
 // Auxiliaries and adverbs between a closing dash and the verb ("— have long argued", "— quickly accused").

@@ -47,6 +47,24 @@ export function goOnChain(tk: Tokens, s0: number, i: number): number | undefined
   return i - 3;
 }
 
+// Adjectives of readiness that make a "be" and the verb after their "to" one cue ("was quick to point out", "are eager
+// to hear"): PolNeAR's cue spans them all.
+const READY = /^(?:quick|eager|keen)$/;
+// What may stand between the "be" and the adjective ("are all quick to", "was more eager to").
+const READY_ADVERB = /^(?:all|both|so|very|more|less|too|always|often|also|not|never|now|still|ever|[a-z]{3,}ly)$/;
+const BE = /^(?:is|are|was|were|be|been|being|am|'s|'re|’s|’re|'m|’m)$/;
+
+/**
+ * "were quick to note", "is eager to discuss": the token of the "be" that opens a chain of readiness before the verb at
+ * i, else undefined.
+ */
+export function readyChain(tk: Tokens, s0: number, i: number): number | undefined {
+  if (i - 3 <= s0 || tk.low(i - 1) !== "to" || !READY.test(tk.low(i - 2))) return undefined;
+  let k = i - 3;
+  while (k > s0 && i - k <= 5 && READY_ADVERB.test(tk.low(k))) k--;
+  return k > s0 && BE.test(tk.low(k)) ? k : undefined;
+}
+
 // Light verbs whose cue, in PolNeAR, carries the words that make them a speech act ("made clear", "took issue with",
 // "pleaded guilty", "shot back", "as she put it"): the verb's forms, and the words after it that join the cue.
 const LIGHT_VERB_TAILS: readonly [RegExp, RegExp][] = [

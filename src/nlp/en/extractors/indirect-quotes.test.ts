@@ -1149,4 +1149,43 @@ describe("indirect quotes: a quoted show title before the cue", () => {
     const qs = runQuotes('"Morning Drive," Dana Pruitt said.');
     assert.deepEqual(qs.map((q) => [q.kind, q.cue?.text]), [["direct", "said"]]);
   });
+  it("a speech verb's dash aside stands whole between the cue and its 'that'", () => {
+    const q = reported("The treasurer said — in a memo, as it turned out — that the fund was nearly empty.");
+    assert.equal(q.cue?.text, "said");
+    assert.equal(q.text, "the fund was nearly empty");
+  });
+  it("an adverbial aside between commas right after a speech verb", () => {
+    const q = reported("The coach added, however, that his players had trained hard all week.");
+    assert.equal(q.cue?.text, "added");
+    assert.equal(q.text, "his players had trained hard all week");
+  });
+  it("…but not after a noun the classifier took for a cue", () => {
+    assert.deepEqual(runQuotes("Despite its grand aims, though, the league is losing money.").filter((q) => q.kind === "indirect"), []);
+  });
+  it("'be quick/eager to' and a speech verb are one cue", () => {
+    const q = reported("Union leaders were quick to point out that wages had not risen in a decade.");
+    assert.equal(q.cue?.text, "were quick to point out");
+    assert.equal(q.text, "wages had not risen in a decade");
+  });
+  it("'be eager to' and another verb: the adjective is the cue, the infinitive the content", () => {
+    const q = reported("The new manager is eager to rebuild the team before the season starts.");
+    assert.equal(q.speaker?.name, "The new manager");
+    assert.equal(q.cue?.text, "is eager");
+    assert.equal(q.text, "to rebuild the team before the season starts");
+  });
+  it("…not an adjective without 'be' before it, nor one that takes no infinitive", () => {
+    assert.deepEqual(runQuotes("An eager crowd waited outside the hall for hours.").filter((q) => q.kind === "indirect"), []);
+    assert.deepEqual(runQuotes("The new manager is eager for a win before the season starts.").filter((q) => q.kind === "indirect"), []);
+  });
+  it("'be widely seen as': the cue is cut out of the content (subject and complement), and nobody is the source", () => {
+    const q = reported("The new stadium deal was widely seen as a gift to the team's owners.");
+    assert.equal(q.cue?.text, "was widely seen as");
+    assert.equal(q.speaker, undefined);
+    assert.equal(q.text, "The new stadium deal was widely seen as a gift to the team's owners");
+    assert.equal(q.asides?.length, 1);
+  });
+  it("…not after a possessive 's, nor inside a relative clause", () => {
+    assert.ok(!runQuotes("The team's widely praised new coach arrived at the parade.").some((q) => /widely/.test(q.cue?.text ?? "")));
+    assert.ok(!runQuotes("The mayor, whose budget was widely seen as reckless, left the hall early.").some((q) => q.cue?.text === "was widely seen as"));
+  });
 });

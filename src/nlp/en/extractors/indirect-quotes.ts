@@ -9,7 +9,7 @@ import {
 } from "./quote-common.js";
 import { cueScoreAbove } from "../attribution/cue-model.js";
 import { chooseBounds } from "../attribution/content-bounds.js";
-import { chainCue, cliticStart, goOnChain, lightVerbCue, mediumCue } from "../attribution/cue-span.js";
+import { chainCue, cliticStart, goOnChain, lightVerbCue, mediumCue, readyChain } from "../attribution/cue-span.js";
 import { askedReport, auxChainReport, negatedReport, nounUse } from "../attribution/cue-readers.js";
 import { cueVoice, isCueSubject } from "../attribution/voice.js";
 import { medialQuotation } from "../attribution/medial-quotation.js";
@@ -222,6 +222,14 @@ export function extractIndirectQuotes(doc: Document, allDirect: readonly Quote[]
       // "In a new poll released Sunday, 54 percent …": a poll in a fronted "in" phrase is a source
       if (i === s0 && low === "in") {
         const c = pollReport(tk, text, s0, i, end);
+        if (c) {
+          cands.push(c);
+          continue;
+        }
+      }
+      // "was eager to make his mark": an adjective of eagerness states what its subject wants done
+      if (EAGER.test(low)) {
+        const c = eagerReport(tk, text, s0, i, end);
         if (c) {
           cands.push(c);
           continue;
@@ -488,6 +496,17 @@ export function extractIndirectQuotes(doc: Document, allDirect: readonly Quote[]
         id: "", kind: "indirect", text: text.slice(c.content[0], c.content[1]), span: c.content, ...(writerAsides ? { asides: writerAsides } : {}),
         cue: { text: text.slice(c.cue[0], c.cue[1]), span: c.cue }, ...(c.speaker ? { speaker: { name: c.speaker.name, span: c.speaker.span } } : {}),
         confidence: BARE_CONFIDENCE, source: SOURCE, paragraph: s.paragraph, attribution: "cue",
+      });
+    }
+    // "X is widely seen as Y": an agentless passive of judgement reports a view held widely, nobody's in particular
+    for (let i = s0 + 2; i < end; i++) {
+      if (tk.low(i) !== "widely") continue;
+      const w = widelyReport(tk, text, s0, i, end);
+      if (!w || taken.some((t) => t[0] < w.content[1] && w.content[0] < t[1]) || marks.overlaps(w.content[0], w.content[1])) continue;
+      taken.push(w.content);
+      out.push({
+        id: "", kind: "indirect", text: text.slice(w.content[0], w.content[1]), span: w.content, asides: [w.cue],
+        cue: { text: text.slice(w.cue[0], w.cue[1]), span: w.cue }, confidence: BARE_CONFIDENCE, source: SOURCE, paragraph: s.paragraph, attribution: "cue",
       });
     }
     // 'An economic downturn, he said, "could be a good time …"': the lead and the quotation are one report
@@ -1060,6 +1079,24 @@ function likelyChain(tk: Tokens, s0: number, i: number): number | undefined {
 }
 
 
+// Words that open an adverbial aside set off by commas right after a cue ("said, in a statement, that").
+const CUE_ASIDE_OPENING = /^(?:though|however|too|also|again|then|now|instead|meanwhile|moreover|furthermore|still|in|on|at|during|after|before|with|without|for|by|through|via|[a-z]{3,}ly)$/;
+const CUE_ASIDE_MAX = 10;
+
+/**
+ * The token after an adverbial aside set off by commas right after the cue ending before token e ("added, though,
+ * that …"), or e when none stands there (no quotation, no sentence break, no clause inside).
+ */
+function cueAside(tk: Tokens, e: number, end: number): number {
+  if (e + 3 >= end || tk.word(e) !== "," || !CUE_ASIDE_OPENING.test(tk.low(e + 1))) return e;
+  for (let m = e + 2; m < end && m <= e + CUE_ASIDE_MAX; m++) {
+    const w = tk.word(m);
+    if (w === ",") return m + 1 < end ? m + 1 : e;
+    if (/^[.;:!?()]$/.test(w) || isQuoteChar(w) || BRIDGE_STOP.test(tk.low(m))) return e;
+  }
+  return e;
+}
+
 // Verbs of belief whose lexicon rate is low (most uses are no report) but whose bare clause complement is one.
 const BELIEF = /^(?:think|guess|suspect|assume|reckon)$/;
 
@@ -1076,8 +1113,15 @@ function thatBridge(tk: Tokens, i: number, c: number, end: number, rate: number)
   const lemma = tk.cue(i)?.lemma ?? "";
   const addressee = ADDRESSEE_VERB.test(lemma) || lemma === "say";
   // weak cues bridge only a short object ("raised the alarm that"), speech verbs an addressee and a time
-  const bridge = rate < STRONG_RATE ? 4 : BRIDGE_MAX;
+  let bridge = rate < STRONG_RATE ? 4 : BRIDGE_MAX;
   for (let k = c; k < end && k < c + bridge; k++) {
+    // "said — on Twitter, as it happens — that …": a speech verb's dash aside is skipped whole (its own clause is no content)
+    const close = addressee ? asideClose(tk, k, end) : -1;
+    if (close > k) {
+      bridge += close - k;
+      k = close;
+      continue;
+    }
     const l = tk.low(k);
     if (k > c && addressee && l !== "to" && PP_START.test(l)) pp = true;
     if (l === "that" && k > c) {
@@ -1096,6 +1140,78 @@ function thatBridge(tk: Tokens, i: number, c: number, end: number, rate: number)
   return undefined;
 }
 
+/** The closing dash of a spaced dash aside opening at token k (at most ASIDE_MAX words), else -1. */
+function asideClose(tk: Tokens, k: number, end: number): number {
+  if (!DASH_WORD.test(tk.word(k)) || tk.start(k) === tk.end(k - 1)) return -1;
+  for (let m = k + 2; m < end && m <= k + ASIDE_MAX; m++) {
+    if (/^[.;:!?()]$/.test(tk.word(m))) return -1;
+    if (DASH_WORD.test(tk.word(m)) && tk.start(m) !== tk.end(m - 1)) return m;
+  }
+  return -1;
+}
+const ASIDE_MAX = 12;
+
+// Adjectives of eagerness whose "to" infinitive is what their subject wants (PolNeAR's cue is the "be" and the adjective).
+const EAGER = /^(?:eager|keen)$/;
+// Auxiliaries before the "be" of such an adjective, part of the cue ("have been eager", "will be keen").
+const BE_AUX = /^(?:has|have|had|will|would|could|may|might|must|should|'ll|’ll|'d|’d)$/;
+
+/**
+ * "X was eager to assuage …": the "be" (with its auxiliary) and the adjective at i are the cue, the infinitive to the
+ * end of its clause the content. Not before a speech verb ("was eager to say"): the cue then runs on through it
+ * (attribution/cue-span.ts readyChain).
+ */
+function eagerReport(tk: Tokens, text: string, s0: number, i: number, end: number): Candidate | undefined {
+  if (i + 3 >= end || tk.low(i + 1) !== "to" || !tk.isWord(i + 2) || (tk.cue(i + 2)?.rate ?? 0) >= THAT_RATE) return undefined;
+  let k = i - 1;
+  if (k > s0 && /^(?:so|very|more|less|too|all|also|not|still|[a-z]{3,}ly)$/.test(tk.low(k))) k--;
+  if (k <= s0 || !BE_WORD.test(tk.low(k))) return undefined;
+  if (k - 1 > s0 && BE_AUX.test(tk.low(k - 1))) k--;
+  const speaker = speakerBefore(tk, text, s0, k);
+  if (!speaker) return undefined;
+  // (the wish ends at its clause's first comma or colon: "eager to assuage outrage over the debt, much of which …")
+  let stop = reportEnd(tk, i + 1, end);
+  for (let m = i + 3; m < stop; m++) {
+    if (/^[,:;]$/.test(tk.word(m))) {
+      stop = m;
+      break;
+    }
+  }
+  if (stop - (i + 1) < 3) return undefined;
+  return { speaker, cue: [tk.start(k), tk.end(i)], content: [tk.start(i + 1), tk.end(stop - 1)], confidence: 0.55, fixed: true };
+}
+
+// Participles of judgement whose agentless passive after "widely" reports a common view ("is widely seen as").
+const JUDGED = /^(?:seen|viewed|regarded|considered|criticized|criticised|condemned|praised|believed|perceived|described|derided|panned|credited|blamed|hailed|touted|cited|mocked|denounced|dismissed)$/;
+
+/**
+ * "The plan was widely seen as a gamble": the "be", "widely" (at i), the participle and its "as"/"for" are the cue, and
+ * the subject with what follows the cue the content (the cue is cut out of it: PolNeAR's content is the two pieces).
+ */
+function widelyReport(tk: Tokens, text: string, s0: number, i: number, end: number): { cue: Span; content: Span } | undefined {
+  let k = i - 1;
+  if (k > s0 && /^(?:been|being)$/.test(tk.low(k)) && /^(?:has|have|had)$/.test(tk.low(k - 1))) k--;
+  if (k > s0 && /^(?:not|also|still|now)$/.test(tk.low(k))) k--;
+  // (an "'s" is as likely a possessive: "last night's widely panned debate")
+  if (k <= s0 || !BE_WORD.test(tk.low(k)) || /^['’]s$/.test(tk.low(k)) || !JUDGED.test(tk.low(i + 1))) return undefined;
+  if (k - 1 > s0 && /^(?:has|have|had)$/.test(tk.low(k - 1))) k--;
+  const subject = speakerBefore(tk, text, s0, k);
+  if (!subject || subject.pronoun || subject.to !== k) return undefined;
+  // (not in a relative clause: "X, whose bid was widely seen as …, said" is X's aside, read with X's report)
+  if (subject.from > s0 && /^(?:whose|which|who|that)$/.test(tk.low(subject.from - 1))) return undefined;
+  let c = i + 2;
+  if (c < end && /^(?:as|for)$/.test(tk.low(c))) c++;
+  let stop = reportEnd(tk, c, end);
+  for (let m = c + 1; m < stop; m++) {
+    if (/^[,:;]$/.test(tk.word(m))) {
+      stop = m;
+      break;
+    }
+  }
+  if (stop - c < 2) return undefined;
+  return { cue: [tk.start(k), tk.end(c - 1)], content: [subject.span[0], tk.end(stop - 1)] };
+}
+
 /** The subject written before the cue at token i: one with a dash aside first (its closing dash is no boundary). */
 function subjectBefore(tk: Tokens, text: string, s0: number, i: number): SpeakerNP | undefined {
   return dashAsideSubject(tk, text, s0, i) ?? speakerBefore(tk, text, s0, i);
@@ -1107,14 +1223,18 @@ function speakerFirst(tk: Tokens, text: string, s0: number, i: number, e: number
   let coordinated = false;
   // "voters are more likely to say …": the cue runs back over the raising adjective to its "be" (PolNeAR's cue does),
   // and the subject is the one before it
-  const raised = likelyChain(tk, s0, i) ?? goOnChain(tk, s0, i);
+  const raised = likelyChain(tk, s0, i) ?? goOnChain(tk, s0, i) ?? readyChain(tk, s0, i);
   const speaker = raised !== undefined ? speakerBefore(tk, text, s0, raised) :
     subjectBefore(tk, text, s0, i) ?? (tk.finite(i) && !/ing$/.test(tk.low(i)) ? asideSubject(tk, text, afterLinkLead(tk, text, s0, i), i) : undefined) ??
     ((coordinated = true), participleSubject(tk, text, s0, i, rate) ?? coordinatedSubject(tk, text, s0, i, rate));
   if (!speaker) return undefined;
   const cue0 = raised ?? i;
-  let c = afterThat(tk, e, end);
-  let that = c > e;
+  // "added, though, that …", "says, in a statement, he will …": an adverbial aside right after the cue is neither
+  // (a speech verb only: a noun before an adverbial aside is no cue, "Despite its aims, though, …")
+  const past = (tk.cue(i)?.rate ?? 0) >= STRONG_RATE ? cueAside(tk, e, end) : e;
+  let c = afterThat(tk, past, end);
+  let that = c > past;
+  if (past > e && !that && !subjectVerb(tk, c, end)) return undefined;
   // (the content is a noun phrase its "that" clause completes: "offered no proof that …")
   let nounPhrase = false;
   if (!that) {
@@ -1202,7 +1322,7 @@ function objectReport(tk: Tokens, text: string, s0: number, i: number, e: number
   const reflexive = e + 1 < end && REFLEXIVE.test(tk.low(e)) && SELF_DESCRIBE.test(tk.cue(i)?.lemma ?? "") && !AUX.test(tk.low(e + 1)) && !tk.finite(e + 1);
   if (e >= end || rate < (reflexive ? THAT_RATE : Math.min(OBJECT_RATE, INFINITIVE_RATE))) return undefined;
   // "to criticize …" is a plan, "so-called" a label: neither reports anything ("went on to criticize …" reports)
-  const chain = goOnChain(tk, s0, i);
+  const chain = goOnChain(tk, s0, i) ?? readyChain(tk, s0, i);
   if (i > s0 && ((tk.low(i - 1) === "to" && chain === undefined) || tk.word(i - 1) === "-")) return undefined;
   // ("vowed Tuesday to …": the day is the writer's)
   const from = timeAfter(tk, e, end);
