@@ -37,7 +37,7 @@ function namesWork(text: string, marks: Span): boolean {
  * ('X, host of "Morning Show," suggested the plan could fail').
  */
 export function isWorkTitle(text: string, q: Quote): boolean {
-  return q.kind === "direct" && q.marks !== undefined && titleLike(q.text) && namesWork(text, q.marks);
+  return q.kind === "direct" && q.marks !== undefined && namesWork(text, q.marks) && titleLike(q.text);
 }
 
 export function continueQuotes(doc: Document): Quote[] {
