@@ -9,8 +9,8 @@ import { tokens } from "../extractors/tokens.js";
 import { Tokens } from "../extractors/quote-common.js";
 import { asideSubject, dashAsideSubject } from "./aside-subject.js";
 
-/** The mention asideSubject reads for the verb `cue` (first occurrence) of a one-sentence text, or undefined. */
-function subjectOf(text: string, cue: string): string | undefined {
+/** The mention `read` (asideSubject by default) finds for the verb `cue` (first occurrence) of a one-sentence text, or undefined. */
+function subjectOf(text: string, cue: string, read: typeof asideSubject = asideSubject): string | undefined {
   const doc = new Document(text);
   new Pipeline([paragraphs, sentences, tokens]).run(doc);
   const tk = new Tokens(doc);
@@ -18,7 +18,7 @@ function subjectOf(text: string, cue: string): string | undefined {
   let at = -1;
   for (let i = s!.tokenStart; i < s!.tokenEnd && at < 0; i++) if (tk.word(i) === cue) at = i;
   assert.ok(at >= 0, cue);
-  const np = asideSubject(tk, text, s!.tokenStart, at);
+  const np = read(tk, text, s!.tokenStart, at);
   return np ? text.slice(np.span[0], np.span[1]) : undefined;
 }
 
@@ -55,18 +55,8 @@ describe("aside subjects", () => {
   });
 });
 
-/** The mention dashAsideSubject reads for the verb `cue` (first occurrence) of a one-sentence text, or undefined. */
-function dashSubjectOf(text: string, cue: string): string | undefined {
-  const doc = new Document(text);
-  new Pipeline([paragraphs, sentences, tokens]).run(doc);
-  const tk = new Tokens(doc);
-  const [s] = doc.get("sentence");
-  let at = -1;
-  for (let i = s!.tokenStart; i < s!.tokenEnd && at < 0; i++) if (tk.word(i) === cue) at = i;
-  assert.ok(at >= 0, cue);
-  const np = dashAsideSubject(tk, text, s!.tokenStart, at);
-  return np ? text.slice(np.span[0], np.span[1]) : undefined;
-}
+/** The mention dashAsideSubject reads for the verb `cue`, or undefined. */
+const dashSubjectOf = (text: string, cue: string): string | undefined => subjectOf(text, cue, dashAsideSubject);
 
 describe("dash aside subjects", () => {
   it("a phrase the plain readers stop short of, with a list or an 'including' aside, past the verb's auxiliaries", () => {
