@@ -164,6 +164,21 @@ function stanceAdjective(tk: Tokens, s0: number, i: number, s1: number): boolean
   return k > s0 && BE_WORD.test(tk.low(k));
 }
 
+/** The classifier's score (against MODEL_THRESHOLD) of the last token asked, kept for the next reader to ask about it. */
+interface ScoreMemo {
+  tk: Tokens;
+  i: number;
+  score: number;
+}
+function memoScore(memo: ScoreMemo, tk: Tokens, i: number, s0: number, s1: number): number {
+  if (memo.i !== i || memo.tk !== tk) {
+    memo.tk = tk;
+    memo.i = i;
+    memo.score = cueScoreAbove(tk, i, s0, s1, false, MODEL_THRESHOLD);
+  }
+  return memo.score;
+}
+
 // a permission to speak ("not authorized to comment"): no report, whatever the speech verb after it
 const PERMISSION = /^(?:authori[sz]ed|permitted|allowed|cleared)$/;
 const PERMITTED_SPEECH = /^(?:speak|discuss|comment|talk|reveal|disclose|describe|release|share)$/;
@@ -183,6 +198,8 @@ export function extractIndirectQuotes(doc: Document, allDirect: readonly Quote[]
   let lastParagraph = -1;
   // the per-word loop of a long sentence checks the time budget too (a 100,000-character "sentence" is one turn)
   const tick = deadlineCheck(doc, 128);
+  // (the classifier's score of a token is asked once, whichever reader asks first)
+  const memo: ScoreMemo = { tk, i: -1, score: 0 };
   for (const s of doc.get("sentence")) {
     checkDeadline(doc);
     const s0 = s.tokenStart;
@@ -250,7 +267,7 @@ export function extractIndirectQuotes(doc: Document, allDirect: readonly Quote[]
       if (isCapitalised(tk.word(i)) && i > s0 && !(titleCase ??= isTitleCase(tk, s0, s1))) continue;
       const e = cueEnd(tk, i, s1);
       // "Noting that …, Tester added": a participle opening the sentence reports for the subject after its clause
-      if (i - s0 <= 1 && /[a-z]ing$/.test(low) && ((cv?.rate ?? 0) >= STRONG_RATE || (modelAsk && cueScoreAbove(tk, i, s0, s1, false, MODEL_THRESHOLD) > MODEL_THRESHOLD))) {
+      if (i - s0 <= 1 && /[a-z]ing$/.test(low) && ((cv?.rate ?? 0) >= STRONG_RATE || (modelAsk && memoScore(memo, tk, i, s0, s1) > MODEL_THRESHOLD))) {
         const c = frontedParticiple(tk, text, s0, i, e, end);
         if (c) {
           cands.push(c);
@@ -258,7 +275,7 @@ export function extractIndirectQuotes(doc: Document, allDirect: readonly Quote[]
         }
       }
       // "Salceda, citing data from X, said …": a participle set off between the subject and its verb reports for it
-      if (/[a-z]ing$/.test(low) && i - 2 >= s0 && tk.word(i - 1) === "," && ((cv?.rate ?? 0) >= STRONG_RATE || (modelAsk && cueScoreAbove(tk, i, s0, s1, false, MODEL_THRESHOLD) > MODEL_THRESHOLD))) {
+      if (/[a-z]ing$/.test(low) && i - 2 >= s0 && tk.word(i - 1) === "," && ((cv?.rate ?? 0) >= STRONG_RATE || (modelAsk && memoScore(memo, tk, i, s0, s1) > MODEL_THRESHOLD))) {
         const c = asideParticiple(tk, text, s0, i, e, end);
         if (c) {
           cands.push(c);
@@ -274,7 +291,7 @@ export function extractIndirectQuotes(doc: Document, allDirect: readonly Quote[]
         }
       }
       // "the deal, which Mr. Putin opposed, …": a relative pronoun is the object of a stance verb with no object of its own
-      if ((cv?.rate ?? 0) >= THAT_RATE || (modelAsk && cueScoreAbove(tk, i, s0, s1, false, MODEL_THRESHOLD) > MODEL_THRESHOLD)) {
+      if ((cv?.rate ?? 0) >= THAT_RATE || (modelAsk && memoScore(memo, tk, i, s0, s1) > MODEL_THRESHOLD)) {
         const c = relativeObject(tk, text, s0, i, e, end);
         if (c) {
           cands.push(c);
@@ -304,7 +321,7 @@ export function extractIndirectQuotes(doc: Document, allDirect: readonly Quote[]
       }
       // the learned cue classifier for verbs the lexicon calls weak or does not know ("wants", "vied", "pledged")
       // (only compared with the thresholds: a score that cannot exceed MODEL_THRESHOLD is cut short, same decisions)
-      let score = modelAsk ? cueScoreAbove(tk, i, s0, s1, false, MODEL_THRESHOLD) : -Infinity;
+      let score = modelAsk ? memoScore(memo, tk, i, s0, s1) : -Infinity;
       if (modelAsk && score <= MODEL_THRESHOLD) score = Math.max(score, leadScore(tk, i, s0, s1));
       if (score > MODEL_THRESHOLD) {
         // a clause says what was reported; a bare object needs a surer cue ("published its report" is no report)
