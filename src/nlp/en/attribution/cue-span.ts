@@ -53,6 +53,8 @@ const READY = /^(?:quick|eager|keen)$/;
 // What may stand between the "be" and the adjective ("are all quick to", "was more eager to").
 const READY_ADVERB = /^(?:all|both|so|very|more|less|too|always|often|also|not|never|now|still|ever|[a-z]{3,}ly)$/;
 const BE = /^(?:is|are|was|were|be|been|being|am|'s|'re|’s|’re|'m|’m)$/;
+/** A form of "be", clitics included ("'s", "'re"): the verb before an adjective of readiness or stance. */
+export const isBeForm = (w: string): boolean => BE.test(w);
 
 /**
  * "were quick to note", "is eager to discuss": the token of the "be" that opens a chain of readiness before the verb at

@@ -9,7 +9,7 @@ import {
 } from "./quote-common.js";
 import { cueScoreAbove } from "../attribution/cue-model.js";
 import { chooseBounds } from "../attribution/content-bounds.js";
-import { chainCue, cliticStart, goOnChain, lightVerbCue, mediumCue, readyChain } from "../attribution/cue-span.js";
+import { chainCue, cliticStart, goOnChain, isBeForm, lightVerbCue, mediumCue, readyChain } from "../attribution/cue-span.js";
 import { askedReport, auxChainReport, negatedReport, nounUse } from "../attribution/cue-readers.js";
 import { cueVoice, isCueSubject } from "../attribution/voice.js";
 import { medialQuotation } from "../attribution/medial-quotation.js";
@@ -149,19 +149,17 @@ const NOT_CUE = new Set(
     "would will could should been being into about than also more most some such only other when what where").split(" "),
 );
 
-// "be" and its forms (an adverb may stand between one and the adjective: "were quietly confident")
-const BE_WORD = /^(?:is|are|was|were|be|been|being|am|'s|'re|’s|’re|'m|’m)$/;
 /**
- * "advisers were optimistic that …", "she was adamant that …": an adjective after "be" with a "that" clause states
- * its subject's stance, a report when the classifier says so (it is asked about such adjectives only). An "'s" may
- * also be a possessive, and the noun after it the message it names ("Trump's suggestion that …"): a report of that
- * owner too.
+ * "advisers were optimistic that …", "she was adamant that …": an adjective after "be" (perhaps past an adverb: "were
+ * quietly confident") with a "that" clause states its subject's stance, a report when the classifier says so (it is
+ * asked about such adjectives only). An "'s" may also be a possessive, and the noun after it the message it names
+ * ("Trump's suggestion that …"): a report of that owner too.
  */
 function stanceAdjective(tk: Tokens, s0: number, i: number, s1: number): boolean {
   if (i + 1 >= s1 || tk.low(i + 1) !== "that" || !tk.isWord(i) || isCapitalised(tk.word(i))) return false;
   let k = i - 1;
   if (k > s0 && /^(?:[a-z]{3,}ly|so|very|quite|more|most|fairly|increasingly|also|not|still|now)$/.test(tk.low(k))) k--;
-  return k > s0 && BE_WORD.test(tk.low(k));
+  return k > s0 && isBeForm(tk.low(k));
 }
 
 /** The classifier's score (against MODEL_THRESHOLD) of the last token asked, kept for the next reader to ask about it. */
@@ -1182,7 +1180,7 @@ function eagerReport(tk: Tokens, text: string, s0: number, i: number, end: numbe
   if (i + 3 >= end || tk.low(i + 1) !== "to" || !tk.isWord(i + 2) || (tk.cue(i + 2)?.rate ?? 0) >= THAT_RATE) return undefined;
   let k = i - 1;
   if (k > s0 && /^(?:so|very|more|less|too|all|also|not|still|[a-z]{3,}ly)$/.test(tk.low(k))) k--;
-  if (k <= s0 || !BE_WORD.test(tk.low(k))) return undefined;
+  if (k <= s0 || !isBeForm(tk.low(k))) return undefined;
   if (k - 1 > s0 && BE_AUX.test(tk.low(k - 1))) k--;
   const speaker = speakerBefore(tk, text, s0, k);
   if (!speaker) return undefined;
@@ -1210,7 +1208,7 @@ function widelyReport(tk: Tokens, text: string, s0: number, i: number, end: numb
   if (k > s0 && /^(?:been|being)$/.test(tk.low(k)) && /^(?:has|have|had)$/.test(tk.low(k - 1))) k--;
   if (k > s0 && /^(?:not|also|still|now)$/.test(tk.low(k))) k--;
   // (an "'s" is as likely a possessive: "last night's widely panned debate")
-  if (k <= s0 || !BE_WORD.test(tk.low(k)) || /^['’]s$/.test(tk.low(k)) || !JUDGED.test(tk.low(i + 1))) return undefined;
+  if (k <= s0 || !isBeForm(tk.low(k)) || /^['’]s$/.test(tk.low(k)) || !JUDGED.test(tk.low(i + 1))) return undefined;
   if (k - 1 > s0 && /^(?:has|have|had)$/.test(tk.low(k - 1))) k--;
   const subject = speakerBefore(tk, text, s0, k);
   if (!subject || subject.pronoun || subject.to !== k) return undefined;
