@@ -283,3 +283,23 @@ describe("direct quotes: a title's full stop before the quotation", () => {
     assert.notEqual(q?.speaker?.name, "Ilse Borg");
   });
 });
+
+describe("direct quotes: any verb after a comma-closed quotation and its speaker", () => {
+  it("a verb the lexicon does not rate is the cue when it closes the clause", () => {
+    const q = one(`"Nobody reads the fine print anymore," the inspector grumbled.`);
+    assert.equal(q.speaker?.name, "the inspector");
+    assert.equal(q.cue?.text, "grumbled");
+  });
+  it("an adjunct may follow the verb; 'went on' keeps its particle", () => {
+    assert.equal(one(`"The river will crest by Friday," the bulletin stated in bold type.`).cue?.text, "stated");
+    assert.equal(one(`"And the roads are next," she went on.`).cue?.text, "went on");
+  });
+  it("negative: a quotation closed by a full stop hands nothing to the next sentence's verb", () => {
+    const q = one(`"The river will crest by Friday." The mayor frowned.`);
+    assert.equal(q.cue, undefined);
+  });
+  it("negative: a verb with an object after it is the start of a new clause, not a cue", () => {
+    const q = one(`Residents called the levee "a disgrace," the mayor admitted the repairs were late.`);
+    assert.notEqual(q.cue?.text, "admitted the repairs");
+  });
+});

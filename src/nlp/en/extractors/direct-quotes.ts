@@ -8,7 +8,7 @@ import { TURN_SOURCE } from "./transcript-turns.js";
 import { cueScoreAbove } from "../attribution/cue-model.js";
 import { goOnChain, lightVerbTail } from "../attribution/cue-span.js";
 import {
-  SPEECH_RATE, THAT_RATE, Tokens, phraseNP, isTitleDot, cueEnd, cueVerb, isQuoteChar, speakerAfter, speakerBefore, trimContent, wordCount, clauseSubject, looksLikeClause, badContentStart, isCapitalised,
+  SPEECH_RATE, THAT_RATE, Tokens, phraseNP, isTitleDot, cueEnd, cueVerb, isQuoteChar, speakerAfter, speakerBefore, trimContent, wordCount, clauseSubject, looksLikeClause, badContentStart, isCapitalised, verbLike,
   type SpeakerNP,
 } from "./quote-common.js";
 
@@ -108,6 +108,10 @@ function withoutTopic(tk: Tokens, text: string, cue: { text: string; span: Span 
 const splitSlot = (tk: Tokens, k: number, hi: number): boolean =>
   /^[a-z]{3,}ed$/.test(tk.word(k)) && k + 2 === hi && hi < tk.count && tk.word(k + 1) === "," && isQuoteChar(tk.word(hi));
 
+// what may follow a quotation's cue that closes its clause: a comma, or a preposition opening an adjunct
+const POST_CUE = /^(?:,|in|on|at|during|after|before|from|via|with|while|as|when)$/;
+const GO = /^(?:go|goes|went)$/;
+
 /** The token after a clause that closes its sentence (a stop, or the end of the range). */
 const closes = (tk: Tokens, k: number, hi: number): boolean => k >= hi || (/^[.!?]$/.test(tk.word(k)) && !isTitleDot(tk, k));
 
@@ -177,7 +181,8 @@ export function attributionAfter(tk: Tokens, text: string, a: number, hi: number
   if (!speaker) return undefined;
   // (a verb the reader took for the phrase's last word, between the parts of a split quote: "the judge exclaimed")
   const v = speaker.to - 1;
-  if (!ended && v > speaker.from && splitSlot(tk, v, hi)) {
+  // (or before the clause's close: '"…," the inspector grumbled.')
+  if (!ended && v > speaker.from && (splitSlot(tk, v, hi) || (/^[a-z]{3,}ed$/.test(tk.word(v)) && (closes(tk, v + 1, hi) || POST_CUE.test(tk.low(v + 1)))))) {
     const np = speakerAfter(tk, text, a, v);
     if (np && np.to === v) return { cue: cueOf(tk, text, v, hi), speaker: np };
   }
@@ -225,6 +230,13 @@ export function attributionAfter(tk: Tokens, text: string, a: number, hi: number
     // '"…," Trump shot back.': a light verb whose tail makes it a speech act, closing its clause
     const tail = lightVerbTail(tk, k, hi);
     if (tail >= 0 && (closes(tk, tail + 1, hi) || tk.word(tail + 1) === ",")) return { cue: cueOf(tk, text, k, hi), speaker };
+    // '"…," he surmised.' / '"…," the editorial read.': a quotation its comma hands on, its speaker, then a verb that
+    // closes the clause (or opens an adjunct): that verb is the quotation's cue, whether the lexicon rates it or not
+    if (!ended && verbLike(tk, k) && !AUX_AFTER.test(tk.low(k))) {
+      // ('"…," she went on.': the particle is the cue's)
+      const e = GO.test(tk.low(k)) && k + 1 < hi && tk.low(k + 1) === "on" ? k + 2 : k + 1;
+      if (closes(tk, e, hi) || POST_CUE.test(tk.low(e))) return { cue: { text: text.slice(tk.start(k), tk.end(e - 1)), span: [tk.start(k), tk.end(e - 1)] }, speaker };
+    }
     if (!/^(?:also|then|later|has|had|have|would|will|once|again|further|previously|recently|earlier)$/.test(tk.low(k)) && !/ly$/.test(tk.low(k))) break;
   }
   return undefined;

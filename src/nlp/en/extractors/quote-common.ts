@@ -931,7 +931,8 @@ function widenNP(tk: Tokens, text: string, np: SpeakerNP, to: number): void {
 // Irregular past forms the finite list lacks, none of them also a common noun or adjective ("The senator went further,
 // arguing …": the subject's verb).
 const IRREGULAR_PAST = /^(?:went|came|took|made|gave|got|sent|held|kept|brought|began|spoke|stood|sat|ran|met|led|lent|paid|won|felt|thought|sought|struck|drew|threw|broke|chose|fell|rose|became|knew|saw|grew|flew|fought|taught|caught|bought|meant|dealt|swore|overcame|undertook|withdrew|drove|rode|sang|shook|woke|stole|forgot|forgave|spent|sold|built|heard|understood)$/;
-const verbLike = (tk: Tokens, i: number): boolean =>
+/** A word that reads as a finite or past verb (lower case: a finite form, an "-ed" form, an irregular past, a likely cue). */
+export const verbLike = (tk: Tokens, i: number): boolean =>
   tk.isWord(i) && !isCapitalised(tk.word(i)) && (tk.finite(i) || FINITE.has(tk.low(i)) || /^[a-z]{3,}ed$/.test(tk.low(i)) || IRREGULAR_PAST.test(tk.low(i)) || (tk.cue(i)?.rate ?? 0) >= 0.3);
 
 // Words after a noun phrase that make it a time measured from an event ("Hours later", "Two days earlier", "Moments after").
