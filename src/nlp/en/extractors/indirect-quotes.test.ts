@@ -1189,3 +1189,34 @@ describe("indirect quotes: a quoted show title before the cue", () => {
     assert.ok(!runQuotes("The mayor, whose budget was widely seen as reckless, left the hall early.").some((q) => q.cue?.text === "was widely seen as"));
   });
 });
+
+describe("indirect quotes: where an object report ends", () => {
+  const contentOf = (text: string, cue: RegExp) => runQuotes(text).find((q) => q.kind === "indirect" && cue.test(q.cue?.text ?? ""))?.text;
+  it("an adjunct after an infinitive is the plan's: the report runs on past it", () => {
+    assert.equal(contentOf("The mayor pledged to rebuild the old bridge before the winter storms arrive.", /pledged/), "to rebuild the old bridge before the winter storms arrive");
+    assert.equal(contentOf("The union wants to settle the dispute during the next round of talks.", /wants/), "to settle the dispute during the next round of talks");
+  });
+  it("an adjunct after a verb inside the object is that verb's", () => {
+    assert.equal(contentOf("The ministry blamed the contractor for skipping inspections while the tunnel was being dug.", /blamed/), "the contractor for skipping inspections while the tunnel was being dug");
+    assert.equal(contentOf("The residents urged the board to repave the road before the school year starts.", /urged/), "the board to repave the road before the school year starts");
+  });
+  it("negative: after a plain object, a reason, or an infinitive that reports in turn, the adjunct is the writer's", () => {
+    assert.equal(contentOf("The council criticized the new stadium during a heated meeting.", /criticized/), "the new stadium");
+    assert.equal(contentOf("Local officials praised the firefighters after the blaze.", /praised/), "the firefighters");
+    assert.equal(contentOf("The coach decided to rest his starters because of the heat.", /decided/), "to rest his starters");
+    assert.equal(contentOf("The senator refused to endorse the governor during a televised address.", /refused/), "the governor");
+  });
+  it("an aside between two dashes inside the object is passed over", () => {
+    assert.equal(contentOf("The agency called for a review of the program — including its total cost — of each region.", /called/), "a review of the program — including its total cost — of each region");
+    assert.equal(contentOf("The agency called for a full audit — or at least a partial one — of the regional offices.", /called/), "a full audit — or at least a partial one — of the regional offices");
+  });
+  it("negative: a dash before a second predicate, or an apposition between dashes, ends the object", () => {
+    assert.equal(contentOf("She praised the new budget — a costly one — and vowed to defend it.", /praised/), "the new budget");
+    assert.equal(contentOf("Note: the governor is a builder who has often pledged to tax all yachts — 3,000 vessels in the state — from next year.", /pledged/), "to tax all yachts");
+  });
+  it("a percent sign at the end of the sentence stays with its number", () => {
+    assert.equal(contentOf("The county clerk announced that turnout in the spring election was a record 41%.", /announced/), "turnout in the spring election was a record 41%");
+    // (negative: the full stop itself is still left out)
+    assert.equal(contentOf("The county clerk announced that turnout in the spring election was a record.", /announced/), "turnout in the spring election was a record");
+  });
+});
