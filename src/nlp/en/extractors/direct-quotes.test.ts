@@ -303,3 +303,94 @@ describe("direct quotes: any verb after a comma-closed quotation and its speaker
     assert.notEqual(q.cue?.text, "admitted the repairs");
   });
 });
+
+describe("direct quotes: speaker phrases that run on before the cue", () => {
+  it("a document as speaker with a verb the lexicon rates low ('the memo read')", () => {
+    const q = one(`“All staff must leave the building by six,” the memo read.`);
+    assert.equal(q.speaker?.name, "the memo");
+    assert.equal(q.cue?.text, "read");
+  });
+  it("a description with a prepositional post-modifier ('a sign on the door reads')", () => {
+    const text = `“Closed for repairs until further notice,” a sign on the door reads.`;
+    const q = one(text);
+    assert.equal(q.speaker?.span && text.slice(...q.speaker.span), "a sign on the door");
+    assert.equal(q.cue?.text, "reads");
+  });
+  it("negative: a time after the description is no post-modifier of it", () => {
+    const text = `“We held the line,” the coach on that day said.`;
+    const q = runQuotes(text).find((x) => x.text.startsWith("We held"));
+    assert.notEqual(q?.speaker?.span && text.slice(...q.speaker.span), "the coach on that day");
+  });
+  it("negative: a verb in '-s' before a name is no title ('Democrats urge Republicans')", () => {
+    const text = `“Pass the bill now,” Democrats urge Republicans.`;
+    const q = one(text);
+    assert.equal(q.speaker?.span && text.slice(...q.speaker.span), "Democrats");
+  });
+  it("coordinated descriptions and names are one speaker", () => {
+    const q = one(`“The budget is balanced at last,” the treasurer and deputy mayor said in a statement.`);
+    assert.equal(q.speaker?.span && `“The budget is balanced at last,” the treasurer and deputy mayor said in a statement.`.slice(...q.speaker.span), "the treasurer and deputy mayor");
+    assert.equal(q.cue?.text, "said");
+  });
+  it("negative: a phrase with a verb of its own before 'and' is no coordinated speaker", () => {
+    const q = one(`“The budget is balanced at last,” the treasurer said and left the room.`);
+    assert.equal(q.speaker?.name, "the treasurer");
+  });
+  it("a head noun that is also a cue verb, before a verb of speech ('the audit report said')", () => {
+    const q = one(`“Several invoices were paid twice,” the internal audit report said.`);
+    assert.equal(q.speaker?.name, "the internal audit report");
+    assert.equal(q.cue?.text, "said");
+  });
+  it("a two-word title opened by a bare verb form before a name ('press officer Jo Lind')", () => {
+    const text = `“The bridge stays closed,” City Hall press officer Jo Lind said.`;
+    const q = one(text);
+    assert.equal(q.speaker?.span && text.slice(...q.speaker.span), "City Hall press officer Jo Lind");
+    assert.equal(q.cue?.text, "said");
+  });
+  it("a demonstrative opens the speaker ('this official said')", () => {
+    const q = one(`“The numbers were padded,” this official told the newspaper.`);
+    assert.equal(q.speaker?.name, "this official");
+    assert.equal(q.cue?.text, "told");
+  });
+  it("negative: a demonstrative that opens a clause is no speaker", () => {
+    const q = runQuotes(`“We will rebuild,” this means another year of work.`).find((x) => x.text.startsWith("We will"));
+    assert.equal(q?.speaker, undefined);
+  });
+  it("a short quotation inside the speaker's apposition; a hyphenated manner adverb joins the cue", () => {
+    const q = runQuotes(`“Nobody saw that coming,” Lee Ortiz, holding a “Go Team” banner, said matter-of-factly as the crowd left.`).find((x) => x.text.startsWith("Nobody"));
+    assert.equal(q?.speaker?.name, "Lee Ortiz");
+    assert.equal(q?.cue?.text, "said matter-of-factly");
+  });
+  it("a light verb's particle before the quotation is no cue of its own ('X fired back, \"…\"')", () => {
+    const q = one(`The mayor fired back, “Our streets are safer than ever before.”`);
+    assert.equal(q.speaker?.name, "The mayor");
+    assert.equal(q.cue?.text, "fired back");
+  });
+  it("a one-word answer handed over by a cue is a quotation, not a title", () => {
+    const q = runQuotes(`Asked whether the plant would close, the manager said, “Eventually.”`).find((x) => x.text.startsWith("Eventually"));
+    assert.equal(q?.speaker?.name, "the manager");
+  });
+  it("a party tag after an inverted speaker is part of the mention, before an adjunct", () => {
+    const text = `“The vote was close,” said Rep. Jo Lind (D-Ore.) in an interview.`;
+    const q = one(text);
+    assert.equal(q.speaker?.span && text.slice(...q.speaker.span), "Rep. Jo Lind (D-Ore.)");
+  });
+  it("a spokesman for a group named without a determiner", () => {
+    const text = `“The review is over,” a spokesman for committee Republicans said.`;
+    const q = one(text);
+    assert.equal(q.speaker?.span && text.slice(...q.speaker.span), "a spokesman for committee Republicans");
+  });
+  it("a '!' before a lower-case speaker ends no sentence; a closing particle joins the cue", () => {
+    const q = one(`“Never!” the fans yelled back.`);
+    assert.equal(q.speaker?.name, "the fans");
+    assert.equal(q.cue?.text, "yelled back");
+  });
+  it("negative: a '!' before a capitalised sentence hands nothing on", () => {
+    const q = runQuotes(`“Never!” The fans went home.`).find((x) => x.text.startsWith("Never"));
+    assert.equal(q?.speaker, undefined);
+  });
+  it("a light verb's tail before an adjunct ('shot back with a grin')", () => {
+    const q = one(`“They only came for the free food,” Dana Ruiz shot back with a grin.`);
+    assert.equal(q.speaker?.name, "Dana Ruiz");
+    assert.equal(q.cue?.text, "shot back");
+  });
+});

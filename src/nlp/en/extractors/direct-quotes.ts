@@ -33,8 +33,12 @@ const AUX_AFTER = /^(?:is|are|was|were|has|have|had|will|would|could|can|may|mig
 function cueOf(tk: Tokens, text: string, i: number, hi: number): { text: string; span: Span } {
   // 'as Foner put it, "…"', '"…," Clinton shot back': a light verb's cue takes its tail (attribution/cue-span.ts)
   const tail = lightVerbTail(tk, i, hi);
-  const e = tail >= 0 ? tail + 1 : cueEnd(tk, i, hi);
+  // ('"…!" they yelled back.': a particle that closes the clause is the cue's too)
+  const e = tail >= 0 ? tail + 1 : Math.max(cueEnd(tk, i, hi), particleEnd(tk, i, hi));
   const span: Span = [tk.start(i), tk.end(e - 1)];
+  // ('said matter-of-factly': a manner adverb joined by hyphens is the cue's, as a one-word one is, "said flatly")
+  const manner = /^ [a-z]+(?:-[a-z]+)+ly\b/.exec(text.slice(span[1], span[1] + 40));
+  if (manner) span[1] += manner[0].length;
   return { text: text.slice(span[0], span[1]), span };
 }
 
@@ -112,6 +116,10 @@ const splitSlot = (tk: Tokens, k: number, hi: number): boolean =>
 const POST_CUE = /^(?:,|in|on|at|during|after|before|from|via|with|while|as|when)$/;
 const GO = /^(?:go|goes|went)$/;
 
+/** The token after a verb at k and its particle "back" or "out" when that closes the clause ('shouted back.'), else k + 1. */
+const particleEnd = (tk: Tokens, k: number, hi: number): number =>
+  k + 1 < hi && /^(?:back|out)$/.test(tk.low(k + 1)) && (closes(tk, k + 2, hi) || tk.word(k + 2) === ",") ? k + 2 : k + 1;
+
 /** The token after a clause that closes its sentence (a stop, or the end of the range). */
 const closes = (tk: Tokens, k: number, hi: number): boolean => k >= hi || (/^[.!?]$/.test(tk.word(k)) && !isTitleDot(tk, k));
 
@@ -134,6 +142,69 @@ function bareAttribution(tk: Tokens, text: string, a: number, hi: number): Attri
   if (!speaker || !speech(speaker.to)) return undefined;
   const e = cueEnd(tk, speaker.to, hi);
   return closes(tk, e, hi) ? { cue: cueOf(tk, text, speaker.to, hi), speaker } : undefined;
+}
+
+// prepositions that open a description's post-modifier before its verb ('a caption on the page reads')
+const POST_MODIFIER = /^(?:in|on|at|of|from|for|with)$/;
+const DETERMINER = /^(?:the|a|an|this|that|these|those|its|his|her|their|our|one)$/;
+
+/** Whether a verb that may close a quotation's clause sits at token k (the verb's tail, if any, then a close or an adjunct). */
+function cueCloses(tk: Tokens, text: string, k: number, hi: number): boolean {
+  if (k >= hi || !(isCue(tk, k) || verbLike(tk, k)) || AUX_AFTER.test(tk.low(k))) return false;
+  const e = cueEnd(tk, k, hi);
+  return closes(tk, e, hi) || e < hi && (POST_CUE.test(tk.low(e)) || tk.word(e) === "," || tk.isWord(e) && isCue(tk, k));
+}
+
+/**
+ * A speaker phrase after a quotation that runs on before its verb: coordinated ('"…," the mayor and candidate said')
+ * or a description with a prepositional post-modifier ('"…," a banner on the stage read.'). The longer phrase, when
+ * a verb that closes the quotation's clause follows it.
+ */
+function extendedSpeaker(tk: Tokens, text: string, speaker: SpeakerNP, hi: number): SpeakerNP | undefined {
+  const j = speaker.to;
+  if (speaker.pronoun || j + 2 >= hi) return undefined;
+  if (tk.low(j) === "and") {
+    // (the second half runs to the verb: 'and Republican presidential candidate said' mixes capitals and lower case)
+    let k = j + 1;
+    while (k < hi && k < j + 7 && tk.isWord(k) && !isCue(tk, k) && !verbLike(tk, k) && !AUX_AFTER.test(tk.low(k))) k++;
+    const other = k > j + 1 ? phraseNP(tk, text, j + 1, k) : undefined;
+    if (!other || other.pronoun || !cueCloses(tk, text, k, hi)) return undefined;
+    // (both halves name or describe alike: 'the senator and candidate', 'Jo Li and Sam Roe', not 'the plan and Li')
+    if (isCapitalised(tk.word(speaker.to - 1)) !== isCapitalised(tk.word(other.to - 1))) return undefined;
+    return phraseNP(tk, text, speaker.from, other.to) ?? undefined;
+  }
+  // (a description, not a name: 'Jo Li in the past said' has a time there)
+  if (!POST_MODIFIER.test(tk.low(j)) || !DETERMINER.test(tk.low(speaker.from)) || isCapitalised(tk.word(j - 1))) return undefined;
+  // ('a spokesman for committee Democrats said': the object's determiner may be missing)
+  const from = DETERMINER.test(tk.low(j + 1)) ? j + 2 : j + 1;
+  let k = from;
+  for (; k < hi && k < j + 6 && tk.isWord(k) && !verbLike(tk, k) && !/^(?:day|week|month|year|morning|night|time|past)s?$/.test(tk.low(k)) && !WHEN.test(tk.low(k)); k++);
+  if (k === from || !cueCloses(tk, text, k, hi)) return undefined;
+  const np = phraseNP(tk, text, speaker.from, k);
+  return np && { ...np, name: speaker.name, nameSpan: speaker.nameSpan };
+}
+
+/**
+ * A short parenthesis right after a speaker's name ('Rep. Jane Doe (D-Wis.) said', 'said Rep. Jane Doe (D-Wis.) in an
+ * interview') is part of the mention as written: the span, and the token range, run over it.
+ */
+function withParenthesis(tk: Tokens, speaker: SpeakerNP, hi: number): SpeakerNP {
+  const j = speaker.to;
+  if (!(j < hi && tk.word(j) === "(")) return speaker;
+  let k = j + 1;
+  while (k < hi && k - j < 8 && tk.word(k) !== ")") k++;
+  return k < hi && tk.word(k) === ")" ? { ...speaker, to: k + 1, span: [speaker.span[0], tk.end(k)] } : speaker;
+}
+
+/**
+ * '"…," this official said.': a phrase opened by a demonstrative (which the speaker reader leaves alone, '"…" suggests
+ * that …') is the speaker when a verb that closes the quotation's clause follows it.
+ */
+function demonstrativeSpeaker(tk: Tokens, text: string, a: number, hi: number): SpeakerNP | undefined {
+  if (!/^(?:this|these|those)$/.test(tk.low(a))) return undefined;
+  let k = a + 1;
+  while (k < hi && k < a + 5 && tk.isWord(k) && !isCue(tk, k) && !verbLike(tk, k) && !AUX_AFTER.test(tk.low(k))) k++;
+  return k > a + 1 && cueCloses(tk, text, k, hi) ? phraseNP(tk, text, a, k) : undefined;
 }
 
 /** '"…," said X' / '"…," X said' / '"…" — X' after the closing mark, within tokens [a, hi). */
@@ -168,7 +239,7 @@ export function attributionAfter(tk: Tokens, text: string, a: number, hi: number
     // cue's reported clause, not an inverted speaker; the quotation sits in an aside before the cue; an "-ed" form
     // is more often a participle, 'said one official involved in the talks')
     if (speaker && speaker.to < hi && !speaker.pronoun && (AUX_AFTER.test(tk.low(speaker.to)) || (tk.finite(speaker.to) && !/ed$/.test(tk.low(speaker.to)) && !isCapitalised(tk.word(speaker.to))))) return undefined;
-    if (speaker) return { cue: cueOf(tk, text, a, hi), speaker };
+    if (speaker) return { cue: cueOf(tk, text, a, hi), speaker: withParenthesis(tk, speaker, hi) };
     return undefined;
   }
   // '"…!" beamed Jo Reyes.': a verb the lexicon does not know, inverted before a name that closes the clause
@@ -177,26 +248,31 @@ export function attributionAfter(tk: Tokens, text: string, a: number, hi: number
     if (named && !named.pronoun && isCapitalised(tk.word(named.from)) && (named.to >= hi || /^[.,!?;]$/.test(tk.word(named.to)))) return { cue: cueOf(tk, text, a, hi), speaker: named };
     return undefined;
   }
-  let speaker = speakerAfter(tk, text, a, hi);
+  // ('"Never!" the crowd roared back.': a "!" or "?" before a lower-case word ends no sentence)
+  const runsOn = ended && !stopped && /^\p{Ll}/u.test(tk.word(a));
+  const open = !ended || runsOn;
+  let speaker = speakerAfter(tk, text, a, hi) ?? demonstrativeSpeaker(tk, text, a, hi);
   if (!speaker) return undefined;
   // (a verb the reader took for the phrase's last word, between the parts of a split quote: "the judge exclaimed")
   const v = speaker.to - 1;
-  // (or before the clause's close: '"…," the inspector grumbled.')
-  if (!ended && v > speaker.from && (splitSlot(tk, v, hi) || (/^[a-z]{3,}ed$/.test(tk.word(v)) && (closes(tk, v + 1, hi) || POST_CUE.test(tk.low(v + 1)))))) {
+  // (or before the clause's close: '"…," the inspector grumbled.', '"…," the memo read.': a past form, or a verb the
+  // lexicon rates too low for the reader to stop at)
+  const verbAt = (k: number): boolean => /^[a-z]{3,}ed$/.test(tk.word(k)) || (cueVerb(tk.low(k)) !== undefined && tk.finite(k) && !isCapitalised(tk.word(k)));
+  const closingVerb = verbAt(v) && !/^(?:back|out)$/.test(tk.low(v));
+  if (open && v > speaker.from && (splitSlot(tk, v, hi) || (closingVerb && (closes(tk, v + 1, hi) || POST_CUE.test(tk.low(v + 1)))))) {
     const np = speakerAfter(tk, text, a, v);
     if (np && np.to === v) return { cue: cueOf(tk, text, v, hi), speaker: np };
   }
-  let j = speaker.to;
-  // a short parenthesis after the name: "Rep. Jane Doe (D-Wis.) said"
-  if (j < hi && tk.word(j) === "(") {
-    let k = j + 1;
-    while (k < hi && k - j < 8 && tk.word(k) !== ")") k++;
-    // (the parenthesis is part of the mention as written: "Jason Chaffetz (R-Utah)")
-    if (k < hi && tk.word(k) === ")") {
-      speaker = { ...speaker, span: [speaker.span[0], tk.end(k)] };
-      j = k + 1;
-    }
+  // ('"…!" the fans yelled back.': the particle closing the clause is the cue's)
+  for (const p of [v - 1, v]) {
+    if (!(open && p > speaker.from && verbAt(p) && particleEnd(tk, p, hi) > p + 1)) continue;
+    const np = speakerAfter(tk, text, a, p);
+    if (np && np.to === p) return { cue: { text: text.slice(tk.start(p), tk.end(p + 1)), span: [tk.start(p), tk.end(p + 1)] }, speaker: np };
   }
+  speaker = extendedSpeaker(tk, text, speaker, hi) ?? speaker;
+  // a short parenthesis after the name: "Rep. Jane Doe (D-Wis.) said"
+  speaker = withParenthesis(tk, speaker, hi);
+  let j = speaker.to;
   // apposition between speaker and cue: "Jane Doe, a senior fellow at X, said"; when the first
   // phrase is a description and the apposition a name ("the director, Yuki Sato, said"), the name
   for (let segments = 0; segments < 3 && j < hi && tk.word(j) === ","; segments++) {
@@ -229,12 +305,13 @@ export function attributionAfter(tk: Tokens, text: string, a: number, hi: number
     }
     // '"…," Trump shot back.': a light verb whose tail makes it a speech act, closing its clause
     const tail = lightVerbTail(tk, k, hi);
-    if (tail >= 0 && (closes(tk, tail + 1, hi) || tk.word(tail + 1) === ",")) return { cue: cueOf(tk, text, k, hi), speaker };
+    // (or opening an adjunct: '"…," Li shot back with a grin.')
+    if (tail >= 0 && (closes(tk, tail + 1, hi) || tk.word(tail + 1) === "," || POST_CUE.test(tk.low(tail + 1)))) return { cue: cueOf(tk, text, k, hi), speaker };
     // '"…," he surmised.' / '"…," the editorial read.': a quotation its comma hands on, its speaker, then a verb that
     // closes the clause (or opens an adjunct): that verb is the quotation's cue, whether the lexicon rates it or not
-    if (!ended && verbLike(tk, k) && !AUX_AFTER.test(tk.low(k))) {
-      // ('"…," she went on.': the particle is the cue's)
-      const e = GO.test(tk.low(k)) && k + 1 < hi && tk.low(k + 1) === "on" ? k + 2 : k + 1;
+    if (open && verbLike(tk, k) && !AUX_AFTER.test(tk.low(k))) {
+      // ('"…," she went on.', '"…!" they shouted back.': the particle is the cue's)
+      const e = GO.test(tk.low(k)) && k + 1 < hi && tk.low(k + 1) === "on" ? k + 2 : particleEnd(tk, k, hi);
       if (closes(tk, e, hi) || POST_CUE.test(tk.low(e))) return { cue: { text: text.slice(tk.start(k), tk.end(e - 1)), span: [tk.start(k), tk.end(e - 1)] }, speaker };
     }
     if (!/^(?:also|then|later|has|had|have|would|will|once|again|further|previously|recently|earlier)$/.test(tk.low(k)) && !/ly$/.test(tk.low(k))) break;
@@ -255,6 +332,11 @@ export function attributionBefore(tk: Tokens, text: string, lo: number, b: numbe
     // heading may stand before the name, 'HEADLINE - Jo P. Li: "…"')
     if ((tk.word(k) === "." && !(isTitleDot(tk, k) && tk.word(k - 1).length > 1)) || tk.word(k) === ";" || isQuoteChar(tk.word(k))) break;
     if (!isCue(tk, k)) continue;
+    // ('Li shot back, "…"': the particle of a light verb's tail is no cue of its own; the light verb is, with its tail)
+    if (participle < 0 && k - 1 > lo && lightVerbTail(tk, k - 1, b) >= k) {
+      const speaker = speakerBefore(tk, text, lo, k - 1);
+      if (speaker) return { cue: cueOf(tk, text, k - 1, b), speaker };
+    }
     // 'He went on to say, "…"': the cue runs back over "went on to", and its subject stands before the "go"
     const go = participle < 0 ? goOnChain(tk, lo, k) : undefined;
     const goer = go !== undefined ? speakerBefore(tk, text, lo, go) : undefined;
@@ -372,6 +454,27 @@ export function labelBefore(
   return { speaker, cue: { text: ":", span: [tk.start(colon), tk.end(colon)] } };
 }
 
+// the longest quotation (words) an apposition may hold on its way to the cue ('Jo Li, wearing "Vote No" pins, said')
+const APPOSITION_QUOTE_MAX = 4;
+
+/**
+ * '"…," Jo Li, wearing "Vote No" pins, said.': a short quotation inside the speaker's apposition ends the range the
+ * attribution is read in too soon; read it again up to the quotation after that one (or the paragraph end), when the
+ * words before the short one open an apposition (a comma) and end no sentence.
+ */
+function pastShortQuote(tk: Tokens, text: string, marked: readonly MarkedQuote[], n: number, spans: readonly Span[]): Attribution | undefined {
+  const q = marked[n]!;
+  const next = marked[n + 1];
+  if (!next || next.firstParagraph !== q.lastParagraph || wordCount(text.slice(next.inner[0], next.inner[1])) > APPOSITION_QUOTE_MAX) return undefined;
+  const gap = text.slice(q.outer[1], next.outer[0]);
+  if (!/^[\s,]*\S[^.!?;:]*,[^.!?;:]*$/.test(gap)) return undefined;
+  // (a verb before the short quotation is the cue that introduces it: '"Frankly," she said, "no."')
+  for (let k = tk.at(q.outer[1]); k < tk.at(next.outer[0]); k++) if ((isCue(tk, k) || verbLike(tk, k)) && !/ing$/.test(tk.low(k))) return undefined;
+  const after = marked[n + 2];
+  const end = after && after.firstParagraph === q.lastParagraph ? after.outer[0] : spans[q.lastParagraph]![1];
+  return attributionAfter(tk, text, tk.at(q.outer[1]), tk.at(end));
+}
+
 function refOf(np: SpeakerNP): Ref {
   return { name: np.name, span: np.span };
 }
@@ -424,7 +527,7 @@ export function extractDirectQuotes(doc: Document, turns: readonly Quote[] = [])
     const q = marked[n]!;
     const prevEnd = n > 0 && marked[n - 1]!.lastParagraph === q.firstParagraph ? marked[n - 1]!.outer[1] : spans[q.firstParagraph]![0];
     const nextStart = n + 1 < marked.length && marked[n + 1]!.firstParagraph === q.lastParagraph ? marked[n + 1]!.outer[0] : spans[q.lastParagraph]![1];
-    const after = attributionAfter(tk, text, tk.at(q.outer[1]), tk.at(nextStart));
+    const after = attributionAfter(tk, text, tk.at(q.outer[1]), tk.at(nextStart)) ?? pastShortQuote(tk, text, marked, n, spans);
     const label = after ? undefined : labelBefore(tk, text, tk.at(prevEnd), tk.at(q.outer[0]), person, named);
     // 'Pollsters agree - Jane Doe: "…"': a label set off by a heading's dash is the speaker, not the heading's clause
     const dashed = label && label.speaker.from > 0 && LABEL_DASH.test(tk.word(label.speaker.from - 1)) ? label : undefined;

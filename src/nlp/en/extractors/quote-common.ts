@@ -1043,13 +1043,25 @@ export function relativeSubject(tk: Tokens, text: string, lo: number, cue: numbe
   return undefined;
 }
 
+/** A lower-case verb of speech at k, finite, that may follow its subject's head noun ("report said", "memo found"). */
+const speechNext = (tk: Tokens, k: number, hi: number): boolean =>
+  k < hi && !isCapitalised(tk.word(k)) && (tk.cue(k)?.rate ?? 0) >= SPEECH_RATE && tk.finite(k) && !/ing$/.test(tk.low(k));
+/**
+ * A bare word at k that opens a two-word title before a name ("press secretary Jo Li"): no "-s", "-ed" or "-ing" verb
+ * form ("urges", "slammed"), a lower-case noun after it, then a capital.
+ */
+const titleNounAt = (tk: Tokens, k: number, hi: number): boolean =>
+  k + 2 < hi && !/(?:[^s]s|ed|ing)$/.test(tk.low(k)) && tk.isWord(k + 1) && !isCapitalised(tk.word(k + 1)) && !verbLike(tk, k + 1) && isCapitalised(tk.word(k + 2));
+
 /** Lower-case words from j up to a capitalised name within three tokens, with nothing clause-like between. */
 function titleBeforeName(tk: Tokens, j: number, hi: number): boolean {
   for (let k = j; k < hi && k < j + 3; k++) {
     const w = tk.word(k);
     if (isCapitalised(w)) return k > j;
     // (a past tense is a verb, not a title: "Cruz exhorted Republicans")
-    if (!tk.isWord(k) || NP_STOP.has(tk.low(k)) || DETERMINERS.has(tk.low(k)) || NP_LINK.has(tk.low(k)) || (tk.cue(k)?.rate ?? 0) >= 0.3 || /^[a-z]{3,}ed$/.test(tk.word(k))) return false;
+    // (a bare verb form that opens a two-word title is a noun: "press secretary Jo Li", not "urge Republicans")
+    const titleNoun = k === j && titleNounAt(tk, k, hi);
+    if (!tk.isWord(k) || NP_STOP.has(tk.low(k)) || DETERMINERS.has(tk.low(k)) || NP_LINK.has(tk.low(k)) || ((tk.cue(k)?.rate ?? 0) >= 0.3 && !titleNoun) || /^[a-z]{3,}ed$/.test(tk.word(k))) return false;
   }
   return false;
 }
@@ -1092,11 +1104,12 @@ export function speakerAfter(tk: Tokens, text: string, i: number, hi: number, po
     if (!isCapitalised(w)) {
       const cv = cueVerb(l);
       // (right after a determiner it is the head noun: "according to a report from …")
-      if (cv && cv.rate >= 0.3 && j > i && !DETERMINERS.has(tk.low(j - 1))) break;
+      // (unless a verb of speech follows it: it is the head noun, "the congressional report said")
+      if (cv && cv.rate >= 0.3 && j > i && !DETERMINERS.has(tk.low(j - 1)) && !speechNext(tk, j + 1, hi)) break;
       // (a rarer speech verb in the past, closing its clause, is the phrase's verb too: '"…!" the man tweeted.')
       if (cv && /ed$/.test(l) && j > i && !DETERMINERS.has(tk.low(j - 1)) && (j + 1 >= hi || /^[.,!?;:]$/.test(tk.word(j + 1)))) break;
       // "the company released …": a past or present verb form after the head noun ends the phrase
-      if (j > i && /(?:ed|s)$/.test(l) && finiteForm(l) && !DETERMINERS.has(tk.low(j - 1)) && tk.isWord(j - 1)) break;
+      if (j > i && /(?:ed|s)$/.test(l) && finiteForm(l) && !DETERMINERS.has(tk.low(j - 1)) && tk.isWord(j - 1) && !titleNounAt(tk, j, hi)) break;
       // (an irregular past too: "The senator went further")
       if (j > i && IRREGULAR_PAST.test(l) && !DETERMINERS.has(tk.low(j - 1)) && tk.isWord(j - 1)) break;
       // lower-case words belong to a description only before its head ("the French foreign minister"):

@@ -113,7 +113,8 @@ export function continueQuotes(doc: Document): Quote[] {
       continue;
     }
     // titles of works and shows are quoted but said by nobody, unless a cue hands them to a speaker
-    const handed = /[,!?]/.test(text.slice(q.span[1], q.marks[1]));
+    // ('Li said, "Probably."': a one-word answer that ends its sentence inside the marks is handed over too)
+    const handed = /[,!?]/.test(text.slice(q.span[1], q.marks[1])) || /\p{L}[.!?]$/u.test(q.text);
     // ('on "Face the Nation," he said': the name of a show after "on"/"of"/"'s" stays a title even before a cue)
     const named = BEFORE_NAME.test(text.slice(Math.max(0, q.marks[0] - 12), q.marks[0]));
     const work = namesWork(text, q.marks);
