@@ -393,4 +393,36 @@ describe("direct quotes: speaker phrases that run on before the cue", () => {
     assert.equal(q.speaker?.name, "Dana Ruiz");
     assert.equal(q.cue?.text, "shot back");
   });
+  it("'X gloated: \"…\"' / 'She went on: \"…\"': a past verb closing a name's clause before the colon is the cue", () => {
+    const q = one(`Dana Ruiz gloated: “I told you the bridge would hold.”`);
+    assert.equal(q.speaker?.name, "Dana Ruiz");
+    assert.equal(q.cue?.text, "gloated");
+    const p = one(`She went on: “It is like a roof that leaks every spring.”`);
+    assert.equal(p.speaker?.name, "She");
+    assert.equal(p.cue?.text, "went on");
+  });
+  it("a one-word plural noun opening the sentence, or a passive, before the colon is no speaker", () => {
+    assert.equal(one(`Rents soared: "A record for the whole year."`).speaker, undefined);
+    assert.equal(one(`The vote was delayed: "A loss for the whole city."`).speaker, undefined);
+  });
+  it("'\"…,\" Will wrote.': a first name that is also a modal, before a past speech verb, is the speaker", () => {
+    const q = one(`“The bridge was never safe,” Will wrote.`);
+    assert.equal(q.speaker?.name, "Will");
+    assert.equal(q.cue?.text, "wrote");
+  });
+  it("'X wrote back: \"…\"': the particle is the verb's, not a cue of its own", () => {
+    const q = one(`A short time later, Dana Ruiz wrote back: "We all know the plan."`);
+    assert.equal(q.speaker?.name, "Dana Ruiz");
+    assert.equal(q.cue?.text, "wrote back");
+    assert.equal(one(`Dana Ruiz shot back, "We all know the plan."`).cue?.text, "shot back");
+  });
+  it("a quotation closed without its comma, then a name, a speech verb and an adjunct that ends the sentence", () => {
+    const q = one(`“He put half the town out of work, too" Dana Ruiz said after the hearing on Monday.`);
+    assert.equal(q.speaker?.name, "Dana Ruiz");
+    assert.equal(q.cue?.text, "said");
+  });
+  it("negative: a name and a verb after an unclosed phrase whose clause runs on hand nothing over", () => {
+    const qs = runQuotes(`He opposed the "estate levy" Dana Ruiz said in 2010 would hurt farms.`);
+    assert.ok(!qs.some((q) => q.speaker?.name === "Dana Ruiz"), qs.map(brief).join("\n"));
+  });
 });

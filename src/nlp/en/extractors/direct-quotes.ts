@@ -123,6 +123,12 @@ const particleEnd = (tk: Tokens, k: number, hi: number): number =>
 /** The token after a clause that closes its sentence (a stop, or the end of the range). */
 const closes = (tk: Tokens, k: number, hi: number): boolean => k >= hi || (/^[.!?]$/.test(tk.word(k)) && !isTitleDot(tk, k));
 
+/** Whether a finite verb or an auxiliary stands in [k, hi) before the sentence ends. */
+function verbBefore(tk: Tokens, k: number, hi: number): boolean {
+  for (; !closes(tk, k, hi); k++) if (AUX_AFTER.test(tk.low(k)) || (tk.finite(k) && !isCapitalised(tk.word(k)))) return true;
+  return false;
+}
+
 /**
  * '"… niches" Grubbs said.' / '"…" said Jo Li, a spokesman.': a quotation closed without its comma, handed over all the
  * same when a speech verb and its speaker, nothing more, make up the rest of the sentence (a clause that runs on,
@@ -141,7 +147,10 @@ function bareAttribution(tk: Tokens, text: string, a: number, hi: number): Attri
   const speaker = speakerAfter(tk, text, a, hi);
   if (!speaker || !speech(speaker.to)) return undefined;
   const e = cueEnd(tk, speaker.to, hi);
-  return closes(tk, e, hi) ? { cue: cueOf(tk, text, speaker.to, hi), speaker } : undefined;
+  // (or, after a named speaker, opens an adjunct that ends the sentence with no verb of its own: '"… too" Jo Li said
+  // after the rally.'; '"death tax" Li said in 2010 would hurt farms' runs on)
+  const adjunct = e < hi && /^(?:after|at|during|in|on)$/.test(tk.low(e)) && !speaker.pronoun && isCapitalised(tk.word(speaker.from)) && tk.word(a - 1) !== "'" && !verbBefore(tk, e + 1, hi);
+  return closes(tk, e, hi) || adjunct ? { cue: cueOf(tk, text, speaker.to, hi), speaker } : undefined;
 }
 
 // prepositions that open a description's post-modifier before its verb ('a caption on the page reads')
@@ -337,6 +346,13 @@ export function attributionBefore(tk: Tokens, text: string, lo: number, b: numbe
       const speaker = speakerBefore(tk, text, lo, k - 1);
       if (speaker) return { cue: cueOf(tk, text, k - 1, b), speaker };
     }
+    // ('Li wrote back: "…"': a particle after a verb is no cue of its own; the verb before it takes it)
+    if (participle < 0 && /^(?:back|out)$/.test(tk.low(k)) && k + 1 === b - 1 && k - 1 > lo && (isCue(tk, k - 1) || verbLike(tk, k - 1))) {
+      const speaker = speakerBefore(tk, text, lo, k - 1);
+      const span: Span = [tk.start(k - 1), tk.end(k)];
+      if (speaker) return { cue: { text: text.slice(span[0], span[1]), span }, speaker };
+      continue;
+    }
     // 'He went on to say, "…"': the cue runs back over "went on to", and its subject stands before the "go"
     const go = participle < 0 ? goOnChain(tk, lo, k) : undefined;
     const goer = go !== undefined ? speakerBefore(tk, text, lo, go) : undefined;
@@ -369,6 +385,21 @@ export function attributionBefore(tk: Tokens, text: string, lo: number, b: numbe
   if (b - 2 >= lo && (lastWord === ":" || lastWord === ",") && unknownCue(tk, b - 2, lo, b)) {
     const speaker = speakerBefore(tk, text, lo, b - 2);
     if (speaker) return { cue: cueOf(tk, text, b - 2, b), speaker };
+  }
+  // 'Jo Li gloated: "…"' / 'She went on: "…"': a past verb (or "went on") closing a name's or a pronoun's clause
+  // right before the colon is its cue, whatever the lexicon rates it
+  if (b - 2 > lo && lastWord === ":") {
+    const went = tk.low(b - 2) === "on" && GO.test(tk.low(b - 3));
+    const v = went ? b - 3 : b - 2;
+    if (went || (/^[a-z]{3,}ed$/.test(tk.word(v)) && verbLike(tk, v) && !AUX_AFTER.test(tk.low(v - 1)))) {
+      const speaker = speakerBefore(tk, text, lo, v);
+      // (a one-word capital opening the sentence may be a plural noun: 'Rents soared: "…"')
+      const name = speaker && isCapitalised(tk.word(v - 1)) && (speaker.to - speaker.from > 1 || sentenceStart(tk, lo, speaker.from) < speaker.from);
+      if (speaker && speaker.to === v && (speaker.pronoun || name)) {
+        const span: Span = [tk.start(v), tk.end(b - 2)];
+        return { cue: { text: text.slice(span[0], span[1]), span }, speaker };
+      }
+    }
   }
   // no cue before it: the participle's speaker is the subject that opens its sentence ('Dean, a former chairman,
   // poked at …, tweeting, "…"')

@@ -1137,9 +1137,15 @@ export const FINITE_AUX = /^(?:is|are|was|were|has|have|had|will|would|could|can
 
 // modals that are first names too ("Will", "May", "Hope" is no stop word)
 const MODAL_NAME = /^(?:Will|May)$/;
-/** "Will Doyle", "May Chen": a capitalised modal before another capitalised word, not after a stop, opens a name. */
+/**
+ * "Will Doyle", "May Chen": a capitalised modal before another capitalised word, not after a stop, opens a name; so
+ * does one before a past speech verb, which no modal takes ('"…," Will wrote.').
+ */
 function modalName(tk: Tokens, j: number, hi: number): boolean {
-  return MODAL_NAME.test(tk.word(j)) && j + 1 < hi && tk.isWord(j + 1) && /^\p{Lu}\p{Ll}/u.test(tk.word(j + 1)) && !(j > 0 && /^[.!?]$/.test(tk.word(j - 1)));
+  if (!MODAL_NAME.test(tk.word(j)) || j + 1 >= hi || !tk.isWord(j + 1)) return false;
+  const next = tk.word(j + 1);
+  if (/^[a-z]+$/.test(next) && cueVerb(next) !== undefined && (/ed$/.test(next) || IRREGULAR_PAST.test(next) || /^(?:said|wrote|told)$/.test(next))) return true;
+  return /^\p{Lu}\p{Ll}/u.test(next) && !(j > 0 && /^[.!?]$/.test(tk.word(j - 1)));
 }
 
 /** The end of a post-modifier at j after a lower-case description from i that runs to the sentence end or a comma, else j. */
