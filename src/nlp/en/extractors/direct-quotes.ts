@@ -30,6 +30,12 @@ const DASH = /^[—–―-]$/;
 // auxiliaries that open a clause's predicate ('said the plan would fail')
 const AUX_AFTER = /^(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|does|did|do)$/;
 
+/** The cue over tokens [from, to) as written. */
+function tokenCue(tk: Tokens, text: string, from: number, to: number): { text: string; span: Span } {
+  const span: Span = [tk.start(from), tk.end(to - 1)];
+  return { text: text.slice(span[0], span[1]), span };
+}
+
 function cueOf(tk: Tokens, text: string, i: number, hi: number): { text: string; span: Span } {
   // 'as Foner put it, "…"', '"…," Clinton shot back': a light verb's cue takes its tail (attribution/cue-span.ts)
   const tail = lightVerbTail(tk, i, hi);
@@ -276,7 +282,7 @@ export function attributionAfter(tk: Tokens, text: string, a: number, hi: number
   for (const p of [v - 1, v]) {
     if (!(open && p > speaker.from && verbAt(p) && particleEnd(tk, p, hi) > p + 1)) continue;
     const np = speakerAfter(tk, text, a, p);
-    if (np && np.to === p) return { cue: { text: text.slice(tk.start(p), tk.end(p + 1)), span: [tk.start(p), tk.end(p + 1)] }, speaker: np };
+    if (np && np.to === p) return { cue: tokenCue(tk, text, p, p + 2), speaker: np };
   }
   speaker = extendedSpeaker(tk, text, speaker, hi) ?? speaker;
   // a short parenthesis after the name: "Rep. Jane Doe (D-Wis.) said"
@@ -321,7 +327,7 @@ export function attributionAfter(tk: Tokens, text: string, a: number, hi: number
     if (open && verbLike(tk, k) && !AUX_AFTER.test(tk.low(k))) {
       // ('"…," she went on.', '"…!" they shouted back.': the particle is the cue's)
       const e = GO.test(tk.low(k)) && k + 1 < hi && tk.low(k + 1) === "on" ? k + 2 : particleEnd(tk, k, hi);
-      if (closes(tk, e, hi) || POST_CUE.test(tk.low(e))) return { cue: { text: text.slice(tk.start(k), tk.end(e - 1)), span: [tk.start(k), tk.end(e - 1)] }, speaker };
+      if (closes(tk, e, hi) || POST_CUE.test(tk.low(e))) return { cue: tokenCue(tk, text, k, e), speaker };
     }
     if (!/^(?:also|then|later|has|had|have|would|will|once|again|further|previously|recently|earlier)$/.test(tk.low(k)) && !/ly$/.test(tk.low(k))) break;
   }
@@ -349,8 +355,7 @@ export function attributionBefore(tk: Tokens, text: string, lo: number, b: numbe
     // ('Li wrote back: "…"': a particle after a verb is no cue of its own; the verb before it takes it)
     if (participle < 0 && /^(?:back|out)$/.test(tk.low(k)) && k + 1 === b - 1 && k - 1 > lo && (isCue(tk, k - 1) || verbLike(tk, k - 1))) {
       const speaker = speakerBefore(tk, text, lo, k - 1);
-      const span: Span = [tk.start(k - 1), tk.end(k)];
-      if (speaker) return { cue: { text: text.slice(span[0], span[1]), span }, speaker };
+      if (speaker) return { cue: tokenCue(tk, text, k - 1, k + 1), speaker };
       continue;
     }
     // 'He went on to say, "…"': the cue runs back over "went on to", and its subject stands before the "go"
@@ -367,9 +372,7 @@ export function attributionBefore(tk: Tokens, text: string, lo: number, b: numbe
     if (participle < 0 && k - 2 > lo && tk.low(k - 1) === "and" && /^[a-z]{3,}ed$/.test(tk.word(k - 2))) {
       const subject = speakerBefore(tk, text, lo, k - 2);
       if (subject) {
-        const e = cueEnd(tk, k, b);
-        const span: Span = [tk.start(k - 2), tk.end(e - 1)];
-        return { cue: { text: text.slice(span[0], span[1]), span }, speaker: subject };
+        return { cue: tokenCue(tk, text, k - 2, cueEnd(tk, k, b)), speaker: subject };
       }
     }
     // 'Trump called on her to resign and said, "…"': a speech verb coordinated after a clause; the clause's subject
@@ -395,10 +398,7 @@ export function attributionBefore(tk: Tokens, text: string, lo: number, b: numbe
       const speaker = speakerBefore(tk, text, lo, v);
       // (a one-word capital opening the sentence may be a plural noun: 'Rents soared: "…"')
       const name = speaker && isCapitalised(tk.word(v - 1)) && (speaker.to - speaker.from > 1 || sentenceStart(tk, lo, speaker.from) < speaker.from);
-      if (speaker && speaker.to === v && (speaker.pronoun || name)) {
-        const span: Span = [tk.start(v), tk.end(b - 2)];
-        return { cue: { text: text.slice(span[0], span[1]), span }, speaker };
-      }
+      if (speaker && speaker.to === v && (speaker.pronoun || name)) return { cue: tokenCue(tk, text, v, b - 1), speaker };
     }
   }
   // no cue before it: the participle's speaker is the subject that opens its sentence ('Dean, a former chairman,
